@@ -1,0 +1,53 @@
+"""The frame around every page: language, projector mode, shared look."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import state
+from app.ui.strings import LANG_NAMES, LANGS, t
+
+GLOBAL_SCHEMA: dict[str, state.Field] = {
+    "lang": state.Field("choice", "en", choices=LANGS),
+    "projector": state.Field("bool", False),
+}
+
+# Projector mode: bigger type for the back row. Constant CSS, no user text in it.
+_PROJECTOR_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"],
+[data-testid="stWidgetLabel"] p { font-size: 1.15rem !important; }
+h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
+h3 { font-size: 1.6rem !important; }
+</style>
+"""
+
+
+def lang() -> str:
+    """The language chosen in the sidebar ("en" or "zh")."""
+    return st.session_state.get("lang", "en")
+
+
+def projector() -> bool:
+    """True when projector mode (large text, fewer controls, high contrast) is on."""
+    return bool(st.session_state.get("projector", False))
+
+
+def sidebar() -> None:
+    """Draw the shared sidebar controls; call once per run from the router."""
+    state.open_session(GLOBAL_SCHEMA)
+    state.keep_widget_state()
+    with st.sidebar:
+        st.segmented_control(
+            t("shell.language", lang()),
+            LANGS,
+            format_func=LANG_NAMES.__getitem__,
+            key="lang",
+            selection_mode="single",
+        )
+        if st.session_state.get("lang") is None:  # segmented controls can be de-selected
+            st.session_state["lang"] = "en"
+        st.toggle(t("shell.projector", lang()), key="projector", help=t("shell.projector_help", lang()))
+    if projector():
+        st.html(_PROJECTOR_CSS)

@@ -1,0 +1,8 @@
+"""Placeholder until the lab lands (replaced by its developer)."""
+
+import streamlit as st
+
+from app.ui import shell
+from app.ui.strings import t
+
+st.title(t("nav.cnn_lab", shell.lang()))
