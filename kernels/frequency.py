@@ -1,0 +1,2 @@
+"""Frequency-domain masks (placeholder; full version follows)."""
+MASK_NAMES = ("ideal", "butterworth", "gaussian_freq", "notch")

@@ -1,0 +1,209 @@
+"""Metadata types of the kernel catalogue: :class:`Param`, :class:`KernelSpec`, :class:`KernelError`.
+
+Pure Python (no numpy needed here); the catalogue itself lives in :mod:`kernels.spatial`
+and the frequency-domain masks in :mod:`kernels.frequency`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from numbers import Integral, Real
+
+__all__ = [
+    "FAMILIES",
+    "FAMILY_LABELS",
+    "BANDS",
+    "BAND_LABELS",
+    "MAX_KERNEL_SIDE",
+    "KernelError",
+    "Param",
+    "KernelSpec",
+]
+
+#: Largest kernel side (rows or columns) accepted anywhere in the interactive path.
+MAX_KERNEL_SIDE: int = 63
+
+#: Kernel families, in the order the pages list them.
+FAMILIES: tuple[str, ...] = ("low-pass", "high-pass", "band-pass", "directional", "other")
+
+#: Human labels of the families (English / Chinese classroom wording).
+FAMILY_LABELS: dict[str, dict[str, str]] = {
+    "low-pass": {"en": "Low-pass (blur)", "zh": "低通（模糊）"},
+    "high-pass": {"en": "High-pass (edges, sharpening)", "zh": "高通（边缘、锐化）"},
+    "band-pass": {"en": "Band-pass", "zh": "带通"},
+    "directional": {"en": "Directional (oriented edges)", "zh": "方向性（定向边缘）"},
+    "other": {"en": "Other", "zh": "其他"},
+}
+
+#: What a kernel's frequency response does, as returned by ``kernels.expected_band``.
+#: "all": passes every frequency unchanged; "low"/"high"/"band": the usual meanings;
+#: "high-boost": keeps DC (gain 1) and amplifies high frequencies (sharpening).
+BANDS: tuple[str, ...] = ("all", "low", "high", "band", "high-boost")
+
+BAND_LABELS: dict[str, dict[str, str]] = {
+    "all": {"en": "all frequencies (all-pass)", "zh": "所有频率（全通）"},
+    "low": {"en": "low frequencies", "zh": "低频"},
+    "high": {"en": "high frequencies", "zh": "高频"},
+    "band": {"en": "a band of middle frequencies", "zh": "中间的一段频率"},
+    "high-boost": {"en": "all, with high frequencies boosted", "zh": "全部频率，高频被增强"},
+}
+
+
+class KernelError(ValueError):
+    """A kernel could not be built or read. The message is one short, friendly English line."""
+
+
+def _fmt(x: float) -> str:
+    """Format a number compactly for messages: 3 → '3', 0.5 → '0.5', 1/3 → '0.3333'."""
+    if isinstance(x, Integral) or (isinstance(x, float) and x.is_integer()):
+        return str(int(x))
+    return f"{float(x):.4g}"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One numeric parameter of a kernel (becomes a slider).
+
+    Parameters
+    ----------
+    name : str
+        Keyword used by :func:`kernels.make`.
+    kind : {"int", "float"}
+        Value type.
+    min, max : float
+        Inclusive range.
+    step : float
+        Slider step. For ``"int"`` parameters the step is enforced
+        (``min=3, step=2`` means odd numbers only); for ``"float"`` it is only a slider hint.
+    default : float
+        Default value (inside the range).
+    label : dict
+        ``{"en": ..., "zh": ...}`` slider label.
+    unit : str, optional
+        Display unit such as ``"°"`` or ``"px"`` (empty if none).
+    """
+
+    name: str
+    kind: str
+    min: float
+    max: float
+    step: float
+    default: float
+    label: dict = field(default_factory=dict, compare=False)
+    unit: str = ""
+
+    def __post_init__(self) -> None:  # catalogue sanity, checked once at import
+        if self.kind not in ("int", "float"):
+            raise ValueError(f"Param {self.name}: kind must be 'int' or 'float'")
+        if not (self.min <= self.default <= self.max):
+            raise ValueError(f"Param {self.name}: default outside range")
+        if self.kind == "int" and (self.default - self.min) % self.step:
+            raise ValueError(f"Param {self.name}: default not on the step grid")
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.kind, self.min, self.max, self.step, self.default, self.unit))
+
+    @property
+    def odd_only(self) -> bool:
+        """True for integer parameters that take only odd values (kernel sizes)."""
+        return self.kind == "int" and self.step == 2 and self.min % 2 == 1
+
+    def range_text(self) -> str:
+        """Human description of the allowed values, e.g. ``'an odd whole number from 3 to 63'``."""
+        lo, hi = _fmt(self.min), _fmt(self.max)
+        if self.odd_only:
+            return f"an odd whole number from {lo} to {hi}"
+        if self.kind == "int" and self.step != 1:
+            return f"a whole number from {lo} to {hi} in steps of {_fmt(self.step)}"
+        if self.kind == "int":
+            return f"a whole number from {lo} to {hi}"
+        return f"a number from {lo} to {hi}"
+
+    def validate(self, value: object, *, kernel: str = "") -> int | float:
+        """Return ``value`` as ``int``/``float`` if allowed, else raise :class:`KernelError`.
+
+        Integral floats (``5.0``) are accepted for ``"int"`` parameters; booleans,
+        strings and non-finite numbers are not.
+
+        Examples
+        --------
+        >>> p = Param("size", "int", 3, 63, 2, 5, {"en": "Size", "zh": "尺寸"})
+        >>> p.validate(7.0)
+        7
+        """
+        where = f"{kernel}: " if kernel else ""
+        if isinstance(value, bool) or not isinstance(value, Real):
+            raise KernelError(
+                f"{where}{self.name} must be {self.range_text()} (got {value!r})."
+            )
+        v = float(value)
+        if not math.isfinite(v):
+            raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
+        if self.kind == "int":
+            if not v.is_integer():
+                raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+            iv = int(v)
+            if iv < self.min or iv > self.max or (iv - self.min) % self.step:
+                raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {iv}).")
+            return iv
+        # float: allow a tiny tolerance at the ends (slider arithmetic)
+        tol = 1e-9 * max(1.0, abs(self.max - self.min))
+        if v < self.min - tol or v > self.max + tol:
+            raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+        return min(max(v, float(self.min)), float(self.max))
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    """Description of one catalogue kernel.
+
+    Attributes
+    ----------
+    name : str
+        Catalogue key, e.g. ``"gaussian"``.
+    family : str
+        One of :data:`FAMILIES`.
+    params : tuple of Param
+        Parameters in slider order (may be empty).
+    label, description : dict
+        ``{"en": ..., "zh": ...}``; the description is one classroom sentence.
+    band : str
+        What the frequency response does, one of :data:`BANDS`.
+    """
+
+    name: str
+    family: str
+    params: tuple = ()
+    label: dict = field(default_factory=dict, compare=False)
+    description: dict = field(default_factory=dict, compare=False)
+    band: str = "low"
+
+    def __post_init__(self) -> None:
+        if self.family not in FAMILIES:
+            raise ValueError(f"KernelSpec {self.name}: unknown family {self.family!r}")
+        if self.band not in BANDS:
+            raise ValueError(f"KernelSpec {self.name}: unknown band {self.band!r}")
+        for d in (self.label, self.description):
+            if set(d) != {"en", "zh"}:
+                raise ValueError(f"KernelSpec {self.name}: labels need exactly 'en' and 'zh'")
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.family, self.params, self.band))
+
+    def param(self, name: str) -> Param:
+        """The parameter called ``name`` (:class:`KernelError` if there is none)."""
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KernelError(self._no_param_message(name))
+
+    def defaults(self) -> dict:
+        """Default parameter values, ``{name: value}``."""
+        return {p.name: (int(p.default) if p.kind == "int" else float(p.default)) for p in self.params}
+
+    def _no_param_message(self, name: str) -> str:
+        if not self.params:
+            return f"{self.name} takes no parameters (got {name!r})."
+        names = ", ".join(p.name for p in self.params)
+        return f"{self.name} has no parameter {name!r}; its parameters are: {names}."
