@@ -1,0 +1,232 @@
+"""The six-panel figure (input | kernel | output ; F(input) | H | F(output)) as a PNG.
+
+Drawn with Pillow only (no plotly, no browser), so it works from the command line
+(``python -m app.cli figure ...``) and for the app's "download figure" button.
+All array → uint8 conversions go through :mod:`app.backend.display`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+__all__ = ["DEFAULT_TITLES", "PANEL_SIDE", "output_to_uint8", "render_six_panel_png"]
+
+#: Default panel titles, row by row (input, kernel, output, F(input), H, F(output)).
+DEFAULT_TITLES: tuple[str, ...] = (
+    "Input f",
+    "Kernel h",
+    "Output f * h",
+    "log |F| (input spectrum)",
+    "log |H| (frequency response)",
+    "log |F·H| (output spectrum)",
+)
+
+#: Side of one square panel in pixels.
+PANEL_SIDE: int = 320
+
+_BACKGROUND = (255, 255, 255)
+_INK = (20, 20, 20)
+_MUTED = (110, 110, 110)
+_FRAME = (200, 200, 200)
+
+
+@lru_cache(maxsize=8)
+def _font(size: int, path: str | None = None) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    if path:
+        return ImageFont.truetype(path, size)
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow without FreeType: fixed bitmap font
+        return ImageFont.load_default()
+
+
+def output_to_uint8(output: np.ndarray) -> tuple[np.ndarray, str]:
+    """Display-scale a convolution output without silent clipping.
+
+    Parameters
+    ----------
+    output : numpy.ndarray
+        ``(H, W)`` or ``(H, W, 3)`` float result.
+
+    Returns
+    -------
+    image : numpy.ndarray
+        uint8, ``(H, W)`` / ``(H, W, 3)``.
+    note : str
+        How it was scaled: ``""`` for an ordinary positive image in ``[0, 1]``
+        (shown as is), ``"diverging ±L"`` for signed results (zero = neutral
+        grey-white, see :func:`app.backend.display.signed_to_rgb`), or
+        ``"scaled 0..M"`` for non-negative results that exceed 1.
+    """
+    from app.backend.display import is_signed, signed_to_rgb, to_uint8
+
+    x = np.asarray(output, dtype=np.float64)
+    if not np.all(np.isfinite(x)):
+        raise ValueError("The output contains NaN or infinite values.")
+    if is_signed(x):
+        grey = x if x.ndim == 2 else _luma(x)
+        limit = float(np.max(np.abs(grey))) or 1.0
+        return signed_to_rgb(grey, "diverging", limit=limit), f"diverging ±{limit:.3g}"
+    top = float(x.max()) if x.size else 0.0
+    if top > 1.0 + 1e-9:
+        return to_uint8(x / top), f"scaled 0..{top:.3g}"
+    return to_uint8(x), ""
+
+
+def _luma(x: np.ndarray) -> np.ndarray:
+    return x[..., :3] @ np.array([0.299, 0.587, 0.114])
+
+
+def _as_rgb(u8: np.ndarray) -> Image.Image:
+    u8 = np.ascontiguousarray(u8, dtype=np.uint8)
+    if u8.ndim == 2:
+        return Image.fromarray(u8).convert("RGB")
+    if u8.ndim == 3 and u8.shape[2] == 3:
+        return Image.fromarray(u8)
+    if u8.ndim == 3 and u8.shape[2] == 4:
+        return Image.fromarray(u8).convert("RGB")
+    raise ValueError(f"cannot show an array of shape {u8.shape} as an image")
+
+
+def _fit(img: Image.Image, side: int, *, nearest: bool = False) -> Image.Image:
+    """Scale ``img`` to fit a ``side``×``side`` box, keeping the aspect ratio."""
+    w, h = img.size
+    scale = side / max(w, h)
+    if nearest:
+        scale = max(1, int(scale)) if scale >= 1 else scale  # whole cells for small kernels
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    if size == (w, h):
+        return img
+    if nearest:
+        resample = Image.Resampling.NEAREST
+    else:
+        resample = Image.Resampling.BOX if scale < 1 else Image.Resampling.LANCZOS
+    return img.resize(size, resample=resample)
+
+
+def render_six_panel_png(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    output: np.ndarray,
+    image_spectrum: np.ndarray,
+    response: np.ndarray,
+    output_spectrum: np.ndarray,
+    *,
+    titles: Sequence[str] | None = None,
+    panel_side: int = PANEL_SIDE,
+    dynamic_range_db: float = 80.0,
+    font_path: str | None = None,
+) -> bytes:
+    """Render the six linked panels as one PNG.
+
+    Layout (2 rows × 3 columns)::
+
+        input f        | kernel h        | output f * h
+        log |F|        | log |H|         | log |F·H|
+
+    Parameters
+    ----------
+    image : numpy.ndarray
+        Input, ``(H, W)`` or ``(H, W, 3)`` float in ``[0, 1]``.
+    kernel : numpy.ndarray
+        2-D kernel; drawn with a diverging map (zero = neutral), enlarged with
+        nearest-neighbour so each tap is a visible square.
+    output : numpy.ndarray
+        Convolution result; positive results are shown as images, signed ones
+        (Laplacian, Sobel, ...) with a diverging map scaled to ``±max|x|`` —
+        never clipped.  The scaling is written under the panel.
+    image_spectrum, response, output_spectrum : numpy.ndarray
+        Centred (fftshifted) complex spectra or magnitudes: F(input), H and
+        F(output) = F·H.  Input and output spectra share one log scale (the input's
+        maximum), so frequencies the kernel removes are visibly dark.
+    titles : sequence of 6 str, optional
+        Panel titles (default :data:`DEFAULT_TITLES`).  Pillow's default font has
+        no CJK glyphs: pass ``font_path`` to a CJK TrueType font for Chinese titles.
+    panel_side : int, default 320
+        Side of each square panel in pixels (64 .. 1024).
+    dynamic_range_db : float, default 80
+        Dynamic range of the log-magnitude spectra.
+    font_path : str, optional
+        TrueType font for the titles.
+
+    Returns
+    -------
+    bytes
+        The PNG file.
+
+    Raises
+    ------
+    ValueError
+        Wrong number of titles, bad shapes, non-finite values or a bad panel size.
+    """
+    from app.backend.display import signed_to_rgb, spectrum_to_uint8, to_uint8
+
+    titles = tuple(DEFAULT_TITLES if titles is None else titles)
+    if len(titles) != 6:
+        raise ValueError(f"expected 6 panel titles, got {len(titles)}")
+    if not 64 <= int(panel_side) <= 1024:
+        raise ValueError(f"panel_side must be between 64 and 1024, not {panel_side}")
+    panel_side = int(panel_side)
+    kernel = np.asarray(kernel, dtype=np.float64)
+    if kernel.ndim != 2 or kernel.size == 0:
+        raise ValueError(f"the kernel must be a non-empty 2-D array, got shape {kernel.shape}")
+    if not np.all(np.isfinite(kernel)):
+        raise ValueError("The kernel contains NaN or infinite values.")
+
+    image_u8 = to_uint8(np.asarray(image, dtype=np.float64))
+    k_limit = float(np.max(np.abs(kernel))) or 1.0
+    kernel_u8 = signed_to_rgb(kernel, "diverging", limit=k_limit)
+    out_u8, out_note = output_to_uint8(output)
+    f_mag = np.abs(np.asarray(image_spectrum))
+    shared_max = float(f_mag.max()) or 1.0
+    f_u8 = spectrum_to_uint8(f_mag, dynamic_range_db, vmax=shared_max)
+    h_u8 = spectrum_to_uint8(np.abs(np.asarray(response)), dynamic_range_db)
+    g_u8 = spectrum_to_uint8(np.abs(np.asarray(output_spectrum)), dynamic_range_db, vmax=shared_max)
+
+    kh, kw = kernel.shape
+    notes = (
+        f"{image_u8.shape[1]}×{image_u8.shape[0]}",
+        f"{kh}×{kw}, ±{k_limit:.3g}",
+        out_note,
+        f"{dynamic_range_db:g} dB",
+        f"{dynamic_range_db:g} dB",
+        f"{dynamic_range_db:g} dB, same scale as input",
+    )
+    panels = [
+        _fit(_as_rgb(image_u8), panel_side),
+        _fit(_as_rgb(kernel_u8), panel_side, nearest=True),
+        _fit(_as_rgb(out_u8), panel_side),
+        _fit(_as_rgb(f_u8), panel_side),
+        _fit(_as_rgb(h_u8), panel_side),
+        _fit(_as_rgb(g_u8), panel_side),
+    ]
+
+    title_font = _font(max(12, panel_side // 18), font_path)
+    note_font = _font(max(10, panel_side // 24), font_path)
+    gap = max(8, panel_side // 20)
+    title_h = max(12, panel_side // 18) + 10
+    note_h = max(10, panel_side // 24) + 8
+    cell_w = panel_side
+    cell_h = title_h + panel_side + note_h
+    canvas = Image.new("RGB", (3 * cell_w + 4 * gap, 2 * cell_h + 3 * gap), _BACKGROUND)
+    draw = ImageDraw.Draw(canvas)
+    for i, (panel, title, note) in enumerate(zip(panels, titles, notes)):
+        row, col = divmod(i, 3)
+        x0 = gap + col * (cell_w + gap)
+        y0 = gap + row * (cell_h + gap)
+        draw.text((x0 + cell_w / 2, y0 + title_h / 2), title, fill=_INK, font=title_font, anchor="mm")
+        top = y0 + title_h
+        draw.rectangle((x0 - 1, top - 1, x0 + panel_side, top + panel_side), outline=_FRAME)
+        px = x0 + (panel_side - panel.width) // 2
+        py = top + (panel_side - panel.height) // 2
+        canvas.paste(panel, (px, py))
+        if note:
+            draw.text((x0 + cell_w / 2, top + panel_side + note_h / 2), note, fill=_MUTED, font=note_font, anchor="mm")
+    buf = io.BytesIO()
+    canvas.save(buf, format="PNG", optimize=False, compress_level=6)
+    return buf.getvalue()

@@ -1,0 +1,397 @@
+"""ConvScope on the command line: kernels, convolutions, spectra and slide figures.
+
+Usage (from the repository root)::
+
+    python -m app.cli kernels
+    python -m app.cli kernel gaussian --param size=7 --param sigma=1.5 --out g.csv
+    python -m app.cli convolve sample:camera --kernel laplacian --out lap.png
+    python -m app.cli convolve photo.jpg --kernel-file k.csv --boundary wrap --out out.npy
+    python -m app.cli spectrum sample:periodic_noise --out spec.png
+    python -m app.cli figure sample:zone_plate --kernel gaussian --param sigma=3 --out fig.png
+
+``INPUT`` is an image path or ``sample:NAME`` (see ``python -m app.cli samples``).
+Any bad input prints one line starting with ``error:`` on stderr and exits with
+status 2 — never a traceback.  The module is a thin layer over
+:mod:`app.backend` and :mod:`kernels`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import numpy as np
+
+EXIT_ERROR = 2
+SAMPLE_PREFIX = "sample:"
+
+
+class CliError(Exception):
+    """A user-facing command-line error (printed as ``error: <message>``)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose usage errors are one ``error: ...`` line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:  # noqa: D102 - argparse hook
+        self.exit(EXIT_ERROR, f"error: {message} (try '{self.prog} --help')\n")
+
+
+# --------------------------------------------------------------------------- helpers
+def _load_input(spec: str, gray: bool = False, long_side: int | None = None) -> np.ndarray:
+    from app.backend.images import load_image, load_sample, to_gray, working_copy
+
+    if spec.startswith(SAMPLE_PREFIX):
+        image = load_sample(spec[len(SAMPLE_PREFIX):])
+    else:
+        image = load_image(spec)
+    if long_side is not None:
+        image = working_copy(image, long_side).image
+    if gray:
+        image = to_gray(image)
+    return image
+
+
+def _parse_params(name: str, pairs: Sequence[str] | None) -> dict[str, float | int]:
+    """Turn ``["k=v", ...]`` into typed keyword arguments using the kernel's Param kinds."""
+    import kernels
+
+    spec = kernels.get(name)  # KernelError for unknown names
+    by_name = {p.name: p for p in spec.params}
+    params: dict[str, float | int] = {}
+    for pair in pairs or ():
+        key, sep, raw = pair.partition("=")
+        key, raw = key.strip(), raw.strip()
+        if not sep or not key or not raw:
+            raise CliError(f"--param expects NAME=VALUE, got {pair!r}")
+        if key not in by_name:
+            valid = ", ".join(by_name) or "none"
+            raise CliError(f"kernel {name!r} has no parameter {key!r} (parameters: {valid})")
+        kind = by_name[key].kind
+        try:
+            value = float(raw)
+        except ValueError:
+            raise CliError(f"parameter {key!r} needs a number, got {raw!r}") from None
+        if not np.isfinite(value):
+            raise CliError(f"parameter {key!r} needs a finite number, got {raw!r}")
+        if kind == "int":
+            if not value.is_integer():
+                raise CliError(f"parameter {key!r} needs a whole number, got {raw!r}")
+            params[key] = int(value)
+        else:
+            params[key] = value
+    return params
+
+
+def _kernel_from_args(args: argparse.Namespace) -> np.ndarray | None:
+    import kernels
+    from kernels.parse import load_kernel_bytes
+
+    if args.kernel_file is not None:
+        if args.param:
+            raise CliError("--param applies to --kernel, not to --kernel-file")
+        path = Path(args.kernel_file)
+        if not path.is_file():
+            raise CliError(f"kernel file not found: {path}")
+        return np.asarray(load_kernel_bytes(path.read_bytes(), path.name), dtype=np.float64)
+    if args.kernel is not None:
+        return np.asarray(kernels.make(args.kernel, **_parse_params(args.kernel, args.param)), dtype=np.float64)
+    if args.param:
+        raise CliError("--param needs --kernel NAME")
+    return None
+
+
+def _check_out(path: str, allowed: Sequence[str]) -> Path:
+    out = Path(path)
+    ext = out.suffix.lower()
+    if ext not in allowed:
+        raise CliError(f"--out must end with {' or '.join(allowed)}, got {out.name!r}")
+    if out.is_dir():
+        raise CliError(f"--out is a folder: {out}")
+    if not out.parent.exists():
+        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    return out
+
+
+def _write_bytes(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+def _write_npy(out: Path, array: np.ndarray) -> None:
+    buf = io.BytesIO()
+    np.save(buf, array, allow_pickle=False)
+    _write_bytes(out, buf.getvalue())
+
+
+def _png(u8: np.ndarray) -> bytes:
+    from app.backend.display import encode_png
+
+    return encode_png(np.ascontiguousarray(u8, dtype=np.uint8))
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stdout)
+
+
+# --------------------------------------------------------------------------- commands
+def cmd_kernels(args: argparse.Namespace) -> None:
+    """List the kernel catalogue: name, family, parameters with ranges."""
+    import kernels
+
+    lang = args.lang
+    specs = kernels.catalog()
+    width = max(len(s.name) for s in specs)
+    fam_width = max(len(s.family) for s in specs)
+    for s in specs:
+        params = "  ".join(
+            f"{p.name}={_num(p.default)} ({p.kind} {_num(p.min)}..{_num(p.max)}, step {_num(p.step)})" for p in s.params
+        )
+        label = s.label.get(lang) or s.label.get("en", "")
+        _say(f"{s.name:<{width}}  {s.family:<{fam_width}}  {label}" + (f"  [{params}]" if params else ""))
+
+
+def _num(x: float) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def cmd_samples(args: argparse.Namespace) -> None:
+    """List the shipped sample images."""
+    from app.backend.images import SAMPLES, sample_names
+
+    for name in sample_names():
+        label = SAMPLES.get(name, {}).get(args.lang, "")
+        _say(f"{SAMPLE_PREFIX}{name}  {label}".rstrip())
+
+
+def cmd_kernel(args: argparse.Namespace) -> None:
+    """Write one catalogue kernel to .npy or .csv."""
+    import kernels
+
+    out = _check_out(args.out, (".npy", ".csv"))
+    k = np.asarray(kernels.make(args.name, **_parse_params(args.name, args.param)), dtype=np.float64)
+    if out.suffix.lower() == ".npy":
+        _write_npy(out, k)
+    else:
+        buf = io.StringIO()
+        np.savetxt(buf, k, delimiter=",", fmt="%.17g")
+        _write_bytes(out, buf.getvalue().encode())
+    _say(f"wrote {out} ({k.shape[0]}×{k.shape[1]} kernel {args.name})")
+
+
+def _require_kernel(args: argparse.Namespace) -> np.ndarray:
+    kernel = _kernel_from_args(args)
+    if kernel is None:
+        raise CliError("choose a kernel with --kernel NAME or --kernel-file FILE")
+    return kernel
+
+
+def cmd_convolve(args: argparse.Namespace) -> None:
+    """Convolve (or correlate) an image with a kernel; write .png or raw .npy."""
+    from app.backend import convolve
+    from app.backend.figure import output_to_uint8
+
+    out = _check_out(args.out, (".png", ".npy"))
+    kernel = _require_kernel(args)
+    image = _load_input(args.input, args.gray, args.long_side)
+    result = convolve(image, kernel, boundary=args.boundary, correlate=args.correlate, method=args.method)
+    result = np.asarray(result, dtype=np.float64)
+    if out.suffix.lower() == ".npy":
+        _write_npy(out, result)
+        note = "raw float64"
+    else:
+        u8, note = output_to_uint8(result)
+        _write_bytes(out, _png(u8))
+        note = note or "0..1 as grey levels"
+    _say(f"wrote {out} ({'×'.join(map(str, result.shape))}, {note})")
+
+
+def cmd_spectrum(args: argparse.Namespace) -> None:
+    """Write a centred spectrum (input, kernel response or output) as .png or .npy."""
+    from app.backend import convolve, frequency_response, spectrum
+    from app.backend.display import spectrum_to_uint8
+
+    out = _check_out(args.out, (".png", ".npy"))
+    kernel = _kernel_from_args(args)
+    image = _load_input(args.input, args.gray, args.long_side)
+    which = args.of or ("output" if kernel is not None else "input")
+    if which != "input" and kernel is None:
+        raise CliError(f"--of {which} needs a kernel (--kernel NAME or --kernel-file FILE)")
+    if which == "input":
+        spec = spectrum(image)
+    elif which == "response":
+        spec = frequency_response(kernel, image.shape[:2], correlate=args.correlate)
+    else:
+        filtered = convolve(image, kernel, boundary=args.boundary, correlate=args.correlate, method=args.method)
+        spec = spectrum(filtered)
+    spec = np.asarray(spec)
+    if out.suffix.lower() == ".npy":
+        _write_npy(out, spec)
+        note = f"centred complex {spec.dtype}"
+    else:
+        _write_bytes(out, _png(spectrum_to_uint8(np.abs(spec), args.db)))
+        note = f"log magnitude, {args.db:g} dB"
+    _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}×{spec.shape[1]}, {note})")
+
+
+def cmd_figure(args: argparse.Namespace) -> None:
+    """Write the six-panel figure (image, kernel, output and their log spectra) as PNG."""
+    from app.backend import ImageAnalysis, convolve
+    from app.backend.figure import render_six_panel_png
+
+    out = _check_out(args.out, (".png",))
+    kernel = _require_kernel(args)
+    image = _load_input(args.input, args.gray, args.long_side)
+    result = ImageAnalysis(image, boundary=args.boundary, max_kernel_side=max(kernel.shape)).apply(
+        kernel, correlate=args.correlate
+    )
+    output = convolve(image, kernel, boundary=args.boundary, correlate=args.correlate, method=args.method)
+    png = render_six_panel_png(
+        image,
+        kernel,
+        output,
+        result.image_spectrum,
+        result.response,
+        result.output_spectrum,
+        panel_side=args.panel,
+        dynamic_range_db=args.db,
+    )
+    _write_bytes(out, png)
+    _say(f"wrote {out} (six panels, theorem error {result.theorem_error:.2g})")
+
+
+# --------------------------------------------------------------------------- parser
+def _long_side(text: str) -> int:
+    from app.backend.images import MAX_WORKING_SIDE
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_WORKING_SIDE:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_WORKING_SIDE}, got {value}")
+    return value
+
+
+def _db(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 10 <= value <= 200:
+        raise argparse.ArgumentTypeError(f"must be between 10 and 200 dB, got {value:g}")
+    return value
+
+
+def _panel(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 64 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"must be between 64 and 1024, got {value}")
+    return value
+
+
+def _add_kernel_options(p: argparse.ArgumentParser, *, required: bool) -> None:
+    from app.backend.convolution import BOUNDARIES
+
+    group = p.add_mutually_exclusive_group(required=required)
+    group.add_argument("--kernel", metavar="NAME", help="catalogue kernel (see the 'kernels' command)")
+    group.add_argument("--kernel-file", metavar="FILE", help="custom kernel: .npy, .csv or .txt")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE", help="kernel parameter (repeatable)")
+    p.add_argument("--boundary", choices=BOUNDARIES, default="reflect", help="border handling (default: reflect)")
+    p.add_argument("--correlate", action="store_true", help="cross-correlation (no kernel flip)")
+    p.add_argument("--method", choices=("auto", "direct", "fft"), default="auto", help="default: auto")
+
+
+def _add_input(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="INPUT", help="image path or sample:NAME")
+    p.add_argument("--gray", action="store_true", help="convert the image to grey (Rec. 601) first")
+    p.add_argument("--long-side", type=_long_side, metavar="N", help="downscale to this long side first (≤ 2048)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``python -m app.cli`` argument parser."""
+    parser = _Parser(
+        prog="python -m app.cli",
+        description="ConvScope: convolution and spectra from the command line.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("kernels", help="list the kernel catalogue")
+    p.add_argument("--lang", choices=("en", "zh"), default="en")
+    p.set_defaults(func=cmd_kernels)
+
+    p = sub.add_parser("samples", help="list the sample images")
+    p.add_argument("--lang", choices=("en", "zh"), default="en")
+    p.set_defaults(func=cmd_samples)
+
+    p = sub.add_parser("kernel", help="write a kernel to .npy or .csv")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE", help="kernel parameter (repeatable)")
+    p.add_argument("--out", required=True, metavar="K.npy|K.csv")
+    p.set_defaults(func=cmd_kernel)
+
+    p = sub.add_parser("convolve", help="convolve an image; write .png (display) or .npy (raw float64)")
+    _add_input(p)
+    _add_kernel_options(p, required=True)
+    p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
+    p.set_defaults(func=cmd_convolve)
+
+    p = sub.add_parser("spectrum", help="write a centred spectrum (.png log magnitude or .npy complex)")
+    _add_input(p)
+    _add_kernel_options(p, required=False)
+    p.add_argument("--of", choices=("input", "response", "output"),
+                   help="which spectrum (default: output with a kernel, else input)")
+    p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the PNG in dB (default 80)")
+    p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
+    p.set_defaults(func=cmd_spectrum)
+
+    p = sub.add_parser("figure", help="write the six-panel figure as PNG")
+    _add_input(p)
+    _add_kernel_options(p, required=True)
+    p.add_argument("--panel", type=_panel, default=320, help="panel side in pixels (default 320)")
+    p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the spectra in dB (default 80)")
+    p.add_argument("--out", required=True, metavar="FIG.png")
+    p.set_defaults(func=cmd_figure)
+    return parser
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
+        text = exc.args[0]
+    return " ".join(text.split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 error)."""
+    try:
+        parser = build_parser()
+    except Exception as exc:  # a broken installation still gives one line
+        print(f"error: cannot start: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    args = parser.parse_args(argv)  # usage errors: one "error: ..." line, exit 2
+    try:
+        args.func(args)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print("error: not enough memory (try --long-side 1024)", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # every failure is one friendly line, never a traceback
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised through subprocess tests
+    sys.exit(main())
