@@ -57,34 +57,19 @@ def _load_input(spec: str, gray: bool = False, long_side: int | None = None) -> 
 
 
 def _parse_params(name: str, pairs: Sequence[str] | None) -> dict[str, float | int]:
-    """Turn ``["k=v", ...]`` into typed keyword arguments using the kernel's Param kinds."""
+    """Turn ``["k=v", ...]`` into typed, validated keyword arguments (by the kernel's Param kinds)."""
     import kernels
 
-    spec = kernels.get(name)  # KernelError for unknown names
-    by_name = {p.name: p for p in spec.params}
-    params: dict[str, float | int] = {}
+    raw: dict[str, str] = {}
     for pair in pairs or ():
-        key, sep, raw = pair.partition("=")
-        key, raw = key.strip(), raw.strip()
-        if not sep or not key or not raw:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not value:
             raise CliError(f"--param expects NAME=VALUE, got {pair!r}")
-        if key not in by_name:
-            valid = ", ".join(by_name) or "none"
-            raise CliError(f"kernel {name!r} has no parameter {key!r} (parameters: {valid})")
-        kind = by_name[key].kind
-        try:
-            value = float(raw)
-        except ValueError:
-            raise CliError(f"parameter {key!r} needs a number, got {raw!r}") from None
-        if not np.isfinite(value):
-            raise CliError(f"parameter {key!r} needs a finite number, got {raw!r}")
-        if kind == "int":
-            if not value.is_integer():
-                raise CliError(f"parameter {key!r} needs a whole number, got {raw!r}")
-            params[key] = int(value)
-        else:
-            params[key] = value
-    return params
+        if key in raw:
+            raise CliError(f"parameter {key!r} given twice")
+        raw[key] = value
+    return kernels.coerce_params(name, raw)  # KernelError: unknown kernel/parameter, bad value
 
 
 def _kernel_from_args(args: argparse.Namespace) -> np.ndarray | None:
@@ -99,7 +84,8 @@ def _kernel_from_args(args: argparse.Namespace) -> np.ndarray | None:
             raise CliError(f"kernel file not found: {path}")
         return np.asarray(load_kernel_bytes(path.read_bytes(), path.name), dtype=np.float64)
     if args.kernel is not None:
-        return np.asarray(kernels.make(args.kernel, **_parse_params(args.kernel, args.param)), dtype=np.float64)
+        name = kernels.get(args.kernel).name
+        return np.asarray(kernels.make(name, **_parse_params(name, args.param)), dtype=np.float64)
     if args.param:
         raise CliError("--param needs --kernel NAME")
     return None
@@ -175,14 +161,15 @@ def cmd_kernel(args: argparse.Namespace) -> None:
     import kernels
 
     out = _check_out(args.out, (".npy", ".csv"))
-    k = np.asarray(kernels.make(args.name, **_parse_params(args.name, args.param)), dtype=np.float64)
+    name = kernels.get(args.name).name
+    k = np.asarray(kernels.make(name, **_parse_params(name, args.param)), dtype=np.float64)
     if out.suffix.lower() == ".npy":
         _write_npy(out, k)
     else:
         buf = io.StringIO()
         np.savetxt(buf, k, delimiter=",", fmt="%.17g")
         _write_bytes(out, buf.getvalue().encode())
-    _say(f"wrote {out} ({k.shape[0]}×{k.shape[1]} kernel {args.name})")
+    _say(f"wrote {out} ({k.shape[0]}×{k.shape[1]} kernel {name})")
 
 
 def _require_kernel(args: argparse.Namespace) -> np.ndarray:
