@@ -1,0 +1,90 @@
+"""ConvScope's backend: pure numpy/scipy/Pillow, never imports streamlit (the notebook API).
+
+>>> from app.backend import convolve, ImageAnalysis, load_sample
+"""
+
+from .images import (
+    DEFAULT_WORKING_SIDE,
+    MAX_PIXELS,
+    MAX_UPLOAD_MB,
+    MAX_WORKING_SIDE,
+    ImageError,
+    WorkingCopy,
+    image_digest,
+    load_image,
+    load_sample,
+    sample_names,
+    to_gray,
+    working_copy,
+)
+from .convolution import BOUNDARIES, METHODS, anchor, choose_method, convolve, rank1_factors, working_dtype
+from .spectra import (
+    frequency_axes,
+    frequency_response,
+    full_from_half,
+    log_magnitude,
+    phase,
+    radial_profile,
+    spectrum,
+    theorem_check,
+)
+from .analysis import ConvolutionResult, ImageAnalysis
+from .display import (
+    SIGNED_MODES,
+    downsample_for_display,
+    encode_jpeg,
+    encode_png,
+    half_spectrum_to_uint8,
+    is_signed,
+    result_to_uint8,
+    signed_to_rgb,
+    spectrum_to_uint8,
+    to_uint8,
+)
+
+__all__ = [
+    # images
+    "DEFAULT_WORKING_SIDE",
+    "MAX_PIXELS",
+    "MAX_UPLOAD_MB",
+    "MAX_WORKING_SIDE",
+    "ImageError",
+    "WorkingCopy",
+    "image_digest",
+    "load_image",
+    "load_sample",
+    "sample_names",
+    "to_gray",
+    "working_copy",
+    # convolution
+    "BOUNDARIES",
+    "METHODS",
+    "anchor",
+    "choose_method",
+    "convolve",
+    "rank1_factors",
+    "working_dtype",
+    # spectra
+    "frequency_axes",
+    "frequency_response",
+    "full_from_half",
+    "log_magnitude",
+    "phase",
+    "radial_profile",
+    "spectrum",
+    "theorem_check",
+    # analysis
+    "ConvolutionResult",
+    "ImageAnalysis",
+    # display
+    "SIGNED_MODES",
+    "downsample_for_display",
+    "encode_jpeg",
+    "encode_png",
+    "half_spectrum_to_uint8",
+    "is_signed",
+    "result_to_uint8",
+    "signed_to_rgb",
+    "spectrum_to_uint8",
+    "to_uint8",
+]

@@ -1,0 +1,268 @@
+"""The slider path: a per-image analysis that caches the padded image spectrum.
+
+``ImageAnalysis(image)`` pads the image once by the largest kernel radius it will meet, in the
+boundary's own way (``wrap``: not padded, circular at exactly the image size), and takes its
+real FFT once at a fast size.  Each :meth:`ImageAnalysis.apply` then costs one (half) kernel
+transform, one spectral product and one inverse transform; the spectra for display come from
+the same half spectra, and the full centred complex arrays are only built when asked for.
+
+Grid and phases
+---------------
+All spectra of one analysis live on its padded FFT grid ``analysis.grid`` (centred, cycles/pixel
+from :func:`~app.backend.spectra.frequency_axes`).  The image spectrum is that of the padded
+image with the origin at its top-left corner; the kernel response has the kernel's anchor at
+the origin (:func:`~app.backend.spectra.frequency_response`), so ``IFFT(F · H)`` holds the output
+at the same place as the image inside the padded grid, and cropping it gives the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import scipy.fft as sp_fft
+
+from .convolution import (
+    _as_image,
+    _as_kernel,
+    _check_boundary,
+    _check_fits,
+    _convolution_taps,
+    _fft_grid,
+    _fft_workers,
+    convolve,
+    kernel_rfft2,
+    pad_image,
+)
+from .display import half_spectrum_to_uint8
+from .spectra import anchor_phase, full_from_half, luminance_weights
+
+__all__ = ["ImageAnalysis", "ConvolutionResult"]
+
+
+@dataclass(eq=False)
+class ConvolutionResult:
+    """What one kernel does to one image: output, spectra on the padded grid, theorem check.
+
+    ``output`` is computed eagerly; ``image_spectrum``, ``response`` and ``output_spectrum``
+    (centred complex arrays on the analysis grid, luminance for colour images) are built on
+    first access and cached; ``theorem_error`` runs the direct spatial convolution on first
+    access (slow for big kernels, so only when shown).
+
+    Attributes
+    ----------
+    output : ndarray
+        Same shape and dtype as the analysed image; equals :func:`convolve` with the same
+        boundary and ``correlate`` to ~1e-12.
+    method : str
+        ``"fft"`` (the cached-spectrum path).
+    grid : tuple of int
+        FFT grid ``(n1, n2)`` of the spectra.
+    """
+
+    output: np.ndarray
+    method: str
+    grid: tuple[int, int]
+    image_half: np.ndarray = field(repr=False)
+    kernel_half: np.ndarray = field(repr=False)  # kernel at top-left; anchor phase applied lazily
+    shift: tuple[int, int] = field(repr=False)
+    _direct: object = field(repr=False, default=None)  # zero-argument callable -> direct result
+
+    # -- half spectra (rfft2 layout, uncentred) --------------------------------------------
+    @cached_property
+    def _phase(self) -> tuple[np.ndarray, np.ndarray]:
+        return anchor_phase(self.grid, self.shift, self.kernel_half.dtype)
+
+    @cached_property
+    def response_half(self) -> np.ndarray:
+        """Anchored kernel response, rfft2 half layout."""
+        py, px = self._phase
+        return self.kernel_half * py * px
+
+    @cached_property
+    def output_half_magnitude_source(self) -> np.ndarray:
+        """``F · H`` without the anchor phase: same magnitude as the output spectrum, cheaper."""
+        return self.image_half * self.kernel_half
+
+    @cached_property
+    def output_half(self) -> np.ndarray:
+        """Output spectrum ``F · H`` (anchored), rfft2 half layout."""
+        py, px = self._phase
+        return self.output_half_magnitude_source * py * px
+
+    # -- full centred arrays (lazy) ------------------------------------------------------------
+    @cached_property
+    def image_spectrum(self) -> np.ndarray:
+        """Centred complex spectrum of the padded image (luminance for colour)."""
+        return full_from_half(self.image_half, self.grid[1])
+
+    @cached_property
+    def response(self) -> np.ndarray:
+        """Centred complex frequency response of the kernel on the grid (anchor at the origin)."""
+        return full_from_half(self.response_half, self.grid[1])
+
+    @cached_property
+    def output_spectrum(self) -> np.ndarray:
+        """Centred complex output spectrum ``F · H`` (luminance for colour)."""
+        return full_from_half(self.output_half, self.grid[1])
+
+    def magnitude(self, which: str = "output") -> np.ndarray:
+        """Centred magnitude of ``"image"``, ``"response"`` or ``"output"`` (for radial profiles)."""
+        half = self._half(which)
+        return full_from_half(np.abs(half), self.grid[1])
+
+    def spectrum_uint8(self, which: str = "output", dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
+        """Display-ready centred log magnitude (uint8) of ``which``, made from the half spectrum."""
+        return half_spectrum_to_uint8(self._half(which), self.grid[1], dynamic_range_db, vmax=vmax)
+
+    def _half(self, which: str) -> np.ndarray:
+        if which == "image":
+            return self.image_half
+        if which == "response":
+            return self.kernel_half  # magnitude does not depend on the anchor phase
+        if which == "output":
+            return self.output_half_magnitude_source
+        raise ValueError(f"unknown spectrum {which!r}; choose one of image, response, output")
+
+    # -- the convolution theorem ---------------------------------------------------------------
+    @cached_property
+    def direct_output(self) -> np.ndarray:
+        """The direct spatial result (``scipy.ndimage``), computed on first access."""
+        if self._direct is None:
+            raise ValueError("no direct reference available for this result")
+        return self._direct()
+
+    @cached_property
+    def theorem_error(self) -> float:
+        """``max |direct spatial result - crop(IFFT(F · H))|`` (computes the direct result once)."""
+        return float(np.abs(self.direct_output - self.output).max())
+
+
+class ImageAnalysis:
+    """Per-image cache of the padded FFT, so a kernel change is one product away.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W) or (H, W, C)
+        Real, finite.  ``float32`` images are analysed in single precision (about 2x faster),
+        everything else in ``float64`` (dtype policy of :func:`convolve`).
+    boundary : {"reflect", "zero", "wrap", "nearest"}
+        As in :func:`convolve`.  ``wrap`` uses the image grid itself, unpadded.
+    max_kernel_side : int
+        Largest kernel side :meth:`apply` accepts (``kernels.MAX_KERNEL_SIDE`` = 63 in the app);
+        the image is padded by ``min(max_kernel_side, side) // 2`` on every side.
+
+    Examples
+    --------
+    >>> x = np.random.default_rng(0).random((32, 40))
+    >>> a = ImageAnalysis(x, boundary="zero")
+    >>> r = a.apply(np.full((5, 5), 1 / 25))
+    >>> bool(np.abs(r.output - convolve(x, np.full((5, 5), 1 / 25), boundary="zero")).max() < 1e-12)
+    True
+    >>> r.output_spectrum.shape == a.grid, r.theorem_error < 1e-12
+    (True, True)
+    """
+
+    def __init__(self, image: np.ndarray, *, boundary: str = "reflect", max_kernel_side: int = 63) -> None:
+        _check_boundary(boundary)
+        if int(max_kernel_side) != max_kernel_side or max_kernel_side < 1:
+            raise ValueError(f"max_kernel_side must be a positive integer; got {max_kernel_side}")
+        x = _as_image(image)
+        x = np.array(x, copy=True) if x is image else x
+        x.setflags(write=False)
+        self.image: np.ndarray = x
+        self.boundary: str = boundary
+        self.max_kernel_side: int = int(max_kernel_side)
+        h, w = x.shape[:2]
+        if boundary == "wrap":
+            self.pad: tuple[int, int] = (0, 0)
+        else:
+            self.pad = (min(self.max_kernel_side, h) // 2, min(self.max_kernel_side, w) // 2)
+        self.grid: tuple[int, int] = _fft_grid(x.shape, self.pad, boundary)
+        self._workers = _fft_workers(self.grid[0] * self.grid[1])
+        xp = x if boundary == "wrap" else pad_image(x, self.pad, boundary)
+        if x.ndim == 3:  # channels first, so every transform runs over contiguous planes
+            xp = np.ascontiguousarray(np.moveaxis(xp, 2, 0))
+        self._spec = sp_fft.rfft2(xp, s=self.grid, axes=(-2, -1), workers=self._workers)
+        if x.ndim == 3:
+            wts = luminance_weights(x.shape[2]).astype(x.dtype)
+            self._lum = np.tensordot(wts, self._spec, axes=1)
+        else:
+            self._lum = self._spec
+
+    # -------------------------------------------------------------------------------------------
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Shape of the analysed image."""
+        return self.image.shape
+
+    @property
+    def image_half(self) -> np.ndarray:
+        """rfft2 half spectrum of the padded image (luminance for colour)."""
+        return self._lum
+
+    @cached_property
+    def image_spectrum(self) -> np.ndarray:
+        """Centred complex spectrum of the padded image (luminance for colour)."""
+        return full_from_half(self._lum, self.grid[1])
+
+    def image_spectrum_uint8(self, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
+        """Display-ready log magnitude of the image spectrum (cheap, from the half spectrum)."""
+        return half_spectrum_to_uint8(self._lum, self.grid[1], dynamic_range_db, vmax=vmax)
+
+    def _check_kernel(self, kernel: np.ndarray) -> np.ndarray:
+        k = _as_kernel(kernel, self.image.dtype)
+        if max(k.shape) > self.max_kernel_side:
+            raise ValueError(
+                f"kernel {k.shape[0]}x{k.shape[1]} exceeds the {self.max_kernel_side}x"
+                f"{self.max_kernel_side} limit of this analysis"
+            )
+        _check_fits(self.image.shape, k.shape)
+        return k
+
+    def apply(self, kernel: np.ndarray, *, correlate: bool = False) -> ConvolutionResult:
+        """Filter the cached image with ``kernel``: one kernel FFT, one product, one inverse FFT.
+
+        Parameters
+        ----------
+        kernel : array_like, shape (kh, kw)
+            Real, finite, sides at most ``max_kernel_side`` and the image size.
+        correlate : bool
+            Cross-correlate instead of convolve.
+
+        Returns
+        -------
+        ConvolutionResult
+        """
+        k = self._check_kernel(kernel)
+        taps, shift = _convolution_taps(k, bool(correlate))
+        n1, n2 = self.grid
+        hk = kernel_rfft2(taps, self.grid, workers=self._workers)
+        prod = self._spec * hk
+        h, w = self.image.shape[:2]
+        r0, c0 = self.pad[0] + shift[0], self.pad[1] + shift[1]
+        # inverse: columns first, then the row transform only over the rows that are kept
+        z = sp_fft.ifft(prod, axis=-2, workers=self._workers, overwrite_x=False)
+        rows = np.arange(r0, r0 + h) % n1 if self.boundary == "wrap" else slice(r0, r0 + h)
+        y = sp_fft.irfft(z[..., rows, :], n=n2, axis=-1, workers=self._workers)
+        cols = np.arange(c0, c0 + w) % n2 if self.boundary == "wrap" else slice(c0, c0 + w)
+        y = y[..., cols]
+        out = np.ascontiguousarray(np.moveaxis(y, 0, 2)) if self.image.ndim == 3 else np.ascontiguousarray(y)
+        image, boundary, corr = self.image, self.boundary, bool(correlate)
+        result = ConvolutionResult(
+            output=out,
+            method="fft",
+            grid=self.grid,
+            image_half=self._lum,
+            kernel_half=hk,
+            shift=shift,
+            _direct=lambda: convolve(image, k, boundary=boundary, correlate=corr, method="direct"),
+        )
+        if self.image.ndim == 2:  # the product is already the (unphased) output spectrum
+            result.__dict__["output_half_magnitude_source"] = prod
+        return result
+
+    def theorem_error(self, kernel: np.ndarray, *, correlate: bool = False) -> float:
+        """``max |direct spatial result - IFFT(F · H) cropped|`` for ``kernel`` (runs the direct path)."""
+        return self.apply(kernel, correlate=correlate).theorem_error

@@ -1,0 +1,342 @@
+"""Arrays to pixels: every float -> uint8 conversion of ConvScope lives here.
+
+Rules
+-----
+* Positive images in ``[0, 1]`` -> :func:`to_uint8`.  Only rounding excursions (within
+  ``RANGE_TOLERANCE`` of the range) are clipped; anything further out raises ``ValueError``.
+* Signed results (Laplacian, Sobel, unnormalised kernels) -> :func:`signed_to_rgb`, with an
+  explicit mode: a diverging map with zero as neutral white and symmetric limits, ``|x|``, an
+  offset grey, or an explicit clip.  :func:`is_signed` tells which path to take, and
+  :func:`result_to_uint8` takes it.  Signed data are never clipped silently.
+* Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
+  :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
+* Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
+  after :func:`downsample_for_display` (area averaging).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import numpy as np
+from PIL import Image
+
+from .spectra import full_from_half, luminance_weights
+
+__all__ = [
+    "RANGE_TOLERANCE",
+    "SIGNED_MODES",
+    "to_uint8",
+    "signed_to_rgb",
+    "result_to_uint8",
+    "spectrum_to_uint8",
+    "half_spectrum_to_uint8",
+    "is_signed",
+    "encode_png",
+    "encode_jpeg",
+    "downsample_for_display",
+    "DIVERGING_LUT",
+]
+
+SignedMode = Literal["diverging", "abs", "offset", "clip"]
+SIGNED_MODES: tuple[str, ...] = ("diverging", "abs", "offset", "clip")
+
+#: Excursions outside [0, 1] smaller than this are rounding, and are clipped by :func:`to_uint8`.
+RANGE_TOLERANCE: float = 1e-3
+
+# ColorBrewer RdBu (reversed): negative = blue, zero = neutral near-white, positive = red.
+_DIVERGING_ANCHORS = np.array(
+    [
+        (5, 48, 97),
+        (33, 102, 172),
+        (67, 147, 195),
+        (146, 197, 222),
+        (209, 229, 240),
+        (247, 247, 247),
+        (253, 219, 199),
+        (244, 165, 130),
+        (214, 96, 77),
+        (178, 24, 43),
+        (103, 0, 31),
+    ],
+    dtype=np.float64,
+)
+
+
+def _make_lut(n: int = 255) -> np.ndarray:
+    pos = np.linspace(0.0, len(_DIVERGING_ANCHORS) - 1, n)
+    lut = np.stack([np.interp(pos, np.arange(len(_DIVERGING_ANCHORS)), _DIVERGING_ANCHORS[:, c]) for c in range(3)], 1)
+    return np.rint(lut).astype(np.uint8)
+
+
+#: 255-entry diverging colour table; entry 127 (the middle) is zero, entries 0 / 254 are -limit / +limit.
+DIVERGING_LUT: np.ndarray = _make_lut()
+_LUT_HALF = (len(DIVERGING_LUT) - 1) // 2
+
+
+def _finite_float(x: object, what: str = "image") -> np.ndarray:
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf":
+        raise ValueError(f"{what} must be real numbers; got dtype {a.dtype}")
+    if a.ndim not in (2, 3) or a.size == 0:
+        raise ValueError(f"{what} must be a non-empty (H, W) or (H, W, C) array; got shape {a.shape}")
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
+        raise ValueError(f"{what} contains NaN or infinite values")
+    return a
+
+
+def _check_uint8(img: object) -> np.ndarray:
+    a = np.asarray(img)
+    if a.dtype != np.uint8:
+        raise ValueError(f"expected a uint8 image (use to_uint8 first); got dtype {a.dtype}")
+    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
+        raise ValueError(f"expected an (H, W), (H, W, 3) or (H, W, 4) image; got shape {a.shape}")
+    return a[..., 0] if a.ndim == 3 and a.shape[2] == 1 else a
+
+
+def is_signed(x: np.ndarray) -> bool:
+    """True if ``x`` is not a plain ``[0, 1]`` image and needs :func:`signed_to_rgb`.
+
+    That is, it has values below 0 (or above 1) by more than :data:`RANGE_TOLERANCE` — the
+    output of a Laplacian or Sobel kernel, or of a kernel whose taps do not sum to 1.
+
+    Examples
+    --------
+    >>> is_signed(np.array([[0.0, 1.0]])), is_signed(np.array([[-0.5, 0.5]]))
+    (False, True)
+    """
+    a = np.asarray(x)
+    if a.dtype == np.uint8 or a.size == 0:
+        return False
+    return bool(a.min() < -RANGE_TOLERANCE or a.max() > 1.0 + RANGE_TOLERANCE)
+
+
+def to_uint8(image: np.ndarray) -> np.ndarray:
+    """A positive image in ``[0, 1]`` to uint8 (``round(255 x)``); shape is kept.
+
+    Only rounding excursions within :data:`RANGE_TOLERANCE` of ``[0, 1]`` are clipped; data
+    further out raise ``ValueError`` (use :func:`signed_to_rgb`, e.g. ``mode="clip"`` to clip on
+    purpose).  uint8 input passes through; booleans map to 0/255.
+
+    Examples
+    --------
+    >>> to_uint8(np.array([[0.0, 0.5, 1.0000001]]))
+    array([[  0, 128, 255]], dtype=uint8)
+    """
+    a = np.asarray(image)
+    if a.dtype == np.uint8:
+        return a
+    if a.dtype == np.bool_:
+        return a.astype(np.uint8) * np.uint8(255)
+    a = _finite_float(a)
+    if is_signed(a):
+        raise ValueError(
+            f"image values span [{a.min():.3g}, {a.max():.3g}], outside [0, 1]; "
+            "use signed_to_rgb(x, mode=...) to show signed or out-of-range data"
+        )
+    out = np.clip(a, 0.0, 1.0).astype(np.float32)
+    out *= 255.0
+    out += 0.5
+    return out.astype(np.uint8)
+
+
+def _grey_to_rgb(g: np.ndarray) -> np.ndarray:
+    return np.repeat(g[..., None], 3, axis=-1) if g.ndim == 2 else g
+
+
+def _luma(a: np.ndarray) -> np.ndarray:
+    if a.ndim == 2:
+        return a
+    return a @ luminance_weights(a.shape[2]).astype(a.dtype if a.dtype.kind == "f" else np.float64)
+
+
+def _unit_to_u8(t: np.ndarray) -> np.ndarray:
+    out = np.clip(t, 0.0, 1.0).astype(np.float32)
+    out *= 255.0
+    out += 0.5
+    return out.astype(np.uint8)
+
+
+def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float | None = None) -> np.ndarray:
+    """Show signed data as an ``(H, W, 3)`` uint8 image, with an explicit mapping.
+
+    Parameters
+    ----------
+    x : ndarray, shape (H, W) or (H, W, C)
+        Real, finite data.  Colour data are shown per channel for ``abs``/``offset``/``clip``
+        (3 channels) and as luminance for ``diverging``.
+    mode : {"diverging", "abs", "offset", "clip"}
+        * ``diverging``: blue (``-limit``) – neutral white (0) – red (``+limit``); zero is
+          always the neutral middle colour.
+        * ``abs``: grey ``|x| / limit``.
+        * ``offset``: grey ``0.5 + x / (2 limit)`` (zero is mid grey).
+        * ``clip``: grey ``clip(x, 0, 1)`` — clipping on purpose (with ``limit``: of ``x / limit``).
+    limit : float, optional
+        Symmetric display limit; default ``max |x|`` (1 for all-zero data), so nothing is
+        clipped.  A smaller explicit limit saturates larger values at the ends.
+
+    Examples
+    --------
+    >>> rgb = signed_to_rgb(np.array([[-2.0, 0.0, 2.0]]))
+    >>> rgb[0, 1].tolist(), rgb[0, 0].tolist(), rgb[0, 2].tolist()
+    ([247, 247, 247], [5, 48, 97], [103, 0, 31])
+    >>> signed_to_rgb(np.array([[-1.0, 0.0, 1.0]]), "offset")[0, :, 0].tolist()
+    [0, 128, 255]
+    """
+    if mode not in SIGNED_MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(SIGNED_MODES)}")
+    a = _finite_float(x, "data").astype(np.float64, copy=False)
+    if limit is None:
+        peak = float(np.abs(a).max())
+        lim = peak if peak > 0 else 1.0
+    else:
+        lim = float(limit)
+        if not (np.isfinite(lim) and lim > 0):
+            raise ValueError(f"limit must be a positive number; got {limit}")
+    if mode == "diverging":
+        t = np.clip(_luma(a) / lim, -1.0, 1.0)
+        idx = np.rint(t * _LUT_HALF).astype(np.intp) + _LUT_HALF
+        return DIVERGING_LUT[idx]
+    if a.ndim == 3 and a.shape[2] != 3:
+        a = _luma(a)
+    if mode == "abs":
+        grey = _unit_to_u8(np.abs(a) / lim)
+    elif mode == "offset":
+        grey = _unit_to_u8(0.5 + a / (2.0 * lim))
+    else:  # clip, on request
+        grey = _unit_to_u8(a if limit is None else a / lim)
+    return _grey_to_rgb(grey)
+
+
+def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, limit: float | None = None) -> np.ndarray:
+    """:func:`to_uint8` for plain ``[0, 1]`` images, :func:`signed_to_rgb` otherwise.
+
+    Examples
+    --------
+    >>> result_to_uint8(np.array([[0.0, 1.0]])).shape, result_to_uint8(np.array([[-1.0, 1.0]])).shape
+    ((1, 2), (1, 2, 3))
+    """
+    if is_signed(x):
+        return signed_to_rgb(x, signed_mode, limit=limit)
+    return to_uint8(x)
+
+
+def _power(a: np.ndarray) -> np.ndarray:
+    if np.iscomplexobj(a):
+        re, im = a.real, a.imag
+        return re * re + im * im
+    a = np.asarray(a, dtype=np.float64) if a.dtype.kind != "f" else a
+    if a.size and a.min() < 0:
+        raise ValueError("magnitudes must be non-negative (pass the complex spectrum instead)")
+    return a * a
+
+
+def _power_to_u8(power: np.ndarray, dynamic_range_db: float, vmax: float | None) -> np.ndarray:
+    if not dynamic_range_db > 0:
+        raise ValueError(f"dynamic_range_db must be positive; got {dynamic_range_db}")
+    top = float(power.max()) if vmax is None else float(vmax) ** 2
+    if not top > 0:
+        return np.zeros(power.shape, np.uint8)
+    # 255 * (1 + 10 log10(p / top) / DR), in float32 (display precision)
+    p = power.astype(np.float32, copy=False)
+    with np.errstate(divide="ignore"):
+        out = np.log10(p, dtype=np.float32)
+    out *= np.float32(2550.0 / dynamic_range_db)
+    out += np.float32(255.0 - 2550.0 * np.log10(top) / dynamic_range_db + 0.5)
+    np.clip(out, 0.0, 255.0, out=out)
+    return out.astype(np.uint8)
+
+
+def spectrum_to_uint8(spec_or_mag: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
+    """Log-magnitude display of a spectrum: ``vmax`` -> 255, ``vmax - dynamic_range_db`` dB -> 0.
+
+    Parameters
+    ----------
+    spec_or_mag : ndarray
+        Complex spectrum or non-negative magnitude (any shape; usually centred 2-D).
+    dynamic_range_db : float
+        Decibels (``20 log10`` of magnitude) between black and white.
+    vmax : float, optional
+        Magnitude shown white (default: the maximum); fix it to compare several spectra.
+
+    Examples
+    --------
+    >>> spectrum_to_uint8(np.array([[1.0, 0.1, 1e-4, 0.0]]), 80.0)
+    array([[255, 191,   0,   0]], dtype=uint8)
+    """
+    a = np.asarray(spec_or_mag)
+    if a.size == 0:
+        raise ValueError("spectrum is empty")
+    return _power_to_u8(_power(a), dynamic_range_db, vmax)
+
+
+def half_spectrum_to_uint8(
+    half: np.ndarray, n_cols: int, dynamic_range_db: float = 80.0, *, vmax: float | None = None, centred: bool = True
+) -> np.ndarray:
+    """:func:`spectrum_to_uint8` of the full (centred) spectrum, from its ``rfft2`` half.
+
+    Log-scales only the half spectrum, then mirrors the uint8 values: about 2.5x cheaper than
+    building the full complex spectrum first, pixel-identical.
+
+    Examples
+    --------
+    >>> x = np.random.default_rng(0).random((6, 7))
+    >>> a = half_spectrum_to_uint8(np.fft.rfft2(x), 7)
+    >>> b = spectrum_to_uint8(np.fft.fftshift(np.fft.fft2(x)))
+    >>> int(np.abs(a.astype(int) - b).max()) <= 1
+    True
+    """
+    return full_from_half(spectrum_to_uint8(half, dynamic_range_db, vmax=vmax), int(n_cols), centred=centred)
+
+
+def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
+    """Shrink a uint8 image so its long side is at most ``max_side``, by area averaging.
+
+    Never upscales; returns the input unchanged when it already fits.
+
+    Examples
+    --------
+    >>> downsample_for_display(np.zeros((1024, 600), np.uint8)).shape
+    (512, 300)
+    """
+    a = _check_uint8(img)
+    if max_side < 1:
+        raise ValueError(f"max_side must be at least 1; got {max_side}")
+    h, w = a.shape[:2]
+    if max(h, w) <= max_side:
+        return a
+    s = max_side / max(h, w)
+    size = (max(1, round(w * s)), max(1, round(h * s)))
+    return np.asarray(Image.fromarray(a).resize(size, Image.Resampling.BOX))
+
+
+def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:
+    """PNG bytes of a uint8 ``(H, W)``, ``(H, W, 3)`` or ``(H, W, 4)`` image (exact pixels).
+
+    Examples
+    --------
+    >>> encode_png(np.zeros((2, 2), np.uint8))[:4]
+    b'\\x89PNG'
+    """
+    buf = io.BytesIO()
+    Image.fromarray(_check_uint8(img)).save(buf, format="PNG", compress_level=compress_level)
+    return buf.getvalue()
+
+
+def encode_jpeg(img: np.ndarray, quality: int = 88) -> bytes:
+    """JPEG bytes of a uint8 ``(H, W)`` or ``(H, W, 3)`` image (photos and spectra).
+
+    Examples
+    --------
+    >>> encode_jpeg(np.zeros((8, 8, 3), np.uint8))[:2]
+    b'\\xff\\xd8'
+    """
+    a = _check_uint8(img)
+    if a.ndim == 3 and a.shape[2] == 4:
+        raise ValueError("JPEG has no alpha channel; pass (H, W) or (H, W, 3)")
+    if not 1 <= int(quality) <= 100:
+        raise ValueError(f"quality must be in 1..100; got {quality}")
+    buf = io.BytesIO()
+    Image.fromarray(a).save(buf, format="JPEG", quality=int(quality))
+    return buf.getvalue()
