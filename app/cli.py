@@ -169,7 +169,7 @@ def cmd_kernel(args: argparse.Namespace) -> None:
         buf = io.StringIO()
         np.savetxt(buf, k, delimiter=",", fmt="%.17g")
         _write_bytes(out, buf.getvalue().encode())
-    _say(f"wrote {out} ({k.shape[0]}×{k.shape[1]} kernel {name})")
+    _say(f"wrote {out} ({k.shape[0]}x{k.shape[1]} kernel {name})")
 
 
 def _require_kernel(args: argparse.Namespace) -> np.ndarray:
@@ -196,7 +196,7 @@ def cmd_convolve(args: argparse.Namespace) -> None:
         u8, note = output_to_uint8(result)
         _write_bytes(out, _png(u8))
         note = note or "0..1 as grey levels"
-    _say(f"wrote {out} ({'×'.join(map(str, result.shape))}, {note})")
+    _say(f"wrote {out} ({'x'.join(map(str, result.shape))}, {note})")
 
 
 def cmd_spectrum(args: argparse.Namespace) -> None:
@@ -224,7 +224,7 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
     else:
         _write_bytes(out, _png(spectrum_to_uint8(np.abs(spec), args.db)))
         note = f"log magnitude, {args.db:g} dB"
-    _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}×{spec.shape[1]}, {note})")
+    _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}x{spec.shape[1]}, {note})")
 
 
 def cmd_figure(args: argparse.Namespace) -> None:

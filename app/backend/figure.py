@@ -59,22 +59,23 @@ def output_to_uint8(output: np.ndarray) -> tuple[np.ndarray, str]:
         uint8, ``(H, W)`` / ``(H, W, 3)``.
     note : str
         How it was scaled: ``""`` for an ordinary positive image in ``[0, 1]``
-        (shown as is), ``"diverging ±L"`` for signed results (zero = neutral
-        grey-white, see :func:`app.backend.display.signed_to_rgb`), or
-        ``"scaled 0..M"`` for non-negative results that exceed 1.
+        (shown as is), ``"diverging ±L"`` for results with negative values (zero =
+        neutral white, blue < 0 < red, ``L = max |x|`` of the luminance; colour
+        results are shown by their luminance), or ``"scaled 0..M"`` for
+        non-negative results that exceed 1 (divided by their maximum ``M``).
     """
-    from app.backend.display import is_signed, signed_to_rgb, to_uint8
+    from app.backend.display import RANGE_TOLERANCE, signed_to_rgb, to_uint8
 
     x = np.asarray(output, dtype=np.float64)
-    if not np.all(np.isfinite(x)):
-        raise ValueError("The output contains NaN or infinite values.")
-    if is_signed(x):
+    if x.size == 0 or not np.all(np.isfinite(x)):
+        raise ValueError("The output is empty or contains NaN or infinite values.")
+    lo, hi = float(x.min()), float(x.max())
+    if lo < -RANGE_TOLERANCE:
         grey = x if x.ndim == 2 else _luma(x)
         limit = float(np.max(np.abs(grey))) or 1.0
         return signed_to_rgb(grey, "diverging", limit=limit), f"diverging ±{limit:.3g}"
-    top = float(x.max()) if x.size else 0.0
-    if top > 1.0 + 1e-9:
-        return to_uint8(x / top), f"scaled 0..{top:.3g}"
+    if hi > 1.0 + RANGE_TOLERANCE:
+        return to_uint8(np.clip(x, 0.0, None) / hi), f"scaled 0..{hi:.3g}"
     return to_uint8(x), ""
 
 
@@ -94,7 +95,7 @@ def _as_rgb(u8: np.ndarray) -> Image.Image:
 
 
 def _fit(img: Image.Image, side: int, *, nearest: bool = False) -> Image.Image:
-    """Scale ``img`` to fit a ``side``×``side`` box, keeping the aspect ratio."""
+    """Scale ``img`` to fit a ``side``x``side`` box, keeping the aspect ratio."""
     w, h = img.size
     scale = side / max(w, h)
     if nearest:
@@ -124,7 +125,7 @@ def render_six_panel_png(
 ) -> bytes:
     """Render the six linked panels as one PNG.
 
-    Layout (2 rows × 3 columns)::
+    Layout (2 rows x 3 columns)::
 
         input f        | kernel h        | output f * h
         log |F|        | log |H|         | log |F·H|
@@ -190,8 +191,8 @@ def render_six_panel_png(
 
     kh, kw = kernel.shape
     notes = (
-        f"{image_u8.shape[1]}×{image_u8.shape[0]}",
-        f"{kh}×{kw}, ±{k_limit:.3g}",
+        f"{image_u8.shape[1]}x{image_u8.shape[0]}",
+        f"{kh}x{kw}, ±{k_limit:.3g}",
         out_note,
         f"{dynamic_range_db:g} dB",
         f"{dynamic_range_db:g} dB",
