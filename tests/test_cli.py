@@ -1,0 +1,359 @@
+"""The command line, end to end through ``python -m app.cli`` in a subprocess.
+
+Every command is run for real and its files checked against the backend; every
+class of bad input must give exit status 2 and one stderr line starting with
+``error:`` — never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import kernels
+from app.backend import convolve, frequency_response, spectrum
+from app.backend.images import load_sample, to_gray
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *map(str, args)],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+    )
+
+
+def ok(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    proc = run(*args, cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return proc
+
+
+def fails(*args: str, cwd: Path | None = None) -> str:
+    proc = run(*args, cwd=cwd)
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("error:"), proc.stderr
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- listing
+def test_kernels_lists_catalogue_with_ranges():
+    out = ok("kernels").stdout
+    lines = out.strip().splitlines()
+    assert len(lines) == len(kernels.catalog())
+    for spec in kernels.catalog():
+        line = next(line for line in lines if line.split()[0] == spec.name)
+        assert spec.family in line
+        for p in spec.params:
+            assert f"{p.name}=" in line
+    gauss = next(line for line in lines if line.startswith("gaussian "))
+    assert "3..63" in gauss and "sigma" in gauss
+
+
+def test_kernels_chinese_labels():
+    out = ok("kernels", "--lang", "zh").stdout
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in out)
+
+
+def test_samples_listed():
+    out = ok("samples").stdout
+    assert "sample:camera" in out and "sample:periodic_noise" in out
+
+
+def test_help_exits_zero():
+    assert "convolve" in ok("--help").stdout
+    assert "--kernel-file" in ok("convolve", "--help").stdout
+
+
+# --------------------------------------------------------------------------- kernel
+def test_kernel_npy_and_csv(tmp_path):
+    ok("kernel", "gaussian", "--param", "size=3", "--param", "sigma=0.5", "--out", tmp_path / "g.npy")
+    k = np.load(tmp_path / "g.npy")
+    np.testing.assert_array_equal(k, kernels.make("gaussian", size=3, sigma=0.5))
+    np.testing.assert_allclose(k[1, 1], 0.6193, atol=1e-4)
+    ok("kernel", "sobel_x", "--out", tmp_path / "s.csv")
+    np.testing.assert_array_equal(np.loadtxt(tmp_path / "s.csv", delimiter=","), kernels.make("sobel_x"))
+
+
+def test_kernel_csv_roundtrip_exact(tmp_path):
+    ok("kernel", "gabor", "--param", "theta=30", "--out", tmp_path / "g.csv")
+    np.testing.assert_array_equal(np.loadtxt(tmp_path / "g.csv", delimiter=","), kernels.make("gabor", theta=30.0))
+
+
+# --------------------------------------------------------------------------- convolve
+def test_convolve_npy_grey_matches_backend(tmp_path):
+    out = tmp_path / "o.npy"
+    ok("convolve", "sample:camera", "--kernel", "gaussian", "--param", "sigma=2", "--out", out)
+    got = np.load(out)
+    assert got.dtype == np.float64 and got.shape == (512, 512)
+    want = convolve(load_sample("camera"), kernels.make("gaussian", sigma=2.0))
+    np.testing.assert_allclose(got, want, atol=1e-12)
+
+
+def test_convolve_npy_colour_and_gray(tmp_path):
+    ok("convolve", "sample:chelsea", "--kernel", "box", "--param", "size=5", "--out", tmp_path / "c.npy")
+    colour = np.load(tmp_path / "c.npy")
+    assert colour.shape == (300, 451, 3)
+    ok("convolve", "sample:chelsea", "--kernel", "box", "--param", "size=5", "--gray", "--out", tmp_path / "g.npy")
+    grey = np.load(tmp_path / "g.npy")
+    assert grey.shape == (300, 451)
+    np.testing.assert_allclose(grey, to_gray(colour), atol=1e-12)  # both linear
+
+
+def test_convolve_options_change_result(tmp_path):
+    def result(*extra):
+        path = tmp_path / f"r{len(list(tmp_path.iterdir()))}.npy"
+        ok("convolve", "sample:bars", "--kernel", "sobel_x", *extra, "--out", path)
+        return np.load(path)
+
+    conv = result()
+    corr = result("--correlate")
+    np.testing.assert_allclose(corr, -conv, atol=1e-12)  # antisymmetric kernel: flip = sign change
+    direct = result("--method", "direct")
+    fft = result("--method", "fft")
+    np.testing.assert_allclose(direct, fft, atol=1e-10)
+    wrap = result("--boundary", "wrap")
+    assert not np.allclose(wrap[:, :2], conv[:, :2])  # borders differ
+    np.testing.assert_allclose(wrap[10:-10, 10:-10], conv[10:-10, 10:-10], atol=1e-12)
+
+
+def test_convolve_png_positive(tmp_path):
+    out = tmp_path / "blur.png"
+    ok("convolve", "sample:camera", "--kernel", "box", "--out", out)
+    img = Image.open(out)
+    assert img.size == (512, 512) and img.mode == "L"
+    want = convolve(load_sample("camera"), kernels.make("box"))
+    assert np.abs(np.asarray(img, float) - want * 255).max() <= 1.0
+
+
+def test_convolve_png_signed_is_diverging(tmp_path):
+    out = tmp_path / "lap.png"
+    proc = ok("convolve", "sample:siemens_star", "--kernel", "laplacian", "--out", out)
+    assert "diverging" in proc.stdout
+    rgb = np.asarray(Image.open(out).convert("RGB"), dtype=int)
+    assert rgb.shape == (512, 512, 3)
+    # not grey: negative and positive values get different hues
+    assert np.any(rgb[..., 0] - rgb[..., 2] > 60) and np.any(rgb[..., 2] - rgb[..., 0] > 60)
+
+
+def test_convolve_path_input_and_kernel_file(tmp_path):
+    src = tmp_path / "in.png"
+    Image.fromarray((np.arange(40 * 30).reshape(30, 40) % 256).astype(np.uint8)).save(src)
+    kfile = tmp_path / "k.csv"
+    kfile.write_text("0,1,0\n1,-4,1\n0,1,0\n")
+    ok("convolve", src, "--kernel-file", kfile, "--boundary", "nearest", "--out", tmp_path / "o.npy")
+    got = np.load(tmp_path / "o.npy")
+    image = np.asarray(Image.open(src), float) / 255
+    k = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float)
+    np.testing.assert_allclose(got, convolve(image, k, boundary="nearest"), atol=1e-12)
+
+
+def test_convolve_long_side(tmp_path):
+    ok("convolve", "sample:coffee", "--kernel", "identity", "--long-side", "128", "--out", tmp_path / "s.npy")
+    assert np.load(tmp_path / "s.npy").shape == (85, 128, 3)
+
+
+# --------------------------------------------------------------------------- spectrum
+def test_spectrum_npy_input_response_output(tmp_path):
+    ok("spectrum", "sample:periodic_noise", "--out", tmp_path / "f.npy")
+    f = np.load(tmp_path / "f.npy")
+    image = load_sample("periodic_noise")
+    assert np.iscomplexobj(f) and f.shape == (512, 512)
+    np.testing.assert_allclose(f, spectrum(image), atol=1e-9)
+
+    ok("spectrum", "sample:periodic_noise", "--kernel", "gaussian", "--of", "response", "--out", tmp_path / "h.npy")
+    h = np.load(tmp_path / "h.npy")
+    np.testing.assert_allclose(h, frequency_response(kernels.make("gaussian"), (512, 512)), atol=1e-12)
+
+    ok("spectrum", "sample:periodic_noise", "--kernel", "gaussian", "--out", tmp_path / "g.npy")
+    g = np.load(tmp_path / "g.npy")
+    np.testing.assert_allclose(g, spectrum(convolve(image, kernels.make("gaussian"))), atol=1e-9)
+    # a blur removes high-frequency energy
+    assert np.abs(g).sum() < np.abs(f).sum()
+
+
+def test_spectrum_png(tmp_path):
+    out = tmp_path / "s.png"
+    proc = ok("spectrum", "sample:zone_plate", "--db", "60", "--out", out)
+    assert "60 dB" in proc.stdout
+    arr = np.asarray(Image.open(out))
+    assert arr.shape[:2] == (512, 512) and arr.dtype == np.uint8
+    assert arr.std() > 5
+
+
+# --------------------------------------------------------------------------- figure
+def test_figure_png(tmp_path):
+    out = tmp_path / "fig.png"
+    ok("figure", "sample:camera", "--kernel", "gaussian", "--param", "sigma=3", "--out", out)
+    img = Image.open(out)
+    assert img.format == "PNG" and img.mode == "RGB"
+    assert img.width > 3 * 320 and img.height > 2 * 320
+    assert np.asarray(img).std() > 10
+
+
+def test_figure_signed_and_small_panels(tmp_path):
+    out = tmp_path / "fig.png"
+    ok("figure", "sample:astronaut", "--kernel", "sobel_y", "--panel", "128", "--correlate", "--out", out)
+    img = Image.open(out)
+    assert 3 * 128 < img.width < 3 * 320
+
+
+# --------------------------------------------------------------------------- errors
+@pytest.fixture
+def broken_files(tmp_path):
+    (tmp_path / "random.png").write_bytes(np.random.default_rng(0).bytes(3000))
+    buf = io.BytesIO()
+    Image.fromarray(np.random.default_rng(1).integers(0, 256, (64, 64), dtype=np.uint8)).save(buf, "PNG")
+    (tmp_path / "trunc.png").write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    (tmp_path / "ragged.csv").write_text("1,2,3\n4,5\n")
+    (tmp_path / "nan.csv").write_text("1,nan\n2,3\n")
+    (tmp_path / "a_file").write_text("x")
+    (tmp_path / "outdir.png").mkdir()
+    return tmp_path
+
+
+ERROR_CASES = {
+    "missing file": ["convolve", "{d}/nope.png", "--kernel", "box", "--out", "{d}/o.png"],
+    "random bytes": ["convolve", "{d}/random.png", "--kernel", "box", "--out", "{d}/o.png"],
+    "truncated png": ["spectrum", "{d}/trunc.png", "--out", "{d}/o.png"],
+    "empty file": ["figure", "{d}/empty.jpg", "--kernel", "box", "--out", "{d}/o.png"],
+    "unknown sample": ["convolve", "sample:nothing", "--kernel", "box", "--out", "{d}/o.png"],
+    "unknown kernel": ["convolve", "sample:camera", "--kernel", "blurry", "--out", "{d}/o.png"],
+    "unknown kernel (kernel cmd)": ["kernel", "blurry", "--out", "{d}/k.npy"],
+    "unknown parameter": ["kernel", "box", "--param", "sigma=2", "--out", "{d}/k.npy"],
+    "bad parameter value": ["convolve", "sample:camera", "--kernel", "gaussian", "--param", "sigma=lots",
+                            "--out", "{d}/o.png"],
+    "parameter out of range": ["kernel", "gaussian", "--param", "sigma=1e9", "--out", "{d}/k.npy"],
+    "even size": ["figure", "sample:camera", "--kernel", "box", "--param", "size=4", "--out", "{d}/o.png"],
+    "param without =": ["kernel", "box", "--param", "size", "--out", "{d}/k.npy"],
+    "param with kernel file": ["convolve", "sample:camera", "--kernel-file", "{d}/ragged.csv", "--param", "size=3",
+                               "--out", "{d}/o.png"],
+    "ragged kernel file": ["convolve", "sample:camera", "--kernel-file", "{d}/ragged.csv", "--out", "{d}/o.png"],
+    "nan kernel file": ["figure", "sample:camera", "--kernel-file", "{d}/nan.csv", "--out", "{d}/o.png"],
+    "missing kernel file": ["convolve", "sample:camera", "--kernel-file", "{d}/none.csv", "--out", "{d}/o.png"],
+    "bad output extension": ["convolve", "sample:camera", "--kernel", "box", "--out", "{d}/o.jpg"],
+    "bad kernel extension": ["kernel", "box", "--out", "{d}/k.png"],
+    "figure needs png": ["figure", "sample:camera", "--kernel", "box", "--out", "{d}/o.npy"],
+    "output folder missing": ["convolve", "sample:camera", "--kernel", "box", "--out", "{d}/no/such/o.png"],
+    "output under a file": ["kernel", "box", "--out", "{d}/a_file/k.npy"],
+    "output is a folder": ["convolve", "sample:camera", "--kernel", "box", "--out", "{d}/outdir.png"],
+    "spectrum of response without kernel": ["spectrum", "sample:camera", "--of", "response", "--out", "{d}/s.npy"],
+    # argparse usage errors
+    "no command": [],
+    "unknown command": ["blur"],
+    "convolve without kernel": ["convolve", "sample:camera", "--out", "{d}/o.png"],
+    "kernel and kernel file": ["convolve", "sample:camera", "--kernel", "box", "--kernel-file", "{d}/k.csv",
+                               "--out", "{d}/o.png"],
+    "missing --out": ["convolve", "sample:camera", "--kernel", "box"],
+    "bad boundary": ["convolve", "sample:camera", "--kernel", "box", "--boundary", "mirror", "--out", "{d}/o.png"],
+    "bad method": ["convolve", "sample:camera", "--kernel", "box", "--method", "fast", "--out", "{d}/o.png"],
+    "bad long side": ["convolve", "sample:camera", "--kernel", "box", "--long-side", "99999", "--out", "{d}/o.png"],
+    "bad dB": ["spectrum", "sample:camera", "--db", "loud", "--out", "{d}/o.png"],
+}
+
+
+@pytest.mark.parametrize("case", list(ERROR_CASES))
+def test_errors_are_one_line_exit_2(case, broken_files):
+    args = [a.format(d=broken_files) for a in ERROR_CASES[case]]
+    line = fails(*args)
+    assert len(line) > len("error: ") + 5
+    for leftover in ("o.png", "o.npy", "k.npy", "s.npy"):
+        assert not (broken_files / leftover).exists()  # nothing written on failure
+
+
+def test_error_messages_name_the_problem(broken_files):
+    d = broken_files
+    assert "not found" in fails("convolve", d / "nope.png", "--kernel", "box", "--out", d / "o.png").lower()
+    assert "not an image" in fails("convolve", d / "random.png", "--kernel", "box", "--out", d / "o.png")
+    assert "truncated" in fails("spectrum", d / "trunc.png", "--out", d / "o.png")
+    assert "gaussian" in fails("kernel", "gausian", "--out", d / "k.npy")  # suggests the close name
+    assert ".png or .npy" in fails("convolve", "sample:camera", "--kernel", "box", "--out", d / "o.jpg")
+
+
+# --------------------------------------------------------------------------- figure renderer (in process)
+def _panel_box(index: int, side: int):
+    gap = max(8, side // 20)
+    title_h = max(12, side // 18) + 10
+    note_h = max(10, side // 24) + 8
+    row, col = divmod(index, 3)
+    x0 = gap + col * (side + gap)
+    y0 = gap + row * (title_h + side + note_h + gap) + title_h
+    return x0, y0, x0 + side, y0 + side
+
+
+def test_render_six_panel_layout_and_panels():
+    from app.backend.figure import render_six_panel_png
+
+    image = load_sample("checkerboard")[:256, :256]
+    k = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float)
+    out = convolve(image, k)
+    png = render_six_panel_png(image, k, out, spectrum(image), frequency_response(k, image.shape),
+                               spectrum(out), panel_side=192)
+    fig = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    gap, title_h, note_h = 9, 22, 18
+    assert fig.shape == (2 * (title_h + 192 + note_h) + 3 * gap, 3 * 192 + 4 * gap, 3)
+    # kernel panel: nearest-neighbour blocks -> only a handful of colours, centre cell blue (negative)
+    x0, y0, x1, y1 = _panel_box(1, 192)
+    kpanel = fig[y0:y1, x0:x1]
+    colours = {tuple(c) for c in kpanel.reshape(-1, 3)}
+    assert len(colours) <= 6  # 3 kernel values + background/frame
+    cy, cx = (y0 + y1) // 2, (x0 + x1) // 2
+    assert fig[cy, cx, 2] > fig[cy, cx, 0] + 60  # -4 is blue
+    # signed output panel: diverging, both red and blue present, never clipped to grey
+    x0, y0, x1, y1 = _panel_box(2, 192)
+    opanel = fig[y0:y1, x0:x1]
+    assert np.any(opanel[..., 0] - opanel[..., 2] > 60) and np.any(opanel[..., 2] - opanel[..., 0] > 60)
+
+
+def test_render_six_panel_titles_and_errors():
+    from app.backend.figure import render_six_panel_png
+
+    image = np.random.default_rng(0).random((32, 48, 3))
+    k = np.ones((3, 3)) / 9
+    args = (image, k, convolve(image, k), spectrum(image), frequency_response(k, (32, 48)), spectrum(image))
+    default = render_six_panel_png(*args, panel_side=96)
+    custom = render_six_panel_png(*args, panel_side=96, titles=["a", "b", "c", "d", "e", "f"])
+    assert default != custom and custom[:4] == b"\x89PNG"
+    with pytest.raises(ValueError):
+        render_six_panel_png(*args, titles=["only one"])
+    with pytest.raises(ValueError):
+        render_six_panel_png(*args, panel_side=10)
+    with pytest.raises(ValueError):
+        render_six_panel_png(image, np.array([[np.nan]]), *args[2:])
+    with pytest.raises(ValueError):
+        render_six_panel_png(image, np.ones(3), *args[2:])
+
+
+def test_output_to_uint8_never_clips():
+    from app.backend.figure import output_to_uint8
+
+    u8, note = output_to_uint8(np.array([[0.0, 0.5, 1.0]]))
+    assert note == "" and u8.tolist() == [[0, 128, 255]]
+    u8, note = output_to_uint8(np.array([[0.0, 1.0, 2.0]]))
+    assert note.startswith("scaled") and u8.tolist() == [[0, 128, 255]]
+    u8, note = output_to_uint8(np.array([[-2.0, 0.0, 1.0]]))
+    assert note.startswith("diverging") and u8.shape == (1, 3, 3)
+    assert tuple(u8[0, 0]) != tuple(u8[0, 2])  # -2 and +1 are different colours
+    with pytest.raises(ValueError):
+        output_to_uint8(np.array([[np.inf]]))
