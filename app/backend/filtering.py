@@ -1,0 +1,584 @@
+"""Frequency-domain filtering: shape the spectrum, see the spatial kernel it implies.
+
+The Filter Designer's maths, pure numpy/scipy (never streamlit or plotly).
+
+Conventions (the same as :mod:`app.backend.spectra`)
+----------------------------------------------------
+* Masks are real gains on the *centred* grid of the image (``fftshift``: zero frequency at
+  index ``(H // 2, W // 2)``); frequencies are in cycles/pixel, ``fy`` down the rows and
+  ``fx`` along the columns, in ``[-0.5, 0.5)``.
+* A mask is *Hermitian-symmetric* when ``M(-f) = M(f)`` (for a real mask, the same as
+  ``conj``). Only such masks keep the filtered image real; :func:`mirror` gives ``M(-f)`` on
+  the grid (for even sides the Nyquist row/column is its own mirror) and
+  :func:`symmetrize` makes any mask symmetric.
+* Filtering is circular (the DFT of the image itself, as in the textbook); an optional
+  periodic Hann window tapers the image before the FFT so its borders no longer create
+  the bright cross on the spectrum's axes (spectral leakage).
+* The *implied kernel* of a mask is its inverse DFT, centred (``h[H // 2, W // 2]`` is the
+  tap at offset 0) and real for a symmetric mask. Cropping it to an odd ``k × k`` window
+  gives a kernel a spatial convolution can use; :func:`crop_error` says how much that
+  changes the response.
+
+Examples
+--------
+>>> import numpy as np
+>>> x = np.random.default_rng(0).random((32, 32))
+>>> m = np.ones((32, 32))
+>>> np.allclose(FrequencyFilter(x).apply(m).output, x)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.fft as sp_fft
+from scipy import ndimage
+from scipy.signal import windows
+
+from kernels import frequency as kf
+
+from .images import to_gray
+from .spectra import frequency_axes, luminance_weights, radial_profile
+
+__all__ = [
+    "WINDOWS",
+    "MASK_SHAPES",
+    "MASK_BANDS",
+    "NYQUIST",
+    "MAX_NOTCHES",
+    "FrequencyFilter",
+    "FilteredImage",
+    "KernelReport",
+    "CropError",
+    "hann_window",
+    "apply_window",
+    "centred_spectrum",
+    "mirror",
+    "hermitian_error",
+    "symmetrize",
+    "radius_grid",
+    "parametric_mask",
+    "notch_mask",
+    "polygon_region",
+    "freehand_mask",
+    "implied_kernel",
+    "crop_centre",
+    "kernel_response",
+    "crop_error",
+    "negative_lobe",
+    "cross_section",
+    "kernel_report",
+    "masked_radial_profiles",
+    "detect_peaks",
+    "snap_to_peak",
+    "axis_cross_db",
+    "overlay_mask",
+    "cycles_to_fraction",
+]
+
+#: Window applied to the image before its FFT.
+WINDOWS: tuple[str, ...] = ("none", "hann")
+#: Parametric mask families ("none" = all-pass, for a notch-only or free-hand design).
+MASK_SHAPES: tuple[str, ...] = ("none", "ideal", "butterworth", "gaussian")
+#: Parametric mask bands.
+MASK_BANDS: tuple[str, ...] = ("lowpass", "highpass", "bandpass", "bandstop")
+#: The Nyquist frequency in cycles/pixel; kernels.frequency takes cutoffs as fractions of it.
+NYQUIST: float = 0.5
+#: Most notch *pairs* a design may hold (each notch gets its mirror automatically).
+MAX_NOTCHES: int = 24
+
+
+# --------------------------------------------------------------------------- #
+# grid helpers
+# --------------------------------------------------------------------------- #
+def _shape2(shape: Sequence[int]) -> tuple[int, int]:
+    if len(shape) < 2:
+        raise ValueError(f"expected a 2-D grid shape, got {tuple(shape)}")
+    h, w = int(shape[0]), int(shape[1])
+    if h < 1 or w < 1:
+        raise ValueError(f"grid shape must be positive, got {(h, w)}")
+    return h, w
+
+
+def radius_grid(shape: Sequence[int]) -> np.ndarray:
+    """Radial frequency ``sqrt(fy² + fx²)`` in cycles/pixel on the centred grid of ``shape``.
+
+    Examples
+    --------
+    >>> radius_grid((4, 4))[2, 2], radius_grid((4, 4))[0, 2]
+    (np.float64(0.0), np.float64(0.5))
+    """
+    fy, fx = frequency_axes(_shape2(shape))
+    return np.hypot(fy[:, None], fx[None, :])
+
+
+def mirror(mask: np.ndarray) -> np.ndarray:
+    """``M(-f)`` for a centred 2-D mask (:func:`kernels.frequency.mirror`).
+
+    Examples
+    --------
+    >>> mirror(np.arange(4.0).reshape(1, 4)).tolist()
+    [[0.0, 3.0, 2.0, 1.0]]
+    """
+    return kf.mirror(mask)
+
+
+def hermitian_error(mask: np.ndarray) -> float:
+    """``max |M(f) - conj(M(-f))|``: 0 for a mask that keeps real images real."""
+    m = np.asarray(mask)
+    return float(np.max(np.abs(m - np.conj(mirror(m))))) if m.size else 0.0
+
+
+def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
+    """Make a real mask Hermitian-symmetric.
+
+    ``how="mean"`` averages ``M(f)`` and ``M(-f)``; ``"min"`` keeps the smaller gain (a
+    region removed on one side is removed on both); ``"max"`` the larger (kept on both).
+    """
+    m = np.asarray(mask, dtype=np.float64)
+    mm = mirror(m)
+    if how == "mean":
+        return 0.5 * (m + mm)
+    if how == "min":
+        return np.minimum(m, mm)
+    if how == "max":
+        return np.maximum(m, mm)
+    raise ValueError(f"how must be 'mean', 'min' or 'max', not {how!r}")
+
+
+def cycles_to_fraction(cycles: float) -> float:
+    """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0)."""
+    return float(cycles) / NYQUIST
+
+
+# --------------------------------------------------------------------------- #
+# windows and spectra
+# --------------------------------------------------------------------------- #
+def hann_window(shape: Sequence[int]) -> np.ndarray:
+    """The separable 2-D *periodic* Hann window (DFT-even), peak 1 at the centre pixel."""
+    h, w = _shape2(shape)
+    return np.outer(windows.hann(h, sym=False), windows.hann(w, sym=False))
+
+
+def apply_window(image: np.ndarray, window: str = "none") -> np.ndarray:
+    """The image multiplied by ``window`` ("none" or "hann"; colour: every channel)."""
+    x = np.asarray(image, dtype=np.float64)
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {WINDOWS}, not {window!r}")
+    if window == "none":
+        return x
+    win = hann_window(x.shape[:2])
+    return x * (win[..., None] if x.ndim == 3 else win)
+
+
+def centred_spectrum(image: np.ndarray, window: str = "none") -> np.ndarray:
+    """Centred complex spectrum of the image's luminance, after the optional window."""
+    g = to_gray(apply_window(image, window))
+    return sp_fft.fftshift(sp_fft.fft2(g))
+
+
+def _check_image(image: np.ndarray) -> np.ndarray:
+    x = np.asarray(image, dtype=np.float64)
+    if x.ndim not in (2, 3) or x.shape[0] < 2 or x.shape[1] < 2:
+        raise ValueError(f"expected an (H, W) or (H, W, C) image, got shape {x.shape}")
+    if not np.all(np.isfinite(x)):
+        raise ValueError("the image contains NaN or infinite values")
+    return x
+
+
+@dataclass(frozen=True)
+class FilteredImage:
+    """The result of :meth:`FrequencyFilter.apply`.
+
+    ``output`` has the image's shape (real part; ``imag_max`` is the largest imaginary part
+    the inverse FFT produced, ~1e-16 for a symmetric mask). ``spectrum_in`` and
+    ``spectrum_out = mask · spectrum_in`` are centred luminance spectra.
+    """
+
+    output: np.ndarray
+    spectrum_in: np.ndarray
+    spectrum_out: np.ndarray
+    imag_max: float
+
+
+class FrequencyFilter:
+    """An image with its FFT cached: each new mask costs one product and one inverse FFT.
+
+    Parameters
+    ----------
+    image : ndarray, (H, W) or (H, W, C)
+        Real image (colour is filtered per channel).
+    window : {"none", "hann"}
+        Taper applied before the FFT; the output is then the filtered *windowed* image.
+    """
+
+    def __init__(self, image: np.ndarray, *, window: str = "none") -> None:
+        x = _check_image(image)
+        self.window = window
+        self.input = apply_window(x, window)
+        self.shape = x.shape[:2]
+        self._fft = sp_fft.fft2(self.input, axes=(0, 1), workers=2 if x.size >= 1 << 20 else 1)
+        lum = self._fft if x.ndim == 2 else np.tensordot(self._fft, luminance_weights(x.shape[2]), axes=([2], [0]))
+        self.spectrum = sp_fft.fftshift(lum)
+
+    def apply(self, mask: np.ndarray) -> FilteredImage:
+        """Multiply the spectrum by the centred real ``mask`` and transform back."""
+        m = np.asarray(mask, dtype=np.float64)
+        if m.shape != tuple(self.shape):
+            raise ValueError(f"mask shape {m.shape} does not match the image grid {tuple(self.shape)}")
+        g = sp_fft.ifftshift(m)
+        prod = self._fft * (g[..., None] if self._fft.ndim == 3 else g)
+        out = sp_fft.ifft2(prod, axes=(0, 1), workers=2 if prod.size >= 1 << 20 else 1)
+        return FilteredImage(
+            output=np.ascontiguousarray(out.real),
+            spectrum_in=self.spectrum,
+            spectrum_out=self.spectrum * m,
+            imag_max=float(np.max(np.abs(out.imag))) if out.size else 0.0,
+        )
+
+
+# --------------------------------------------------------------------------- #
+# masks
+# --------------------------------------------------------------------------- #
+def parametric_mask(
+    shape: Sequence[int],
+    kind: str,
+    band: str = "lowpass",
+    *,
+    low: float = 0.1,
+    high: float = 0.25,
+    order: int = 2,
+) -> np.ndarray:
+    """A radial mask on the centred grid; cutoffs in cycles/pixel.
+
+    ``kind`` is one of :data:`MASK_SHAPES` ("none" gives all ones); ``band`` one of
+    :data:`MASK_BANDS`. Low-pass and high-pass use ``low`` as their cutoff; band-pass
+    and band-stop keep/remove ``low .. high`` and need ``low < high`` (``ValueError``
+    otherwise). Built by :mod:`kernels.frequency` (cutoffs as fractions of Nyquist).
+    """
+    h, w = _shape2(shape)
+    if kind not in MASK_SHAPES:
+        raise ValueError(f"mask kind must be one of {MASK_SHAPES}, not {kind!r}")
+    if band not in MASK_BANDS:
+        raise ValueError(f"band must be one of {MASK_BANDS}, not {band!r}")
+    if kind == "none":
+        return np.ones((h, w))
+    low, high = float(low), float(high)
+    if not (math.isfinite(low) and math.isfinite(high)) or low <= 0 or low > NYQUIST:
+        raise ValueError(f"cutoff must be in (0, {NYQUIST}] cycles/pixel, got {low}")
+    if band in ("bandpass", "bandstop"):
+        if high <= 0 or high > NYQUIST:
+            raise ValueError(f"upper cutoff must be in (0, {NYQUIST}] cycles/pixel, got {high}")
+        if low >= high:
+            raise ValueError(f"the lower cutoff ({low:g}) must be below the upper cutoff ({high:g})")
+    lo, hi = cycles_to_fraction(low), cycles_to_fraction(high)
+    if band == "lowpass":
+        return kf.lowpass((h, w), lo, kind, int(order))
+    if band == "highpass":
+        return kf.highpass((h, w), lo, kind, int(order))
+    if band == "bandpass":
+        return kf.bandpass((h, w), lo, hi, kind, int(order))
+    return kf.bandstop((h, w), lo, hi, kind, int(order))
+
+
+def notch_mask(
+    shape: Sequence[int],
+    notches: Iterable[tuple[float, float]],
+    radius: float,
+    *,
+    profile: str = "gaussian",
+    order: int = 2,
+) -> np.ndarray:
+    """Gain 0 at every notch centre ``(fy, fx)`` (cycles/pixel) *and its mirror*, 1 far away.
+
+    ``radius`` in cycles/pixel; ``profile`` is "ideal" (a removed disc), "butterworth" or
+    "gaussian" (``1 - exp(-d² / (2 r²))``, the least ringing). Built by
+    :func:`kernels.frequency.notch` (which takes ``(fx, fy)`` as fractions of Nyquist).
+    """
+    h, w = _shape2(shape)
+    r = float(radius)
+    if not (math.isfinite(r) and 0 < r <= NYQUIST):
+        raise ValueError(f"notch radius must be in (0, {NYQUIST}] cycles/pixel, got {radius}")
+    centres = [(cycles_to_fraction(fx), cycles_to_fraction(fy)) for fy, fx in notches]
+    if not centres:
+        return np.ones((h, w))
+    return kf.notch((h, w), centres, cycles_to_fraction(r), profile, order=int(order))
+
+
+def polygon_region(shape: Sequence[int], xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
+    """Boolean region inside the polygon with vertices ``(fx, fy)`` in cycles/pixel."""
+    from PIL import Image, ImageDraw
+
+    h, w = _shape2(shape)
+    if len(xs) != len(ys) or len(xs) < 3:
+        return np.zeros((h, w), dtype=bool)
+    pts = [(float(x) * w + w // 2, float(y) * h + h // 2) for x, y in zip(xs, ys)]
+    img = Image.new("1", (w, h), 0)
+    ImageDraw.Draw(img).polygon(pts, fill=1, outline=1)
+    return np.asarray(img, dtype=bool)
+
+
+def freehand_mask(
+    shape: Sequence[int],
+    *,
+    remove: np.ndarray | None = None,
+    keep: np.ndarray | None = None,
+    smooth: float = 0.0,
+) -> np.ndarray:
+    """A mask from painted regions: Hermitian-symmetric, optionally smoothed.
+
+    ``remove`` / ``keep`` are boolean (or 0..1) arrays on the centred grid. With ``keep``
+    regions, everything outside them is removed; ``remove`` regions are removed on top.
+    Each region also acts at the mirrored frequencies. ``smooth`` is a Gaussian blur of the
+    gain in cycles/pixel (0 = hard edges, which ring like an ideal filter).
+    """
+    h, w = _shape2(shape)
+    mask = np.ones((h, w))
+    if keep is not None:
+        k = np.asarray(keep, dtype=np.float64)
+        if k.shape != (h, w):
+            raise ValueError(f"keep region shape {k.shape} does not match {(h, w)}")
+        if k.any():
+            mask = symmetrize(np.clip(k, 0, 1), "max")
+    if remove is not None:
+        r = np.asarray(remove, dtype=np.float64)
+        if r.shape != (h, w):
+            raise ValueError(f"remove region shape {r.shape} does not match {(h, w)}")
+        mask = np.minimum(mask, symmetrize(1.0 - np.clip(r, 0, 1), "min"))
+    s = float(smooth)
+    if s > 0:
+        # sigma in pixels of the frequency grid; 'wrap' keeps the blur symmetric on the torus
+        mask = ndimage.gaussian_filter(mask, sigma=(s * h, s * w), mode="wrap")
+    return symmetrize(np.clip(mask, 0.0, 1.0), "mean")
+
+
+# --------------------------------------------------------------------------- #
+# the implied spatial kernel
+# --------------------------------------------------------------------------- #
+def implied_kernel(mask: np.ndarray) -> np.ndarray:
+    """The spatial kernel whose DFT is ``mask``: ``h = IDFT(M)``, centred at ``(H//2, W//2)``.
+
+    Real for a Hermitian-symmetric mask (the tiny imaginary round-off is dropped);
+    ``h.sum() == M(0)`` (the DC gain).
+    """
+    return kf.implied_kernel(mask)
+
+
+def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
+    """The central ``size × size`` taps (``size`` odd, at most the largest odd side that fits)."""
+    h = np.asarray(kernel)
+    size = int(size)
+    if size < 1 or size % 2 == 0:
+        raise ValueError(f"crop size must be a positive odd number, got {size}")
+    ny, nx = h.shape
+    cy, cx = ny // 2, nx // 2
+    ry = min(size // 2, cy, ny - 1 - cy)
+    rx = min(size // 2, cx, nx - 1 - cx)
+    return np.ascontiguousarray(h[cy - ry : cy + ry + 1, cx - rx : cx + rx + 1])
+
+
+def kernel_response(kernel: np.ndarray, shape: Sequence[int]) -> np.ndarray:
+    """Centred DFT on ``shape`` of a kernel whose centre tap is offset 0 (zero-padded)."""
+    h, w = _shape2(shape)
+    k = np.asarray(kernel, dtype=np.float64)
+    kh, kw = k.shape
+    if kh > h or kw > w:
+        raise ValueError(f"kernel {k.shape} does not fit the grid {(h, w)}")
+    big = np.zeros((h, w))
+    y0, x0 = h // 2 - kh // 2, w // 2 - kw // 2
+    big[y0 : y0 + kh, x0 : x0 + kw] = k
+    return sp_fft.fftshift(sp_fft.fft2(sp_fft.ifftshift(big)))
+
+
+@dataclass(frozen=True)
+class CropError:
+    """How much cropping the implied kernel changes the filter.
+
+    ``rel_l2 = ‖H_crop − M‖₂ / ‖M‖₂`` over the grid and ``max_abs = max |H_crop − M|``.
+    """
+
+    rel_l2: float
+    max_abs: float
+
+
+def crop_error(mask: np.ndarray, size: int, *, kernel: np.ndarray | None = None) -> CropError:
+    """Compare the response of the ``size``-cropped implied kernel with ``mask`` itself."""
+    m = np.asarray(mask, dtype=np.float64)
+    full = implied_kernel(m) if kernel is None else kernel
+    resp = kernel_response(crop_centre(full, size), m.shape)
+    diff = resp - m
+    norm = float(np.linalg.norm(m))
+    return CropError(
+        rel_l2=float(np.linalg.norm(diff) / norm) if norm > 0 else float(np.linalg.norm(diff)),
+        max_abs=float(np.max(np.abs(diff))),
+    )
+
+
+def negative_lobe(kernel: np.ndarray) -> float:
+    """Largest negative tap relative to the peak tap: ``min(h) / max|h|`` (≤ 0; 0 if none).
+
+    An ideal low-pass ("brick wall") gives about −0.13 (the Gibbs side lobe of the
+    2-D sinc); a Gaussian gives 0.
+    """
+    h = np.asarray(kernel, dtype=np.float64)
+    peak = float(np.max(np.abs(h))) if h.size else 0.0
+    if peak == 0:
+        return 0.0
+    return min(float(h.min()), 0.0) / peak
+
+
+def cross_section(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The row through the kernel's centre: ``(offsets, taps)`` with offset 0 at the centre."""
+    h = np.asarray(kernel)
+    cy, cx = h.shape[0] // 2, h.shape[1] // 2
+    return np.arange(h.shape[1]) - cx, h[cy].copy()
+
+
+@dataclass(frozen=True)
+class KernelReport:
+    """Everything the page prints about the implied kernel of a mask."""
+
+    full: np.ndarray  # the whole implied kernel (grid size)
+    cropped: np.ndarray  # central size × size
+    size: int
+    negative_lobe: float  # of the full kernel, relative to its peak
+    negative_lobe_cropped: float
+    dc_gain: float  # M(0) = sum of the full kernel
+    cropped_sum: float
+    crop: CropError
+    max_imag: float  # largest imaginary part of IDFT(M) (0 for a symmetric mask)
+
+
+def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
+    """The implied kernel, its crop to ``size``, side lobes and the crop's effect."""
+    m = np.asarray(mask, dtype=np.float64)
+    cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
+    full = cplx.real
+    cropped = crop_centre(full, size)
+    return KernelReport(
+        full=full,
+        cropped=cropped,
+        size=int(cropped.shape[0]) if cropped.shape[0] == cropped.shape[1] else int(size),
+        negative_lobe=negative_lobe(full),
+        negative_lobe_cropped=negative_lobe(cropped),
+        dc_gain=float(m[m.shape[0] // 2, m.shape[1] // 2]),
+        cropped_sum=float(cropped.sum()),
+        crop=crop_error(m, size, kernel=full),
+        max_imag=float(np.max(np.abs(cplx.imag))),
+    )
+
+
+# --------------------------------------------------------------------------- #
+# profiles, peaks, leakage, overlay
+# --------------------------------------------------------------------------- #
+def masked_radial_profiles(spectrum: np.ndarray, mask: np.ndarray) -> dict[str, np.ndarray]:
+    """Radial means of ``|F|``, ``|M · F|`` and ``M`` (keys ``freqs``, ``input``, ``output``, ``mask``)."""
+    mag = np.abs(spectrum)
+    m = np.asarray(mask, dtype=np.float64)
+    freqs, p_in = radial_profile(mag)
+    _, p_out = radial_profile(mag * m)
+    _, p_mask = radial_profile(m)
+    return {"freqs": freqs, "input": p_in, "output": p_out, "mask": p_mask}
+
+
+def detect_peaks(
+    spectrum: np.ndarray,
+    *,
+    count: int = 4,
+    min_radius: float = 0.03,
+    min_prominence_db: float = 15.0,
+    axis_guard: int = 2,
+) -> list[tuple[float, float]]:
+    """Strongest off-centre isolated peaks ``(fy, fx)`` in cycles/pixel, one per mirror pair.
+
+    A peak must stand ``min_prominence_db`` above the local median of the log magnitude,
+    lie at least ``min_radius`` from the centre and off the two axes (± ``axis_guard``
+    pixels: the leakage cross and the image's own axis energy are not periodic noise).
+    """
+    mag = np.abs(np.asarray(spectrum))
+    h, w = mag.shape
+    db = 20.0 * np.log10(mag + 1e-12 * max(float(mag.max()), 1e-300))
+    background = ndimage.median_filter(db, size=9, mode="wrap")
+    prom = db - background
+    is_max = db == ndimage.maximum_filter(db, size=5, mode="wrap")
+    fy, fx = frequency_axes((h, w))
+    r = np.hypot(fy[:, None], fx[None, :])
+    rows = np.arange(h)[:, None]
+    cols = np.arange(w)[None, :]
+    off_axis = (np.abs(rows - h // 2) > axis_guard) & (np.abs(cols - w // 2) > axis_guard)
+    # one of each mirror pair: the lower half-plane (fy > 0), or fy == 0 and fx > 0
+    half = (fy[:, None] > 0) | ((fy[:, None] == 0) & (fx[None, :] > 0))
+    cand = is_max & off_axis & half & (r >= min_radius) & (prom >= min_prominence_db)
+    iy, ix = np.nonzero(cand)
+    order = np.argsort(-prom[iy, ix])[: max(0, int(count))]
+    return [(float(fy[iy[i]]), float(fx[ix[i]])) for i in order]
+
+
+def snap_to_peak(spectrum: np.ndarray, fy: float, fx: float, radius: float) -> tuple[float, float]:
+    """The brightest spectrum sample within ``radius`` (cycles/pixel) of ``(fy, fx)``."""
+    mag = np.abs(np.asarray(spectrum))
+    h, w = mag.shape
+    ay, ax = frequency_axes((h, w))
+    iy = np.nonzero(np.abs(ay - fy) <= radius)[0]
+    ix = np.nonzero(np.abs(ax - fx) <= radius)[0]
+    if iy.size == 0 or ix.size == 0:
+        return float(fy), float(fx)
+    sub = mag[np.ix_(iy, ix)].copy()
+    d2 = (ay[iy][:, None] - fy) ** 2 + (ax[ix][None, :] - fx) ** 2
+    sub[d2 > radius * radius] = -1.0
+    # never snap onto the DC term
+    cy = np.nonzero(iy == h // 2)[0]
+    cx = np.nonzero(ix == w // 2)[0]
+    if cy.size and cx.size:
+        sub[cy[0], cx[0]] = -1.0
+    j = np.unravel_index(int(np.argmax(sub)), sub.shape)
+    if sub[j] < 0:
+        return float(fy), float(fx)
+    return float(ay[iy[j[0]]]), float(ax[ix[j[1]]])
+
+
+def axis_cross_db(spectrum: np.ndarray, *, offset: int = 4, min_radius: float = 0.05) -> float:
+    """How much brighter the spectrum's axes are than lines ``offset`` samples beside them, in dB.
+
+    The bright "+" on the axes of an unwindowed spectrum comes from the jump between
+    opposite image borders (the DFT treats the image as periodic); a Hann window removes it.
+    """
+    mag = np.abs(np.asarray(spectrum))
+    h, w = mag.shape
+    cy, cx = h // 2, w // 2
+    fy, fx = frequency_axes((h, w))
+    far_x = np.abs(fx) >= min_radius
+    far_y = np.abs(fy) >= min_radius
+    tiny = 1e-12 * max(float(mag.max()), 1e-300)
+
+    def mean_db(values: np.ndarray) -> float:
+        return float(np.mean(20.0 * np.log10(values + tiny)))
+
+    on = np.concatenate([mag[cy, far_x], mag[far_y, cx]])
+    beside = np.concatenate(
+        [mag[(cy + offset) % h, far_x], mag[(cy - offset) % h, far_x], mag[far_y, (cx + offset) % w], mag[far_y, (cx - offset) % w]]
+    )
+    return mean_db(on) - mean_db(beside)
+
+
+def overlay_mask(spectrum_u8: np.ndarray, mask: np.ndarray, *, strength: float = 0.6) -> np.ndarray:
+    """Tint a grey uint8 spectrum where the mask removes frequencies (RGB uint8).
+
+    Kept frequencies stay grey; removed ones are darkened and tinted orange
+    (``strength`` × (1 − gain)), so the mask's shape reads over the spectrum.
+    """
+    g = np.asarray(spectrum_u8)
+    if g.dtype != np.uint8 or g.ndim != 2:
+        raise ValueError("expected a 2-D uint8 spectrum image")
+    m = np.clip(np.asarray(mask, dtype=np.float32), 0.0, 1.0)
+    if m.shape != g.shape:
+        raise ValueError(f"mask shape {m.shape} does not match the spectrum image {g.shape}")
+    a = (np.float32(strength) * (1.0 - m))[..., None]
+    grey = g.astype(np.float32)[..., None]
+    tint = np.array([213.0, 94.0, 0.0], dtype=np.float32)  # Okabe–Ito vermillion
+    out = grey * (1.0 - a) + (0.55 * grey + 0.45 * tint) * a
+    return np.clip(out + 0.5, 0, 255).astype(np.uint8)
