@@ -357,3 +357,22 @@ def test_output_to_uint8_never_clips():
     assert tuple(u8[0, 0]) != tuple(u8[0, 2])  # -2 and +1 are different colours
     with pytest.raises(ValueError):
         output_to_uint8(np.array([[np.inf]]))
+
+
+def test_cli_and_loader_never_import_streamlit_or_skimage():
+    code = (
+        "import sys, app.cli, app.backend.images, app.backend.figure;"
+        "app.cli.build_parser();"
+        "bad = [m for m in ('streamlit', 'plotly', 'skimage') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_cli_works_from_another_directory(tmp_path):
+    out = tmp_path / "k.npy"
+    ok("kernel", "box", "--out", out, cwd=tmp_path)
+    ok("convolve", "sample:text", "--kernel", "box", "--out", tmp_path / "t.npy", cwd=tmp_path)
+    assert np.load(tmp_path / "t.npy").shape == (512, 512)

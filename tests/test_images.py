@@ -389,10 +389,27 @@ def png_with_size(width: int, height: int) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize("size", [(7000, 7000), (10000, 10000), (60000, 60000), (2**31 - 1, 2**31 - 1)])
 def test_decompression_bomb_refused_from_header(size):
     err = assert_refused(png_with_size(*size), "too_large")
     assert "too large" in str(err)
+
+
+@pytest.mark.parametrize("pillow_cap", [None, 10**12, 100])
+def test_bomb_guard_independent_of_pillow_setting(monkeypatch, pillow_cap):
+    # whatever a caller set Image.MAX_IMAGE_PIXELS to, our own cap holds (and a lower
+    # Pillow cap is reported as "too large", not as a crash)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", pillow_cap)
+    assert_refused(png_with_size(7000, 7000), "too_large")
+    if pillow_cap is None or pillow_cap > 400:
+        assert load_image(encode(Image.new("L", (20, 20)), "PNG")).shape == (20, 20)
+
+
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")
+def test_bomb_warning_as_error_is_reported(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100)  # 20x20 = 400 > 100 -> warning (an error here)
+    assert_refused(encode(Image.new("L", (15, 15)), "PNG"), "too_large")
 
 
 def test_over_pixel_cap_lowered(monkeypatch):

@@ -32,7 +32,6 @@ import functools
 import hashlib
 import io
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -228,10 +227,13 @@ def _available_formats() -> list[str]:
 
 
 def _decode(data: bytes) -> np.ndarray:
+    # No global Pillow state is changed here (Streamlit runs sessions in threads):
+    # Image.open reads only the header; the pixel cap is checked below, before any
+    # decoding.  Pillow's own guard (DecompressionBombError above 2 x
+    # Image.MAX_IMAGE_PIXELS, or its warning if a caller turned that into an error)
+    # is caught as well.
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data), formats=_available_formats())
+        img = Image.open(io.BytesIO(data), formats=_available_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError(
             f"The image is too large (a 'decompression bomb'; the limit is "
