@@ -29,6 +29,7 @@ from .spectra import (
     theorem_check,
 )
 from .analysis import ConvolutionResult, ImageAnalysis
+from .images import SAMPLES, sample_path; from .figure import render_six_panel_png  # samples + six-panel PNG (images dev)
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask  # filter designer
 from .display import (
     SIGNED_MODES,
