@@ -369,16 +369,15 @@ def implied_kernel(mask: np.ndarray) -> np.ndarray:
 
 
 def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
-    """The central ``size × size`` taps (``size`` odd, at most the largest odd side that fits)."""
+    """The central ``size × size`` taps (``size`` odd; square, at most the largest odd side that fits)."""
     h = np.asarray(kernel)
     size = int(size)
     if size < 1 or size % 2 == 0:
         raise ValueError(f"crop size must be a positive odd number, got {size}")
     ny, nx = h.shape
     cy, cx = ny // 2, nx // 2
-    ry = min(size // 2, cy, ny - 1 - cy)
-    rx = min(size // 2, cx, nx - 1 - cx)
-    return np.ascontiguousarray(h[cy - ry : cy + ry + 1, cx - rx : cx + rx + 1])
+    r = min(size // 2, cy, ny - 1 - cy, cx, nx - 1 - cx)
+    return np.ascontiguousarray(h[cy - r : cy + r + 1, cx - r : cx + r + 1])
 
 
 def kernel_response(kernel: np.ndarray, shape: Sequence[int]) -> np.ndarray:
@@ -462,7 +461,7 @@ def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
     return KernelReport(
         full=full,
         cropped=cropped,
-        size=int(cropped.shape[0]) if cropped.shape[0] == cropped.shape[1] else int(size),
+        size=int(cropped.shape[0]),
         negative_lobe=negative_lobe(full),
         negative_lobe_cropped=negative_lobe(cropped),
         dc_gain=float(m[m.shape[0] // 2, m.shape[1] // 2]),

@@ -1,0 +1,329 @@
+"""The Filter Designer's backend (app.backend.filtering): masks, filtering, implied kernels."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.backend import filtering as F
+from app.backend.images import load_sample
+
+RNG = np.random.default_rng(7)
+
+
+def _photo(shape=(64, 80)):
+    """A smooth-ish random 'photo' (low-pass random field) in [0, 1]."""
+    from scipy import ndimage
+
+    x = ndimage.gaussian_filter(RNG.random(shape), 2.0, mode="wrap")
+    return (x - x.min()) / (x.max() - x.min())
+
+
+def _all_masks(shape):
+    for kind in ("ideal", "butterworth", "gaussian"):
+        for band in F.MASK_BANDS:
+            yield f"{kind}-{band}", F.parametric_mask(shape, kind, band, low=0.08, high=0.3, order=3)
+    yield "notch", F.notch_mask(shape, [(0.1, 0.17), (-0.2, 0.05), (0.5, 0.0)], 0.02)
+    remove = F.polygon_region(shape, [0.05, 0.3, 0.25], [0.05, 0.1, 0.35])
+    yield "freehand", F.freehand_mask(shape, remove=remove, smooth=0.01)
+
+
+# --------------------------------------------------------------------------- symmetry, realness
+@pytest.mark.parametrize("shape", [(64, 80), (63, 65), (64, 63)])
+def test_every_mask_is_hermitian_and_keeps_real_images_real(shape):
+    img = _photo(shape)
+    ff = F.FrequencyFilter(img)
+    for name, mask in _all_masks(shape):
+        assert F.hermitian_error(mask) <= 1e-15, name
+        res = ff.apply(mask)
+        assert res.imag_max <= 1e-12, (name, res.imag_max)
+        assert res.output.shape == img.shape
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    h=st.integers(8, 40),
+    w=st.integers(8, 40),
+    kind=st.sampled_from(F.MASK_SHAPES),
+    band=st.sampled_from(F.MASK_BANDS),
+    low=st.floats(0.02, 0.3),
+    width=st.floats(0.02, 0.2),
+    order=st.integers(1, 10),
+)
+def test_parametric_filtering_of_a_real_image_is_real(h, w, kind, band, low, width, order):
+    img = np.random.default_rng(h * 100 + w).random((h, w, 3))
+    mask = F.parametric_mask((h, w), kind, band, low=low, high=min(low + width, 0.5), order=order)
+    res = F.FrequencyFilter(img).apply(mask)
+    assert res.imag_max <= 1e-12
+    assert np.isfinite(res.output).all()
+
+
+def test_colour_is_filtered_per_channel():
+    img = np.stack([_photo(), _photo(), _photo()], axis=-1)
+    mask = F.parametric_mask(img.shape[:2], "butterworth", "lowpass", low=0.1, order=2)
+    out = F.FrequencyFilter(img).apply(mask).output
+    for c in range(3):
+        np.testing.assert_allclose(out[..., c], F.FrequencyFilter(img[..., c]).apply(mask).output, atol=1e-12)
+
+
+def test_all_pass_returns_the_image_and_the_output_spectrum_is_mask_times_input():
+    img = _photo()
+    ff = F.FrequencyFilter(img)
+    np.testing.assert_allclose(ff.apply(np.ones(img.shape)).output, img, atol=1e-12)
+    mask = F.parametric_mask(img.shape, "gaussian", "highpass", low=0.1)
+    res = ff.apply(mask)
+    np.testing.assert_allclose(res.spectrum_out, mask * res.spectrum_in)
+    # and it is the spectrum of the output
+    np.testing.assert_allclose(F.centred_spectrum(res.output), res.spectrum_out, atol=1e-9)
+
+
+def test_mask_must_match_the_grid():
+    with pytest.raises(ValueError):
+        F.FrequencyFilter(_photo()).apply(np.ones((10, 10)))
+
+
+# --------------------------------------------------------------------------- documented gains
+@pytest.mark.parametrize("order", range(1, 11))
+def test_butterworth_gain_at_the_cutoff_is_one_half_for_every_order(order):
+    m = F.parametric_mask((64, 64), "butterworth", "lowpass", low=8 / 64, order=order)
+    assert m[32, 32 + 8] == pytest.approx(0.5, abs=1e-12)
+    assert m[32 - 8, 32] == pytest.approx(0.5, abs=1e-12)
+
+
+def test_gaussian_gain_at_the_cutoff_is_exp_minus_half():
+    m = F.parametric_mask((64, 64), "gaussian", "lowpass", low=8 / 64)
+    assert m[32, 32 + 8] == pytest.approx(math.exp(-0.5), abs=1e-12)
+
+
+def test_cutoffs_are_in_cycles_per_pixel_and_circular_on_non_square_grids():
+    m = F.parametric_mask((40, 100), "ideal", "lowpass", low=0.2)
+    r = F.radius_grid((40, 100))
+    assert np.array_equal(m > 0.5, r <= 0.2 + 1e-12)
+
+
+def test_band_masks_need_low_below_high():
+    for band in ("bandpass", "bandstop"):
+        with pytest.raises(ValueError, match="below"):
+            F.parametric_mask((32, 32), "ideal", band, low=0.3, high=0.2)
+        with pytest.raises(ValueError):
+            F.parametric_mask((32, 32), "gaussian", band, low=0.2, high=0.2)
+    # low/high-pass ignore the upper cutoff
+    assert F.parametric_mask((32, 32), "ideal", "lowpass", low=0.3, high=0.1).shape == (32, 32)
+
+
+# --------------------------------------------------------------------------- implied kernel
+def test_the_implied_kernel_of_a_gaussian_mask_is_a_gaussian():
+    d0 = 0.08  # cycles/pixel
+    n = 128
+    mask = F.parametric_mask((n, n), "gaussian", "lowpass", low=d0)
+    h = F.implied_kernel(mask)
+    # exp(-f²/(2 d0²)) <-> Gaussian of sigma 1/(2π d0) pixels, unit sum
+    sigma = 1.0 / (2.0 * math.pi * d0)
+    y, x = np.mgrid[:n, :n] - n // 2
+    g = np.exp(-(x**2 + y**2) / (2 * sigma**2)) / (2 * math.pi * sigma**2)
+    assert h.sum() == pytest.approx(1.0, abs=1e-12)
+    assert np.max(np.abs(h - g)) <= 1e-4 * g.max()
+    # the cross-section is the 1-D Gaussian too
+    offsets, taps = F.cross_section(h)
+    assert offsets[n // 2] == 0 and taps.argmax() == n // 2
+    np.testing.assert_allclose(taps, g[n // 2], atol=1e-4 * g.max())
+
+
+def test_ideal_low_pass_rings_and_gaussian_does_not():
+    shape = (128, 128)
+    ideal = F.kernel_report(F.parametric_mask(shape, "ideal", "lowpass", low=0.1), 31)
+    gauss = F.kernel_report(F.parametric_mask(shape, "gaussian", "lowpass", low=0.1), 31)
+    # the 2-D sinc (jinc) side lobe: about -13 % of the peak
+    assert -0.16 < ideal.negative_lobe < -0.10
+    assert ideal.negative_lobe_cropped < -0.10
+    assert gauss.negative_lobe > -1e-4
+    assert gauss.negative_lobe_cropped > -1e-4
+    assert ideal.max_imag <= 1e-15 and gauss.max_imag <= 1e-15
+    assert ideal.dc_gain == 1.0 and gauss.cropped_sum == pytest.approx(1.0, abs=1e-4)
+
+
+@pytest.mark.parametrize("kind", ["gaussian", "butterworth"])
+def test_crop_error_decreases_with_crop_size(kind):
+    mask = F.parametric_mask((96, 96), kind, "lowpass", low=0.08, order=2)
+    errors = [F.crop_error(mask, s).rel_l2 for s in (3, 5, 9, 15, 25, 41, 63)]
+    assert all(b <= a + 1e-12 for a, b in zip(errors, errors[1:])), errors
+    assert errors[-1] < 0.05 * errors[0]
+
+
+def test_crop_error_of_the_ideal_filter_is_large_and_shrinks():
+    mask = F.parametric_mask((96, 96), "ideal", "lowpass", low=0.1)
+    small, big = F.crop_error(mask, 5), F.crop_error(mask, 63)
+    assert big.rel_l2 < small.rel_l2
+    assert big.max_abs > 0.3  # a finite kernel cannot make a brick wall: Gibbs overshoot at the edge
+
+
+def test_uncropped_kernel_reproduces_the_mask_exactly():
+    mask = F.parametric_mask((33, 33), "ideal", "bandpass", low=0.1, high=0.3)
+    err = F.crop_error(mask, 33)
+    assert err.max_abs < 1e-12 and err.rel_l2 < 1e-12
+
+
+def test_crop_centre_keeps_the_centre_and_clips_to_the_grid():
+    h = np.arange(7 * 9, dtype=float).reshape(7, 9)
+    c = F.crop_centre(h, 3)
+    assert c.shape == (3, 3) and c[1, 1] == h[3, 4]
+    assert F.crop_centre(h, 63).shape == (7, 7)
+    with pytest.raises(ValueError):
+        F.crop_centre(h, 4)
+
+
+# --------------------------------------------------------------------------- notches
+def _noisy(n=128, k=(10, 17), amp=0.3):
+    base = _photo((n, n)) * 0.5
+    y, x = np.mgrid[:n, :n]
+    return base, base + amp * np.cos(2 * np.pi * (k[0] * y + k[1] * x) / n)
+
+
+def _tone_db(image, n, k):
+    """Energy of the (k0, k1) tone pair in dB (20 log10 |DFT| at the tone)."""
+    f = np.fft.fft2(image)
+    return 20 * np.log10(abs(f[k[0] % n, k[1] % n]) + 1e-300)
+
+
+def test_notch_removes_a_sinusoid_by_at_least_40_db():
+    n, k = 128, (10, 17)
+    base, noisy = _noisy(n, k)
+    mask = F.notch_mask((n, n), [(k[0] / n, k[1] / n)], radius=0.015)
+    out = F.FrequencyFilter(noisy).apply(mask).output
+    assert _tone_db(noisy, n, k) - _tone_db(out, n, k) >= 40
+    # ... and the mirrored tone too, while the photo is kept
+    assert _tone_db(noisy, n, (-k[0], -k[1])) - _tone_db(out, n, (-k[0], -k[1])) >= 40
+    assert np.sqrt(np.mean((out - base) ** 2)) < 0.02
+
+
+def test_a_click_next_to_the_peak_snaps_onto_it_and_still_removes_40_db():
+    n, k = 128, (10, 17)
+    _, noisy = _noisy(n, k)
+    ff = F.FrequencyFilter(noisy)
+    click = (k[0] / n + 0.011, k[1] / n - 0.009)  # ~1.5 bins off
+    unsnapped = ff.apply(F.notch_mask((n, n), [click], 0.01)).output
+    assert _tone_db(noisy, n, k) - _tone_db(unsnapped, n, k) < 40  # why snapping matters
+    snapped = F.snap_to_peak(ff.spectrum, *click, radius=0.02)
+    assert snapped == (k[0] / n, k[1] / n)
+    out = ff.apply(F.notch_mask((n, n), [snapped], 0.01)).output
+    assert _tone_db(noisy, n, k) - _tone_db(out, n, k) >= 40
+
+
+def test_snap_never_lands_on_dc():
+    spec = F.centred_spectrum(_photo((64, 64)) + 5.0)
+    assert F.snap_to_peak(spec, 0.0, 0.01, 0.03) != (0.0, 0.0)
+
+
+@pytest.mark.parametrize("profile", ["ideal", "butterworth", "gaussian"])
+def test_notch_profiles_zero_the_centre_and_its_mirror(profile):
+    m = F.notch_mask((64, 64), [(8 / 64, -5 / 64)], 0.02, profile=profile)
+    assert m[32 + 8, 32 - 5] == 0.0 and m[32 - 8, 32 + 5] == 0.0
+    assert m[32, 32] == pytest.approx(1.0, abs=1e-2)  # Butterworth tails reach a little further
+    assert F.hermitian_error(m) == 0.0
+
+
+def test_empty_notch_list_is_all_pass_and_bad_radius_is_refused():
+    assert np.array_equal(F.notch_mask((8, 8), [], 0.01), np.ones((8, 8)))
+    with pytest.raises(ValueError):
+        F.notch_mask((8, 8), [(0.1, 0.1)], 0.0)
+
+
+def test_detect_peaks_finds_the_periodic_noise_of_the_sample():
+    img = load_sample("periodic_noise")
+    spec = F.FrequencyFilter(img).spectrum
+    peaks = F.detect_peaks(spec, count=4)
+    want = {(24 / 512, 40 / 512), (48 / 512, -20 / 512)}
+    assert want <= set(peaks)
+    # one per mirror pair, never the centre, never on the axes
+    assert all(fy > 0 or (fy == 0 and fx > 0) for fy, fx in peaks)
+    # notching them cleans the photo: the noisy sample gets much closer to the clean cameraman
+    clean = load_sample("camera")
+    photo = 0.2 + 0.6 * clean  # the sample's compressed photo range (make_patterns.py)
+    out = F.FrequencyFilter(img).apply(F.notch_mask(img.shape, sorted(want), 0.01)).output
+    before = np.sqrt(np.mean((img - photo) ** 2))
+    after = np.sqrt(np.mean((out - photo) ** 2))
+    assert after < 0.25 * before
+
+
+def test_detect_peaks_on_a_clean_photo_finds_little():
+    spec = F.FrequencyFilter(load_sample("camera")).spectrum
+    assert len(F.detect_peaks(spec, count=4, min_prominence_db=25)) <= 1
+
+
+# --------------------------------------------------------------------------- free-hand
+def test_freehand_regions_are_mirrored_and_smoothing_keeps_symmetry():
+    shape = (64, 65)
+    region = F.polygon_region(shape, [0.1, 0.3, 0.3, 0.1], [0.1, 0.1, 0.2, 0.2])
+    assert region.any() and not region[: shape[0] // 2].any()  # painted below the centre only
+    m = F.freehand_mask(shape, remove=region)
+    assert F.hermitian_error(m) == 0.0
+    assert m[region].max() == 0.0 and m[F.mirror(region)].max() == 0.0
+    assert m[shape[0] // 2, shape[1] // 2] == 1.0
+    s = F.freehand_mask(shape, remove=region, smooth=0.02)
+    assert F.hermitian_error(s) <= 1e-15
+    assert 0.0 < s[region].max() < 1.0  # edges softened
+    assert s.min() >= 0 and s.max() <= 1
+
+
+def test_freehand_keep_regions_remove_everything_else():
+    shape = (32, 32)
+    ring = (F.radius_grid(shape) > 0.1) & (F.radius_grid(shape) < 0.2)
+    m = F.freehand_mask(shape, keep=ring)
+    assert np.array_equal(m > 0.5, ring | F.mirror(ring))
+
+
+def test_polygon_needs_three_vertices():
+    assert not F.polygon_region((16, 16), [0.1, 0.2], [0.1, 0.2]).any()
+
+
+# --------------------------------------------------------------------------- leakage, profiles, overlay
+def test_the_hann_window_removes_the_axis_cross():
+    img = load_sample("camera")
+    plain = F.axis_cross_db(F.centred_spectrum(img, "none"))
+    hann = F.axis_cross_db(F.centred_spectrum(img, "hann"))
+    assert plain > 6.0
+    assert hann < plain - 5.0
+
+
+def test_a_periodic_image_has_no_cross_even_without_window():
+    n = 64
+    y, x = np.mgrid[:n, :n]
+    img = 0.5 + 0.2 * np.cos(2 * np.pi * (3 * x + 5 * y) / n) + 0.01 * RNG.random((n, n))
+    assert abs(F.axis_cross_db(F.centred_spectrum(img))) < 3.0
+
+
+def test_hann_window_is_periodic_and_peaks_at_the_centre():
+    w = F.hann_window((8, 10))
+    assert w[0, 0] == 0.0 and w[4, 5] == pytest.approx(1.0)
+    with pytest.raises(ValueError):
+        F.apply_window(np.ones((4, 4)), "kaiser")
+
+
+def test_masked_radial_profiles():
+    img = _photo((64, 64))
+    ff = F.FrequencyFilter(img)
+    mask = F.parametric_mask((64, 64), "ideal", "lowpass", low=0.2)
+    p = F.masked_radial_profiles(ff.spectrum, mask)
+    assert p["freqs"].shape == p["input"].shape == p["output"].shape == p["mask"].shape
+    high = p["freqs"] > 0.25
+    assert np.all(p["output"][high] == 0) and np.all(p["input"][high] > 0)
+    assert np.all(p["mask"][p["freqs"] < 0.15] == 1.0)
+
+
+def test_overlay_keeps_kept_frequencies_grey_and_tints_removed_ones():
+    g = np.full((4, 4), 200, np.uint8)
+    m = np.ones((4, 4))
+    m[0, 0] = 0.0
+    rgb = F.overlay_mask(g, m)
+    assert rgb.shape == (4, 4, 3) and rgb.dtype == np.uint8
+    assert rgb[1, 1].tolist() == [200, 200, 200]
+    r, gg, b = rgb[0, 0].tolist()
+    assert r > gg > b
+
+
+def test_cycles_to_fraction():
+    assert F.cycles_to_fraction(0.25) == 0.5 and F.cycles_to_fraction(0.5) == 1.0
