@@ -31,6 +31,7 @@ from .spectra import (
 from .analysis import ConvolutionResult, ImageAnalysis
 from .images import SAMPLES, sample_path; from .figure import render_six_panel_png  # samples + six-panel PNG (images dev)
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask  # filter designer
+from .signals import SignalError, convolve_signals, flip_and_slide, make_grid, make_signal, signal_catalog, signal_spectra, slide_frames  # signal lab
 from .display import (
     SIGNED_MODES,
     downsample_for_display,
