@@ -212,6 +212,8 @@ def load_kernel_bytes(data: bytes, filename: str) -> np.ndarray:
         raise KernelError(f"The file is too big (over {MAX_KERNEL_FILE_BYTES // 1000:,} kB) for a kernel.")
     ext = os.path.splitext(str(filename or ""))[1].lower()
     if ext == ".npy":
+        if not data.startswith(b"\x93NUMPY"):
+            raise KernelError("The .npy file is damaged or not a numpy array.")
         try:
             arr = np.load(io.BytesIO(data), allow_pickle=False)
         except ValueError as exc:
