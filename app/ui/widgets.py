@@ -193,12 +193,14 @@ def image_picker(
     allow_size: bool = True,
     allow_camera: bool = True,
     publish: bool = False,
+    messages=None,
 ) -> PickedImage:
     """Sample select / upload / camera (+ colour toggle, working size); returns the image.
 
     A bad upload shows ``st.error`` with a friendly message and returns the previous
     image, so the page keeps its state. With ``publish=True`` the result becomes
-    :func:`current_image` (the Image Lab does this).
+    :func:`current_image` (the Image Lab does this). ``messages`` is an optional container
+    (e.g. one in the main area) for the error/notice; by default it goes under the picker.
     """
     ss = st.session_state
     for k, v in picker_defaults(key).items():
@@ -261,13 +263,15 @@ def image_picker(
     if not allow_colour:
         colour = False
 
-    picked = _resolve_cached(key, ImageChoice(source, ss[f"{key}_sample"], data, filename, colour, int(size)), lang)
+    picked = _resolve_cached(
+        key, ImageChoice(source, ss[f"{key}_sample"], data, filename, colour, int(size)), lang, messages
+    )
     if publish:
         ss["current_image"] = picked
     return picked
 
 
-def _resolve_cached(key: str, choice: ImageChoice, lang: str) -> PickedImage:
+def _resolve_cached(key: str, choice: ImageChoice, lang: str, messages=None) -> PickedImage:
     """Run :func:`resolve_image` with session memory of the last good image and of decoded uploads."""
     ss = st.session_state
     last_key = f"_{key}_last_good"
@@ -284,24 +288,25 @@ def _resolve_cached(key: str, choice: ImageChoice, lang: str) -> PickedImage:
             resolved: Resolved = memo[1]
             if not resolved.ok and resolved.error:  # still show the error, keep the previous image
                 resolved = Resolved(previous or resolved.picked, error=resolved.error, ok=False)
-            _show(resolved)
+            _show(resolved, messages)
             if resolved.ok:
                 ss[last_key] = resolved.picked
             return resolved.picked
     resolved = resolve_image(choice, previous, lang, load_sample=_cached_sample)
     if memo_id is not None:
         ss[memo_key] = (memo_id, resolved)
-    _show(resolved)
+    _show(resolved, messages)
     if resolved.ok or previous is None:
         ss[last_key] = resolved.picked
     return resolved.picked
 
 
-def _show(resolved: Resolved) -> None:
+def _show(resolved: Resolved, messages=None) -> None:
+    where = messages if messages is not None else st
     if resolved.error:
-        st.error(resolved.error, icon="⚠️")
+        where.error(resolved.error, icon="⚠️")
     elif resolved.notice:
-        st.info(resolved.notice)
+        where.info(resolved.notice)
 
 
 def current_image() -> PickedImage | None:
@@ -322,3 +327,132 @@ class PickedKernel:
     family: str
     params: dict = field(default_factory=dict)
     error: str | None = None  # set when the requested parameters were refused (previous kernel kept)
+
+
+def _kernels():
+    import kernels  # lazily: the image picker must work for labs that never touch kernels
+
+    return kernels
+
+
+def param_key(key: str, kernel: str, param: str) -> str:
+    """Widget/URL key of one kernel parameter slider, e.g. ``il_gaussian_sigma``."""
+    return f"{key}_{kernel}_{param}"
+
+
+def kernel_fields(key: str, *, default_kernel: str = "gaussian", overrides: dict | None = None) -> dict:
+    """URL-schema fields of the kernel picker: family, kernel and one per catalogue parameter.
+
+    ``overrides`` maps ``param_key(...)`` to an opening value other than the catalogue default.
+    """
+    from app.ui import state
+
+    k = _kernels()
+    overrides = overrides or {}
+    spec0 = k.get(default_kernel)
+    fields: dict[str, state.Field] = {
+        f"{key}_family": state.Field("choice", spec0.family, choices=tuple(k.FAMILIES)),
+        f"{key}_kernel": state.Field("choice", default_kernel, choices=tuple(k.names())),
+    }
+    for spec in k.catalog():
+        for p in spec.params:
+            pk = param_key(key, spec.name, p.name)
+            default = overrides.get(pk, p.default)
+            if p.kind == "int":
+                fields[pk] = state.Field("int", int(default), lo=int(p.min), hi=int(p.max))
+            else:
+                fields[pk] = state.Field("float", float(default), lo=float(p.min), hi=float(p.max))
+    return fields
+
+
+def _on_family_change(key: str) -> None:
+    k = _kernels()
+    ss = st.session_state
+    fam = ss.get(f"{key}_family")
+    if fam in k.FAMILIES and k.names(fam) and ss.get(f"{key}_kernel") not in k.names(fam):
+        ss[f"{key}_kernel"] = k.names(fam)[0]
+
+
+def kernel_from_state(values: dict, key: str) -> tuple[str, dict]:
+    """(kernel name, validated params) from session-state-like ``values``; pure, no Streamlit."""
+    k = _kernels()
+    name = values.get(f"{key}_kernel", "gaussian")
+    spec = k.get(name)
+    raw = {}
+    for p in spec.params:
+        v = values.get(param_key(key, spec.name, p.name), p.default)
+        raw[p.name] = int(round(v)) if p.kind == "int" else float(v)
+    return spec.name, k.validate_params(spec.name, raw)
+
+
+def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKernel:
+    """Family → kernel → one slider per parameter (from the catalogue); returns the kernel.
+
+    Widget keys: ``<key>_family``, ``<key>_kernel`` and :func:`param_key` per parameter.
+    Values missing from session state start at the catalogue defaults.
+    """
+    k = _kernels()
+    ss = st.session_state
+    ss.setdefault(f"{key}_kernel", "gaussian")
+    if ss[f"{key}_kernel"] not in k.names():
+        ss[f"{key}_kernel"] = "gaussian"
+    ss.setdefault(f"{key}_family", k.family(ss[f"{key}_kernel"]))
+    # a link (or an old session) may name a kernel of another family: the kernel wins
+    if ss.get(f"{key}_family") not in k.FAMILIES or k.family(ss[f"{key}_kernel"]) != ss[f"{key}_family"]:
+        ss[f"{key}_family"] = k.family(ss[f"{key}_kernel"])
+    families = [f for f in k.FAMILIES if k.names(f)]
+    st.selectbox(
+        t("il.kernel.family", lang),
+        families,
+        format_func=lambda f: k.FAMILY_LABELS[f].get(lang, k.FAMILY_LABELS[f]["en"]),
+        key=f"{key}_family",
+        on_change=_on_family_change,
+        args=(key,),
+    )
+    family = ss[f"{key}_family"]
+    choices = k.names(family)
+    name = st.selectbox(
+        t("il.kernel.kernel", lang),
+        choices,
+        format_func=lambda n: k.get(n).label.get(lang, k.get(n).label["en"]),
+        key=f"{key}_kernel",
+    )
+    spec = k.get(name)
+    st.caption(spec.description.get(lang, spec.description["en"]))
+    cols = st.columns(columns) if columns > 1 and len(spec.params) > 1 else None
+    for i, p in enumerate(spec.params):
+        pk = param_key(key, spec.name, p.name)
+        if pk not in ss:
+            ss[pk] = int(p.default) if p.kind == "int" else float(p.default)
+        # keep the stored value on the slider's grid and range (links, old sessions)
+        if p.kind == "int":
+            v = int(round(ss[pk]))
+            v = min(max(v, int(p.min)), int(p.max))
+            v = int(p.min) + ((v - int(p.min)) // int(p.step)) * int(p.step)
+            ss[pk] = v
+        else:
+            ss[pk] = float(min(max(float(ss[pk]), float(p.min)), float(p.max)))
+        label = p.label.get(lang, p.label["en"])
+        where = cols[i % columns] if cols else st.container()
+        with where:
+            if p.kind == "int":
+                st.slider(label, int(p.min), int(p.max), step=int(p.step), key=pk)
+            else:
+                st.slider(label, float(p.min), float(p.max), step=float(p.step), key=pk, format="%.2f" if p.step < 0.1 else None)
+    try:
+        name, params = kernel_from_state(ss, key)
+        kernel = k.make(name, **params)
+        error = None
+    except (k.KernelError, ValueError) as exc:
+        # never a traceback: fall back to the last good kernel
+        prev = ss.get(f"_{key}_last_kernel")
+        if prev is None:
+            kernel, name, params = k.make("gaussian"), "gaussian", k.defaults("gaussian")
+        else:
+            return PickedKernel(prev.kernel, prev.name, prev.family, prev.params, error=str(exc))
+        error = str(exc)
+    kernel.setflags(write=False)
+    picked = PickedKernel(kernel, name, k.family(name), params, error=error)
+    if error is None:
+        ss[f"_{key}_last_kernel"] = picked
+    return picked

@@ -1,8 +1,241 @@
-"""Placeholder until the lab lands (replaced by its developer)."""
+"""The Image Lab: spatial convolution next to the spectra — f ∗ h ↔ F · H.
 
+Flow: image (sidebar, full rerun) → kernel picker (fragment) → compute (cached per-image FFT)
+→ st.tabs([main view, boundary & wrap-around, ...]). Only the fragment reruns on a slider move.
+
+Slots for the teaching tools (issue 4):
+* a kernel source choice (catalogue / edit / draw) goes right after ``kernel_picker`` and may
+  replace ``kernel`` — see ``# SLOT: kernel source``;
+* more tabs: append to ``TABS`` and add a ``with tabs[...]`` block — see ``# SLOT: tabs``;
+* everything a tab needs is in ``run`` (:class:`app.ui.image_lab_run.LabRun`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
 import streamlit as st
 
-from app.ui import shell
+import kernels
+from app.backend import display
+from app.ui import shell, state, widgets
+from app.ui import image_lab_run as lab
+from app.ui.figures import image_lab as figs
+from app.ui.image_lab_schema import BOUNDARIES, DB_RANGES, SCHEMA, SIGNED_MODES
 from app.ui.strings import t
 
-st.title(t("nav.image_lab", shell.lang()))
+lang = shell.lang()
+proj = shell.projector()
+rejected = state.sync_query_params(SCHEMA)
+
+st.title(t("il.title", lang))
+st.caption(t("app.tagline", lang))
+if rejected:
+    st.info(t("state.rejected", lang, keys=", ".join(rejected)))
+messages = st.container()
+
+# ---- image (sidebar; a change reruns the whole page) ------------------------------------------
+with st.sidebar:
+    st.subheader(t("il.side.image", lang))
+    picked = widgets.image_picker(
+        lang, key="il", allow_size=not proj, allow_camera=not proj, publish=True, messages=messages
+    )
+    if picked.source == "upload" and st.session_state.get("il_source") == "upload":
+        st.caption(t("state.upload_not_in_link", lang))
+
+PANEL_H = 430 if proj else 330
+TABS = ["main", "boundary"]  # SLOT: tabs — issue 4 appends "inspector", "compare", "export", "lessons"
+
+
+def _settings(name: str, params: dict) -> lab.LabSettings:
+    ss = st.session_state
+    return lab.LabSettings(
+        kernel_name=name,
+        family=kernels.family(name),
+        params=dict(params),
+        boundary=ss.get("il_boundary", "reflect"),
+        correlate=bool(ss.get("il_correlate", False)),
+        signed_mode=ss.get("il_signed", "auto") if not proj else "auto",
+        shared_scale=bool(ss.get("il_shared", True)),
+        db=int(ss.get("il_db", 80)),
+        projector=proj,
+    )
+
+
+def _controls() -> widgets.PickedKernel:
+    st.subheader(t("il.side.kernel", lang))
+    pk = widgets.kernel_picker(lang, key="il")
+    if pk.error:
+        st.error(t("il.err.kernel", lang, detail=pk.error))
+    # SLOT: kernel source — issue 4 adds "catalogue / edit / draw" here and may replace pk.kernel
+    st.radio(
+        t("il.boundary", lang),
+        BOUNDARIES,
+        format_func=lambda b: t(f"il.boundary.{b}", lang),
+        key="il_boundary",
+        horizontal=True,
+        help=t("il.boundary_help", lang),
+    )
+    st.caption(t(f"il.boundary.{st.session_state['il_boundary']}.explain", lang))
+    st.toggle(t("il.correlate", lang), key="il_correlate")
+    st.caption(t("il.correlate_explain", lang))
+    if not proj:
+        with st.expander(t("il.display", lang), expanded=False):
+            st.selectbox(
+                t("il.signed", lang),
+                SIGNED_MODES,
+                format_func=lambda m: t(f"il.signed.{m}", lang),
+                key="il_signed",
+                help=t("il.signed_help", lang),
+            )
+            st.toggle(t("il.shared", lang), key="il_shared", help=t("il.shared_help", lang))
+            st.select_slider(t("il.db", lang), DB_RANGES, key="il_db", help=t("il.db_help", lang))
+    return pk
+
+
+def _panel_title(key: str, caption_key: str | None = None, **fmt) -> None:
+    st.markdown(f"**{t(key, lang, **fmt)}**")
+    if caption_key and not proj:
+        st.caption(t(caption_key, lang))
+
+
+def _image(pixels: np.ndarray) -> None:
+    st.image(display.encode_jpeg(pixels, 88), width="stretch", output_format="JPEG")
+
+
+def _output_caption(od: lab.OutputDisplay) -> str:
+    rng = t("il.out.range", lang, lo=f"{od.lo:.3g}", hi=f"{od.hi:.3g}")
+    if od.mode == "plain":
+        return rng + " " + t("il.out.mode.plain", lang)
+    note = rng + " " + t(f"il.out.mode.{od.mode}", lang)
+    return note
+
+
+def _main_tab(run: lab.LabRun) -> None:
+    s = run.settings
+    picked_img = run.image
+    spec_px = lab.spectra_uint8(run)
+    od = lab.display_output(run.output, s.signed_mode, s.family)
+    axis = t("il.axis.cpp", lang)
+
+    c1, c2, c3 = st.columns(3, gap="small")
+    with c1:
+        _panel_title("il.panel.input", "il.panel.input_cap")
+        _image(lab.input_pixels(picked_img.image))
+        h, w = picked_img.image.shape[:2]
+        note = t("il.panel.size", lang, w=w, h=h)
+        if picked_img.resized:
+            oh, ow = picked_img.original_shape[:2]
+            note = t("il.pick.resized", lang, ow=ow, oh=oh, w=w, h=h, size=st.session_state.get("il_size", 512))
+        st.caption(note)
+    with c2:
+        kh, kw = run.kernel.shape
+        _panel_title("il.panel.kernel", "il.panel.kernel_cap")
+        st.plotly_chart(figs.kernel_figure(run.kernel, height=PANEL_H, projector=proj),
+                        config={"displayModeBar": False, "staticPlot": False},
+                        key="il_fig_kernel")
+        st.caption(t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
+    with c3:
+        _panel_title("il.panel.output", "il.panel.output_cap")
+        _image(od.pixels)
+        st.caption(_output_caption(od))
+        if od.mode == "clip":
+            st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
+    d1, d2, d3 = st.columns(3, gap="small")
+    cfg = {"displayModeBar": False}
+    with d1:
+        _panel_title("il.panel.fin", "il.panel.fin_cap")
+        st.plotly_chart(figs.spectrum_figure(spec_px["image"], axis_title=axis, height=PANEL_H, projector=proj),
+                        config=cfg, key="il_fig_fin")
+    with d2:
+        _panel_title("il.panel.h", "il.panel.h_cap")
+        st.plotly_chart(figs.spectrum_figure(spec_px["response"], axis_title=axis, height=PANEL_H, projector=proj),
+                        config=cfg, key="il_fig_h")
+    with d3:
+        _panel_title("il.panel.fout", "il.panel.fout_cap")
+        st.plotly_chart(figs.spectrum_figure(spec_px["output"], axis_title=axis, height=PANEL_H, projector=proj),
+                        config=cfg, key="il_fig_fout")
+    st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db))
+
+    # radial profile, family named
+    fam_label = kernels.FAMILY_LABELS[s.family][lang]
+    band = kernels.expected_band(s.kernel_name)
+    band_note = t("il.radial.band", lang, band=kernels.BAND_LABELS[band][lang])
+    prof = lab.radial_profiles(run)
+    fig = figs.radial_figure(
+        prof,
+        names={"image": t("il.radial.image", lang), "response": t("il.radial.h", lang),
+               "output": t("il.radial.output", lang)},
+        title=t("il.radial.title", lang, family=fam_label),
+        x_title=t("il.radial.x", lang),
+        y_title=t("il.radial.y", lang),
+        band_note=band_note,
+        height=440 if proj else 380,
+        projector=proj,
+    )
+    r1, r2 = st.columns([3, 1], gap="medium")
+    with r1:
+        st.plotly_chart(fig, config=cfg, key="il_fig_radial")
+    with r2:
+        st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
+        st.caption(t("il.radial.read", lang))
+        _theorem(run)
+
+    with st.expander(t("il.explain.title", lang), expanded=False):
+        st.latex(r"(f * h)[n] = \sum_m f[m]\, h[n-m] \quad\Longleftrightarrow\quad \mathcal{F}\{f * h\} = F \cdot H")
+        st.markdown(t("il.explain.body", lang))
+
+
+def _theorem(run: lab.LabRun) -> None:
+    grid = run.result.grid
+    method = t("il.theorem.method", lang, n1=grid[0], n2=grid[1])
+    cost = lab.direct_check_cost(run.image.image.shape, run.kernel)
+    auto = cost <= lab.DIRECT_CHECK_BUDGET
+    if auto or st.button(t("il.theorem.run", lang), key="il_theorem_btn"):
+        err = run.result.theorem_error
+        st.success(t("il.theorem.result", lang, err=f"{err:.1e}", method=method), icon="✅")
+    else:
+        st.info(t("il.theorem.slow", lang, method=method))
+
+
+def _boundary_tab(run: lab.LabRun) -> None:
+    s = run.settings
+    st.markdown(t("il.wrap.intro", lang))
+    diff, other, peak = lab.wrap_difference(run)
+    b1, b2 = st.columns([1, 1], gap="medium")
+    with b1:
+        _panel_title("il.wrap.diff_title", None, this=t(f"il.boundary.{s.boundary}", lang),
+                     other=t(f"il.boundary.{other}", lang))
+        _image(lab.difference_pixels(diff))
+        st.caption(t("il.wrap.diff_cap", lang, peak=f"{peak:.3g}"))
+    with b2:
+        for b in BOUNDARIES:
+            mark = "▶ " if b == s.boundary else ""
+            st.markdown(f"{mark}**{t(f'il.boundary.{b}', lang)}** — {t(f'il.boundary.{b}.explain', lang)}")
+        st.info(t("il.wrap.tip", lang))
+
+
+@st.fragment
+def kernel_and_views() -> None:
+    ctrl, main = st.columns([1, 4.2] if proj else [1, 3.2], gap="medium")
+    with ctrl:
+        pk = _controls()
+    kernel = pk.kernel
+    settings = _settings(pk.name, pk.params)
+    with main:
+        try:
+            run = lab.compute(picked, kernel, settings)
+        except ValueError as exc:  # e.g. a kernel larger than a tiny uploaded image
+            st.error(t("il.err.compute", lang, detail=str(exc)))
+            state.write_query_params()
+            return
+        st.session_state["il_last_run"] = run  # for the teaching tools
+        tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS])
+        with tabs[0]:
+            _main_tab(run)
+        with tabs[1]:
+            _boundary_tab(run)
+        # SLOT: tabs — with tabs[2]: inspector(run) ...
+    state.write_query_params()
+
+
+kernel_and_views()

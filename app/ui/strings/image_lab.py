@@ -70,3 +70,214 @@ STRINGS = {
         "zh": "这张图片无法使用，已保留之前的图片。详情：{detail}",
     },
 }
+STRINGS.update({
+    "il.kernel.family": {"en": "Kernel family", "zh": "卷积核类别"},
+    "il.kernel.kernel": {"en": "Kernel", "zh": "卷积核"},
+})
+
+STRINGS.update({
+    # ---- page --------------------------------------------------------------------------------
+    "il.title": {"en": "Image Lab: convolution in space and in frequency", "zh": "图像卷积实验室：空间域与频率域"},
+    "il.side.image": {"en": "Image", "zh": "图像"},
+    "il.side.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "il.tab.main": {"en": "Six panels & spectra", "zh": "六联图与频谱"},
+    "il.tab.boundary": {"en": "Boundary & wrap-around", "zh": "边界处理与循环卷绕"},
+    "il.err.kernel": {
+        "en": "Those kernel settings cannot be used ({detail}); the previous kernel is kept.",
+        "zh": "这些卷积核参数无法使用（{detail}），已保留之前的卷积核。",
+    },
+    "il.err.compute": {
+        "en": "This kernel cannot be applied to this image: {detail}. Pick a smaller kernel or a larger image.",
+        "zh": "无法把这个卷积核用在这张图片上：{detail}。请选更小的卷积核或更大的图片。",
+    },
+    # ---- boundary ----------------------------------------------------------------------------
+    "il.boundary": {"en": "Boundary (what lies beyond the edge)", "zh": "边界处理（图像边缘之外是什么）"},
+    "il.boundary_help": {
+        "en": "Near the edge the kernel reaches past the image. The boundary mode decides which values it sees there.",
+        "zh": "在图像边缘附近，卷积核会伸到图像外面。边界模式决定那里取什么值。",
+    },
+    "il.boundary.reflect": {"en": "reflect", "zh": "镜像"},
+    "il.boundary.zero": {"en": "zero", "zh": "补零"},
+    "il.boundary.wrap": {"en": "wrap", "zh": "循环"},
+    "il.boundary.nearest": {"en": "nearest", "zh": "延拓边缘"},
+    "il.boundary.reflect.explain": {
+        "en": "The image is mirrored at its edge (d c b a | a b c d): no artificial edge appears.",
+        "zh": "在边缘处把图像镜像翻折（d c b a | a b c d），不会产生人为的边缘。",
+    },
+    "il.boundary.zero.explain": {
+        "en": "Outside is black (0 0 0 | a b c d): a blur darkens the border, edge detectors draw a frame.",
+        "zh": "图像外面全是黑色（0 0 0 | a b c d）：模糊会让边缘变暗，边缘检测会画出一圈边框。",
+    },
+    "il.boundary.wrap.explain": {
+        "en": "The image repeats like a tile (a b c d | a b c d): the left edge meets the right edge. This is what a plain FFT product does.",
+        "zh": "图像像瓷砖一样周期重复（a b c d | a b c d）：左边缘接上右边缘。直接做 FFT 相乘就是这种情况。",
+    },
+    "il.boundary.nearest.explain": {
+        "en": "The edge pixel is repeated outwards (a a a | a b c d).",
+        "zh": "把最外面一圈像素向外重复（a a a | a b c d）。",
+    },
+    # ---- convolution vs correlation ----------------------------------------------------------
+    "il.correlate": {"en": "Correlation instead of convolution", "zh": "用相关代替卷积"},
+    "il.correlate_explain": {
+        "en": "Convolution flips the kernel by 180° before sliding it; correlation slides it unflipped — same result for symmetric kernels, different for Sobel, emboss or motion blur.",
+        "zh": "卷积在滑动前先把卷积核旋转 180°，相关则不翻转直接滑动——对称的卷积核结果相同，索贝尔、浮雕、运动模糊则不同。",
+    },
+    # ---- display options ---------------------------------------------------------------------
+    "il.display": {"en": "Display options", "zh": "显示选项"},
+    "il.signed": {"en": "Negative / out-of-range output shown as", "zh": "负值或超范围输出的显示方式"},
+    "il.signed_help": {
+        "en": "High-pass kernels give negative values. They must be mapped to colours somehow; nothing is clipped unless you choose 'clipped'.",
+        "zh": "高通卷积核会产生负值，必须用某种方式映射成颜色；除非选择“截断”，否则不会截掉任何值。",
+    },
+    "il.signed.auto": {"en": "automatic (diverging when needed)", "zh": "自动（需要时用双色映射）"},
+    "il.signed.diverging": {"en": "diverging: blue − / white 0 / red +", "zh": "双色：蓝为负 / 白为零 / 红为正"},
+    "il.signed.abs": {"en": "magnitude |x|", "zh": "绝对值 |x|"},
+    "il.signed.offset": {"en": "offset grey (0 = mid grey)", "zh": "偏移灰度（0 为中灰）"},
+    "il.signed.clip": {"en": "clipped to [0, 1]", "zh": "截断到 [0, 1]"},
+    "il.shared": {"en": "One shared colour scale for F and F·H", "zh": "F 与 F·H 使用同一色标"},
+    "il.shared_help": {
+        "en": "On: F and F·H share the same white point, so the output spectrum is exactly as much darker as |H| makes it; H shows gain 1 as white.",
+        "zh": "打开：F 和 F·H 用同一个白点，输出频谱变暗的程度正好由 |H| 决定；H 中增益为 1 显示为白色。",
+    },
+    "il.db": {"en": "Spectrum range (dB)", "zh": "频谱显示范围（dB）"},
+    "il.db_help": {
+        "en": "How many decibels from white to black in the log-magnitude spectra.",
+        "zh": "对数幅度谱中从白到黑跨越多少分贝。",
+    },
+    # ---- panels --------------------------------------------------------------------------------
+    "il.panel.input": {"en": "Input image f", "zh": "输入图像 f"},
+    "il.panel.input_cap": {"en": "What goes in.", "zh": "输入的图像。"},
+    "il.panel.size": {"en": "{w}×{h} pixels.", "zh": "{w}×{h} 像素。"},
+    "il.panel.kernel": {"en": "Kernel h", "zh": "卷积核 h"},
+    "il.panel.kernel_cap": {
+        "en": "The weights; red positive, blue negative, white zero.",
+        "zh": "权重：红色为正，蓝色为负，白色为零。",
+    },
+    "il.panel.kernel_info": {"en": "{kh}×{kw} taps, sum = {total}.", "zh": "{kh}×{kw} 个权重，总和 = {total}。"},
+    "il.panel.output": {"en": "Output f ∗ h", "zh": "输出 f ∗ h"},
+    "il.panel.output_cap": {
+        "en": "Each pixel = weighted sum of its neighbours.",
+        "zh": "每个像素 = 邻域像素的加权和。",
+    },
+    "il.panel.fin": {"en": "F = spectrum of the input", "zh": "F = 输入的频谱"},
+    "il.panel.fin_cap": {
+        "en": "Log magnitude, centre = zero frequency (flat areas), edge = finest detail.",
+        "zh": "对数幅度；中心是零频（平坦区域），越往外细节越精细。",
+    },
+    "il.panel.h": {"en": "H = frequency response of the kernel", "zh": "H = 卷积核的频率响应"},
+    "il.panel.h_cap": {
+        "en": "Bright = passed, dark = removed.",
+        "zh": "亮的地方被保留，暗的地方被去掉。",
+    },
+    "il.panel.fout": {"en": "F · H = spectrum of the output", "zh": "F · H = 输出的频谱"},
+    "il.panel.fout_cap": {
+        "en": "The product: where H is dark, the output has nothing.",
+        "zh": "两者相乘：H 暗的地方，输出频谱也没有了。",
+    },
+    "il.axis.cpp": {"en": "cycles/pixel", "zh": "周期/像素"},
+    "il.spectra.scale_shared": {
+        "en": "Spectra: log magnitude over {db} dB; F and F·H on one shared scale, H with gain 1 = white.",
+        "zh": "频谱：对数幅度，显示 {db} dB 范围；F 与 F·H 使用同一色标，H 中增益 1 = 白色。",
+    },
+    "il.spectra.scale_own": {
+        "en": "Spectra: log magnitude over {db} dB; each panel scaled to its own maximum.",
+        "zh": "频谱：对数幅度，显示 {db} dB 范围；每幅图按各自的最大值缩放。",
+    },
+    # ---- output display notes ----------------------------------------------------------------
+    "il.out.range": {"en": "Values from {lo} to {hi}.", "zh": "数值范围 {lo} 到 {hi}。"},
+    "il.out.mode.plain": {"en": "Shown as is (all within [0, 1]).", "zh": "直接显示（全部在 [0, 1] 内）。"},
+    "il.out.mode.diverging": {
+        "en": "Shown diverging: blue negative, white zero, red positive.",
+        "zh": "双色显示：蓝色为负，白色为零，红色为正。",
+    },
+    "il.out.mode.abs": {"en": "Shown as magnitude |x| (signs lost).", "zh": "显示绝对值 |x|（正负号丢失）。"},
+    "il.out.mode.offset": {
+        "en": "Shown offset: mid grey = 0, darker negative, brighter positive.",
+        "zh": "偏移显示：中灰 = 0，更暗为负，更亮为正。",
+    },
+    "il.out.mode.clip": {"en": "Shown clipped to [0, 1].", "zh": "截断到 [0, 1] 显示。"},
+    "il.out.clip_note": {
+        "en": "Clipped display: {pct}% of the pixels lie outside [0, 1] and are drawn as pure black or white.",
+        "zh": "截断显示：有 {pct}% 的像素超出 [0, 1]，被画成纯黑或纯白。",
+    },
+    # ---- radial profile ------------------------------------------------------------------------
+    "il.radial.title": {"en": "Radial profile — {family}", "zh": "径向剖面——{family}"},
+    "il.radial.image": {"en": "image spectrum |F|", "zh": "图像频谱 |F|"},
+    "il.radial.h": {"en": "kernel response |H|", "zh": "卷积核响应 |H|"},
+    "il.radial.output": {"en": "output spectrum |F·H|", "zh": "输出频谱 |F·H|"},
+    "il.radial.x": {"en": "radial frequency (cycles/pixel)", "zh": "径向频率（周期/像素）"},
+    "il.radial.y": {"en": "magnitude (dB)", "zh": "幅度（dB）"},
+    "il.radial.band": {"en": "This kernel passes {band}.", "zh": "这个卷积核保留{band}。"},
+    "il.radial.read": {
+        "en": "In dB a product becomes a sum: output curve = image curve + |H| curve.",
+        "zh": "用 dB 表示时乘法变成加法：输出曲线 = 图像曲线 + |H| 曲线。",
+    },
+    "il.hf.label": {"en": "High-frequency energy kept", "zh": "保留的高频能量"},
+    "il.hf.help": {
+        "en": "Energy of the output above 0.25 cycles/pixel, as a share of the input's. Blur → near 0 %, edge detectors → often above 100 %.",
+        "zh": "输出中高于 0.25 周期/像素的能量占输入的百分比。模糊 → 接近 0%，边缘检测 → 常常超过 100%。",
+    },
+    # ---- theorem ---------------------------------------------------------------------------------
+    "il.theorem.method": {
+        "en": "output computed as IFFT(F · H) on a {n1}×{n2} grid",
+        "zh": "输出由 IFFT(F · H) 在 {n1}×{n2} 网格上算出",
+    },
+    "il.theorem.result": {
+        "en": "Convolution theorem check — spatial sum vs inverse FFT of F·H: max difference {err} ({method}).",
+        "zh": "卷积定理验证——空间域直接求和 与 F·H 的逆傅里叶变换：最大差 {err}（{method}）。",
+    },
+    "il.theorem.slow": {
+        "en": "The spatial check is slow for this kernel and image ({method}); press the button to run it.",
+        "zh": "对这个卷积核和图像，空间域验证比较慢（{method}）；按按钮运行。",
+    },
+    "il.theorem.run": {"en": "Run the convolution-theorem check", "zh": "运行卷积定理验证"},
+    # ---- explanation ---------------------------------------------------------------------------
+    "il.explain.title": {"en": "Why does this work? f ∗ h ↔ F · H", "zh": "为什么？f ∗ h ↔ F · H"},
+    "il.explain.body": {
+        "en": (
+            "**Convolution theorem.** Sliding the kernel h over the image f and summing weighted neighbours "
+            "(convolution, f ∗ h) is the same as multiplying their Fourier transforms, F · H, and transforming back.\n\n"
+            "* **Top row (space):** every output pixel is a weighted sum of the input pixels under the kernel.\n"
+            "* **Bottom row (frequency):** every frequency of the image is multiplied by the kernel's gain H at that "
+            "frequency. Where |H| is near 0 (dark), that frequency disappears from the output.\n"
+            "* A **blur** (low-pass) keeps the centre of the spectrum and darkens the outside: fine detail is lost.\n"
+            "* An **edge detector** (high-pass) removes the centre (H(0) = sum of the weights = 0): flat areas become 0, "
+            "only changes remain — which is why its output has negative values."
+        ),
+        "zh": (
+            "**卷积定理。** 把卷积核 h 在图像 f 上滑动、对邻域像素加权求和（卷积 f ∗ h），"
+            "等价于把两者的傅里叶变换相乘 F · H，再做逆变换回到空间域。\n\n"
+            "* **上排（空间域）：** 每个输出像素都是卷积核覆盖范围内输入像素的加权和。\n"
+            "* **下排（频率域）：** 图像的每个频率都乘上卷积核在该频率的增益 H。|H| 接近 0（暗）的频率，在输出中就消失了。\n"
+            "* **模糊**（低通）保留频谱中心、压暗外围：细节丢失。\n"
+            "* **边缘检测**（高通）去掉频谱中心（H(0) = 权重之和 = 0）：平坦区域变成 0，只留下变化的地方——"
+            "所以它的输出会有负值。"
+        ),
+    },
+    # ---- wrap-around ---------------------------------------------------------------------------
+    "il.wrap.intro": {
+        "en": (
+            "Multiplying spectra (F · H) computes a **circular** convolution: the image behaves as if it repeated "
+            "like a tile, so near the left edge the kernel sees the right edge. ConvScope pads the image first "
+            "(in the chosen boundary mode) to avoid that. The image below is the difference between the two: "
+            "it is zero (white) in the middle and lights up only along the borders."
+        ),
+        "zh": (
+            "频谱相乘（F · H）算出的是**循环**卷积：图像好像像瓷砖一样周期重复，所以在左边缘附近，卷积核会“看到”右边缘的像素。"
+            "ConvScope 会先按所选的边界模式把图像填充扩展，避免这种情况。下图是两者之差："
+            "中间为零（白色），只有靠近边缘的地方才有颜色。"
+        ),
+    },
+    "il.wrap.diff_title": {
+        "en": "Difference: {this} − {other}",
+        "zh": "差值：{this} − {other}",
+    },
+    "il.wrap.diff_cap": {
+        "en": "Largest difference {peak}; blue negative, white zero, red positive (scaled to the largest difference).",
+        "zh": "最大差值 {peak}；蓝色为负，白色为零，红色为正（按最大差值缩放）。",
+    },
+    "il.wrap.tip": {
+        "en": "Try a large blur on the checkerboard or the text sample with zero boundary: the difference frames the image.",
+        "zh": "试试在棋盘格或文字示例上用大尺寸模糊、补零边界：差值图会在图像四周形成一圈边框。",
+    },
+})

@@ -1,0 +1,158 @@
+"""Figures of the Image Lab: spectrum panels (JPEG inside plotly, axes in cycles/pixel), the
+kernel drawn with its values, the radial profile chart.
+
+Image-sized data always travels as one encoded JPEG/PNG (``go.Image`` with a data URI),
+never as a float heatmap. Only the kernel (at most 63×63) is a ``go.Heatmap``.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import numpy as np
+import plotly.graph_objects as go
+
+from app.backend import display
+from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
+
+# ColorBrewer RdBu reversed, the same anchors as app.backend.display's diverging map (zero = white)
+_DIVERGING = [
+    (0.0, "rgb(5,48,97)"), (0.1, "rgb(33,102,172)"), (0.2, "rgb(67,147,195)"), (0.3, "rgb(146,197,222)"),
+    (0.4, "rgb(209,229,240)"), (0.5, "rgb(247,247,247)"), (0.6, "rgb(253,219,199)"), (0.7, "rgb(244,165,130)"),
+    (0.8, "rgb(214,96,77)"), (0.9, "rgb(178,24,43)"), (1.0, "rgb(103,0,31)"),
+]
+MAX_TEXT_SIDE = 9  # values are written in the cells up to 9×9
+
+
+def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg", quality: int = 88) -> str:
+    """``data:`` URI of a uint8 image (JPEG for photos/spectra, PNG for exact small images)."""
+    if fmt == "png":
+        return "data:image/png;base64," + base64.b64encode(display.encode_png(pixels)).decode("ascii")
+    return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels, quality)).decode("ascii")
+
+
+def spectrum_figure(
+    pixels: np.ndarray,
+    *,
+    axis_title: str,
+    hover: bool = False,
+    height: int = 330,
+    projector: bool = False,
+    quality: int = 85,
+) -> go.Figure:
+    """A centred spectrum (uint8, any size) with axes in cycles/pixel from −0.5 to 0.5."""
+    h, w = pixels.shape[:2]
+    dx, dy = 1.0 / w, 1.0 / h
+    fig = go.Figure(
+        go.Image(
+            source=data_uri(pixels, quality=quality),
+            x0=-0.5 + dx / 2, dx=dx, y0=-0.5 + dy / 2, dy=dy,
+            hoverinfo="skip",
+        )
+    )
+    fs = font_size(projector)
+    ticks = [-0.5, -0.25, 0, 0.25, 0.5]
+    fig.update_xaxes(range=[-0.5, 0.5], tickvals=ticks, title_text=axis_title, constrain="domain",
+                     title_standoff=4, showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[0.5, -0.5], tickvals=ticks, scaleanchor="x", constrain="domain",
+                     showgrid=False, zeroline=False)
+    fig.update_layout(
+        height=height,
+        margin={"l": 40, "r": 8, "t": 8, "b": 40},
+        font={"size": fs - 2 if not projector else fs - 4},
+        hovermode=False,
+        dragmode=False,
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def kernel_figure(
+    kernel: np.ndarray, *, height: int = 330, projector: bool = False, title: str = ""
+) -> go.Figure:
+    """The kernel as a small diverging image (zero = white), values in the cells up to 9×9."""
+    k = np.asarray(kernel, dtype=np.float64)
+    kh, kw = k.shape
+    m = float(np.abs(k).max()) or 1.0
+    show_text = max(kh, kw) <= MAX_TEXT_SIDE
+    fs = font_size(projector)
+    text = None
+    if show_text:
+        text = [[_fmt(v) for v in row] for row in k]
+    fig = go.Figure(
+        go.Heatmap(
+            z=np.round(k, 6),
+            x=list(range(-(kw // 2), kw - kw // 2)),
+            y=list(range(-(kh // 2), kh - kh // 2)),
+            colorscale=_DIVERGING,
+            zmin=-m, zmax=m, zmid=0,
+            text=text,
+            texttemplate="%{text}" if show_text else None,
+            textfont={"size": max(9, fs + 2 - max(kh, kw))} if show_text else None,
+            xgap=1 if max(kh, kw) <= 21 else 0,
+            ygap=1 if max(kh, kw) <= 21 else 0,
+            showscale=not show_text,
+            colorbar={"thickness": 10, "len": 0.8} if not show_text else None,
+            hovertemplate="(%{y}, %{x}): %{z:.4g}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", showticklabels=max(kh, kw) <= 15,
+                     dtick=1 if max(kh, kw) <= 15 else None)
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, zeroline=False, constrain="domain",
+                     showticklabels=max(kh, kw) <= 15, dtick=1 if max(kh, kw) <= 15 else None)
+    fig.update_layout(
+        height=height,
+        margin={"l": 30, "r": 8, "t": 30 if title else 8, "b": 20},
+        title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": fs}} if title else None,
+        font={"size": fs - 2},
+        plot_bgcolor="white",
+        dragmode=False,
+    )
+    return fig
+
+
+def _fmt(v: float) -> str:
+    if v == 0:
+        return "0"
+    if abs(v - round(v)) < 1e-9 and abs(v) < 1000:
+        return str(int(round(v)))
+    a = abs(v)
+    if a >= 0.01:
+        return f"{v:.3f}".rstrip("0").rstrip(".")
+    return f"{v:.1e}"
+
+
+def radial_figure(
+    profiles: dict,
+    *,
+    names: dict,
+    title: str,
+    x_title: str,
+    y_title: str,
+    band_note: str = "",
+    height: int = 380,
+    projector: bool = False,
+    floor_db: float = -100.0,
+) -> go.Figure:
+    """Image spectrum, |H| and output spectrum (dB) against radial frequency, on one chart."""
+    f = profiles["freqs"]
+    fig = go.Figure()
+    styles = {
+        "image": {"color": SERIES_COLORS[0], "dash": "solid", "width": 2},
+        "response": {"color": SERIES_COLORS[1], "dash": "dash", "width": 3},
+        "output": {"color": SERIES_COLORS[2], "dash": "solid", "width": 3},
+    }
+    for key in ("image", "response", "output"):
+        y = np.maximum(profiles[key], floor_db)
+        fig.add_trace(go.Scatter(x=np.round(f, 5), y=np.round(y, 2), mode="lines", name=names[key],
+                                 line=styles[key], hovertemplate="%{x:.3f}: %{y:.1f} dB<extra></extra>"))
+    style_line_figure(fig, title=title, x_title=x_title, y_title=y_title, height=height, projector=projector)
+    top = max(10.0, float(np.nanmax([np.nanmax(profiles[k]) for k in ("image", "response", "output")])) + 5)
+    fig.update_yaxes(range=[floor_db, top])
+    fig.update_xaxes(range=[0, 0.5])
+    if band_note:
+        fig.add_annotation(text=band_note, xref="paper", yref="paper", x=0.99, y=0.02, xanchor="right",
+                           yanchor="bottom", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+                           font={"size": font_size(projector)})
+    fig.update_layout(dragmode=False)
+    return fig
