@@ -32,6 +32,7 @@ from .analysis import ConvolutionResult, ImageAnalysis
 from .images import SAMPLES, sample_path; from .figure import render_six_panel_png  # samples + six-panel PNG (images dev)
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask  # filter designer
 from .signals import SignalError, convolve_signals, flip_and_slide, make_grid, make_signal, signal_catalog, signal_spectra, slide_frames  # signal lab
+from .layers import KernelBank, LayerInput, PoolSpec, activate, c1_bank, c3_bank, conv_layer, forward, kernel_band, lenet_subsample, pool, pooling_aliasing, shift_tolerance  # CNN lab
 from .display import (
     SIGNED_MODES,
     downsample_for_display,
