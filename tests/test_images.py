@@ -442,6 +442,20 @@ def test_directory_path(tmp_path):
     assert_refused(tmp_path, "not_found")
 
 
+def test_file_objects(tmp_path):
+    data = encode(Image.fromarray(gradient_l()), "PNG")
+    buf = io.BytesIO(data)
+    buf.read(10)  # a half-read upload is read from the start
+    np.testing.assert_array_equal(load_image(buf), gradient_l() / 255.0)
+    p = tmp_path / "f.png"
+    p.write_bytes(data)
+    with open(p, "rb") as fh:
+        assert load_image(fh).shape == gradient_l().shape
+    assert_refused(io.BytesIO(b""), "empty")
+    with open(p, "r", encoding="latin-1") as fh, pytest.raises(TypeError):
+        load_image(fh)
+
+
 def test_wrong_type():
     with pytest.raises(TypeError):
         load_image(42)  # type: ignore[arg-type]

@@ -34,7 +34,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import BinaryIO, Union
 
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -89,7 +89,7 @@ SAMPLES: dict[str, dict[str, str]] = {
     "periodic_noise": {"en": "Periodic noise", "zh": "周期噪声"},
 }
 
-ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview]
+ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
 
 
 class ImageError(ValueError):
@@ -148,8 +148,15 @@ def _read_source(source: ImageSource) -> bytes:
             data = path.read_bytes()
         except OSError as exc:
             raise ImageError(f"Cannot read the file {path}: {exc.strerror or exc}", "not_found") from None
+    elif hasattr(source, "read"):  # an open binary file or an upload (e.g. Streamlit's UploadedFile)
+        if hasattr(source, "seek"):
+            source.seek(0)
+        data = source.read(limit + 1)
+        if not isinstance(data, (bytes, bytearray)):
+            raise TypeError("load_image expects a binary file, not a text file")
+        data = bytes(data)
     else:
-        raise TypeError(f"load_image expects a path or bytes, not {type(source).__name__}")
+        raise TypeError(f"load_image expects a path, bytes or a binary file, not {type(source).__name__}")
     if len(data) == 0:
         raise ImageError("The file is empty.", "empty")
     if len(data) > limit:
@@ -293,8 +300,9 @@ def load_image(source: ImageSource) -> np.ndarray:
 
     Parameters
     ----------
-    source : str, os.PathLike or bytes
-        A path to an image file, or the encoded bytes of one (e.g. an upload).
+    source : str, os.PathLike, bytes or binary file object
+        A path to an image file, the encoded bytes of one, or an open binary file
+        (e.g. Streamlit's ``UploadedFile``; read from the start).
         PNG, JPEG, BMP, TIFF, WebP and GIF (first frame) are read.
 
     Returns
@@ -310,7 +318,7 @@ def load_image(source: ImageSource) -> np.ndarray:
         image, truncated or damaged, or has more than :data:`MAX_PIXELS` pixels
         (including decompression bombs, refused from the header alone).
     TypeError
-        If ``source`` is neither a path nor bytes.
+        If ``source`` is neither a path, bytes nor a binary file.
 
     Examples
     --------
