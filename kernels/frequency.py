@@ -31,7 +31,7 @@ import numpy as np
 from .spec import KernelError, Param
 
 __all__ = [
-    "MASK_NAMES", "MASK_KINDS", "MASK_BANDS", "NOTCH_BANDS", "MASK_BAND_LABELS", "MAX_ORDER", "MAX_GRID_SIDE",
+    "MASK_NAMES", "MASK_KINDS", "MASK_BANDS", "NOTCH_BANDS", "MASK_BAND_LABELS", "MASK_KIND_LABELS", "MAX_ORDER", "MAX_GRID_SIDE",
     "MaskSpec", "mask_catalog", "get_mask", "make_mask",
     "frequency_grid", "radius_grid", "lowpass", "highpass", "bandpass", "bandstop",
     "ideal", "butterworth", "gaussian", "notch",
@@ -46,6 +46,13 @@ MASK_BANDS: tuple[str, ...] = ("low", "high", "bandpass", "bandstop")
 NOTCH_BANDS: tuple[str, ...] = ("reject", "pass")
 MAX_ORDER: int = 10
 MAX_GRID_SIDE: int = 8192
+
+#: Labels of the profile shapes (e.g. the notch profile radio).
+MASK_KIND_LABELS: dict[str, dict[str, str]] = {
+    "ideal": {"en": "Ideal (sharp edge)", "zh": "理想（硬边界）"},
+    "butterworth": {"en": "Butterworth (smooth edge)", "zh": "巴特沃斯（平滑边界）"},
+    "gaussian": {"en": "Gaussian (smoothest)", "zh": "高斯（最平滑）"},
+}
 
 MASK_BAND_LABELS: dict[str, dict[str, str]] = {
     "low": {"en": "Low-pass", "zh": "低通"},

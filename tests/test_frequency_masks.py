@@ -304,6 +304,8 @@ def test_mask_catalog_metadata():
     assert [p.name for p in F.get_mask("ideal").params_for("bandstop")] == ["low", "high"]
     assert [p.name for p in F.get_mask("gaussian_freq").params_for("high")] == ["cutoff"]
     assert F.get_mask("notch").bands == ("reject", "pass")
+    assert set(F.MASK_KIND_LABELS) == set(F.MASK_KINDS)
+    assert all(CJK.search(v["zh"]) and v["en"] for v in F.MASK_KIND_LABELS.values())
     assert F.get_mask("butterworth").defaults("bandpass")["low"] < F.get_mask("butterworth").defaults("bandpass")["high"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import re
 import subprocess
 import sys
@@ -430,3 +432,36 @@ def test_disk_is_symmetric_and_normalised(radius):
     np.testing.assert_allclose(k, k.T, atol=1e-15)
     np.testing.assert_allclose(k, k[::-1, :], atol=1e-12)
     assert k.sum() == pytest.approx(1.0)
+
+
+def _valid_value(p):
+    if p.kind == "int":
+        n = int((p.max - p.min) // p.step)
+        return st.integers(0, n).map(lambda i, p=p: int(p.min + i * p.step))
+    return st.floats(p.min, p.max)
+
+
+@st.composite
+def kernel_and_params(draw):
+    spec = draw(st.sampled_from(kernels.catalog()))
+    return spec.name, {p.name: draw(_valid_value(p)) for p in spec.params}
+
+
+@settings(max_examples=150, deadline=None)
+@given(kernel_and_params())
+def test_any_valid_parameter_combination_builds(case):
+    name, params = case
+    k = kernels.make(name, **params)
+    assert k.dtype == np.float64 and k.ndim == 2 and max(k.shape) <= MAX_KERNEL_SIDE
+    assert np.isfinite(k).all()
+    if name in UNIT_SUM:
+        assert k.sum() == pytest.approx(1.0, abs=1e-9)
+    if name in ZERO_SUM:
+        assert abs(k.sum()) <= 1e-9 * max(1.0, np.abs(k).sum())
+
+
+@pytest.mark.parametrize("module", ["kernels", "kernels.spec", "kernels.spatial", "kernels.parse", "kernels.frequency"])
+def test_docstring_examples_run(module):
+    mod = importlib.import_module(module)
+    res = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS, verbose=False)
+    assert res.attempted > 0 and res.failed == 0
