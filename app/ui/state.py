@@ -157,7 +157,9 @@ def sync_query_params(schema: Mapping[str, Field]) -> list[str]:
     if link:
         ss[_LINK] = {}  # a link is consumed by the page it opened, never by a later page
         values, rejected = decode({**ss.get(_GLOBAL, {}), **schema}, link)
-        ss.update(values)
+        # global settings were applied by open_session before their widgets were drawn;
+        # setting them again here (after the sidebar) would raise in Streamlit
+        ss.update({k: v for k, v in values.items() if k not in ss.get(_GLOBAL, {})})
     _fill_defaults(schema)
     _remember(schema)
     return rejected
