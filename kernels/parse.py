@@ -4,10 +4,11 @@ Accepted text
 -------------
 * One row per line; numbers separated by commas, spaces, tabs or semicolons
   (full-width ``，`` ``；`` from Chinese input methods and the ``−`` minus sign work too).
-* Simple fractions such as ``1/9``; blank lines and lines starting with ``#`` are ignored;
+* Simple fractions such as ``1/9``; blank lines and lines starting with ``#`` or ``%`` are ignored;
   numbers may be quoted (``"1","2"`` as some spreadsheets write them).
-* Pasted arrays: numpy style ``[[1, 2], [3, 4]]`` or MATLAB style ``[1 2; 3 4]``
-  (inside brackets a semicolon starts a new row, as in MATLAB).
+* Pasted arrays: numpy style ``[[1, 2], [3, 4]]`` (also ``array([...])``) or MATLAB style
+  ``[1 2; 3 4]`` (inside brackets a semicolon starts a new row, as in MATLAB). On a single line
+  without brackets, ``1 2; 3 4`` is also read as two rows, while ``1;2;3`` stays one row.
 * A single row (1-D) is a 1×N kernel.
 
 Limits: at most :data:`~kernels.spec.MAX_KERNEL_SIDE` (63) rows and columns, files at most
@@ -65,10 +66,22 @@ def _normalise_text(text: str) -> str:
     for dash in ("\u2212", "\u2013", "\u2014", "\ufe63"):  # minus sign, en/em dash, small hyphen-minus
         text = text.replace(dash, "-")
     text = text.replace("\u3001", ",")  # ideographic comma 、
+    # a pasted numpy repr: array([[1., 2.], [3., 4.]]) or array([...], dtype=float32)
+    stripped = re.sub(r"^\s*(?:np\.|numpy\.)?array\(", "", text)
+    if stripped != text:
+        text = re.sub(r"(?:,\s*dtype\s*=\s*[\w.]+)?\s*\)\s*$", "", stripped)
     if "[" in text or "]" in text:
         # numpy "[[1, 2], [3, 4]]" -> rows; MATLAB "[1 2; 3 4]" -> rows
         text = re.sub(r"\]\s*,?\s*\[", "\n", text)
         text = text.replace(";", "\n").replace("[", " ").replace("]", " ")
+    else:
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith(("#", "%"))]
+        if len(lines) == 1 and ";" in lines[0]:
+            # MATLAB without brackets, "1 2; 3 4": a semicolon between groups of numbers starts a row
+            # (a line of numbers separated only by semicolons, "1;2;3", stays one row)
+            segments = [seg.strip() for seg in lines[0].strip().strip(";").split(";")]
+            if any(re.search(r"[\s,]", seg) for seg in segments):
+                text = "\n".join(segments)
     return text
 
 
@@ -110,7 +123,7 @@ def parse_text(text: str) -> np.ndarray:
     rows: list[list[float]] = []
     for line in text.splitlines():
         line = line.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith(("#", "%")):
             continue
         line = line.strip(",;").strip()
         if not line:

@@ -38,9 +38,20 @@ def _npy(arr) -> bytes:
     "１，２，１\n０，０，０\n−１，−２，−１",  # full-width digits/commas and the minus sign
     '"1","2","1"\n"0","0","0"\n"-1","-2","-1"',
     "1e0 2.0 +1\n0 -0 0.0\n-1 -2e0 -1",
+    "1 2 1; 0 0 0; -1 -2 -1",  # MATLAB rows without brackets
+    "1, 2, 1; 0, 0, 0; -1, -2, -1",
+    "% MATLAB comment\n1 2 1;\n0 0 0;\n-1 -2 -1;",
+    "array([[ 1.,  2.,  1.],\n       [ 0.,  0.,  0.],\n       [-1., -2., -1.]])",
+    "np.array([[1, 2, 1], [0, 0, 0], [-1, -2, -1]], dtype=np.float32)",
 ])
 def test_parse_text_accepts_common_layouts(text):
     np.testing.assert_array_equal(parse_text(text), SOBEL)
+
+
+def test_semicolons_alone_keep_one_row():
+    np.testing.assert_array_equal(parse_text("1;2;3"), [[1, 2, 3]])
+    np.testing.assert_array_equal(parse_text("1 ; 2 ; 3"), [[1, 2, 3]])
+    np.testing.assert_array_equal(parse_text("1;2\n3;4"), [[1, 2], [3, 4]])
 
 
 def test_fractions_and_single_row():
