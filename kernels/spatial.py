@@ -37,15 +37,43 @@ def _offsets(radius: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _check_odd_size(size: int, name: str = "size") -> int:
-    if int(size) != size or size < 1 or size % 2 == 0 or size > MAX_KERNEL_SIDE:
-        raise KernelError(f"{name} must be an odd whole number from 1 to {MAX_KERNEL_SIDE} (got {size}).")
+    try:
+        ok = float(size).is_integer() and 1 <= size <= MAX_KERNEL_SIDE and int(size) % 2 == 1
+    except (TypeError, ValueError):
+        ok = False
+    if not ok or isinstance(size, bool):
+        raise KernelError(f"{name} must be an odd whole number from 1 to {MAX_KERNEL_SIDE} (got {size!r}).")
     return int(size)
 
 
 def _check_positive(value: float, name: str) -> float:
-    if not (np.isfinite(value) and value > 0):
-        raise KernelError(f"{name} must be a positive number (got {value}).")
-    return float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = math.nan
+    if isinstance(value, (bool, str)) or not (math.isfinite(v) and v > 0):
+        raise KernelError(f"{name} must be a positive number (got {value!r}).")
+    return v
+
+
+def _check_alpha(alpha: float) -> float:
+    try:
+        a = float(alpha)
+    except (TypeError, ValueError):
+        a = math.nan
+    if isinstance(alpha, (bool, str)) or not (0.0 <= a <= 1.0):
+        raise KernelError(f"alpha must be a number from 0 to 1 (got {alpha!r}).")
+    return a
+
+
+def _check_angle(angle: float, name: str = "angle") -> float:
+    try:
+        a = float(angle)
+    except (TypeError, ValueError):
+        a = math.nan
+    if isinstance(angle, (bool, str)) or not math.isfinite(a):
+        raise KernelError(f"{name} must be a number of degrees (got {angle!r}).")
+    return a
 
 
 def _coverage(radius: int, inside, samples: int = 11, near=None) -> np.ndarray:
@@ -166,7 +194,7 @@ def motion(length: int = 9, angle: float = 0.0) -> np.ndarray:
     array([0.2, 0.2, 0.2, 0.2, 0.2])
     """
     length = _check_positive(length, "length")
-    t = math.radians(angle)
+    t = math.radians(_check_angle(angle))
     ct, st = math.cos(t), math.sin(t)
     # snap tiny cos/sin (e.g. cos 90°) so that 0°, 90°, 180° are exact
     ct = 0.0 if abs(ct) < 1e-12 else ct
@@ -206,9 +234,7 @@ def laplacian(alpha: float = 0.2) -> np.ndarray:
            [ 1., -4.,  1.],
            [ 0.,  1.,  0.]])
     """
-    if not (0.0 <= alpha <= 1.0):
-        raise KernelError(f"alpha must be a number from 0 to 1 (got {alpha}).")
-    a = float(alpha)
+    a = _check_alpha(alpha)
     e = (1.0 - a) / 4.0
     d = a / 4.0
     h = np.array([[d, e, d], [e, -1.0, e], [d, e, d]]) * (4.0 / (a + 1.0))
@@ -257,9 +283,7 @@ def unsharp(alpha: float = 0.2) -> np.ndarray:
     >>> round(float(unsharp(0.2).sum()), 12)
     1.0
     """
-    if not (0.0 <= alpha <= 1.0):
-        raise KernelError(f"alpha must be a number from 0 to 1 (got {alpha}).")
-    a = float(alpha)
+    a = _check_alpha(alpha)
     return np.array([[-a, a - 1, -a], [a - 1, a + 5, a - 1], [-a, a - 1, -a]]) / (a + 1.0)
 
 
@@ -317,7 +341,7 @@ def emboss(angle: float = 315.0) -> np.ndarray:
            [-1.,  1.,  1.],
            [ 0.,  1.,  2.]])
     """
-    t = math.radians(angle)
+    t = math.radians(_check_angle(angle))
     ct, st = math.cos(t), math.sin(t)
     r, c = _offsets(1)
     w = (c * ct + (-r) * st) / max(abs(ct), abs(st))
@@ -377,7 +401,8 @@ def gabor(
     gamma = _check_positive(gamma, "gamma")
     r, c = _offsets(size // 2)
     x, y = c, -r
-    t = math.radians(theta)
+    t = math.radians(_check_angle(theta, "theta"))
+    psi = _check_angle(psi, "psi")
     xp = x * math.cos(t) + y * math.sin(t)
     yp = -x * math.sin(t) + y * math.cos(t)
     env = np.exp(-(xp * xp + gamma * gamma * yp * yp) / (2.0 * sigma * sigma))

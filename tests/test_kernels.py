@@ -465,3 +465,17 @@ def test_docstring_examples_run(module):
     mod = importlib.import_module(module)
     res = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS, verbose=False)
     assert res.attempted > 0 and res.failed == 0
+
+
+@pytest.mark.parametrize("fn,kwargs", [
+    ("gaussian", {"size": "5"}), ("gaussian", {"size": 4}), ("gaussian", {"sigma": "x"}), ("gaussian", {"sigma": -1}),
+    ("box", {"size": None}), ("disk", {"radius": 0}), ("disk", {"radius": 40}), ("motion", {"length": 0}),
+    ("motion", {"angle": float("nan")}), ("laplacian", {"alpha": "0.2"}), ("unsharp", {"alpha": 2}),
+    ("emboss", {"angle": None}), ("gabor", {"theta": "up"}), ("gabor", {"wavelength": 0}), ("dog", {"sigma1": 0}),
+    ("log", {"size": 65}),
+])
+def test_direct_builders_raise_kernel_errors(fn, kwargs):
+    from kernels import spatial
+
+    with pytest.raises(KernelError):
+        getattr(spatial, fn)(**kwargs)
