@@ -46,7 +46,7 @@ class LabSettings:
     correlate: bool = False
     signed_mode: str = "auto"  # auto | diverging | abs | offset | clip
     shared_scale: bool = True
-    db: int = 80
+    db: int = 100
     projector: bool = False
 
 
@@ -92,10 +92,14 @@ class OutputDisplay:
     mode: str  # "plain" | "diverging" | "abs" | "offset" | "clip"
     lo: float
     hi: float
-    clipped_fraction: float  # share of pixels outside [0, 1] (only meaningful in clip mode)
+    clipped_fraction: float  # share of pixels outside [0, 1] (clip mode) or beyond ±limit (diverging)
+    limit: float = 0.0  # colour-scale limit of the diverging/abs/offset maps
 
 
-def effective_mode(output: np.ndarray, signed_mode: str, family: str) -> str:
+SATURATE_PERCENTILE = 99.5  # diverging map: the strongest 0.5 % saturate (said on the page)
+
+
+def effective_mode(output: np.ndarray, signed_mode: str, family: str = "") -> str:
     """The mapping actually used: plain [0, 1] images stay plain unless the user asks otherwise.
 
     ``auto`` picks the diverging map (zero = neutral) for any output outside [0, 1] — the
@@ -109,15 +113,30 @@ def effective_mode(output: np.ndarray, signed_mode: str, family: str) -> str:
 
 
 def display_output(output: np.ndarray, signed_mode: str = "auto", family: str = "") -> OutputDisplay:
-    """uint8 pixels of the output and how they were made (never a silent clip)."""
+    """uint8 pixels of the output and how they were made (never a silent clip).
+
+    The diverging map uses ±(99.5th percentile of |x|) so faint edges stay visible; the share
+    of pixels that saturate is returned and shown. ``abs``/``offset`` use ±max|x| (nothing
+    saturates); ``clip`` clips to [0, 1] and reports the clipped share.
+    """
     mode = effective_mode(output, signed_mode, family)
     lo, hi = float(output.min()), float(output.max())
-    clipped = float(np.mean((output < 0) | (output > 1))) if mode == "clip" else 0.0
+    frac, limit = 0.0, 0.0
     if mode == "plain":
         u8 = to_uint8(output)
+    elif mode == "clip":
+        frac = float(np.mean((output < 0) | (output > 1)))
+        u8 = signed_to_rgb(output, "clip")
     else:
-        u8 = signed_to_rgb(output, mode)
-    return OutputDisplay(display.downsample_for_display(u8, DISPLAY_SIDE), mode, lo, hi, clipped)
+        mag = np.abs(output)
+        limit = float(mag.max()) or 1.0
+        if mode == "diverging":
+            robust = float(np.percentile(mag, SATURATE_PERCENTILE))
+            if robust > 1e-12:
+                limit = min(limit, robust)
+            frac = float(np.mean(mag > limit))
+        u8 = signed_to_rgb(output, mode, limit=limit)
+    return OutputDisplay(display.downsample_for_display(u8, DISPLAY_SIDE), mode, lo, hi, frac, limit)
 
 
 def input_pixels(image: np.ndarray) -> np.ndarray:

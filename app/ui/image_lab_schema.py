@@ -13,7 +13,7 @@ from app.ui import state, widgets
 KEY = "il"
 SIGNED_MODES: tuple[str, ...] = ("auto", "diverging", "abs", "offset", "clip")
 BOUNDARIES: tuple[str, ...] = ("reflect", "zero", "wrap", "nearest")
-DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120)
+DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120, 140)
 
 #: Opening values that differ from the catalogue defaults: a blur the back row can see.
 OPENING: dict[str, object] = {
@@ -36,8 +36,8 @@ def build_schema() -> dict[str, state.Field]:
             "il_boundary": state.Field("choice", "reflect", choices=BOUNDARIES),
             "il_correlate": state.Field("bool", False),
             "il_signed": state.Field("choice", "auto", choices=SIGNED_MODES),
-            "il_shared": state.Field("bool", False),
-            "il_db": state.Field("choice", 80, choices=DB_RANGES),
+            "il_shared": state.Field("bool", True),
+            "il_db": state.Field("choice", 100, choices=DB_RANGES),
         }
     )
     return schema

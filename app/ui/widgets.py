@@ -245,21 +245,12 @@ def image_picker(
             data, filename = shot.getvalue(), t("il.pick.camera_name", lang)
     colour = bool(ss.get(f"{key}_colour", False))
     size = int(ss.get(f"{key}_size", bimages.DEFAULT_WORKING_SIDE))
-    if allow_colour or allow_size:
-        cols = st.columns(2) if (allow_colour and allow_size) else [st.container()]
-        i = 0
-        if allow_colour:
-            with cols[i]:
-                colour = st.toggle(t("il.pick.colour", lang), key=f"{key}_colour", help=t("il.pick.colour_help", lang))
-            i += 1
-        if allow_size:
-            with cols[min(i, len(cols) - 1)]:
-                size = st.select_slider(
-                    t("il.pick.size", lang),
-                    options=WORKING_SIZES,
-                    key=f"{key}_size",
-                    help=t("il.pick.size_help", lang),
-                )
+    if allow_colour:
+        colour = st.toggle(t("il.pick.colour", lang), key=f"{key}_colour", help=t("il.pick.colour_help", lang))
+    if allow_size:
+        size = st.select_slider(
+            t("il.pick.size", lang), options=WORKING_SIZES, key=f"{key}_size", help=t("il.pick.size_help", lang)
+        )
     if not allow_colour:
         colour = False
 
@@ -304,7 +295,7 @@ def _resolve_cached(key: str, choice: ImageChoice, lang: str, messages=None) -> 
 def _show(resolved: Resolved, messages=None) -> None:
     where = messages if messages is not None else st
     if resolved.error:
-        where.error(resolved.error, icon="⚠️")
+        where.error(resolved.error, icon=":material/error:")
     elif resolved.notice:
         where.info(resolved.notice)
 

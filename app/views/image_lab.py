@@ -42,7 +42,8 @@ with st.sidebar:
     if picked.source == "upload" and st.session_state.get("il_source") == "upload":
         st.caption(t("state.upload_not_in_link", lang))
 
-PANEL_H = 430 if proj else 330
+PANEL_H = 400 if proj else 290
+KERNEL_H = 380 if proj else 260
 TABS = ["main", "boundary"]  # SLOT: tabs — issue 4 appends "inspector", "compare", "export", "lessons"
 
 
@@ -56,7 +57,7 @@ def _settings(name: str, params: dict) -> lab.LabSettings:
         correlate=bool(ss.get("il_correlate", False)),
         signed_mode=ss.get("il_signed", "auto") if not proj else "auto",
         shared_scale=bool(ss.get("il_shared", True)),
-        db=int(ss.get("il_db", 80)),
+        db=int(ss.get("il_db", 100)),
         projector=proj,
     )
 
@@ -92,10 +93,14 @@ def _controls() -> widgets.PickedKernel:
     return pk
 
 
-def _panel_title(key: str, caption_key: str | None = None, **fmt) -> None:
+def _panel_title(key: str, **fmt) -> None:
     st.markdown(f"**{t(key, lang, **fmt)}**")
-    if caption_key and not proj:
-        st.caption(t(caption_key, lang))
+
+
+def _explain(caption_key: str, extra: str = "") -> None:
+    text = extra if proj else (t(caption_key, lang) + (" " + extra if extra else ""))
+    if text:
+        st.caption(text)
 
 
 def _image(pixels: np.ndarray) -> None:
@@ -107,6 +112,8 @@ def _output_caption(od: lab.OutputDisplay) -> str:
     if od.mode == "plain":
         return rng + " " + t("il.out.mode.plain", lang)
     note = rng + " " + t(f"il.out.mode.{od.mode}", lang)
+    if od.mode == "diverging":
+        note += " " + t("il.out.saturate", lang, lim=f"{od.limit:.3g}", pct=f"{100 * od.clipped_fraction:.1f}")
     return note
 
 
@@ -119,41 +126,43 @@ def _main_tab(run: lab.LabRun) -> None:
 
     c1, c2, c3 = st.columns(3, gap="small")
     with c1:
-        _panel_title("il.panel.input", "il.panel.input_cap")
+        _panel_title("il.panel.input")
         _image(lab.input_pixels(picked_img.image))
         h, w = picked_img.image.shape[:2]
         note = t("il.panel.size", lang, w=w, h=h)
         if picked_img.resized:
             oh, ow = picked_img.original_shape[:2]
             note = t("il.pick.resized", lang, ow=ow, oh=oh, w=w, h=h, size=st.session_state.get("il_size", 512))
-        st.caption(note)
+        _explain("il.panel.input_cap", note)
     with c2:
         kh, kw = run.kernel.shape
-        _panel_title("il.panel.kernel", "il.panel.kernel_cap")
-        st.plotly_chart(figs.kernel_figure(run.kernel, height=PANEL_H, projector=proj),
-                        config={"displayModeBar": False, "staticPlot": False},
-                        key="il_fig_kernel")
-        st.caption(t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
+        _panel_title("il.panel.kernel")
+        st.plotly_chart(figs.kernel_figure(run.kernel, height=KERNEL_H, projector=proj),
+                        config={"displayModeBar": False}, key="il_fig_kernel")
+        _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
     with c3:
-        _panel_title("il.panel.output", "il.panel.output_cap")
+        _panel_title("il.panel.output")
         _image(od.pixels)
-        st.caption(_output_caption(od))
+        _explain("il.panel.output_cap", _output_caption(od))
         if od.mode == "clip":
             st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
     d1, d2, d3 = st.columns(3, gap="small")
     cfg = {"displayModeBar": False}
     with d1:
-        _panel_title("il.panel.fin", "il.panel.fin_cap")
+        _panel_title("il.panel.fin")
         st.plotly_chart(figs.spectrum_figure(spec_px["image"], axis_title=axis, height=PANEL_H, projector=proj),
                         config=cfg, key="il_fig_fin")
+        _explain("il.panel.fin_cap")
     with d2:
-        _panel_title("il.panel.h", "il.panel.h_cap")
+        _panel_title("il.panel.h")
         st.plotly_chart(figs.spectrum_figure(spec_px["response"], axis_title=axis, height=PANEL_H, projector=proj),
                         config=cfg, key="il_fig_h")
+        _explain("il.panel.h_cap")
     with d3:
-        _panel_title("il.panel.fout", "il.panel.fout_cap")
+        _panel_title("il.panel.fout")
         st.plotly_chart(figs.spectrum_figure(spec_px["output"], axis_title=axis, height=PANEL_H, projector=proj),
                         config=cfg, key="il_fig_fout")
+        _explain("il.panel.fout_cap")
     st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db))
 
     # radial profile, family named
@@ -161,23 +170,25 @@ def _main_tab(run: lab.LabRun) -> None:
     band = kernels.expected_band(s.kernel_name)
     band_note = t("il.radial.band", lang, band=kernels.BAND_LABELS[band][lang])
     prof = lab.radial_profiles(run)
+    st.markdown(f"#### {t('il.radial.title', lang, family=fam_label)}")
     fig = figs.radial_figure(
         prof,
         names={"image": t("il.radial.image", lang), "response": t("il.radial.h", lang),
                "output": t("il.radial.output", lang)},
-        title=t("il.radial.title", lang, family=fam_label),
+        title="",
         x_title=t("il.radial.x", lang),
         y_title=t("il.radial.y", lang),
         band_note=band_note,
         height=440 if proj else 380,
         projector=proj,
     )
-    r1, r2 = st.columns([3, 1], gap="medium")
+    st.plotly_chart(fig, config=cfg, key="il_fig_radial")
+    r1, r2 = st.columns([1, 3], gap="medium", vertical_alignment="center")
     with r1:
-        st.plotly_chart(fig, config=cfg, key="il_fig_radial")
-    with r2:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
-        st.caption(t("il.radial.read", lang))
+    with r2:
+        if not proj:
+            st.caption(t("il.radial.read", lang))
         _theorem(run)
 
     with st.expander(t("il.explain.title", lang), expanded=False):
@@ -192,7 +203,7 @@ def _theorem(run: lab.LabRun) -> None:
     auto = cost <= lab.DIRECT_CHECK_BUDGET
     if auto or st.button(t("il.theorem.run", lang), key="il_theorem_btn"):
         err = run.result.theorem_error
-        st.success(t("il.theorem.result", lang, err=f"{err:.1e}", method=method), icon="✅")
+        st.success(t("il.theorem.result", lang, err=f"{err:.1e}", method=method), icon=":material/check_circle:")
     else:
         st.info(t("il.theorem.slow", lang, method=method))
 
@@ -203,7 +214,7 @@ def _boundary_tab(run: lab.LabRun) -> None:
     diff, other, peak = lab.wrap_difference(run)
     b1, b2 = st.columns([1, 1], gap="medium")
     with b1:
-        _panel_title("il.wrap.diff_title", None, this=t(f"il.boundary.{s.boundary}", lang),
+        _panel_title("il.wrap.diff_title", this=t(f"il.boundary.{s.boundary}", lang),
                      other=t(f"il.boundary.{other}", lang))
         _image(lab.difference_pixels(diff))
         st.caption(t("il.wrap.diff_cap", lang, peak=f"{peak:.3g}"))

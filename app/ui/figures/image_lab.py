@@ -58,7 +58,7 @@ def spectrum_figure(
                      showgrid=False, zeroline=False)
     fig.update_layout(
         height=height,
-        margin={"l": 40, "r": 8, "t": 8, "b": 40},
+        margin={"l": 40, "r": 4, "t": 4, "b": 36},
         font={"size": fs - 2 if not projector else fs - 4},
         hovermode=False,
         dragmode=False,
@@ -96,10 +96,11 @@ def kernel_figure(
             hovertemplate="(%{y}, %{x}): %{z:.4g}<extra></extra>",
         )
     )
-    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", showticklabels=max(kh, kw) <= 15,
-                     dtick=1 if max(kh, kw) <= 15 else None)
+    side = max(kh, kw)
+    dtick = 1 if side <= 9 else (5 if side <= 35 else 10)
+    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", dtick=dtick, ticks="")
     fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, zeroline=False, constrain="domain",
-                     showticklabels=max(kh, kw) <= 15, dtick=1 if max(kh, kw) <= 15 else None)
+                     dtick=dtick, ticks="")
     fig.update_layout(
         height=height,
         margin={"l": 30, "r": 8, "t": 30 if title else 8, "b": 20},
@@ -147,6 +148,7 @@ def radial_figure(
         fig.add_trace(go.Scatter(x=np.round(f, 5), y=np.round(y, 2), mode="lines", name=names[key],
                                  line=styles[key], hovertemplate="%{x:.3f}: %{y:.1f} dB<extra></extra>"))
     style_line_figure(fig, title=title, x_title=x_title, y_title=y_title, height=height, projector=projector)
+    fig.update_layout(margin={"l": 60, "r": 20, "t": 40 if not title else 80, "b": 50})
     top = max(10.0, float(np.nanmax([np.nanmax(profiles[k]) for k in ("image", "response", "output")])) + 5)
     fig.update_yaxes(range=[floor_db, top])
     fig.update_xaxes(range=[0, 0.5])

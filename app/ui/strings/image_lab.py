@@ -77,7 +77,7 @@ STRINGS.update({
 
 STRINGS.update({
     # ---- page --------------------------------------------------------------------------------
-    "il.title": {"en": "Image Lab: convolution in space and in frequency", "zh": "图像卷积实验室：空间域与频率域"},
+    "il.title": {"en": "Image Lab", "zh": "图像卷积实验室"},
     "il.side.image": {"en": "Image", "zh": "图像"},
     "il.side.kernel": {"en": "Kernel", "zh": "卷积核"},
     "il.tab.main": {"en": "Six panels & spectra", "zh": "六联图与频谱"},
@@ -117,7 +117,7 @@ STRINGS.update({
         "zh": "把最外面一圈像素向外重复（a a a | a b c d）。",
     },
     # ---- convolution vs correlation ----------------------------------------------------------
-    "il.correlate": {"en": "Correlation instead of convolution", "zh": "用相关代替卷积"},
+    "il.correlate": {"en": "Correlation (no flip)", "zh": "相关（不翻转）"},
     "il.correlate_explain": {
         "en": "Convolution flips the kernel by 180° before sliding it; correlation slides it unflipped — same result for symmetric kernels, different for Sobel, emboss or motion blur.",
         "zh": "卷积在滑动前先把卷积核旋转 180°，相关则不翻转直接滑动——对称的卷积核结果相同，索贝尔、浮雕、运动模糊则不同。",
@@ -145,31 +145,31 @@ STRINGS.update({
         "zh": "对数幅度谱中从白到黑跨越多少分贝。",
     },
     # ---- panels --------------------------------------------------------------------------------
-    "il.panel.input": {"en": "Input image f", "zh": "输入图像 f"},
+    "il.panel.input": {"en": "f — input image", "zh": "f — 输入图像"},
     "il.panel.input_cap": {"en": "What goes in.", "zh": "输入的图像。"},
     "il.panel.size": {"en": "{w}×{h} pixels.", "zh": "{w}×{h} 像素。"},
-    "il.panel.kernel": {"en": "Kernel h", "zh": "卷积核 h"},
+    "il.panel.kernel": {"en": "h — kernel", "zh": "h — 卷积核"},
     "il.panel.kernel_cap": {
         "en": "The weights; red positive, blue negative, white zero.",
         "zh": "权重：红色为正，蓝色为负，白色为零。",
     },
     "il.panel.kernel_info": {"en": "{kh}×{kw} taps, sum = {total}.", "zh": "{kh}×{kw} 个权重，总和 = {total}。"},
-    "il.panel.output": {"en": "Output f ∗ h", "zh": "输出 f ∗ h"},
+    "il.panel.output": {"en": "f ∗ h — output", "zh": "f ∗ h — 输出"},
     "il.panel.output_cap": {
         "en": "Each pixel = weighted sum of its neighbours.",
         "zh": "每个像素 = 邻域像素的加权和。",
     },
-    "il.panel.fin": {"en": "F = spectrum of the input", "zh": "F = 输入的频谱"},
+    "il.panel.fin": {"en": "F — input spectrum", "zh": "F — 输入的频谱"},
     "il.panel.fin_cap": {
         "en": "Log magnitude, centre = zero frequency (flat areas), edge = finest detail.",
         "zh": "对数幅度；中心是零频（平坦区域），越往外细节越精细。",
     },
-    "il.panel.h": {"en": "H = frequency response of the kernel", "zh": "H = 卷积核的频率响应"},
+    "il.panel.h": {"en": "H — kernel response", "zh": "H — 卷积核的频率响应"},
     "il.panel.h_cap": {
         "en": "Bright = passed, dark = removed.",
         "zh": "亮的地方被保留，暗的地方被去掉。",
     },
-    "il.panel.fout": {"en": "F · H = spectrum of the output", "zh": "F · H = 输出的频谱"},
+    "il.panel.fout": {"en": "F · H — output spectrum", "zh": "F · H — 输出的频谱"},
     "il.panel.fout_cap": {
         "en": "The product: where H is dark, the output has nothing.",
         "zh": "两者相乘：H 暗的地方，输出频谱也没有了。",
@@ -212,7 +212,7 @@ STRINGS.update({
         "en": "In dB a product becomes a sum: output curve = image curve + |H| curve.",
         "zh": "用 dB 表示时乘法变成加法：输出曲线 = 图像曲线 + |H| 曲线。",
     },
-    "il.hf.label": {"en": "High-frequency energy kept", "zh": "保留的高频能量"},
+    "il.hf.label": {"en": "High frequencies kept", "zh": "保留的高频能量"},
     "il.hf.help": {
         "en": "Energy of the output above 0.25 cycles/pixel, as a share of the input's. Blur → near 0 %, edge detectors → often above 100 %.",
         "zh": "输出中高于 0.25 周期/像素的能量占输入的百分比。模糊 → 接近 0%，边缘检测 → 常常超过 100%。",
@@ -279,5 +279,12 @@ STRINGS.update({
     "il.wrap.tip": {
         "en": "Try a large blur on the checkerboard or the text sample with zero boundary: the difference frames the image.",
         "zh": "试试在棋盘格或文字示例上用大尺寸模糊、补零边界：差值图会在图像四周形成一圈边框。",
+    },
+})
+
+STRINGS.update({
+    "il.out.saturate": {
+        "en": "Colour scale ±{lim}; the strongest {pct}% of pixels saturate.",
+        "zh": "色标范围 ±{lim}；最强的 {pct}% 像素达到饱和色。",
     },
 })

@@ -1,0 +1,227 @@
+"""AppTest (no browser) of the Image Lab: it runs in both languages and each control does its job."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import kernels
+from app.ui import widgets
+from app.ui.image_lab_run import LabSettings, compute, display_output
+from app.ui.strings import t
+from tests.apptest.helpers import open_lab, texts
+
+
+def _run(at):
+    run = at.session_state["il_last_run"]
+    assert run is not None
+    return run
+
+
+@pytest.fixture(scope="module")
+def camera():
+    return widgets.resolve_image(widgets.ImageChoice(), None, "en").picked
+
+
+# --------------------------------------------------------------------------------------------
+# the page runs, in both languages
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_runs_without_exception_in_both_languages(lang):
+    at = open_lab("image_lab", lang=lang)
+    assert not at.exception
+    page = texts(at)
+    assert t("il.title", lang) in page
+    assert t("il.panel.fout", lang) in page
+    # the theorem check ran on the opening view and reports a tiny error
+    success = " ".join(str(s.value) for s in at.success)
+    assert "e-1" in success, success
+    run = _run(at)
+    assert run.settings.kernel_name == "gaussian" and run.image.name == "camera"
+    assert run.result.theorem_error < 1e-9
+
+
+def test_chinese_labels_differ_from_english():
+    en, zh = open_lab("image_lab", lang="en"), open_lab("image_lab", lang="zh")
+    assert at_labels(en) != at_labels(zh)
+    assert "卷积核类别" in at_labels(zh)
+
+
+def at_labels(at) -> list[str]:
+    return [w.label for w in list(at.selectbox) + list(at.slider)]
+
+
+# --------------------------------------------------------------------------------------------
+# kernel controls change what they should
+# --------------------------------------------------------------------------------------------
+def test_bigger_gaussian_sigma_lowers_high_frequency_energy():
+    at = open_lab("image_lab")
+    at.slider(key="il_gaussian_sigma").set_value(1.0).run()
+    assert not at.exception
+    sharp = _run(at)
+    at.slider(key="il_gaussian_sigma").set_value(4.0).run()
+    assert not at.exception
+    blurred = _run(at)
+    assert sharp.settings.params["sigma"] == 1.0 and blurred.settings.params["sigma"] == 4.0
+    assert blurred.hf_ratio < 0.5 * sharp.hf_ratio
+    assert not np.allclose(sharp.output, blurred.output)
+
+
+def test_switching_to_a_high_pass_kernel_raises_high_frequency_energy():
+    at = open_lab("image_lab")
+    low = _run(at)
+    at.selectbox(key="il_family").set_value("high-pass").run()
+    assert not at.exception
+    high = _run(at)
+    assert high.settings.family == "high-pass"
+    assert high.settings.kernel_name in kernels.names("high-pass")  # the family switch picked one of its kernels
+    assert high.hf_ratio > 1.0 > low.hf_ratio
+    # the output is signed now and shown with the diverging map (never silently clipped)
+    assert display_output(high.output, high.settings.signed_mode).mode == "diverging"
+    assert "diverging" in texts(at) or "blue negative" in texts(at)
+
+
+def test_compute_function_directly(camera):
+    ratios = [compute(camera, kernels.make("gaussian", size=31, sigma=s), LabSettings()).hf_ratio for s in (0.5, 1, 2, 4)]
+    assert ratios == sorted(ratios, reverse=True)
+    lap = compute(camera, kernels.make("laplacian"), LabSettings(kernel_name="laplacian", family="high-pass"))
+    assert lap.hf_ratio > ratios[0]
+
+
+def test_kernel_sliders_come_from_the_catalogue():
+    at = open_lab("image_lab")
+    at.selectbox(key="il_family").set_value("directional").run()
+    at.selectbox(key="il_kernel").set_value("gabor").run()
+    assert not at.exception
+    spec = kernels.get("gabor")
+    for p in spec.params:
+        s = at.slider(key=f"il_gabor_{p.name}")
+        assert s.label == p.label["en"]
+        assert s.min == p.min and s.max == p.max
+    at.slider(key="il_gabor_theta").set_value(90.0).run()
+    assert _run(at).settings.params["theta"] == 90.0
+
+
+def test_kernel_figure_writes_values_in_small_kernels():
+    at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
+    assert not at.exception
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    heat = [tr for s in specs for tr in s["data"] if tr.get("type") == "heatmap"]
+    assert len(heat) == 1
+    assert heat[0]["text"] == [["1", "0", "-1"], ["2", "0", "-2"], ["1", "0", "-1"]]
+    assert heat[0]["zmid"] == 0
+    # image-sized data never travels as a heatmap: the spectra are single encoded images
+    images = [tr for s in specs for tr in s["data"] if tr.get("type") == "image"]
+    assert len(images) == 3 and all(tr["source"].startswith("data:image/jpeg;base64,") for tr in images)
+
+
+def test_correlation_toggle_flips_antisymmetric_kernels():
+    at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
+    conv = _run(at).output
+    at.toggle(key="il_correlate").set_value(True).run()
+    assert not at.exception
+    corr = _run(at).output
+    assert np.allclose(corr, -conv)  # Sobel x is antisymmetric: the flip changes the sign
+
+
+def test_boundary_choice_changes_the_border_only():
+    at = open_lab("image_lab")
+    reflect = _run(at).output
+    at.radio(key="il_boundary").set_value("zero").run()
+    assert not at.exception
+    zero = _run(at).output
+    diff = np.abs(reflect - zero)
+    assert diff[0, :].max() > 0.05  # the border darkens with a zero boundary
+    assert diff[100:-100, 100:-100].max() < 1e-9  # the middle is untouched
+
+
+def test_clipped_display_is_announced():
+    at = open_lab("image_lab", il_family="high-pass", il_kernel="laplacian", il_signed="clip")
+    assert not at.exception
+    warnings = " ".join(str(w.value) for w in at.warning)
+    assert "outside [0, 1]" in warnings
+
+
+def test_working_size_downscale_is_noted():
+    at = open_lab("image_lab", il_size=256)
+    assert not at.exception
+    assert _run(at).image.image.shape == (256, 256)
+    assert "Downscaled from 512×512 to 256×256" in texts(at)
+
+
+def test_sample_and_colour_choice():
+    at = open_lab("image_lab", il_sample="coffee")
+    at.toggle(key="il_colour").set_value(True).run()
+    assert not at.exception
+    run = _run(at)
+    assert run.image.name == "coffee" and run.image.image.ndim == 3 and run.output.ndim == 3
+    assert widgets.PickedImage is type(at.session_state["current_image"])
+
+
+def test_projector_mode_hides_advanced_controls():
+    at = open_lab("image_lab", projector=True)
+    assert not at.exception
+    keys = {w.key for w in list(at.selectbox) + list(at.select_slider) + list(at.toggle)}
+    assert "il_signed" not in keys and "il_size" not in keys
+    assert "il_family" in keys and "il_kernel" in keys
+    assert _run(at).settings.projector
+
+
+def test_bad_link_values_are_ignored_with_a_notice():
+    at = open_lab("image_lab", il_kernel="gaussian")
+    assert not at.exception
+    from app.ui import state
+    from app.ui.image_lab_schema import SCHEMA
+
+    values, rejected = state.decode(SCHEMA, {"il_kernel": "../../etc/passwd", "il_gaussian_sigma": "1e9", "il_db": "80"})
+    assert values == {"il_db": 80} and sorted(rejected) == ["il_gaussian_sigma", "il_kernel"]
+
+
+# --------------------------------------------------------------------------------------------
+# the picker's logic: a bad upload keeps the previous image (AppTest cannot upload)
+# --------------------------------------------------------------------------------------------
+def _png(shape=(40, 60)) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray((np.random.default_rng(0).random(shape) * 255).astype(np.uint8)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"this is not an image", "il.err.not_image"),
+        (_png()[:200], "il.err.truncated"),
+        (b"", None),  # nothing uploaded: a notice, not an error
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bad_upload_keeps_the_previous_image(camera, data, key, lang):
+    r = widgets.resolve_image(widgets.ImageChoice(source="upload", data=data, filename="x.png"), camera, lang)
+    assert not r.ok
+    assert r.picked is camera or r.picked.digest == camera.digest
+    if key is None:
+        assert r.error is None and r.notice
+    else:
+        assert r.error == t(key, lang, detail="")
+
+
+def test_good_upload_is_used_and_downscaled(camera):
+    r = widgets.resolve_image(
+        widgets.ImageChoice(source="upload", data=_png((900, 300)), filename="tall.png", size=512), camera, "en"
+    )
+    assert r.ok and r.error is None
+    assert r.picked.name == "tall.png" and r.picked.source == "upload"
+    assert r.picked.image.shape == (512, 171) and r.picked.resized and r.picked.original_shape == (900, 300)
+
+
+def test_every_image_error_code_has_a_localized_message():
+    from app.backend.images import ImageError
+
+    for code in ("empty", "not_found", "not_image", "truncated", "too_large", "file_too_large", "invalid", "unknown_sample"):
+        en = widgets.error_text(ImageError("detail text", code), "en")
+        zh = widgets.error_text(ImageError("detail text", code), "zh")
+        assert en and zh and en != zh
