@@ -243,7 +243,7 @@ class ImageAnalysis:
         h, w = self.image.shape[:2]
         r0, c0 = self.pad[0] + shift[0], self.pad[1] + shift[1]
         # inverse: columns first, then the row transform only over the rows that are kept
-        z = sp_fft.ifft(prod, axis=-2, workers=self._workers, overwrite_x=False)
+        z = sp_fft.ifft(prod, axis=-2, workers=self._workers, overwrite_x=True)
         rows = np.arange(r0, r0 + h) % n1 if self.boundary == "wrap" else slice(r0, r0 + h)
         y = sp_fft.irfft(z[..., rows, :], n=n2, axis=-1, workers=self._workers)
         cols = np.arange(c0, c0 + w) % n2 if self.boundary == "wrap" else slice(c0, c0 + w)
@@ -259,8 +259,6 @@ class ImageAnalysis:
             shift=shift,
             _direct=lambda: convolve(image, k, boundary=boundary, correlate=corr, method="direct"),
         )
-        if self.image.ndim == 2:  # the product is already the (unphased) output spectrum
-            result.__dict__["output_half_magnitude_source"] = prod
         return result
 
     def theorem_error(self, kernel: np.ndarray, *, correlate: bool = False) -> float:

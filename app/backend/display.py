@@ -186,18 +186,18 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
     """
     if mode not in SIGNED_MODES:
         raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(SIGNED_MODES)}")
-    a = _finite_float(x, "data").astype(np.float64, copy=False)
+    a = _finite_float(x, "data")
+    if a.dtype.kind != "f":
+        a = a.astype(np.float64)
     if limit is None:
-        peak = float(np.abs(a).max())
+        peak = max(-float(a.min()), float(a.max()))
         lim = peak if peak > 0 else 1.0
     else:
         lim = float(limit)
         if not (np.isfinite(lim) and lim > 0):
             raise ValueError(f"limit must be a positive number; got {limit}")
     if mode == "diverging":
-        t = np.clip(_luma(a) / lim, -1.0, 1.0)
-        idx = np.rint(t * _LUT_HALF).astype(np.intp) + _LUT_HALF
-        return DIVERGING_LUT[idx]
+        return np.take(DIVERGING_LUT, _diverging_index(_luma(a), lim), axis=0)
     if a.ndim == 3 and a.shape[2] != 3:
         a = _luma(a)
     if mode == "abs":
@@ -207,6 +207,14 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
     else:  # clip, on request
         grey = _unit_to_u8(a if limit is None else a / lim)
     return _grey_to_rgb(grey)
+
+
+def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
+    """LUT index ``round(127 * clip(a / lim, -1, 1)) + 127`` as uint8, in float32 (display precision)."""
+    t = np.multiply(a, np.float32(_LUT_HALF / lim), dtype=np.float32)
+    t += np.float32(_LUT_HALF + 0.5)
+    np.clip(t, 0.0, 2 * _LUT_HALF + 0.5, out=t)
+    return t.astype(np.uint8)
 
 
 def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, limit: float | None = None) -> np.ndarray:
