@@ -78,6 +78,8 @@ __all__ = [
     "axis_cross_db",
     "overlay_mask",
     "cycles_to_fraction",
+    "notches_to_text",
+    "notches_from_text",
 ]
 
 #: Window applied to the image before its FFT.
@@ -153,6 +155,47 @@ def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
 def cycles_to_fraction(cycles: float) -> float:
     """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0)."""
     return float(cycles) / NYQUIST
+
+
+def notches_to_text(notches: Iterable[tuple[float, float]]) -> str:
+    """Compact text of a notch list: ``"fy,fx;fy,fx"`` (6 significant digits, for links).
+
+    Examples
+    --------
+    >>> notches_to_text([(0.046875, 0.078125), (0.09375, -0.0390625)])
+    '0.046875,0.078125;0.09375,-0.0390625'
+    """
+    return ";".join(f"{float(fy):.6g},{float(fx):.6g}" for fy, fx in notches)
+
+
+def notches_from_text(text: str) -> tuple[tuple[float, float], ...]:
+    """Parse :func:`notches_to_text`; ``ValueError`` for anything else (never trusted).
+
+    At most :data:`MAX_NOTCHES` pairs, every coordinate finite and within ±0.5 cycles/pixel.
+
+    Examples
+    --------
+    >>> notches_from_text("0.05,0.08;0.09,-0.04")
+    ((0.05, 0.08), (0.09, -0.04))
+    >>> notches_from_text("")
+    ()
+    """
+    text = str(text).strip()
+    if not text:
+        return ()
+    items = text.split(";")
+    if len(items) > MAX_NOTCHES:
+        raise ValueError(f"at most {MAX_NOTCHES} notches")
+    out: list[tuple[float, float]] = []
+    for item in items:
+        parts = item.split(",")
+        if len(parts) != 2:
+            raise ValueError(f"a notch is 'fy,fx', got {item!r}")
+        fy, fx = (float(v) for v in parts)
+        if not (math.isfinite(fy) and math.isfinite(fx)) or abs(fy) > NYQUIST or abs(fx) > NYQUIST:
+            raise ValueError(f"notch {item!r} is outside ±{NYQUIST} cycles/pixel")
+        out.append((fy, fx))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- #
@@ -450,6 +493,9 @@ class KernelReport:
     cropped_sum: float
     crop: CropError
     max_imag: float  # largest imaginary part of IDFT(M) (0 for a symmetric mask)
+    fx: np.ndarray  # frequencies of the rows below (cycles/pixel)
+    mask_row: np.ndarray  # M along fx at fy = 0
+    crop_row: np.ndarray  # real part of the cropped kernel's response along fx at fy = 0
 
 
 def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
@@ -458,6 +504,14 @@ def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
     cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
     full = cplx.real
     cropped = crop_centre(full, size)
+    resp = kernel_response(cropped, m.shape)
+    diff = resp - m
+    norm = float(np.linalg.norm(m))
+    crop = CropError(
+        rel_l2=float(np.linalg.norm(diff) / norm) if norm > 0 else float(np.linalg.norm(diff)),
+        max_abs=float(np.max(np.abs(diff))),
+    )
+    cy = m.shape[0] // 2
     return KernelReport(
         full=full,
         cropped=cropped,
@@ -466,8 +520,11 @@ def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
         negative_lobe_cropped=negative_lobe(cropped),
         dc_gain=float(m[m.shape[0] // 2, m.shape[1] // 2]),
         cropped_sum=float(cropped.sum()),
-        crop=crop_error(m, size, kernel=full),
+        crop=crop,
         max_imag=float(np.max(np.abs(cplx.imag))),
+        fx=frequency_axes(m.shape)[1],
+        mask_row=m[cy].copy(),
+        crop_row=resp[cy].real.copy(),
     )
 
 
