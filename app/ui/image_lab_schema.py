@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.backend import images as bimages
 from app.ui import state, widgets
+from app.ui.teaching import fields as teaching_fields
 
 KEY = "il"
 SIGNED_MODES: tuple[str, ...] = ("auto", "diverging", "abs", "offset", "clip")
@@ -40,6 +41,7 @@ def build_schema() -> dict[str, state.Field]:
             "il_db": state.Field("choice", 100, choices=DB_RANGES),
         }
     )
+    schema.update(teaching_fields.FIELDS)  # custom-kernel slot of the teaching tools (issue 4)
     return schema
 
 

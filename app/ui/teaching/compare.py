@@ -1,0 +1,116 @@
+"""Low-pass vs high-pass tab: two kernels side by side, one radial chart, the complementary split."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import streamlit as st
+
+import kernels
+from app.backend import display, radial_profile, signed_to_rgb, to_uint8
+from app.ui import image_lab_run as lab
+from app.ui.figures import teaching as fig
+from app.ui.strings import t
+from app.ui.widgets import param_key
+
+LOW_FAMILIES = ("low-pass",)
+HIGH_FAMILIES = ("high-pass", "directional", "band-pass")
+SHOW_SIDE = 320
+
+
+def _kernel(name: str) -> np.ndarray:
+    """Catalogue kernel with the Image Lab's current slider values for it (defaults otherwise)."""
+    ss = st.session_state
+    spec = kernels.get(name)
+    raw = {}
+    for p in spec.params:
+        v = ss.get(param_key("il", name, p.name), p.default)
+        raw[p.name] = int(round(v)) if p.kind == "int" else float(v)
+    try:
+        params = kernels.validate_params(name, raw)
+    except (kernels.KernelError, ValueError):
+        params = kernels.defaults(name)
+    return kernels.make(name, **params)
+
+
+def _label(name: str, lang: str) -> str:
+    spec = kernels.get(name)
+    return spec.label.get(lang, spec.label["en"])
+
+
+def _small(u8: np.ndarray) -> np.ndarray:
+    return display.downsample_for_display(u8, SHOW_SIDE)
+
+
+def render(lang: str, run, projector: bool = False) -> None:
+    ss = st.session_state
+    lows = [n for f in LOW_FAMILIES for n in kernels.names(f)]
+    highs = [n for f in HIGH_FAMILIES for n in kernels.names(f)]
+    ss.setdefault("teach_cmp_lo", "gaussian")
+    ss.setdefault("teach_cmp_hi", "laplacian")
+    if ss["teach_cmp_lo"] not in lows:
+        ss["teach_cmp_lo"] = lows[0]
+    if ss["teach_cmp_hi"] not in highs:
+        ss["teach_cmp_hi"] = highs[0]
+    st.caption(t("teach.cmp.intro", lang))
+    c1, c2 = st.columns(2)
+    c1.selectbox(t("teach.cmp.low", lang), lows, format_func=lambda n: _label(n, lang), key="teach_cmp_lo")
+    c2.selectbox(t("teach.cmp.high", lang), highs, format_func=lambda n: _label(n, lang), key="teach_cmp_hi")
+    settings = dataclasses.replace(run.settings, correlate=False)
+    runs = {}
+    for side, name in (("lo", ss["teach_cmp_lo"]), ("hi", ss["teach_cmp_hi"])):
+        try:
+            runs[side] = lab.compute(run.image, _kernel(name), settings)
+        except (kernels.KernelError, ValueError) as exc:
+            st.error(t("teach.cmp.error", lang, detail=str(exc)), icon="⚠️")
+            return
+    spectra = {side: lab.spectra_uint8(r) for side, r in runs.items()}
+    cols = st.columns(2, gap="medium")
+    for col, side in zip(cols, ("lo", "hi")):
+        r = runs[side]
+        shown = lab.display_output(r.output, settings.signed_mode)
+        with col:
+            st.markdown(f"**{_label(ss['teach_cmp_' + side], lang)}**")
+            a, b, c = st.columns(3)
+            a.image(_small(shown.pixels), caption=t("teach.cmp.output", lang), width="stretch")
+            b.image(_small(spectra[side]["response"]), caption=t("teach.cmp.response", lang), width="stretch")
+            c.image(_small(spectra[side]["output"]), caption=t("teach.cmp.spectrum", lang), width="stretch")
+            st.caption(t("teach.cmp.hf", lang, ratio=f"{100 * r.hf_ratio:.1f}"))
+    # one radial profile chart for both
+    f_lo, h_lo = radial_profile(runs["lo"].result.magnitude("response"))
+    _, h_hi = radial_profile(runs["hi"].result.magnitude("response"))
+    _, spec_img = radial_profile(runs["lo"].result.magnitude("image"))
+    img_norm = spec_img / (np.nanmax(spec_img) or 1.0)
+    curves = {
+        t("teach.cmp.curve_low", lang, name=_label(ss["teach_cmp_lo"], lang)): h_lo,
+        t("teach.cmp.curve_high", lang, name=_label(ss["teach_cmp_hi"], lang)): h_hi,
+        t("teach.cmp.curve_image", lang): img_norm,
+    }
+    st.plotly_chart(
+        fig.radial_compare_figure(
+            f_lo, curves, title=t("teach.cmp.radial", lang), x_title=t("teach.cmp.freq", lang),
+            y_title=t("teach.cmp.gain", lang), dashed=(t("teach.cmp.curve_image", lang),), projector=projector,
+        ),
+        key="teach_cmp_radial",
+        config={"displayModeBar": False},
+    )
+    _split(lang, run, runs["lo"])
+
+
+def _split(lang: str, run, lo_run) -> None:
+    """image = low-pass part + (image − low-pass part): the second is an edge image."""
+    st.markdown(f"**{t('teach.cmp.split', lang)}**")
+    image = run.image.image
+    k = lo_run.kernel
+    low = lo_run.output if abs(float(k.sum()) - 1.0) < 1e-9 else lo_run.output / float(k.sum() or 1.0)
+    high = image - low
+    err = float(np.abs(image - (low + high)).max())
+    grey_high = high if high.ndim == 2 else high @ np.array([0.299, 0.587, 0.114])
+    a, op1, b, op2, c = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
+    a.image(_small(to_uint8(image)), caption=t("teach.cmp.split.image", lang), width="stretch")
+    op1.markdown("## =")
+    b.image(_small(to_uint8(low)), caption=t("teach.cmp.split.low", lang), width="stretch")
+    op2.markdown("## +")
+    c.image(_small(signed_to_rgb(grey_high, "diverging")), caption=t("teach.cmp.split.high", lang), width="stretch")
+    st.caption(t("teach.cmp.split.note", lang, err=f"{err:.1e}"))

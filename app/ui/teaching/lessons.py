@@ -1,0 +1,91 @@
+"""Preset lessons: each puts the Image Lab into a telling state (settings = its URL-schema keys).
+
+Pure data.  The texts live in :mod:`app.ui.strings.teaching` under
+``teach.lesson.<id>.title`` / ``.text`` (two sentences, en + zh).  A test checks every key
+and value against the Image Lab's schema (:mod:`app.ui.image_lab_schema`).
+"""
+
+from __future__ import annotations
+
+__all__ = ["BASE", "LESSONS", "lesson_ids", "settings_for"]
+
+#: Settings every lesson starts from (so a previous lesson's toggles do not leak in).
+BASE: dict[str, object] = {
+    "il_source": "sample",
+    "il_ksrc": "catalog",
+    "il_kedit": "",
+    "il_boundary": "reflect",
+    "il_correlate": False,
+    "il_signed": "auto",
+}
+
+#: id -> the settings the lesson overlays on BASE.
+LESSONS: dict[str, dict[str, object]] = {
+    "blur_high": {
+        "il_sample": "zone_plate",
+        "il_family": "low-pass",
+        "il_kernel": "gaussian",
+        "il_gaussian_size": 21,
+        "il_gaussian_sigma": 3.0,
+        "il_shared": True,
+    },
+    "edges_high": {
+        "il_sample": "camera",
+        "il_family": "high-pass",
+        "il_kernel": "laplacian",
+        "il_laplacian_alpha": 0.2,
+        "il_shared": True,
+    },
+    "ideal_vs_gaussian": {
+        "il_sample": "camera",
+        "il_family": "low-pass",
+        "il_kernel": "gaussian",
+        "il_gaussian_size": 31,
+        "il_gaussian_sigma": 2.5,
+        "il_ksrc": "custom",
+        "il_kedit": "ideal:0.15:31",
+    },
+    "wrap_artefact": {
+        "il_sample": "camera",
+        "il_family": "low-pass",
+        "il_kernel": "motion",
+        "il_motion_length": 61,
+        "il_motion_angle": 90.0,
+        "il_boundary": "wrap",
+    },
+    "zero_border": {
+        "il_sample": "coffee",
+        "il_family": "low-pass",
+        "il_kernel": "box",
+        "il_box_size": 31,
+        "il_boundary": "zero",
+    },
+    "conv_vs_corr": {
+        "il_sample": "siemens_star",
+        "il_family": "directional",
+        "il_kernel": "emboss",
+        "il_emboss_angle": 315.0,
+        "il_correlate": True,
+    },
+    "direction": {
+        "il_sample": "siemens_star",
+        "il_family": "directional",
+        "il_kernel": "sobel_x",
+        "il_signed": "diverging",
+    },
+    "sharpen": {
+        "il_sample": "astronaut",
+        "il_family": "high-pass",
+        "il_kernel": "unsharp",
+        "il_unsharp_alpha": 0.8,
+    },
+}
+
+
+def lesson_ids() -> tuple[str, ...]:
+    return tuple(LESSONS)
+
+
+def settings_for(lesson_id: str) -> dict[str, object]:
+    """All session values a lesson sets (``BASE`` overlaid with the lesson's own)."""
+    return {**BASE, **LESSONS[lesson_id]}

@@ -1,0 +1,73 @@
+"""The kernel-source slot placed after the Image Lab's kernel picker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from app.ui.strings import t
+from app.ui.teaching import core, fields
+from app.ui.teaching.lessons import LESSONS
+
+
+@dataclass(frozen=True)
+class KernelChoice:
+    """The kernel the page applies: the catalogue's or the custom one."""
+
+    kernel: np.ndarray
+    name: str
+    family: str
+    custom: bool
+
+
+def kernel_source(lang: str, picked) -> KernelChoice:
+    """Radio "catalogue / my kernel" + what the custom kernel is; returns the kernel to apply.
+
+    ``picked`` is the kernel picker's result (:class:`app.ui.widgets.PickedKernel`).
+    """
+    ss = st.session_state
+    if ss.pop(core.APP_RERUN, False):
+        st.rerun(scope="app")  # a lesson changed settings drawn outside the page's fragment
+    core.adopt_designer_kernel()
+    core.apply_pending()
+    core.sync_from_link()
+    if ss.get("il_ksrc") not in fields.KERNEL_SOURCES:
+        ss["il_ksrc"] = "catalog"
+    _lesson_note(lang)
+    st.radio(
+        t("teach.src.label", lang),
+        fields.KERNEL_SOURCES,
+        format_func=lambda s: t(f"teach.src.{s}", lang),
+        key="il_ksrc",
+        horizontal=True,
+        help=t("teach.src.help", lang),
+    )
+    kernel, name = core.custom_kernel()
+    if ss["il_ksrc"] == "custom":
+        if kernel is None:
+            st.info(t("teach.src.empty", lang))
+        else:
+            label = name if name and name != "link" else t("teach.src.custom_name", lang)
+            st.caption(
+                t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
+            )
+            if max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
+                st.caption(t("teach.src.no_link", lang, n=fields.LINK_MAX_SIDE))
+            return KernelChoice(kernel, label, "other", True)
+    return KernelChoice(picked.kernel, picked.name, picked.family, False)
+
+
+def _lesson_note(lang: str) -> None:
+    lesson = st.session_state.get(core.LESSON)
+    if lesson not in LESSONS:
+        return
+    with st.container(border=True, key="teach_lesson_note"):
+        st.markdown(f"**🎓 {t(f'teach.lesson.{lesson}.title', lang)}**")
+        st.markdown(t(f"teach.lesson.{lesson}.text", lang))
+        st.button(t("teach.lesson.close", lang), key="teach_lesson_close", on_click=_close_lesson, type="tertiary")
+
+
+def _close_lesson() -> None:
+    st.session_state.pop(core.LESSON, None)
