@@ -17,7 +17,7 @@ import streamlit as st
 
 import kernels
 from app.backend import display
-from app.ui import shell, state, widgets
+from app.ui import shell, state, teaching, widgets
 from app.ui import image_lab_run as lab
 from app.ui.figures import image_lab as figs
 from app.ui.image_lab_schema import BOUNDARIES, DB_RANGES, SCHEMA, SIGNED_MODES
@@ -67,7 +67,7 @@ def _controls() -> widgets.PickedKernel:
     pk = widgets.kernel_picker(lang, key="il")
     if pk.error:
         st.error(t("il.err.kernel", lang, detail=pk.error))
-    # SLOT: kernel source — issue 4 adds "catalogue / edit / draw" here and may replace pk.kernel
+    pk = teaching.apply_kernel_source(lang, pk)  # issue 4: catalogue / my kernel (edited, drawn, designer)
     st.radio(
         t("il.boundary", lang),
         BOUNDARIES,
@@ -240,12 +240,12 @@ def kernel_and_views() -> None:
             state.write_query_params()
             return
         st.session_state["il_last_run"] = run  # for the teaching tools
-        tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS])
+        tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS] + teaching.tab_labels(lang))
         with tabs[0]:
             _main_tab(run)
         with tabs[1]:
             _boundary_tab(run)
-        # SLOT: tabs — with tabs[2]: inspector(run) ...
+        teaching.render_tabs(tabs[len(TABS):], lang, run, projector=proj)  # issue 4: teaching tabs
     state.write_query_params()
 
 
