@@ -31,6 +31,7 @@ from .spectra import (
 from .analysis import ConvolutionResult, ImageAnalysis
 from .images import SAMPLES, sample_path; from .figure import render_six_panel_png  # samples + six-panel PNG (images dev)
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask  # filter designer
+from .inspect import PixelInspection, inspect_pixel; from .snippet import make_snippet  # teaching tools (issue 4)
 from .signals import SignalError, convolve_signals, flip_and_slide, make_grid, make_signal, signal_catalog, signal_spectra, slide_frames  # signal lab
 from .layers import KernelBank, LayerInput, PoolSpec, activate, c1_bank, c3_bank, conv_layer, forward, kernel_band, lenet_subsample, pool, pooling_aliasing, shift_tolerance  # CNN lab
 from .display import (
