@@ -1,8 +1,180 @@
-"""Placeholder until the lab lands (replaced by its developer)."""
+"""Signal Lab: 1-D convolution as flip + slide + multiply + add, animated, with spectra."""
 
+from __future__ import annotations
+
+import numpy as np
 import streamlit as st
 
-from app.ui import shell
+from app.backend import signals as sg
+from app.ui import shell, state
+from app.ui.figures import signal_lab as figs
 from app.ui.strings import t
 
-st.title(t("nav.signal_lab", shell.lang()))
+WHICH = ("f", "g")
+DEFAULT_KIND = {"f": "rect", "g": "exp"}
+T_RANGE = (sg.WINDOW[0], sg.WINDOW[1])
+N_RANGE = (int(sg.WINDOW[0] * sg.SAMPLES_PER_UNIT), int(sg.WINDOW[1] * sg.SAMPLES_PER_UNIT))
+T_STEP = 0.1  # the time slider and the animation frames share this step
+
+
+def _values_field() -> state.Field:
+    def parse(text: str) -> str:
+        sg.parse_values(text)  # raises ValueError (SignalError) when not valid
+        return text
+
+    return state.Field("custom", sg.format_values(sg.DEFAULT_CUSTOM_VALUES), parse=parse, format=str)
+
+
+def _param_key(which: str, kind: str, name: str) -> str:
+    return f"sl_{which}_{kind}_{name}"
+
+
+def schema() -> dict[str, state.Field]:
+    """Every setting of the page (widget keys), for the shareable link."""
+    out: dict[str, state.Field] = {
+        "sl_mode": state.Field("choice", "continuous", choices=sg.MODES),
+        "sl_corr": state.Field("bool", False),
+        "sl_pad": state.Field("bool", True),
+        "sl_t": state.Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1]),
+        "sl_n": state.Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1]),
+    }
+    for which in WHICH:
+        out[f"sl_{which}_kind"] = state.Field("choice", DEFAULT_KIND[which], choices=sg.signal_names())
+        out[f"sl_{which}_values"] = _values_field()
+        for spec in sg.signal_catalog():
+            for p in spec.params:
+                kind = "int" if p.kind == "int" else "float"
+                default = int(p.default) if kind == "int" else float(p.default)
+                out[_param_key(which, spec.name, p.name)] = state.Field(kind, default, lo=p.min, hi=p.max)
+    return out
+
+
+def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
+    """Shape + parameter sliders (+ numbers for the custom signal). Returns (kind, params, values)."""
+    names = sg.signal_names()
+    specs = {s.name: s for s in sg.signal_catalog()}
+    kind = st.selectbox(t("sl.kind", lang), names, format_func=lambda n: specs[n].label[lang], key=f"sl_{which}_kind")
+    spec = specs[kind]
+    params = []
+    cols = st.columns(2)
+    for i, p in enumerate(spec.params):
+        with cols[i % 2]:
+            key = _param_key(which, kind, p.name)
+            if p.kind == "int":
+                value = st.slider(p.label[lang], int(p.min), int(p.max), step=int(p.step), key=key)
+            else:
+                value = st.slider(p.label[lang], float(p.min), float(p.max), step=float(p.step), key=key)
+            params.append((p.name, value))
+    values = None
+    if kind == "custom":
+        good_key = f"_sl_{which}_values_good"
+        text = st.text_area(t("sl.custom_values", lang), key=f"sl_{which}_values", height=80,
+                            help=t("sl.custom_help", lang))
+        try:
+            values = tuple(float(v) for v in sg.parse_values(text))
+            st.session_state[good_key] = values
+        except ValueError as exc:
+            st.error(t("sl.custom_bad", lang, error=str(exc)))
+            values = st.session_state.get(good_key, tuple(sg.DEFAULT_CUSTOM_VALUES))
+    else:
+        st.caption(t("sl.formula", lang, formula=spec.formula))
+    return kind, tuple(params), values
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: float, pad: bool, lang: str,
+          projector: bool) -> dict:
+    """All numbers and figures of the page for one setting (cached: a rerun with the same settings is free)."""
+    grid = sg.make_grid(mode)
+    f = sg.make_signal(f_key[0], grid, values=f_key[2], **dict(f_key[1]))
+    g = sg.make_signal(g_key[0], grid, values=g_key[2], **dict(g_key[1]))
+    if mode == "discrete":
+        times = np.arange(N_RANGE[0], N_RANGE[1] + 1, dtype=float)
+    else:
+        times = np.round(np.arange(T_RANGE[0], T_RANGE[1] + T_STEP / 2, T_STEP), 6)
+    frames = sg.slide_frames(f, g, times, correlate=correlate)
+    current = int(np.argmin(np.abs(times - position)))
+    slide = sg.flip_and_slide(f, g, float(times[current]), correlate=correlate)
+    window = (grid.start, grid.end)
+    spec = sg.signal_spectra(f, g, pad=pad, correlate=correlate, window=window)
+    scale = grid.weight if (f.impulsive and g.impulsive and mode == "continuous") else 1.0
+    return {
+        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),
+        "spec_fig": figs.spectrum_figure(spec, lang=lang, projector=projector),
+        "check_fig": figs.check_figure(spec, window=window, lang=lang, projector=projector),
+        "t": float(times[current]),
+        "area": slide.area * scale,
+        "y": slide.y * scale,
+        "n_fft": spec.n_fft,
+        "needed": spec.needed,
+        "error": spec.max_error,
+        "impulses": bool((f.impulsive or g.impulsive) and mode == "continuous"),
+    }
+
+
+def _fmt(x: float) -> str:
+    return figs.fmt_number(x)
+
+
+lang = shell.lang()
+projector = shell.projector()
+SCHEMA = schema()
+rejected = state.sync_query_params(SCHEMA)
+
+st.title(t("sl.title", lang))
+st.markdown(t("sl.tagline", lang))
+if rejected:
+    st.info(t("state.rejected", lang, keys=", ".join(rejected)))
+
+with st.expander(t("sl.explain_title", lang), expanded=False):
+    st.markdown(t("sl.explain", lang))
+    st.markdown(t("sl.explain_discrete", lang))
+    st.markdown(t("sl.explain_corr", lang))
+
+col_f, col_g, col_c = st.columns([1, 1, 0.9])
+picked = {}
+for which, col in zip(WHICH, (col_f, col_g)):
+    with col, st.container(border=True):
+        st.markdown(f"**{t('sl.f_box' if which == 'f' else 'sl.g_box', lang)}**")
+        picked[which] = signal_picker(which, lang)
+
+with col_c, st.container(border=True):
+    mode = st.radio(t("sl.mode", lang), sg.MODES, format_func=lambda m: t(f"sl.mode.{m}", lang), key="sl_mode",
+                    horizontal=True)
+    correlate = st.toggle(t("sl.correlate", lang), key="sl_corr", help=t("sl.correlate_help", lang))
+    if mode == "discrete":
+        position = float(st.slider(t("sl.n", lang), N_RANGE[0], N_RANGE[1], step=1, key="sl_n"))
+    else:
+        position = float(st.slider(t("sl.t", lang), T_RANGE[0], T_RANGE[1], step=T_STEP, key="sl_t"))
+if correlate:
+    st.info(t("sl.correlate_help", lang))
+
+pad = bool(st.session_state.get("sl_pad", True))
+result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
+
+if projector:
+    time_col, freq_col = st.container(), st.container()
+else:
+    time_col, freq_col = st.columns([3, 2], gap="medium")
+
+with time_col:
+    var = "n" if mode == "discrete" else "t"
+    key = "sl.readout_sum" if mode == "discrete" else "sl.readout"
+    st.markdown(t(key, lang, var=var, t=_fmt(result["t"]), area=_fmt(result["area"]), y=_fmt(result["y"])))
+    st.plotly_chart(result["slide_fig"], key="sl_slide_chart", config={"displayModeBar": False})
+    st.caption(t("sl.play_hint", lang))
+    if result["impulses"]:
+        st.caption(t("sl.impulse_note", lang))
+
+with freq_col:
+    st.markdown(f"**{t('sl.freq_tab', lang)}**")
+    st.toggle(t("sl.pad", lang), key="sl_pad", help=t("sl.pad_help", lang))
+    st.plotly_chart(result["spec_fig"], key="sl_spec_chart", config={"displayModeBar": False})
+    st.caption(t("sl.freq_explain", lang))
+    st.plotly_chart(result["check_fig"], key="sl_check_chart", config={"displayModeBar": False})
+    err = f"{result['error']:.2e}"
+    if pad:
+        st.success(t("sl.fft_padded", lang, n=result["n_fft"], needed=result["needed"], err=err))
+    else:
+        st.warning(t("sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err))
+        st.caption(t("sl.fft_wrap_tip", lang))
