@@ -327,3 +327,28 @@ def test_overlay_keeps_kept_frequencies_grey_and_tints_removed_ones():
 
 def test_cycles_to_fraction():
     assert F.cycles_to_fraction(0.25) == 0.5 and F.cycles_to_fraction(0.5) == 1.0
+
+
+def test_display_range_makes_the_median_visible():
+    spec = F.FrequencyFilter(load_sample("camera")).spectrum
+    vmax, dr = F.display_range(spec)
+    assert 30.0 <= dr <= 120.0 and vmax < np.abs(spec).max()
+    median_db = 20 * np.log10(np.median(np.abs(spec)) / vmax)
+    assert -dr * 0.85 < median_db < 0  # the bulk of the spectrum is not black
+    assert F.display_range(np.zeros((4, 4))) == (1.0, 80.0)
+
+
+def test_kernel_report_rows_follow_a_chosen_fy():
+    mask = F.notch_mask((64, 64), [(8 / 64, 5 / 64)], 0.02)
+    rep = F.kernel_report(mask, 15, row_fy=8 / 64)
+    assert rep.row_fy == 8 / 64
+    assert rep.mask_row.min() == 0.0  # the row passes through the notch
+    assert rep.crop_row.shape == rep.fx.shape == (64,)
+
+
+def test_notch_text_round_trip_and_refusals():
+    notches = ((0.046875, 0.078125), (-0.09375, 0.0390625))
+    assert F.notches_from_text(F.notches_to_text(notches)) == notches
+    for bad in ("0.1", "0.1,0.2,0.3", "a,b", "0.7,0.1", "nan,0.1", ";".join(["0.1,0.1"] * (F.MAX_NOTCHES + 1))):
+        with pytest.raises(ValueError):
+            F.notches_from_text(bad)

@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ __all__ = [
     "snap_to_peak",
     "axis_cross_db",
     "overlay_mask",
+    "display_range",
     "cycles_to_fraction",
     "notches_to_text",
     "notches_from_text",
@@ -267,6 +269,11 @@ class FrequencyFilter:
         self._fft = sp_fft.fft2(self.input, axes=(0, 1), workers=2 if x.size >= 1 << 20 else 1)
         lum = self._fft if x.ndim == 2 else np.tensordot(self._fft, luminance_weights(x.shape[2]), axes=([2], [0]))
         self.spectrum = sp_fft.fftshift(lum)
+
+    @functools.cached_property
+    def display_range(self) -> tuple[float, float]:
+        """:func:`display_range` of the spectrum (``vmax``, dB range), computed once."""
+        return display_range(self.spectrum)
 
     def apply(self, mask: np.ndarray) -> FilteredImage:
         """Multiply the spectrum by the centred real ``mask`` and transform back."""
@@ -494,12 +501,17 @@ class KernelReport:
     crop: CropError
     max_imag: float  # largest imaginary part of IDFT(M) (0 for a symmetric mask)
     fx: np.ndarray  # frequencies of the rows below (cycles/pixel)
-    mask_row: np.ndarray  # M along fx at fy = 0
-    crop_row: np.ndarray  # real part of the cropped kernel's response along fx at fy = 0
+    row_fy: float  # the fy of the rows below
+    mask_row: np.ndarray  # M along fx at row_fy
+    crop_row: np.ndarray  # real part of the cropped kernel's response along fx at row_fy
 
 
-def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
-    """The implied kernel, its crop to ``size``, side lobes and the crop's effect."""
+def kernel_report(mask: np.ndarray, size: int, *, row_fy: float = 0.0) -> KernelReport:
+    """The implied kernel, its crop to ``size``, side lobes and the crop's effect.
+
+    ``row_fy`` picks the row (nearest grid ``fy``) along which the mask and the cropped
+    kernel's response are returned for plotting (e.g. through a notch).
+    """
     m = np.asarray(mask, dtype=np.float64)
     cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
     full = cplx.real
@@ -511,7 +523,8 @@ def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
         rel_l2=float(np.linalg.norm(diff) / norm) if norm > 0 else float(np.linalg.norm(diff)),
         max_abs=float(np.max(np.abs(diff))),
     )
-    cy = m.shape[0] // 2
+    fy_axis, fx_axis = frequency_axes(m.shape)
+    cy = int(np.argmin(np.abs(fy_axis - float(row_fy))))
     return KernelReport(
         full=full,
         cropped=cropped,
@@ -522,7 +535,8 @@ def kernel_report(mask: np.ndarray, size: int) -> KernelReport:
         cropped_sum=float(cropped.sum()),
         crop=crop,
         max_imag=float(np.max(np.abs(cplx.imag))),
-        fx=frequency_axes(m.shape)[1],
+        fx=fx_axis,
+        row_fy=float(fy_axis[cy]),
         mask_row=m[cy].copy(),
         crop_row=resp[cy].real.copy(),
     )
@@ -619,6 +633,23 @@ def axis_cross_db(spectrum: np.ndarray, *, offset: int = 4, min_radius: float = 
         [mag[(cy + offset) % h, far_x], mag[(cy - offset) % h, far_x], mag[far_y, (cx + offset) % w], mag[far_y, (cx - offset) % w]]
     )
     return mean_db(on) - mean_db(beside)
+
+
+def display_range(spectrum: np.ndarray, *, top_percentile: float = 99.9, floor_percentile: float = 1.0) -> tuple[float, float]:
+    """``(vmax, dynamic_range_db)`` that make a log spectrum readable.
+
+    The DC term of a photo is ~100 dB above most of its spectrum, so scaling from the
+    maximum leaves the picture black. Here the ``top_percentile`` magnitude is white (DC and
+    strong peaks saturate) and the ``floor_percentile`` one black (range clamped to 30–120 dB).
+    """
+    mag = np.abs(np.asarray(spectrum)).ravel()
+    if mag.size == 0 or not np.any(mag > 0):
+        return 1.0, 80.0
+    positive = mag[mag > 0]
+    top, floor = np.percentile(positive, [top_percentile, floor_percentile])
+    top = float(top) if top > 0 else float(positive.max())
+    dr = 20.0 * math.log10(top / max(float(floor), top * 1e-12))
+    return top, float(min(max(dr, 30.0), 120.0))
 
 
 def overlay_mask(spectrum_u8: np.ndarray, mask: np.ndarray, *, strength: float = 0.6) -> np.ndarray:

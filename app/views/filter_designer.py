@@ -33,7 +33,6 @@ TOOLS: tuple[str, ...] = ("notch", "remove", "keep")
 ZOOMS: tuple[int, ...] = (1, 2, 4)
 CROP_MIN, CROP_MAX = 3, 63
 DEMO_SAMPLE = "periodic_noise"
-DB_RANGE = 80.0
 LAB_PAGE = "views/image_lab.py"
 
 
@@ -86,13 +85,14 @@ def _filter_for(digest: str, window: str, _image: np.ndarray) -> flt.FrequencyFi
 @st.cache_data(max_entries=6, show_spinner=False)
 def _leakage(digest: str, _image: np.ndarray) -> dict:
     out: dict = {}
-    for window in flt.WINDOWS:
+    specs = {window: flt.centred_spectrum(_image, window) for window in flt.WINDOWS}
+    vmax, dr = flt.display_range(specs["none"])  # one scale for both: a fair comparison
+    for window, spec in specs.items():
         x = flt.apply_window(_image, window)
         tiles = np.tile(x, (2, 2, 1) if x.ndim == 3 else (2, 2))
-        spec = flt.centred_spectrum(_image, window)
         out[window] = {
             "tiles": display.downsample_for_display(display.to_uint8(np.clip(tiles, 0, 1)), 512),
-            "spectrum": display.downsample_for_display(display.spectrum_to_uint8(spec, DB_RANGE), 512),
+            "spectrum": display.downsample_for_display(display.spectrum_to_uint8(spec, dr, vmax=vmax), 512),
             "cross_db": flt.axis_cross_db(spec),
         }
     return out
@@ -264,17 +264,14 @@ def designer(picked: widgets.PickedImage) -> None:
     with c3:
         st.markdown(f"**{t('fd.sec.notch', lang)}**")
         if not proj:
-            st.segmented_control(t("fd.notch_kind", lang), NOTCH_KINDS, format_func=lambda s: t(f"fd.shape.{s}", lang),
-                                 key="fd_notch_kind", selection_mode="single")
-            if ss.get("fd_notch_kind") is None:
-                ss["fd_notch_kind"] = "gaussian"
+            st.radio(t("fd.notch_kind", lang), NOTCH_KINDS, format_func=lambda s: t(f"fd.notch_kind.{s}", lang),
+                     key="fd_notch_kind", horizontal=True)
         st.slider(t("fd.notch_r", lang), 0.002, 0.1, step=0.001, format="%.3f", key="fd_notch_r")
         if not proj:
             st.toggle(t("fd.snap", lang), key="fd_snap", help=t("fd.snap_help", lang))
-        b1, b2 = st.columns(2)
-        b1.button(t("fd.detect", lang), key="fd_detect", on_click=_on_detect, args=(picked,),
-                  help=t("fd.detect_help", lang), type="primary", width="stretch")
-        b2.button(t("fd.clear", lang), key="fd_clear", on_click=_on_clear_notches, width="stretch",
+        st.button(t("fd.detect", lang), key="fd_detect", on_click=_on_detect, args=(picked,),
+                  help=t("fd.detect_help", lang), type="primary", width="stretch", icon="🎯")
+        st.button(t("fd.clear", lang), key="fd_clear", on_click=_on_clear_notches, width="stretch",
                   disabled=not ss.get("fd_notches"))
     with c4:
         st.radio(t("fd.tool", lang), TOOLS, format_func=lambda s: t(f"fd.tool.{s}", lang), key="fd_tool")
@@ -318,16 +315,16 @@ def designer(picked: widgets.PickedImage) -> None:
     # -- 2 · filter ----------------------------------------------------------------------------
     filt = _current_filter(picked)
     res = filt.apply(mask)
-    vmax = float(np.abs(res.spectrum_in).max()) or 1.0
+    vmax, db_range = filt.display_range
     zoom = int(ss.get("fd_zoom", 1)) if not proj else 1
-    spec_u8 = display.spectrum_to_uint8(res.spectrum_in, DB_RANGE, vmax=vmax)
+    spec_u8 = display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax)
     view = flt.overlay_mask(spec_u8, mask)
     view, yedges, xedges = _zoom_crop(view, zoom)
     view = display.downsample_for_display(view, 512)
     half = 0.5 / zoom
 
     st.subheader(t("fd.sec.result", lang))
-    r1, r2, r3 = st.columns(3, gap="small")
+    r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
     with r1:
         st.markdown(f"**{t('fd.panel.input', lang)}**")
         _jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
@@ -358,7 +355,7 @@ def designer(picked: widgets.PickedImage) -> None:
             _jpeg(display.signed_to_rgb(out, "offset"))
             st.caption(t("fd.panel.output_signed", lang, dc=f"{dc:.2f}"))
 
-    d1, d2, d3 = st.columns(3, gap="small")
+    d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
         diff = filt.input - res.output
         peak = float(np.abs(diff).max())
@@ -367,17 +364,18 @@ def designer(picked: widgets.PickedImage) -> None:
         st.caption(t("fd.panel.diff_cap", lang, peak=f"{peak:.3g}"))
     with d2:
         st.markdown(f"**{t('fd.panel.fout', lang)}**")
-        out_u8 = display.spectrum_to_uint8(res.spectrum_out, DB_RANGE, vmax=vmax)
+        out_u8 = display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax)
         out_u8, _, _ = _zoom_crop(out_u8, zoom)
         _jpeg(out_u8)
         st.caption(t("fd.panel.fout_cap", lang))
     with d3:
         prof = flt.masked_radial_profiles(res.spectrum_in, mask)
+        st.markdown(f"**{t('fd.radial.title', lang)}**")
         st.plotly_chart(
             figs.radial_figure(
                 prof["freqs"], prof["input"], prof["output"], prof["mask"],
                 names={k: t(f"fd.radial.{k}", lang) for k in ("input", "output", "mask")},
-                title=t("fd.radial.title", lang), x_title=t("fd.radial.x", lang), y_title=t("fd.radial.y", lang),
+                x_title=t("fd.radial.x", lang), y_title=t("fd.radial.y", lang),
                 y2_title=t("fd.radial.y2", lang), height=height - 40, projector=proj,
             ),
             key="fd_radial", config={"displayModeBar": False}, width="stretch",
@@ -410,14 +408,14 @@ def designer(picked: widgets.PickedImage) -> None:
     k1, k2, k3 = st.columns([1, 1.1, 1.3], gap="medium")
     with k1:
         st.slider(t("fd.crop", lang), CROP_MIN, CROP_MAX, step=2, key="fd_crop", help=t("fd.crop_help", lang))
-    rep = flt.kernel_report(mask, int(ss["fd_crop"]))
+    row_fy = notches[0][0] if notches and kind == "none" and not regions else 0.0
+    rep = flt.kernel_report(mask, int(ss["fd_crop"]), row_fy=row_fy)
     k = rep.size
     with k1:
         lobe_pct = 100 * rep.negative_lobe
-        st.metric(t("fd.metric.lobe", lang), t("fd.metric.lobe_val", lang, pct=f"{lobe_pct:.1f}"),
-                  help=t("fd.metric.lobe_help", lang))
-        st.metric(t("fd.metric.crop", lang), t("fd.metric.crop_val", lang, pct=f"{100 * rep.crop.rel_l2:.2f}"),
-                  help=t("fd.metric.crop_help", lang))
+        m1, m2 = st.columns(2)
+        m1.metric(t("fd.metric.lobe", lang), f"{lobe_pct:.1f} %", help=t("fd.metric.lobe_help", lang))
+        m2.metric(t("fd.metric.crop", lang), f"{100 * rep.crop.rel_l2:.2f} %", help=t("fd.metric.crop_help", lang))
         st.metric(t("fd.metric.sum", lang), f"{rep.cropped_sum:.4f}")
         if st.button(t("fd.use", lang), key="fd_use", type="primary", help=t("fd.use_help", lang), width="stretch"):
             kernel = np.array(rep.cropped, dtype=np.float64)
@@ -432,11 +430,12 @@ def designer(picked: widgets.PickedImage) -> None:
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
         offsets, taps = flt.cross_section(rep.full)
+        st.markdown(f"**{t('fd.kernel.cross', lang)}**")
         st.plotly_chart(
             figs.cross_section_figure(
                 offsets, taps, crop_radius=k // 2,
                 names={"full": t("fd.kernel.full", lang), "kept": t("fd.kernel.kept", lang)},
-                title=t("fd.kernel.cross", lang), x_title=t("fd.kernel.cross_x", lang),
+                x_title=t("fd.kernel.cross_x", lang),
                 y_title=t("fd.kernel.cross_y", lang),
                 lobe_note=f"{t('fd.kernel.lobe_note', lang)} {lobe_pct:.1f} %",
                 height=height - 40, projector=proj,
@@ -449,11 +448,12 @@ def designer(picked: widgets.PickedImage) -> None:
         st.success(t("fd.kernel.smooth", lang))
     e1, e2 = st.columns([2, 1], gap="medium")
     with e1:
+        st.markdown(f"**{t('fd.kernel.resp', lang, fy=f'{rep.row_fy:+.4f}')}**")
         st.plotly_chart(
             figs.response_figure(
                 rep.fx, rep.mask_row, rep.crop_row,
                 names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
-                title=t("fd.kernel.resp", lang), x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang),
+                x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang),
                 height=height - 60, projector=proj,
             ),
             key="fd_resp", config={"displayModeBar": False}, width="stretch",

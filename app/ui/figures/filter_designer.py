@@ -85,8 +85,8 @@ def spectrum_figure(
             )
             if abs(cx) <= r and abs(cy) <= r:
                 fig.add_annotation(
-                    x=cx, y=cy - notch_radius, text=f"{i}{suffix}", showarrow=False, yshift=fs * 0.7,
-                    font={"color": NOTCH_COLOR, "size": fs}, bgcolor="rgba(0,0,0,0.45)",
+                    x=cx + notch_radius, y=cy - notch_radius, text=f"<b>{i}{suffix}</b>", showarrow=False,
+                    xanchor="left", yanchor="bottom", font={"color": NOTCH_COLOR, "size": fs - 1},
                 )
     ticks = [round(v, 4) for v in np.linspace(-r, r, 5)]
     fig.update_xaxes(range=[-r, r], tickvals=ticks, title_text=x_title, constrain="domain", title_standoff=4,
@@ -193,7 +193,8 @@ def radial_figure(
     style_line_figure(fig, title=title, x_title=x_title, y_title=y_title, height=height, projector=projector)
     fig.update_layout(
         yaxis={"type": "log"},
-        yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "title": y2_title, "showgrid": False},
+        yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "title": y2_title, "showgrid": False,
+                "tickmode": "array", "tickvals": [0, 0.25, 0.5, 0.75, 1.0]},
         hovermode="x",
         margin={"r": 60},
     )

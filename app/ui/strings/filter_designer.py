@@ -68,8 +68,11 @@ STRINGS = {
     # ---- notches ------------------------------------------------------------------------------
     "fd.sec.notch": {"en": "Notch filters", "zh": "陷波滤波"},
     "fd.notch_kind": {"en": "Notch profile", "zh": "陷波形状"},
+    "fd.notch_kind.gaussian": {"en": "Gaussian", "zh": "高斯"},
+    "fd.notch_kind.ideal": {"en": "Ideal", "zh": "理想"},
+    "fd.notch_kind.butterworth": {"en": "Butterworth", "zh": "巴特沃斯"},
     "fd.notch_r": {"en": "Notch radius (cycles/pixel)", "zh": "陷波半径（周期/像素）"},
-    "fd.snap": {"en": "Snap clicks to the brightest nearby point", "zh": "点击时自动吸附到附近最亮的点"},
+    "fd.snap": {"en": "Snap to the nearest peak", "zh": "自动吸附到附近亮点"},
     "fd.snap_help": {
         "en": "A click a little off the peak would leave most of the noise; snapping moves the notch onto the peak.",
         "zh": "点击位置稍有偏差就会漏掉大部分噪声；吸附会把陷波中心移到亮点上。",
@@ -196,19 +199,20 @@ STRINGS = {
     "fd.kernel.full": {"en": "full kernel", "zh": "完整卷积核"},
     "fd.kernel.kept": {"en": "kept by the crop", "zh": "截取保留部分"},
     "fd.kernel.lobe_note": {"en": "largest negative lobe", "zh": "最大负旁瓣"},
-    "fd.kernel.resp": {"en": "Mask vs. response of the cropped kernel (along fx)", "zh": "掩模与截取后卷积核的频率响应（沿 fx）"},
+    "fd.kernel.resp": {
+        "en": "Mask vs. response of the cropped kernel (along fx at fy = {fy})",
+        "zh": "掩模与截取后卷积核的频率响应（沿 fx，fy = {fy}）",
+    },
     "fd.kernel.resp_x": {"en": "fx (cycles/pixel)", "zh": "fx（周期/像素）"},
     "fd.kernel.resp_y": {"en": "gain", "zh": "增益"},
     "fd.kernel.resp_mask": {"en": "mask M", "zh": "掩模 M"},
     "fd.kernel.resp_crop": {"en": "cropped kernel {k}×{k}", "zh": "截取的 {k}×{k} 卷积核"},
-    "fd.metric.lobe": {"en": "Largest negative lobe", "zh": "最大负旁瓣"},
-    "fd.metric.lobe_val": {"en": "{pct} % of the peak", "zh": "峰值的 {pct}%"},
+    "fd.metric.lobe": {"en": "Negative lobe / peak", "zh": "负旁瓣 / 峰值"},
     "fd.metric.lobe_help": {
         "en": "Most negative kernel tap divided by the largest tap. Negative lobes are what makes edges ring.",
         "zh": "卷积核中最负的系数除以最大系数。负旁瓣正是边缘产生振铃的原因。",
     },
-    "fd.metric.crop": {"en": "Crop changes the response by", "zh": "截取使频率响应改变了"},
-    "fd.metric.crop_val": {"en": "{pct} % (RMS)", "zh": "{pct}%（均方根）"},
+    "fd.metric.crop": {"en": "Crop error (RMS)", "zh": "截取误差（均方根）"},
     "fd.metric.crop_help": {
         "en": "‖H_crop − M‖ / ‖M‖ over all frequencies, where H_crop is the DFT of the cropped kernel.",
         "zh": "在所有频率上计算 ‖H_截取 − M‖ / ‖M‖，其中 H_截取 是截取后卷积核的 DFT。",
