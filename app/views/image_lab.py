@@ -127,13 +127,15 @@ def _main_tab(run: lab.LabRun) -> None:
     c1, c2, c3 = st.columns(3, gap="small")
     with c1:
         _panel_title("il.panel.input")
-        _image(lab.input_pixels(picked_img.image))
+        with st.container(key="il_in_panel"):
+            _image(lab.input_pixels(picked_img.image))
         h, w = picked_img.image.shape[:2]
         note = t("il.panel.size", lang, w=w, h=h)
         if picked_img.resized:
             oh, ow = picked_img.original_shape[:2]
             note = t("il.pick.resized", lang, ow=ow, oh=oh, w=w, h=h, size=st.session_state.get("il_size", 512))
-        _explain("il.panel.input_cap", note)
+        with st.container(key="il_in_caption"):
+            _explain("il.panel.input_cap", note)
     with c2:
         kh, kw = run.kernel.shape
         _panel_title("il.panel.kernel")
@@ -142,7 +144,8 @@ def _main_tab(run: lab.LabRun) -> None:
         _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
     with c3:
         _panel_title("il.panel.output")
-        _image(od.pixels)
+        with st.container(key="il_out_panel"):
+            _image(od.pixels)
         _explain("il.panel.output_cap", _output_caption(od))
         if od.mode == "clip":
             st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
@@ -182,7 +185,8 @@ def _main_tab(run: lab.LabRun) -> None:
         height=440 if proj else 380,
         projector=proj,
     )
-    st.plotly_chart(fig, config=cfg, key="il_fig_radial")
+    with st.container(key="il_radial"):
+        st.plotly_chart(fig, config=cfg, key="il_fig_radial")
     r1, r2 = st.columns([1, 3], gap="medium", vertical_alignment="center")
     with r1:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
