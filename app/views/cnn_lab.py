@@ -164,12 +164,14 @@ def _shape(maps: np.ndarray) -> str:
     return t("cnn.shape", lang, h=h, w=w, c=c)
 
 
-def _kernel_name(bank: L.KernelBank, i: int) -> str:
+def _kernel_name(bank: L.KernelBank, i: int, *, short: bool = False) -> str:
     name, tag = bank.names[i], bank.tags[i]
     if name == "random":
         label = t("cnn.random", lang)
     else:
         label = kernels.get(name).label[lang]
+        if short:  # "Sobel y (horizontal edges)" -> "Sobel y"
+            label = label.split(" (")[0].split("（")[0]
     if tag == "Σ":
         return f"Σ {label}"
     return f"{label} {tag}".strip()
@@ -388,7 +390,7 @@ def main() -> None:
     grey = _grey(picked.digest, picked.image)
     img_key = f"{picked.digest}:{grey.shape[0]}x{grey.shape[1]}"
 
-    strip = st.container()
+    strip = st.container(border=True)
     c_c1, c_pool, c_c3 = st.columns(3, gap="medium", border=True)
     with c_c1:
         bank_args, act = _c1_controls()
@@ -436,10 +438,9 @@ def main() -> None:
     # ---- the shapes strip --------------------------------------------------------------------
     with strip:
         st.caption(t("cnn.shapes.caption", lang))
-        cols = st.columns(len(stages) + 1, gap="small")
-        for col, (name, maps) in zip(cols, stages):
-            col.metric(t(f"cnn.stage.{name}", lang), _shape(maps))
-        cols[-1].metric(t("cnn.stage.vector", lang), f"{stages[-1][1].size:,}")
+        parts = [f"{t(f'cnn.stage.{name}', lang)} **{_shape(maps)}**" for name, maps in stages]
+        parts.append(f"{t('cnn.stage.vector', lang)} **{stages[-1][1].size:,}**")
+        st.markdown("&nbsp;→&nbsp; ".join(parts))
 
     c1_names = [_kernel_name(bank, i) for i in range(bank.n_out)]
     lenet = pool_spec[0] == "lenet"
@@ -451,6 +452,7 @@ def main() -> None:
         a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
         a.image(in_thumbs[0][0], width="stretch", caption=t("cnn.input.card", lang))
         b.image(in_thumbs[0][1], width="stretch")
+        c.markdown(t("cnn.input.explain", lang))
         st.markdown(f"##### {t('cnn.maps.c1', lang)}")
         bands = _bands(bank_args, bank, TILE)
         thumbs = _thumbs(k_c1 + (THUMB,), c1, act == "sigmoid", THUMB)
@@ -476,9 +478,10 @@ def main() -> None:
         st.markdown(f"##### {t('cnn.maps.s2', lang)}")
         if not proj:
             st.caption(t("cnn.maps.pooled_cap", lang, stride=stride, nyq=f"{0.5 / stride:.3g}"))
-        _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), c1_names)
+        short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
+        _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), short)
         if c3 is not None and c3_bank is not None:
-            c3_names = [_kernel_name(c3_bank, i) for i in range(c3_bank.n_out)]
+            c3_names = [_kernel_name(c3_bank, i, short=True) for i in range(c3_bank.n_out)]
             st.markdown(f"##### {t('cnn.maps.c3', lang)}")
             _map_grid("C3-", c3, _thumbs(k_c3 + (THUMB,), c3, act == "sigmoid", THUMB), c3_names)
             if s4 is not None:

@@ -37,20 +37,30 @@ def enlarge(u8: np.ndarray, side: int) -> np.ndarray:
     return np.repeat(np.repeat(u8, f, axis=0), f, axis=1) if f > 1 else u8
 
 
+def _robust_peak(a: np.ndarray) -> float:
+    """99.5th percentile of ``a`` (on a subsample for speed), or its max if that is 0."""
+    sub = a[:: max(1, a.shape[0] // 256), :: max(1, a.shape[1] // 256)]
+    p = float(np.percentile(sub, 99.5))
+    return p if p > 0 else float(a.max())
+
+
 def map_pixels(m: np.ndarray, *, unit_range: bool = False) -> tuple[np.ndarray, str]:
     """uint8 pixels of one feature map and its scale kind ("relu", "sigmoid" or "signed").
 
     Non-negative maps are grey: ``unit_range`` (sigmoid outputs) shows 0…1 as black…white,
-    otherwise black = 0 and white = the map's maximum.  Maps with negative values use the
-    diverging map (blue < 0 < red, white = 0) with symmetric limits.
+    otherwise black = 0 and white = the map's 99.5th percentile (a few very strong edges
+    would otherwise leave the rest black).  Maps with negative values use the diverging map
+    (blue < 0 < red, white = 0) with symmetric limits at the 99.5th percentile of ``|m|``.
     """
     lo, hi = float(m.min()), float(m.max())
     if lo >= 0.0:
         if unit_range and hi <= 1.0:
             return display.to_uint8(m), "sigmoid"
-        scaled = m / hi if hi > 0 else np.zeros_like(m)
+        peak = _robust_peak(m)
+        scaled = np.minimum(m / peak, 1.0) if peak > 0 else np.zeros_like(m)
         return display.to_uint8(scaled), "relu"
-    return display.signed_to_rgb(m, "diverging"), "signed"
+    peak = _robust_peak(np.abs(m))
+    return display.signed_to_rgb(m, "diverging", limit=peak if peak > 0 else None), "signed"
 
 
 def spectrum_pixels(half: np.ndarray, n_cols: int, *, db: float = 70.0) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Strings of the CNN Lab (section "cnn.")."""
 
 STRINGS = {
-    "cnn.title": {"en": "CNN Lab: what convolutional layers do to an image", "zh": "卷积神经网络实验室：卷积层对图像做了什么"},
+    "cnn.title": {"en": "CNN Lab: what convolutional layers do", "zh": "卷积神经网络实验室：卷积层做了什么"},
     "cnn.intro": {
         "en": "A convolutional layer slides a few small kernels over the image. Each kernel passes its own band of "
               "frequencies, an activation function bends the result, and pooling keeps a coarser version. "
@@ -122,9 +122,15 @@ STRINGS = {
               "the edge of this spectrum is 1/(2·{stride}) = {nyq} cycles per original pixel.",
         "zh": "池化后的特征图像素更少，它的频谱只覆盖原图频率中较窄的一段：这张频谱的边缘对应原图的 1/(2·{stride}) = {nyq} 周期/像素。",
     },
-    "cnn.scale.relu": {"en": "black = 0, white = the map's largest value", "zh": "黑 = 0，白 = 该图最大值"},
+    "cnn.scale.relu": {"en": "black = 0, white = the map's 99.5th percentile", "zh": "黑 = 0，白 = 该图的 99.5% 分位数"},
     "cnn.scale.sigmoid": {"en": "black = 0, white = 1", "zh": "黑 = 0，白 = 1"},
-    "cnn.scale.signed": {"en": "blue < 0 < red, white = 0", "zh": "蓝 < 0 < 红，白 = 0"},
+    "cnn.scale.signed": {"en": "blue < 0 < red, white = 0, full colour at the 99.5th percentile of |value|", "zh": "蓝 < 0 < 红，白 = 0，|值| 的 99.5% 分位数处颜色最深"},
+    "cnn.input.explain": {
+        "en": "The input and its spectrum (centre = zero frequency). Each C1 map's spectrum below is this spectrum "
+              "multiplied by the kernel's |H| (before the activation): the kernel chooses which frequencies survive.",
+        "zh": "输入图像及其频谱（中心为零频）。下面每张 C1 特征图的频谱，就是这个频谱乘以卷积核的 |H|（激活之前）："
+              "卷积核决定哪些频率能留下来。",
+    },
     "cnn.card.range": {"en": "{lo} … {hi}", "zh": "{lo} … {hi}"},
     "cnn.band.low": {"en": "low band", "zh": "低频"},
     "cnn.band.mid": {"en": "middle band", "zh": "中频"},
@@ -209,10 +215,10 @@ STRINGS = {
         "zh": "把输入循环右移 d 个像素（周期平移，边缘不起作用），再经过 C1、激活函数和 S2。曲线给出特征图变化了多少：‖新 − 旧‖ / ‖旧‖。",
     },
     "cnn.s.d": {"en": "Shift d (pixels)", "zh": "平移量 d（像素）"},
-    "cnn.s.c1_moved": {"en": "C1 maps, as they are", "zh": "C1 特征图（直接比较）"},
-    "cnn.s.c1_back": {"en": "C1 maps, shifted back by d", "zh": "C1 特征图（移回 d 后比较）"},
-    "cnn.s.pool_moved": {"en": "S2 maps, as they are", "zh": "S2 特征图（直接比较）"},
-    "cnn.s.pool_back": {"en": "S2 maps, shifted back by whole cells", "zh": "S2 特征图（按整格移回后比较）"},
+    "cnn.s.c1_moved": {"en": "C1 maps, as is", "zh": "C1（直接比较）"},
+    "cnn.s.c1_back": {"en": "C1, shifted back by d", "zh": "C1（移回 d 像素）"},
+    "cnn.s.pool_moved": {"en": "S2 maps, as is", "zh": "S2（直接比较）"},
+    "cnn.s.pool_back": {"en": "S2, back by whole cells", "zh": "S2（按整格移回）"},
     "cnn.s.pool_back_help": {
         "en": "Rolled back by d / stride pooled cells, rounded: {q} cell(s) for d = {d}.",
         "zh": "移回 d / 步长 个池化格（四舍五入）：d = {d} 时移回 {q} 格。",
@@ -221,11 +227,12 @@ STRINGS = {
     "cnn.s.y": {"en": "relative change", "zh": "相对变化"},
     "cnn.s.read": {
         "en": "Convolution is equivariant: the C1 maps move with the input and match exactly once shifted back (≈ 0 %). "
-              "Pooled maps change less than C1 maps for small shifts — that is the tolerance pooling buys — and are "
-              "exactly a shifted copy when d is a multiple of the stride ({stride}); in between they really change. "
+              "For small shifts the pooled maps usually change less than the C1 maps — the tolerance pooling buys, "
+              "larger for bigger windows — and they are exactly a shifted copy when d is a multiple of the stride ({stride}); "
+              "in between they really change. "
               "So pooling gives partial, not full, translation invariance.",
-        "zh": "卷积具有平移等变性：C1 特征图随输入一起移动，移回去后完全一致（≈ 0 %）。对小的平移，池化后的特征图比 C1 变化更小——"
-              "这就是池化带来的容忍度；当 d 是步长（{stride}）的整数倍时，池化结果恰好是平移后的副本；介于之间时它确实改变了。"
+        "zh": "卷积具有平移等变性：C1 特征图随输入一起移动，移回去后完全一致（≈ 0 %）。对小的平移，池化后的特征图通常比 C1 变化更小——"
+              "这就是池化带来的容忍度，窗口越大越明显；当 d 是步长（{stride}）的整数倍时，池化结果恰好是平移后的副本；介于之间时它确实改变了。"
               "所以池化只带来部分的平移不变性，而不是完全的。",
     },
     "cnn.s.crop": {

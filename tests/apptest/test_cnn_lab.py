@@ -1,0 +1,95 @@
+"""CNN Lab page in AppTest: every preset, activation and pooling mode runs; shapes follow settings; zh text."""
+
+from __future__ import annotations
+
+import re
+
+from app.backend.layers import ACTIVATIONS, C1_PRESETS, POOL_MODES
+from tests.apptest.helpers import open_lab, texts
+
+
+def _shapes(at) -> str:
+    strip = [m.value for m in at.markdown if "→" in str(m.value) and "×" in str(m.value)]
+    assert strip, "the shapes strip is missing"
+    return strip[0]
+
+
+def _metric(at, label: str) -> str:
+    for m in at.metric:
+        if m.label == label:
+            return str(m.value)
+    raise AssertionError(f"no metric {label!r}; have {[m.label for m in at.metric]}")
+
+
+def _ok(at, what: str) -> None:
+    assert not at.exception, f"{what}: {[e.value for e in at.exception]}"
+    assert not at.error, f"{what}: {[e.value for e in at.error]}"
+
+
+def test_every_preset_activation_and_pooling_runs():
+    at = open_lab("cnn_lab", lang="en")
+    _ok(at, "first run")
+    strip = _shapes(at)
+    assert "512 × 512 × 4" in strip and "Vector length **65,536**" in strip  # edges bank, max 2×2, C3 edge sum
+    assert "Sobel x" in texts(at) and "band" in texts(at)
+
+    for preset in C1_PRESETS:
+        at.selectbox(key="cnn_c1").set_value(preset).run()
+        _ok(at, preset)
+    # the catalogue bank follows the multiselect
+    at.multiselect(key="cnn_cat").set_value(["box", "sobel_x", "gabor"]).run()
+    _ok(at, "catalogue pick")
+    assert "512 × 512 × 3" in _shapes(at)
+    at.selectbox(key="cnn_c1").set_value("random").run()
+    at.slider(key="cnn_n").set_value(8).run()
+    _ok(at, "random 8")
+    assert "C1 · conv **512 × 512 × 8**" in _shapes(at)
+    at.slider(key="cnn_b0").set_value(-0.5).run()
+    _ok(at, "bias")
+
+    for act in ACTIVATIONS:
+        at.radio(key="cnn_act").set_value(act).run()
+        _ok(at, act)
+
+    for mode in POOL_MODES:
+        at.selectbox(key="cnn_pool").set_value(mode).run()
+        _ok(at, mode)
+    at.selectbox(key="cnn_pool").set_value("max").run()
+    at.slider(key="cnn_psize").set_value(4).run()
+    at.slider(key="cnn_pstride").set_value(4).run()
+    _ok(at, "pool 4")
+    assert "S2 · pool **128 × 128 × 8**" in _shapes(at)
+
+    at.selectbox(key="cnn_c3").set_value("random").run()
+    at.slider(key="cnn_c3n").set_value(6).run()
+    _ok(at, "C3 random")
+    strip = _shapes(at)
+    assert "C3 · conv **128 × 128 × 6**" in strip and "S4 · pool **32 × 32 × 6**" in strip
+    assert f"Vector length **{32 * 32 * 6:,}**" in strip
+    at.selectbox(key="cnn_c3").set_value("off").run()
+    _ok(at, "C3 off")
+    assert "S4" not in _shapes(at) and f"**{128 * 128 * 8:,}**" in _shapes(at)
+
+    # shift test: a multiple of the stride realigns exactly; C1 is always equivariant
+    at.slider(key="cnn_shift").set_value(4).run()
+    _ok(at, "shift")
+    assert _metric(at, "S2, back by whole cells") == "0.0 %"
+    assert _metric(at, "C1, shifted back by d") == "0.0 %"
+    assert float(_metric(at, "C1 maps, as is").rstrip(" %")) > 5
+
+    # aliasing panel on a C1 map
+    at.selectbox(key="cnn_amap").set_value(2).run()
+    _ok(at, "aliasing map")
+
+
+def test_chinese_labels_and_lenet():
+    at = open_lab("cnn_lab", lang="zh", cnn_pool="lenet", cnn_psize=2, cnn_c1="gabor")
+    _ok(at, "zh")
+    body = texts(at)
+    for word in ("卷积层", "池化", "特征图", "权值共享", "平移", "混叠", "频谱"):
+        assert word in body or any(word in tab.label for tab in at.tabs), word
+    assert at.selectbox(key="cnn_c1").label == "卷积核组"
+    assert at.radio(key="cnn_act").label == "激活函数"
+    assert re.search(r"向量长度 \*\*[\d,]+\*\*", _shapes(at))
+    assert "LeNet" in body  # the LeNet note under the pooling settings
+    assert not re.search(r"\b(the|and|of)\b", _shapes(at))  # no English left in the strip
