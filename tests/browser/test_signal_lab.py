@@ -34,6 +34,7 @@ def _wait_chart(page) -> None:
 
 
 def test_play_animates_in_the_browser_without_reruns(page, app_url):
+    page.set_viewport_size({"width": 1400, "height": 1900})
     received = _ws_counter(page)
     t0 = time.monotonic()
     open_page(page, app_url, "signal_lab")
@@ -67,6 +68,7 @@ def test_play_animates_in_the_browser_without_reruns(page, app_url):
 
 
 def test_screenshots_en_zh_and_correlation(page, app_url):
+    page.set_viewport_size({"width": 1400, "height": 1900})  # Streamlit scrolls inside the page: show it all
     open_page(page, app_url, "signal_lab")
     _wait_chart(page)
     assert_no_exception(page)
