@@ -31,7 +31,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy import ndimage, signal
 
-from app.backend import ImageAnalysis, convolve, downsample_for_display, result_to_uint8
+from app.backend import ImageAnalysis, convolve, display_image, downsample_for_display
+from app.backend.analysis import tune_allocator
 from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, choose_method, rank1_factors
 
 FULL_SIZES = (256, 512, 1024, 2048)
@@ -57,13 +58,13 @@ def make_kernel(kind: str, k: int, rng: np.random.Generator) -> np.ndarray:
 def slider_step(analysis: ImageAnalysis, kernel: np.ndarray, max_side: int = 512) -> tuple[np.ndarray, np.ndarray]:
     """What one slider move costs in the app: apply + output image + output spectrum, as uint8."""
     result = analysis.apply(kernel)
-    image8 = downsample_for_display(result_to_uint8(result.output), max_side)
+    image8 = display_image(result.output, max_side)
     spectrum8 = downsample_for_display(result.spectrum_uint8("output"), max_side)
     return image8, spectrum8
 
 
-def _time_interleaved(funcs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Median seconds of each function, run interleaved ``repeat`` times after one warm-up."""
+def _time_interleaved(funcs: dict[str, Callable[[], object]], repeat: int, stat=min) -> dict[str, float]:
+    """Best (or ``stat``) seconds of each function, run interleaved ``repeat`` times after a warm-up."""
     times: dict[str, list[float]] = {name: [] for name in funcs}
     for f in funcs.values():
         f()
@@ -72,7 +73,7 @@ def _time_interleaved(funcs: dict[str, Callable[[], object]], repeat: int) -> di
             t0 = time.perf_counter()
             f()
             times[name].append(time.perf_counter() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
+    return {name: stat(ts) for name, ts in times.items()}
 
 
 def _repeat_for(seconds: float, budget: float, lo: int = 3, hi: int = 15) -> int:

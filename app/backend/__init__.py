@@ -36,11 +36,13 @@ from .signals import SignalError, convolve_signals, flip_and_slide, make_grid, m
 from .layers import KernelBank, LayerInput, PoolSpec, activate, c1_bank, c3_bank, conv_layer, forward, kernel_band, lenet_subsample, pool, pooling_aliasing, shift_tolerance  # CNN lab
 from .display import (
     SIGNED_MODES,
+    display_image,
     downsample_for_display,
     encode_jpeg,
     encode_png,
     half_spectrum_to_uint8,
     is_signed,
+    power_to_uint8,
     result_to_uint8,
     signed_to_rgb,
     spectrum_to_uint8,
@@ -83,11 +85,13 @@ __all__ = [
     "ImageAnalysis",
     # display
     "SIGNED_MODES",
+    "display_image",
     "downsample_for_display",
     "encode_jpeg",
     "encode_png",
     "half_spectrum_to_uint8",
     "is_signed",
+    "power_to_uint8",
     "result_to_uint8",
     "signed_to_rgb",
     "spectrum_to_uint8",

@@ -35,10 +35,37 @@ from .convolution import (
     kernel_rfft2,
     pad_image,
 )
-from .display import half_spectrum_to_uint8
+from .display import power_to_uint8
 from .spectra import anchor_phase, full_from_half, luminance_weights
 
-__all__ = ["ImageAnalysis", "ConvolutionResult"]
+__all__ = ["ImageAnalysis", "ConvolutionResult", "tune_allocator"]
+
+def _power(half: np.ndarray) -> np.ndarray:
+    re, im = half.real, half.imag
+    p = re * re
+    p += im * im
+    return p
+
+
+def tune_allocator(threshold_bytes: int = 1 << 30) -> bool:
+    """Keep freed large buffers inside the process (glibc ``mallopt``); True if applied.
+
+    Every FFT returns a new array; by default glibc gives buffers over ~128 KiB back to the
+    system and the next one page-faults afresh, which on these VMs costs about as much as the
+    transform itself (a 1024² slider step: ~2x).  Raising the mmap and trim thresholds keeps
+    the memory for reuse.  Process-wide and harmless elsewhere (no-op off glibc); call it
+    once at start-up of a long-lived process (the Streamlit app, the benchmark).
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        ok = libc.mallopt(m_mmap_threshold, int(threshold_bytes)) == 1
+        ok &= libc.mallopt(m_trim_threshold, int(threshold_bytes)) == 1
+        return bool(ok)
+    except (OSError, AttributeError):
+        return False
 
 
 @dataclass(eq=False)
@@ -68,6 +95,7 @@ class ConvolutionResult:
     kernel_half: np.ndarray = field(repr=False)  # kernel at top-left; anchor phase applied lazily
     shift: tuple[int, int] = field(repr=False)
     _direct: object = field(repr=False, default=None)  # zero-argument callable -> direct result
+    image_power: np.ndarray | None = field(repr=False, default=None)  # |image_half|², cached per image
 
     # -- half spectra (rfft2 layout, uncentred) --------------------------------------------
     @cached_property
@@ -107,23 +135,40 @@ class ConvolutionResult:
         """Centred complex output spectrum ``F · H`` (luminance for colour)."""
         return full_from_half(self.output_half, self.grid[1])
 
+    @cached_property
+    def _image_power(self) -> np.ndarray:
+        if self.image_power is not None:
+            return self.image_power
+        return _power(self.image_half)
+
+    @cached_property
+    def _response_power(self) -> np.ndarray:
+        return _power(self.kernel_half)  # |H|² does not depend on the anchor phase
+
+    def power_half(self, which: str = "output") -> np.ndarray:
+        """Squared magnitude, rfft2 half layout, of ``"image"``, ``"response"`` or ``"output"``.
+
+        The output's is ``|F|² · |H|²`` — no complex product needed for display.
+        """
+        if which == "image":
+            return self._image_power
+        if which == "response":
+            return self._response_power
+        if which == "output":
+            return self._image_power * self._response_power
+        raise ValueError(f"unknown spectrum {which!r}; choose one of image, response, output")
+
     def magnitude(self, which: str = "output") -> np.ndarray:
         """Centred magnitude of ``"image"``, ``"response"`` or ``"output"`` (for radial profiles)."""
-        half = self._half(which)
-        return full_from_half(np.abs(half), self.grid[1])
+        return full_from_half(np.sqrt(self.power_half(which)), self.grid[1])
 
     def spectrum_uint8(self, which: str = "output", dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
-        """Display-ready centred log magnitude (uint8) of ``which``, made from the half spectrum."""
-        return half_spectrum_to_uint8(self._half(which), self.grid[1], dynamic_range_db, vmax=vmax)
+        """Display-ready centred log magnitude (uint8) of ``which``, made from the half spectrum.
 
-    def _half(self, which: str) -> np.ndarray:
-        if which == "image":
-            return self.image_half
-        if which == "response":
-            return self.kernel_half  # magnitude does not depend on the anchor phase
-        if which == "output":
-            return self.output_half_magnitude_source
-        raise ValueError(f"unknown spectrum {which!r}; choose one of image, response, output")
+        Equal to ``spectrum_to_uint8(<centred spectrum>, dynamic_range_db, vmax=vmax)``.
+        """
+        u8 = power_to_uint8(self.power_half(which), dynamic_range_db, vmax=vmax)
+        return full_from_half(u8, self.grid[1])
 
     # -- the convolution theorem ---------------------------------------------------------------
     @cached_property
@@ -190,6 +235,7 @@ class ImageAnalysis:
             self._lum = np.tensordot(wts, self._spec, axes=1)
         else:
             self._lum = self._spec
+        self._lum_power = _power(self._lum)
 
     # -------------------------------------------------------------------------------------------
     @property
@@ -209,7 +255,7 @@ class ImageAnalysis:
 
     def image_spectrum_uint8(self, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
         """Display-ready log magnitude of the image spectrum (cheap, from the half spectrum)."""
-        return half_spectrum_to_uint8(self._lum, self.grid[1], dynamic_range_db, vmax=vmax)
+        return full_from_half(power_to_uint8(self._lum_power, dynamic_range_db, vmax=vmax), self.grid[1])
 
     def _check_kernel(self, kernel: np.ndarray) -> np.ndarray:
         k = _as_kernel(kernel, self.image.dtype)
@@ -248,7 +294,7 @@ class ImageAnalysis:
         y = sp_fft.irfft(z[..., rows, :], n=n2, axis=-1, workers=self._workers)
         cols = np.arange(c0, c0 + w) % n2 if self.boundary == "wrap" else slice(c0, c0 + w)
         y = y[..., cols]
-        out = np.ascontiguousarray(np.moveaxis(y, 0, 2)) if self.image.ndim == 3 else np.ascontiguousarray(y)
+        out = np.ascontiguousarray(np.moveaxis(y, 0, 2)) if self.image.ndim == 3 else y
         image, boundary, corr = self.image, self.boundary, bool(correlate)
         result = ConvolutionResult(
             output=out,
@@ -258,6 +304,7 @@ class ImageAnalysis:
             kernel_half=hk,
             shift=shift,
             _direct=lambda: convolve(image, k, boundary=boundary, correlate=corr, method="direct"),
+            image_power=self._lum_power,
         )
         return result
 

@@ -30,8 +30,10 @@ __all__ = [
     "to_uint8",
     "signed_to_rgb",
     "result_to_uint8",
+    "display_image",
     "spectrum_to_uint8",
     "half_spectrum_to_uint8",
+    "power_to_uint8",
     "is_signed",
     "encode_png",
     "encode_jpeg",
@@ -230,6 +232,56 @@ def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, lim
     return to_uint8(x)
 
 
+def _area_resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Area-average a float (H, W) or (H, W, C) array to ``size = (width, height)`` (float32)."""
+    a32 = a.astype(np.float32, copy=False)
+    if a32.ndim == 2:
+        return np.asarray(Image.fromarray(a32).resize(size, Image.Resampling.BOX))
+    planes = [_area_resize(np.ascontiguousarray(a32[..., c]), size) for c in range(a32.shape[2])]
+    return np.stack(planes, axis=-1)
+
+
+def _display_size(h: int, w: int, max_side: int) -> tuple[int, int] | None:
+    if max_side < 1:
+        raise ValueError(f"max_side must be at least 1; got {max_side}")
+    if max(h, w) <= max_side:
+        return None
+    s = max_side / max(h, w)
+    return (max(1, round(w * s)), max(1, round(h * s)))
+
+
+def display_image(
+    x: np.ndarray, max_side: int = 512, signed_mode: SignedMode = "diverging", *, limit: float | None = None
+) -> np.ndarray:
+    """Display pixels of a filter output in one step: area-average to ``<= max_side``, then map.
+
+    Like ``downsample_for_display(result_to_uint8(x, signed_mode, limit=limit), max_side)``, but
+    the averaging is done on the values (in float32) before mapping, which is cheaper for big
+    images and averages signed values rather than colours.  Whether ``x`` is signed and the
+    default symmetric limit are decided on the full-resolution data, so nothing is clipped
+    that the full image would not clip.
+
+    Examples
+    --------
+    >>> display_image(np.full((1024, 512), 0.5)).shape
+    (512, 256)
+    >>> display_image(np.full((8, 8), -0.5)).shape
+    (8, 8, 3)
+    """
+    a = _finite_float(x)
+    lo, hi = float(a.min()), float(a.max())
+    signed = lo < -RANGE_TOLERANCE or hi > 1.0 + RANGE_TOLERANCE
+    if signed and limit is None and signed_mode != "clip":
+        peak = max(-lo, hi)
+        limit = peak if peak > 0 else 1.0
+    size = _display_size(a.shape[0], a.shape[1], max_side)
+    if size is not None:
+        a = _area_resize(a, size)
+    if signed:
+        return signed_to_rgb(a, signed_mode, limit=limit)
+    return to_uint8(np.clip(a, 0.0, 1.0) if size is not None else a)
+
+
 def _power(a: np.ndarray) -> np.ndarray:
     if np.iscomplexobj(a):
         re, im = a.real, a.imag
@@ -240,7 +292,15 @@ def _power(a: np.ndarray) -> np.ndarray:
     return a * a
 
 
-def _power_to_u8(power: np.ndarray, dynamic_range_db: float, vmax: float | None) -> np.ndarray:
+def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
+    """:func:`spectrum_to_uint8` from squared magnitudes (``vmax`` is still a magnitude).
+
+    Examples
+    --------
+    >>> power_to_uint8(np.array([1.0, 0.01, 1e-8]), 80.0)
+    array([255, 191,   0], dtype=uint8)
+    """
+    power = np.asarray(power)
     if not dynamic_range_db > 0:
         raise ValueError(f"dynamic_range_db must be positive; got {dynamic_range_db}")
     top = float(power.max()) if vmax is None else float(vmax) ** 2
@@ -276,7 +336,7 @@ def spectrum_to_uint8(spec_or_mag: np.ndarray, dynamic_range_db: float = 80.0, *
     a = np.asarray(spec_or_mag)
     if a.size == 0:
         raise ValueError("spectrum is empty")
-    return _power_to_u8(_power(a), dynamic_range_db, vmax)
+    return power_to_uint8(_power(a), dynamic_range_db, vmax=vmax)
 
 
 def half_spectrum_to_uint8(
@@ -309,13 +369,9 @@ def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
     (512, 300)
     """
     a = _check_uint8(img)
-    if max_side < 1:
-        raise ValueError(f"max_side must be at least 1; got {max_side}")
-    h, w = a.shape[:2]
-    if max(h, w) <= max_side:
+    size = _display_size(a.shape[0], a.shape[1], max_side)
+    if size is None:
         return a
-    s = max_side / max(h, w)
-    size = (max(1, round(w * s)), max(1, round(h * s)))
     return np.asarray(Image.fromarray(a).resize(size, Image.Resampling.BOX))
 
 
