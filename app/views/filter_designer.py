@@ -117,7 +117,7 @@ def _add_notches(new: list[tuple[float, float]]) -> int:
             break
         if any(_same_notch(n, m, tol) for m in notches):
             continue
-        notches.append((round(n[0], 6), round(n[1], 6)))
+        notches.append((float(n[0]), float(n[1])))
         added += 1
     ss["fd_notches"] = tuple(notches)
     return added
@@ -286,13 +286,13 @@ def designer(picked: widgets.PickedImage) -> None:
     lo, hi, order = float(ss["fd_lo"]), float(ss["fd_hi"]), int(ss["fd_order"])
     try:
         pmask = flt.parametric_mask(shape, kind, band, low=lo, high=hi, order=order)
-        ss["_fd_last_good"] = (kind, band, lo, hi, order)
+        ss["_fd_mask_last_good"] = (kind, band, lo, hi, order)
     except ValueError as exc:
         if band in ("bandpass", "bandstop") and lo >= hi:
             st.error(t("fd.err.band", lang, band=t(f"fd.band.{band}", lang), low=f"{lo:.3f}", high=f"{hi:.3f}"), icon="⚠️")
         else:
             st.error(t("fd.err.mask", lang, detail=str(exc)), icon="⚠️")
-        last = ss.get("_fd_last_good")
+        last = ss.get("_fd_mask_last_good")
         pmask = np.ones(shape)
         if last is not None:
             try:
@@ -325,7 +325,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     st.subheader(t("fd.sec.result", lang))
     r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
-    with r1:
+    with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
         _jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
     with r2:
@@ -342,7 +342,7 @@ def designer(picked: widgets.PickedImage) -> None:
             config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]},
         )
         st.caption(t("fd.panel.spectrum_cap", lang))
-    with r3:
+    with r3, st.container(key="fd_output_panel"):
         out = res.output
         dc = float(mask[shape[0] // 2, shape[1] // 2])
         st.markdown(f"**{t('fd.panel.output', lang)}**")
@@ -384,7 +384,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     # notch list and free-hand regions
     n1, n2 = st.columns([1.4, 1], gap="large")
-    with n1:
+    with n1, st.container(key="fd_notch_list"):
         st.markdown(f"**{t('fd.notch.list', lang)}**")
         if not notches:
             st.caption(t("fd.notch.empty", lang))

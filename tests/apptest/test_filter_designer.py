@@ -1,0 +1,161 @@
+"""The Filter Designer page in AppTest (no browser): every mask, messages, both languages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.backend import filtering as flt
+from app.ui.strings import t
+from tests.apptest.helpers import open_lab, texts
+
+PEAKS = ((0.046875, 0.078125), (0.09375, -0.0390625))  # the periodic-noise sample's two tone pairs
+
+
+def _open(**session):
+    at = open_lab("filter_designer", **session)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_opens_on_the_periodic_noise_demo():
+    at = _open()
+    assert at.selectbox(key="fd_sample").value == "periodic_noise"
+    body = texts(at)
+    assert t("fd.title", "en") in body
+    assert "Find noise peaks" in body  # the demo hint names the button
+    assert at.session_state["fd_notches"] == ()
+
+
+@pytest.mark.parametrize("shape", flt.MASK_SHAPES)
+def test_every_mask_shape_and_band_runs(shape):
+    at = _open()
+    at.selectbox(key="fd_shape").set_value(shape).run()
+    assert not at.exception
+    if shape == "none":  # all-pass: no band to choose
+        assert at.radio(key="fd_band").disabled and at.slider(key="fd_lo").disabled
+        return
+    for band in flt.MASK_BANDS:
+        at.radio(key="fd_band").set_value(band).run()
+        assert not at.exception, (shape, band)
+        assert not at.error, (shape, band, [e.value for e in at.error])
+        if shape == "butterworth":
+            at.slider(key="fd_order").set_value(6).run()
+            assert not at.exception
+
+
+def test_ideal_low_pass_reports_ringing_and_gaussian_does_not():
+    at = _open(fd_shape="ideal", fd_band="lowpass", fd_lo=0.1)
+    lobe = [m for m in at.metric if m.label == t("fd.metric.lobe", "en")][0]
+    assert float(lobe.value.split()[0]) < -10  # about -13 % of the peak
+    assert any("Gibbs" in w.value for w in at.warning)
+    at.selectbox(key="fd_shape").set_value("gaussian").run()
+    lobe = [m for m in at.metric if m.label == t("fd.metric.lobe", "en")][0]
+    assert abs(float(lobe.value.split()[0])) < 1
+    assert any("No noticeable ringing" in s.value for s in at.success)
+
+
+def test_band_pass_with_low_above_high_gives_a_clear_message():
+    at = _open(fd_shape="butterworth", fd_band="bandpass", fd_lo=0.1, fd_hi=0.3)
+    assert not at.error
+    at.slider(key="fd_lo").set_value(0.35).run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "lower cutoff (0.350) must be below the upper cutoff (0.300)" in errors
+    # the page keeps working with the previous mask; fixing the slider clears the message
+    at.slider(key="fd_hi").set_value(0.45).run()
+    assert not at.error and not at.exception
+
+
+def test_band_message_in_chinese():
+    at = _open(lang="zh", fd_shape="ideal", fd_band="bandstop", fd_lo=0.3, fd_hi=0.3)
+    errors = " ".join(e.value for e in at.error)
+    assert "下截止频率" in errors and "带阻" in errors
+
+
+def test_find_noise_peaks_adds_the_two_notch_pairs_and_cleans_the_image():
+    at = _open()
+    at.button(key="fd_detect").click().run()
+    assert not at.exception
+    notches = at.session_state["fd_notches"]
+    assert set(PEAKS) <= set(notches)
+    body = texts(at)
+    assert "fx = +0.0781, fy = +0.0469" in body
+    # the link carries the notches
+    assert "fd_notches" in at.query_params
+
+
+def test_notches_from_a_link_and_delete():
+    at = _open(fd_notches=PEAKS)
+    assert "2." in texts(at)
+    at.button(key="fd_del_0").click().run()
+    assert at.session_state["fd_notches"] == (PEAKS[1],)
+    at.button(key="fd_clear").click().run()
+    assert at.session_state["fd_notches"] == ()
+
+
+def test_a_bad_notch_link_is_rejected_with_a_notice():
+    at = AppTestLink("fd_notches=0.9,0.1&fd_crop=4&fd_shape=ideal")
+    assert not at.exception
+    info = " ".join(i.value for i in at.info)
+    assert "fd_notches" in info and "fd_crop" in info
+    assert at.session_state["fd_shape"] == "ideal"
+
+
+def AppTestLink(query: str):
+    """Open the page as a shared link would (query parameters on the first run)."""
+    from urllib.parse import parse_qsl
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest.helpers import MAIN
+
+    at = AppTest.from_file(str(MAIN), default_timeout=60)
+    for k, v in parse_qsl(query):
+        at.query_params[k] = v
+    at.switch_page("views/filter_designer.py")
+    return at.run()
+
+
+def test_free_hand_regions_and_smoothing_run():
+    regions = (("remove", (0.05, 0.2, 0.2, 0.05), (0.05, 0.05, 0.2, 0.2)), ("keep", (-0.3, 0.3, 0.0), (0.3, 0.3, -0.3)))
+    at = _open(fd_regions=regions, fd_smooth=0.01)
+    assert not at.exception
+    assert "1 removed, 1 kept" in texts(at)
+    at.button(key="fd_free_clear").click().run()
+    assert at.session_state["fd_regions"] == ()
+
+
+def test_crop_size_and_window_and_zoom():
+    at = _open(fd_shape="ideal", fd_lo=0.1)
+    at.slider(key="fd_crop").set_value(9).run()
+    assert "Cropping to 9×9" in texts(at)
+    at.radio(key="fd_window").set_value("hann").run()
+    assert not at.exception
+    assert "Hann window lowers the leakage cross" in texts(at)
+    at.select_slider(key="fd_zoom").set_value(4).run()
+    assert not at.exception
+
+
+def test_use_as_kernel_stores_the_cropped_kernel_and_opens_the_image_lab():
+    at = _open(fd_shape="gaussian", fd_lo=0.08, fd_crop=15)
+    at.button(key="fd_use").click().run()
+    assert not at.exception
+    k = at.session_state["custom_kernel"]
+    assert isinstance(k, np.ndarray) and k.dtype == np.float64 and k.shape == (15, 15)
+    assert k.sum() == pytest.approx(1.0, abs=1e-3)
+    assert "Gaussian" in at.session_state["custom_kernel_name"]
+    assert t("il.title", "en") in texts(at)  # the Image Lab is now on screen
+
+
+def test_chinese_page():
+    at = _open(lang="zh", fd_shape="ideal")
+    body = texts(at)
+    for word in ("频域滤波器设计", "振铃", "频谱泄漏", "汉宁窗", "陷波"):
+        assert word in body, word
+    assert at.selectbox(key="fd_shape").format_func("butterworth") == "巴特沃斯"
+
+
+def test_projector_mode_runs():
+    at = _open(projector=True, fd_shape="butterworth")
+    assert not at.exception
