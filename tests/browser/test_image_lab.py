@@ -1,0 +1,142 @@
+"""The Image Lab in a real browser (Playwright + Debian's Chromium)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import kernels
+from app.ui.strings import t
+from tests.browser.helpers import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_for_app
+
+OUT_IMG = ".st-key-il_out_panel img"
+IN_IMG = ".st-key-il_in_panel img"
+IN_CAPTION = ".st-key-il_in_caption"
+RADIAL_LINES = ".st-key-il_radial .scatterlayer path.js-line"
+
+# The Image Lab is the default page: it lives at the root URL.
+PATH = ""
+
+
+def _src(page, selector: str) -> str:
+    page.wait_for_selector(selector, state="attached")
+    return page.locator(selector).first.get_attribute("src") or ""
+
+
+def _wait_src_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
+    page.wait_for_function(
+        "([sel, old]) => { const e = document.querySelector(sel); return e && e.getAttribute('src') && e.getAttribute('src') !== old; }",
+        arg=[selector, old],
+        timeout=timeout,
+    )
+    wait_for_app(page)
+    return _src(page, selector)
+
+
+def _radial_paths(page) -> list[str]:
+    page.wait_for_selector(RADIAL_LINES, state="attached")
+    return [p.get_attribute("d") or "" for p in page.locator(RADIAL_LINES).all()]
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` in the selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _png_file(tmp_path, name: str, shape=(200, 300)) -> str:
+    yy, xx = np.mgrid[: shape[0], : shape[1]]
+    arr = (((yy // 20 + xx // 20) % 2) * 255).astype(np.uint8)
+    path = tmp_path / name
+    Image.fromarray(arr).save(path, "PNG")
+    return str(path)
+
+
+def test_loads_with_no_exception_and_all_panels(page, app_url):
+    open_page(page, app_url, PATH)
+    assert_no_exception(page)
+    assert _src(page, OUT_IMG) and _src(page, IN_IMG)
+    assert page.locator(".st-key-il_radial").count() == 1
+    # the three spectra and the kernel are plotly charts with axes in cycles/pixel
+    page.wait_for_selector("text=cycles/pixel")
+    assert page.get_by_text(t("il.panel.fout", "en")).count() >= 1
+    screenshot(page, "image_lab_en")
+
+
+def test_moving_a_kernel_slider_changes_the_output_image(page, app_url):
+    open_page(page, app_url, PATH)
+    before = _src(page, OUT_IMG)
+    slider = page.get_by_role("slider", name=t("il.pick.size", "en"), exact=False).first  # sanity: sidebar slider exists
+    assert slider.count() == 1
+    sigma = page.get_by_role("slider", name="Sigma σ (spread)")
+    sigma.focus()
+    sigma.press("ArrowLeft")
+    after = _wait_src_change(page, OUT_IMG, before)
+    assert after != before
+    assert_no_exception(page)
+
+
+def test_switching_the_family_changes_the_radial_profile(page, app_url):
+    open_page(page, app_url, PATH)
+    before = _radial_paths(page)
+    assert len(before) == 3
+    assert page.locator(".st-key-il_radial").get_by_text("low frequencies").count() >= 1
+    _pick(page, t("il.kernel.family", "en"), "High-pass (edges, sharpening)")
+    page.locator(".st-key-il_radial").get_by_text("high frequencies").wait_for()
+    wait_for_app(page)
+    after = _radial_paths(page)
+    assert after[1] != before[1]  # |H| changed shape
+    assert page.get_by_text("Radial profile — High-pass").count() == 1
+    assert_no_exception(page)
+
+
+def test_upload_good_png_then_broken_file_keeps_previous_image(page, app_url, tmp_path):
+    open_page(page, app_url, PATH)
+    page.locator("[data-testid=stSidebar]").get_by_role("radio", name="Upload", exact=True).click()
+    uploader = page.locator("[data-testid=stSidebar] [data-testid=stFileUploader] input[type=file]")
+    uploader.wait_for(state="attached")
+    wait_for_app(page)
+    old_in = _src(page, IN_IMG)
+    uploader.set_input_files(_png_file(tmp_path, "checker.png"))
+    page.locator(IN_CAPTION).get_by_text("300×200 pixels").wait_for()
+    new_in = _wait_src_change(page, IN_IMG, old_in)
+    assert_no_exception(page)
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n this is not really a PNG file")
+    uploader.set_input_files(str(broken))
+    msg = t("il.err.not_image", "en")
+    alt = t("il.err.truncated", "en")
+    page.locator("[data-testid=stAlertContentError]").filter(has_text="The previous image is kept").first.wait_for()
+    text = page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert msg in text or alt in text
+    wait_for_app(page)
+    assert_no_exception(page)
+    # the previous (uploaded) image and the settings stay
+    assert page.locator(IN_CAPTION).get_by_text("300×200 pixels").count() == 1
+    assert _src(page, IN_IMG) == new_in
+    screenshot(page, "image_lab_bad_upload")
+
+
+def test_switching_to_chinese_changes_the_labels(page, app_url):
+    open_page(page, app_url, PATH)
+    page.get_by_text(t("il.kernel.family", "en"), exact=True).first.wait_for()
+    page.locator("[data-testid=stSidebar]").get_by_role("radio", name="中文").click()
+    page.get_by_text(t("il.kernel.family", "zh"), exact=True).first.wait_for()
+    wait_for_app(page)
+    assert page.locator("h1").filter(has_text=t("il.title", "zh")).count() == 1
+    assert page.get_by_text(t("il.kernel.family", "en"), exact=True).count() == 0
+    page.wait_for_selector(f"text={t('il.axis.cpp', 'zh')}")
+    assert_no_exception(page)
+    screenshot(page, "image_lab_zh")
+
+
+def test_link_opens_the_same_state(page, app_url):
+    open_page(page, app_url, PATH, "il_family=directional&il_kernel=sobel_x&il_boundary=zero&lang=zh")
+    assert_no_exception(page)
+    assert page.get_by_role("combobox", name=t("il.kernel.kernel", "zh"), exact=True).input_value() == kernels.get("sobel_x").label["zh"]
+    assert page.get_by_role("radio", name=t("il.boundary.zero", "zh"), exact=True).is_checked()
+    assert "il_kernel=sobel_x" in page.url
