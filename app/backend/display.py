@@ -213,7 +213,11 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
 
 def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
     """LUT index ``round(127 * clip(a / lim, -1, 1)) + 127`` as uint8, in float32 (display precision)."""
-    t = np.multiply(a, np.float32(_LUT_HALF / lim), dtype=np.float32)
+    scale = _LUT_HALF / lim
+    if 1e-30 < scale < 1e30:  # float32 is plenty for 255 colours
+        t = np.multiply(a, np.float32(scale), dtype=np.float32)
+    else:  # extreme limits: scale in float64 first
+        t = np.multiply(a, scale, dtype=np.float64).astype(np.float32)
     t += np.float32(_LUT_HALF + 0.5)
     np.clip(t, 0.0, 2 * _LUT_HALF + 0.5, out=t)
     return t.astype(np.uint8)
