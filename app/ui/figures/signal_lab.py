@@ -217,7 +217,13 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
 
     animated = [1, 2, 3, 4, 5, 6, 7]
     names = [f"{x:.6g}" for x in times]
-    fig.frames = [go.Frame(name=names[k], data=frame_traces(k), traces=animated) for k in range(n_frames)]
+    types = [tr_.type for tr_ in fig.data]
+    frames = []
+    for k in range(n_frames):
+        data = frame_traces(k)
+        for i, d in zip(animated, data):
+            d["type"] = types[i]
+        frames.append({"name": names[k], "data": data, "traces": animated})
     ms = frame_ms or (200 if discrete else 100)
     play_args = {"frame": {"duration": ms, "redraw": True}, "fromcurrent": True, "transition": {"duration": 0},
                  "mode": "immediate"}
@@ -246,7 +252,8 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
                                              "transition": {"duration": 0}}]} for k in range(n_frames)],
         }],
     )
-    return fig
+    # frames as plain dicts: one validation pass by go.Figure is ~5x faster than 100 go.Frame objects
+    return go.Figure({**fig.to_dict(), "frames": frames})
 
 
 def _fmax(freqs: np.ndarray, *mags: np.ndarray, discrete: bool) -> float:
