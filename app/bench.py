@@ -33,7 +33,7 @@ from scipy import ndimage, signal
 
 from app.backend import ImageAnalysis, convolve, display_image, downsample_for_display
 from app.backend.analysis import tune_allocator
-from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, choose_method, rank1_factors
+from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, COST, choose_method, rank1_factors
 
 FULL_SIZES = (256, 512, 1024, 2048)
 FULL_KERNELS = (3, 7, 15, 31, 63)
@@ -194,6 +194,50 @@ def run(
     return ratios
 
 
+def calibrate(out=sys.stdout, repeat: int = 7) -> dict[str, float]:
+    """Fit the cost-model constants of :func:`app.backend.convolution.choose_method` (float64).
+
+    Best-of-``repeat`` timings of the direct 2-D path, the separable direct path and the FFT
+    path (with ``fft_sample`` held at its current value); least squares per model.  Prints
+    the fitted ``COST`` entries.  Run it on a quiet machine: contention inflates everything.
+    """
+    from app.backend.convolution import _convolve_direct, _convolve_fft, _fft_grid, anchor
+
+    rng = np.random.default_rng(1)
+
+    def best(f: Callable[[], object]) -> float:
+        return _time_interleaved({"f": f}, repeat)["f"]
+
+    fits: dict[str, float] = {}
+    x = rng.random((512, 512))
+    rows, ts = [], []
+    for k in (3, 5, 7, 9):
+        kern = rng.standard_normal((k, k))
+        rows.append([1.0, k * k])
+        ts.append(best(lambda: _convolve_direct(x, kern, "reflect", False, None)) / x.size)
+    (fits["direct_sample"], fits["direct_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
+    rows, ts = [], []
+    for k in (5, 9, 15, 31):
+        g = make_kernel("gaussian", k, rng)
+        factors = rank1_factors(g)
+        rows.append([1.0, 2 * k])
+        ts.append(best(lambda: _convolve_direct(x, g, "reflect", False, factors)) / x.size)
+    (fits["separable_sample"], fits["separable_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
+    rows, ts = [], []
+    for n in (256, 512, 768, 1024):
+        xi = rng.random((n, n))
+        kern = rng.standard_normal((15, 15))
+        n1, n2 = _fft_grid(xi.shape, anchor(kern.shape), "reflect")
+        size = n1 * n2
+        rows.append([1.0, 2.5 * size * np.log2(size)])
+        ts.append(best(lambda: _convolve_fft(xi, kern, "reflect", False)) - COST["fft_sample"] * size)
+    (fits["fft_call"], fits["fft_nlogn"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
+    print("fitted cost model (seconds):", file=out)
+    for name, value in fits.items():
+        print(f"    {name!r}: {value:.3g},", file=out)
+    return fits
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small grid (256, 512 × k 3, 15, 63)")
@@ -203,7 +247,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kernels", type=int, nargs="*", help="kernel sizes (override the grid)")
     parser.add_argument("--budget", type=float, default=0.6, help="seconds of timing per cell and competitor")
     parser.add_argument("--max-direct", type=float, default=8.0, help="skip ndimage cells estimated slower (s)")
+    parser.add_argument("--calibrate", action="store_true", help="fit the auto cost model and exit")
+    parser.add_argument(
+        "--no-tune-malloc", action="store_true", help="leave glibc's allocator alone (see analysis.tune_allocator)"
+    )
     args = parser.parse_args(argv)
+    if not args.no_tune_malloc:
+        tune_allocator()
+    if args.calibrate:
+        calibrate()
+        return 0
     sizes = tuple(args.sizes) if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     ks = tuple(args.kernels) if args.kernels else (QUICK_KERNELS if args.quick else FULL_KERNELS)
     if args.quick:

@@ -56,6 +56,7 @@ __all__ = [
     "pad_image",
     "fft_shape",
     "rank1_factors",
+    "inverse_crop",
 ]
 
 Boundary = Literal["reflect", "zero", "wrap", "nearest"]
@@ -68,17 +69,24 @@ _NDIMAGE_MODE = {"reflect": "reflect", "zero": "constant", "wrap": "wrap", "near
 _PAD_MODE = {"reflect": "symmetric", "zero": "constant", "wrap": "wrap", "nearest": "edge"}
 
 # ---------------------------------------------------------------------------------------------
-# Cost model for ``method="auto"`` (see :func:`choose_method`).  Seconds per unit of work,
-# measured on the project's 2-vCPU AVX-512 machines with numpy 2.4 / scipy 1.17 (float64;
-# float32 FFTs are ~2x cheaper, ndimage is not).  Only the *ratios* matter for the choice.
+# Cost model for ``method="auto"`` (see :func:`choose_method`), in seconds.  Fitted with
+# ``python -m app.bench --calibrate`` (best-of-N timings) on the project's 2-vCPU AVX-512
+# machines, numpy 2.4 / scipy 1.17, float64.  Only the ratios matter for the choice.
 # ---------------------------------------------------------------------------------------------
-_COST_DIRECT = 1.1e-9  # per output sample per kernel tap (ndimage.convolve, non-separable)
-_COST_SEPARABLE = 1.5e-9  # per output sample per 1-D tap (two ndimage.correlate1d passes)
-_COST_SEPARABLE_PASS = 1.2e-9  # per output sample per pass (fixed cost of a 1-D pass)
-_COST_FFT = 1.9e-9  # per real sample per log2(size) of one rfft2/irfft2 (float64)
-_COST_PAD = 2.0e-9  # per padded sample (np.pad + copies + product)
-_OVERHEAD_DIRECT = 2.0e-5  # Python overhead per call
-_OVERHEAD_FFT = 8.0e-5
+COST = {
+    "direct_tap": 0.75e-9,  # ndimage.convolve: per output sample per kernel tap
+    "direct_sample": 1.0e-9,  # ... plus per output sample
+    "separable_tap": 0.40e-9,  # rank-1 kernel, two 1-D passes: per output sample per 1-D tap
+    "separable_sample": 9.0e-9,  # ... plus per output sample (the column pass is strided)
+    "fft_nlogn": 0.50e-9,  # one real 2-D transform: per grid sample per log2(grid samples)
+    "fft_sample": 4.0e-9,  # padding, spectral product, crop: per grid sample
+    "direct_call": 2.0e-5,  # fixed cost per channel of a direct call
+    "fft_call": 1.0e-4,  # fixed cost of an FFT call
+    "float32_fft": 0.6,  # float32 FFTs relative to float64 (ndimage is not faster in float32)
+}
+
+#: Columns this short use ndimage's 2-D routine for the column pass of a separable kernel.
+_SHORT_COLUMN = 7
 
 #: Number of images samples from which the FFTs use two threads (``workers=2``).
 FFT_THREADS_FROM: int = 1024 * 1024
@@ -126,7 +134,8 @@ def _as_image(image: object, *, check_finite: bool = True) -> np.ndarray:
     if x.size == 0:
         raise ValueError(f"image is empty (shape {x.shape})")
     x = x.astype(working_dtype(x.dtype), copy=False)
-    if check_finite and not np.isfinite(x).all():
+    # a finite sum proves finite values (one pass, no temporary); only then is the slow check skipped
+    if check_finite and not (np.isfinite(x.sum()) or np.isfinite(x).all()):
         raise ValueError("image contains NaN or infinite values")
     return x
 
@@ -282,19 +291,21 @@ def _direct_cost(image_shape: tuple[int, ...], kernel_shape: tuple[int, int], se
     kh, kw = kernel_shape
     n = h * w * c
     if separable and kh > 1 and kw > 1:
-        return _OVERHEAD_DIRECT * c + n * (_COST_SEPARABLE * (kh + kw) + 2 * _COST_SEPARABLE_PASS)
-    return _OVERHEAD_DIRECT * c + n * _COST_DIRECT * kh * kw
+        per_sample = COST["separable_sample"] + COST["separable_tap"] * (kh + kw)
+    else:
+        per_sample = COST["direct_sample"] + COST["direct_tap"] * kh * kw
+    return COST["direct_call"] * c + n * per_sample
 
 
 def _fft_cost(image_shape: tuple[int, ...], kernel_shape: tuple[int, int], boundary: str, itemsize: int) -> float:
     c = image_shape[2] if len(image_shape) == 3 else 1
     n1, n2 = _fft_grid(image_shape, anchor(kernel_shape), boundary)
     size = n1 * n2
-    scale = 0.55 if itemsize == 4 else 1.0
-    if size >= FFT_THREADS_FROM and (os.cpu_count() or 1) > 1:
+    scale = COST["float32_fft"] if itemsize == 4 else 1.0
+    if _fft_workers(size) > 1:
         scale *= 0.7
-    transforms = 2 * c + 0.5  # image rfft2 + irfft2 per channel, kernel half-transform
-    return _OVERHEAD_FFT + scale * _COST_FFT * size * math.log2(max(size, 2)) * transforms + _COST_PAD * size * c
+    transforms = 2 * c + 0.5  # forward + inverse per channel, half a kernel transform
+    return COST["fft_call"] + size * c * COST["fft_sample"] + scale * COST["fft_nlogn"] * size * math.log2(max(size, 2)) * transforms
 
 
 def choose_method(
@@ -307,17 +318,18 @@ def choose_method(
 ) -> str:
     """Pick ``"direct"`` or ``"fft"`` for ``convolve(method="auto")`` from a cost model.
 
-    Like :func:`scipy.signal.choose_conv_method`, but calibrated here by measurement
-    (``python -m app.bench --calibrate`` prints the fits) and aware of separable kernels:
+    Like :func:`scipy.signal.choose_conv_method` (which times or estimates the two methods
+    of :func:`scipy.signal.convolve`), but calibrated here by measurement
+    (``python -m app.bench --calibrate`` fits the constants in :data:`COST`) and aware of
+    separable kernels:
 
-    * direct, non-separable: ``n_out * kh * kw * 1.1 ns`` (``scipy.ndimage.convolve``);
-    * direct, rank-1 kernel: ``n_out * ((kh + kw) * 1.5 ns + 2.4 ns)`` (two 1-D passes);
-    * FFT: ``(2 C + 0.5) * N log2 N * 1.9 ns + 2 ns * N * C`` on the padded fast grid of
-      ``N`` samples (two real transforms per channel and half a kernel transform, plus
-      padding and the spectral product), halved for float32 and ×0.7 from 1024² with two
-      threads, plus ~80 µs of fixed overhead.
+    * direct, full kernel: ``n_out * (1.0 + 0.75 kh kw) ns`` (``scipy.ndimage.convolve``);
+    * direct, rank-1 kernel: ``n_out * (9 + 0.4 (kh + kw)) ns`` (two 1-D passes);
+    * FFT: ``(2 C + 0.5) * 0.5 ns * N log2 N + 4 ns * N * C + 100 µs`` on the padded fast
+      grid of ``N`` samples (forward and inverse real transform per channel, half a kernel
+      transform, padding and the spectral product); FFTs cost ×0.6 in float32.
 
-    The cheaper estimate wins.  Typically FFT wins from 7×7 (non-separable, float64); a
+    The cheaper estimate wins.  Typically FFT wins from 7×7 (full kernels, float64); a
     separable kernel stays direct up to ~31×31.
 
     Examples
@@ -341,17 +353,21 @@ def choose_method(
 def _direct_channel(
     x: np.ndarray, kernel: np.ndarray, mode: str, correlate: bool, factors: tuple[np.ndarray, np.ndarray] | None
 ) -> np.ndarray:
-    if factors is not None:
-        u, v = factors
-        op = ndimage.correlate1d if correlate else ndimage.convolve1d
-        return op(op(x, u, axis=0, mode=mode), v, axis=1, mode=mode)
-    op2 = ndimage.correlate if correlate else ndimage.convolve
-    return op2(x, kernel, mode=mode)
+    if factors is None:
+        return (ndimage.correlate if correlate else ndimage.convolve)(x, kernel, mode=mode)
+    u, v = factors
+    # rows (contiguous) with the 1-D routine; columns with the 2-D routine on a (kh, 1) kernel
+    # for short columns (ndimage's strided 1-D pass costs ~10 ns/sample there), else 1-D
+    rows = (ndimage.correlate1d if correlate else ndimage.convolve1d)(x, v, axis=1, mode=mode)
+    if len(u) <= _SHORT_COLUMN:
+        return (ndimage.correlate if correlate else ndimage.convolve)(rows, u[:, None], mode=mode)
+    return (ndimage.correlate1d if correlate else ndimage.convolve1d)(rows, u, axis=0, mode=mode)
 
 
-def _convolve_direct(x: np.ndarray, kernel: np.ndarray, boundary: str, correlate: bool, separable: bool) -> np.ndarray:
+def _convolve_direct(
+    x: np.ndarray, kernel: np.ndarray, boundary: str, correlate: bool, factors: tuple[np.ndarray, np.ndarray] | None
+) -> np.ndarray:
     mode = _NDIMAGE_MODE[boundary]
-    factors = rank1_factors(kernel) if separable and min(kernel.shape) > 1 else None
     if x.ndim == 2:
         return _direct_channel(x, kernel, mode, correlate, factors)
     out = np.empty_like(x)
@@ -360,31 +376,42 @@ def _convolve_direct(x: np.ndarray, kernel: np.ndarray, boundary: str, correlate
     return out
 
 
+def inverse_crop(
+    spec: np.ndarray, grid: tuple[int, int], start: tuple[int, int], size: tuple[int, int], *, circular: bool, workers: int = 1
+) -> np.ndarray:
+    """``irfft2(spec, s=grid)[r0:r0+h, c0:c0+w]`` over the last two axes, computing only those rows.
+
+    The column transform runs in place (``spec`` is overwritten); the row transform only over
+    the ``h`` rows that are kept.  ``circular`` wraps the crop around the grid.
+    """
+    n1, n2 = grid
+    (r0, c0), (h, w) = start, size
+    z = sp_fft.ifft(spec, axis=-2, workers=workers, overwrite_x=True)
+    if circular:
+        rows = np.arange(r0, r0 + h) % n1
+        y = sp_fft.irfft(z[..., rows, :], n=n2, axis=-1, workers=workers)
+        return y[..., np.arange(c0, c0 + w) % n2]
+    y = sp_fft.irfft(z[..., r0 : r0 + h, :], n=n2, axis=-1, workers=workers)
+    return y[..., c0 : c0 + w]
+
+
 def _convolve_fft(x: np.ndarray, kernel: np.ndarray, boundary: str, correlate: bool) -> np.ndarray:
     h, w = x.shape[:2]
     taps, (ay, ax) = _convolution_taps(kernel.astype(x.dtype, copy=False), correlate)
-    if boundary == "wrap":
-        pad = (0, 0)
-        xp = x
-    else:
-        pad = anchor(kernel.shape)
-        pad = (max(pad[0], kernel.shape[0] - 1 - pad[0]), max(pad[1], kernel.shape[1] - 1 - pad[1]))
-        xp = pad_image(x, pad, boundary)
+    pad = (0, 0) if boundary == "wrap" else anchor(kernel.shape)  # k // 2 covers both sides
+    xp = x if boundary == "wrap" else pad_image(x, pad, boundary)
+    if x.ndim == 3:  # channels first: every transform runs over contiguous planes
+        xp = np.ascontiguousarray(np.moveaxis(xp, 2, 0))
     grid = _fft_grid(x.shape, pad, boundary)
     workers = _fft_workers(grid[0] * grid[1])
     hk = kernel_rfft2(taps, grid, workers=workers)
-    if x.ndim == 3:
-        hk = hk[..., None]
-    spec = sp_fft.rfft2(xp, s=grid, axes=(0, 1), workers=workers)
+    # forward: row transform of the padded rows only, then columns (zero rows implied by n=)
+    spec = sp_fft.rfft(xp, n=grid[1], axis=-1, workers=workers)
+    spec = sp_fft.fft(spec, n=grid[0], axis=-2, workers=workers, overwrite_x=True)
     spec *= hk
-    y = sp_fft.irfft2(spec, s=grid, axes=(0, 1), workers=workers)
-    # unanchored kernel at the top-left => output pixel i sits at padded index i + pad + anchor
-    r0 = (pad[0] + ay) % grid[0]
-    c0 = (pad[1] + ax) % grid[1]
-    if boundary == "wrap":
-        y = np.roll(y, (-r0, -c0), axis=(0, 1))
-        return np.ascontiguousarray(y[:h, :w])
-    return np.ascontiguousarray(y[r0 : r0 + h, c0 : c0 + w])
+    # the kernel sits at the top-left, so output pixel i is at padded index i + pad + anchor
+    y = inverse_crop(spec, grid, (pad[0] + ay, pad[1] + ax), (h, w), circular=boundary == "wrap", workers=workers)
+    return np.ascontiguousarray(np.moveaxis(y, 0, 2)) if x.ndim == 3 else y
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,11 +470,11 @@ def convolve(
     x = _as_image(image)
     k = _as_kernel(kernel)
     _check_fits(x.shape, k.shape)
-    separable = rank1_factors(k) is not None if min(k.shape) > 1 else False
+    factors = rank1_factors(k) if min(k.shape) > 1 and k.size > 9 else None
     if method == "auto":
-        method = choose_method(x.shape, k.shape, separable=separable, boundary=boundary, dtype=x.dtype)
+        method = choose_method(x.shape, k.shape, separable=factors is not None, boundary=boundary, dtype=x.dtype)
     if method == "direct":
-        out = _convolve_direct(x, k, boundary, bool(correlate), separable)
+        out = _convolve_direct(x, k, boundary, bool(correlate), factors)
     else:
         out = _convolve_fft(x, k, boundary, bool(correlate))
     return out.astype(x.dtype, copy=False)
