@@ -1,0 +1,152 @@
+"""Filter Designer in a real browser: click-to-notch, lasso, "use as kernel", demo screenshots."""
+
+from __future__ import annotations
+
+import time
+
+from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
+
+SPECTRUM = "[class*='st-key-fd_spectrum_'] .js-plotly-plot"
+OUTPUT_IMG = ".st-key-fd_output_panel img"
+NOTCH_LIST = ".st-key-fd_notch_list"
+# the periodic-noise sample's tone at (fy, fx) = (24, 40)/512 cycles/pixel
+PEAK = (24 / 512, 40 / 512)
+
+
+def _tall(page, height: int = 2000) -> None:
+    page.set_viewport_size({"width": 1400, "height": height})
+
+
+def _full_screenshot(page, name: str):
+    """Streamlit scrolls inside its own container: grow the viewport to the page, then shoot."""
+    h = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], section.main, body')]"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": 1400, "height": min(int(h) + 40, 7000)})
+    page.wait_for_timeout(1200)
+    return screenshot(page, name)
+
+
+def _output_src(page) -> str:
+    return page.locator(OUTPUT_IMG).first.get_attribute("src") or ""
+
+
+def _wait_change(page, old: str, getter, timeout_s: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        new = getter(page)
+        if new and new != old:
+            wait_for_app(page)
+            return new
+        page.wait_for_timeout(150)
+    raise AssertionError("the page did not change")
+
+
+def _plot_area(page):
+    plot = page.locator(SPECTRUM).first
+    plot.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = plot.locator(".nsewdrag").first.bounding_box()
+    assert box and box["width"] > 100
+    return box
+
+
+def _to_screen(box, fy: float, fx: float, half: float = 0.5) -> tuple[float, float]:
+    """Screen position of frequency (fy, fx): x from -half (left) to +half, fy grows downwards."""
+    return box["x"] + (fx + half) / (2 * half) * box["width"], box["y"] + (fy + half) / (2 * half) * box["height"]
+
+
+def test_click_to_notch_adds_a_notch_and_cleans_the_output(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer")
+    page.wait_for_selector(SPECTRUM)
+    assert_no_exception(page)
+    assert "No notches yet" in page.locator(NOTCH_LIST).inner_text()
+    _full_screenshot(page, "filter_designer_periodic_noise_before_en")
+
+    _tall(page)
+    before = _output_src(page)
+    box = _plot_area(page)
+    # click a little off the peak: snapping puts the notch exactly on it
+    x, y = _to_screen(box, PEAK[0] + 0.004, PEAK[1] - 0.004)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    _wait_change(page, before, _output_src)
+    assert_no_exception(page)
+    notes = page.locator(NOTCH_LIST).inner_text()
+    assert "fx = +0.0781, fy = +0.0469" in notes, notes
+    # the notch and its mirror are drawn on the spectrum
+    labels = page.locator(SPECTRUM).first.locator(".annotation-text").all_text_contents()
+    assert {"1", "1′"} <= set(labels), labels
+    # the link carries it
+    assert "fd_notches=" in page.url
+
+    # the second peak pair via the helper button → the textbook result
+    before = _output_src(page)
+    page.get_by_role("button", name="Find noise peaks").click()
+    _wait_change(page, before, _output_src)
+    assert "2." in page.locator(NOTCH_LIST).inner_text()
+    assert_no_exception(page)
+    _full_screenshot(page, "filter_designer_periodic_noise_after_en")
+
+
+def test_lasso_removes_a_free_hand_region(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer")
+    page.get_by_text("Lasso: remove region").click()
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    before = _output_src(page)
+    box = _plot_area(page)
+    cx, cy = _to_screen(box, 0.2, 0.2)
+    r = box["width"] * 0.08
+    page.mouse.move(cx + r, cy)
+    page.mouse.down()
+    for a in range(0, 361, 15):
+        import math
+
+        page.mouse.move(cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a)), steps=2)
+    page.mouse.up()
+    _wait_change(page, before, _output_src)
+    assert_no_exception(page)
+    assert "Free-hand regions: 1 removed, 0 kept." in page.locator("[data-testid=stCaptionContainer]").all_inner_texts()
+
+
+def test_use_as_kernel_switches_to_the_image_lab_with_that_kernel(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "fd_shape=gaussian&fd_lo=0.08&fd_crop=15")
+    assert_no_exception(page)
+    page.get_by_role("button", name="Use as kernel in the Image Lab").click()
+    # the Image Lab is the default page: its address is the root (or /image_lab)
+    page.wait_for_url(lambda url: "filter_designer" not in url, timeout=60_000)
+    wait_for_app(page)
+    page.get_by_text("Filter Designer: Gaussian").first.wait_for(timeout=60_000)
+    assert_no_exception(page)
+    body = page.locator("[data-testid=stMain]").inner_text()
+    assert "15×15" in body or "15 × 15" in body, body[:2000]
+    screenshot(page, "filter_designer_kernel_in_image_lab")
+
+
+def test_chinese_demo_before_and_after(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "lang=zh")
+    page.wait_for_selector(SPECTRUM)
+    assert_no_exception(page)
+    assert "频域滤波器设计" in page.locator("h1").first.inner_text()
+    _full_screenshot(page, "filter_designer_periodic_noise_before_zh")
+    _tall(page)
+    before = _output_src(page)
+    page.get_by_role("button", name="自动查找噪声亮点").click()
+    _wait_change(page, before, _output_src)
+    assert "已添加 2 对陷波" in page.locator("[data-testid=stMain]").inner_text()
+    _full_screenshot(page, "filter_designer_periodic_noise_after_zh")
+
+
+def test_ideal_low_pass_ringing_screenshot(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "fd_shape=ideal&fd_lo=0.06&fd_sample=camera")
+    page.wait_for_selector(SPECTRUM)
+    assert_no_exception(page)
+    assert "Gibbs" in page.locator("[data-testid=stMain]").inner_text()
+    _full_screenshot(page, "filter_designer_ideal_lowpass_en")
