@@ -32,6 +32,7 @@ from .convolution import (
     _fft_grid,
     _fft_workers,
     convolve,
+    inverse_crop,
     kernel_rfft2,
     pad_image,
 )
@@ -283,17 +284,11 @@ class ImageAnalysis:
         """
         k = self._check_kernel(kernel)
         taps, shift = _convolution_taps(k, bool(correlate))
-        n1, n2 = self.grid
         hk = kernel_rfft2(taps, self.grid, workers=self._workers)
         prod = self._spec * hk
         h, w = self.image.shape[:2]
         r0, c0 = self.pad[0] + shift[0], self.pad[1] + shift[1]
-        # inverse: columns first, then the row transform only over the rows that are kept
-        z = sp_fft.ifft(prod, axis=-2, workers=self._workers, overwrite_x=True)
-        rows = np.arange(r0, r0 + h) % n1 if self.boundary == "wrap" else slice(r0, r0 + h)
-        y = sp_fft.irfft(z[..., rows, :], n=n2, axis=-1, workers=self._workers)
-        cols = np.arange(c0, c0 + w) % n2 if self.boundary == "wrap" else slice(c0, c0 + w)
-        y = y[..., cols]
+        y = inverse_crop(prod, self.grid, (r0, c0), (h, w), circular=self.boundary == "wrap", workers=self._workers)
         out = np.ascontiguousarray(np.moveaxis(y, 0, 2)) if self.image.ndim == 3 else y
         image, boundary, corr = self.image, self.boundary, bool(correlate)
         result = ConvolutionResult(

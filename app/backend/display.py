@@ -202,12 +202,13 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         return np.take(DIVERGING_LUT, _diverging_index(_luma(a), lim), axis=0)
     if a.ndim == 3 and a.shape[2] != 3:
         a = _luma(a)
-    if mode == "abs":
-        grey = _unit_to_u8(np.abs(a) / lim)
-    elif mode == "offset":
-        grey = _unit_to_u8(0.5 + a / (2.0 * lim))
-    else:  # clip, on request
-        grey = _unit_to_u8(a if limit is None else a / lim)
+    with np.errstate(over="ignore"):  # tiny explicit limits saturate, as documented
+        if mode == "abs":
+            grey = _unit_to_u8(np.abs(a) / lim)
+        elif mode == "offset":
+            grey = _unit_to_u8(0.5 + a / (2.0 * lim))
+        else:  # clip, on request
+            grey = _unit_to_u8(a if limit is None else a / lim)
     return _grey_to_rgb(grey)
 
 
@@ -216,8 +217,9 @@ def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
     scale = _LUT_HALF / lim
     if 1e-30 < scale < 1e30:  # float32 is plenty for 255 colours
         t = np.multiply(a, np.float32(scale), dtype=np.float32)
-    else:  # extreme limits: scale in float64 first
-        t = np.multiply(a, scale, dtype=np.float64).astype(np.float32)
+    else:  # extreme limits: divide first, in float64 (|a / lim| <= 1 for the default limit)
+        with np.errstate(over="ignore"):
+            t = (np.divide(a, lim, dtype=np.float64) * _LUT_HALF).astype(np.float32)
     t += np.float32(_LUT_HALF + 0.5)
     np.clip(t, 0.0, 2 * _LUT_HALF + 0.5, out=t)
     return t.astype(np.uint8)
