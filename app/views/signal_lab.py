@@ -112,6 +112,13 @@ def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: floa
     }
 
 
+def _time_slider(mode: str, lang: str) -> float:
+    """The still picture's time: t (continuous) or n (discrete)."""
+    if mode == "discrete":
+        return float(st.slider(t("sl.n", lang), N_RANGE[0], N_RANGE[1], step=1, key="sl_n"))
+    return float(st.slider(t("sl.t", lang), T_RANGE[0], T_RANGE[1], step=T_STEP, key="sl_t"))
+
+
 def _fmt(x: float) -> str:
     return figs.fmt_number(x)
 
@@ -131,7 +138,11 @@ with st.expander(t("sl.explain_title", lang), expanded=False):
     st.markdown(t("sl.explain_discrete", lang))
     st.markdown(t("sl.explain_corr", lang))
 
-col_f, col_g, col_c = st.columns([1, 1, 0.9])
+if projector:  # wide boxes for big type: f and g side by side, the view controls in a row below
+    col_f, col_g = st.columns(2)
+    col_c = st.container()
+else:
+    col_f, col_g, col_c = st.columns([1, 1, 0.9])
 picked = {}
 for which, col in zip(WHICH, (col_f, col_g)):
     with col, st.container(border=True):
@@ -139,13 +150,15 @@ for which, col in zip(WHICH, (col_f, col_g)):
         picked[which] = signal_picker(which, lang)
 
 with col_c, st.container(border=True):
-    mode = st.radio(t("sl.mode", lang), sg.MODES, format_func=lambda m: t(f"sl.mode.{m}", lang), key="sl_mode",
-                    horizontal=True)
-    correlate = st.toggle(t("sl.correlate", lang), key="sl_corr", help=t("sl.correlate_help", lang))
-    if mode == "discrete":
-        position = float(st.slider(t("sl.n", lang), N_RANGE[0], N_RANGE[1], step=1, key="sl_n"))
-    else:
-        position = float(st.slider(t("sl.t", lang), T_RANGE[0], T_RANGE[1], step=T_STEP, key="sl_t"))
+    c1, c2, c3 = st.columns([1.4, 1.4, 2]) if projector else (st.container(), st.container(), st.container())
+    with c1:
+        mode = st.radio(t("sl.mode", lang), sg.MODES, format_func=lambda m: t(f"sl.mode.{m}", lang), key="sl_mode",
+                        horizontal=True)
+    with c2:
+        correlate = st.toggle(t("sl.correlate", lang), key="sl_corr", help=t("sl.correlate_help", lang))
+    with c3:
+        position = _time_slider(mode, lang)
+
 if correlate:
     st.info(t("sl.correlate_help", lang))
 
@@ -169,9 +182,12 @@ with time_col:
 with freq_col:
     st.markdown(f"**{t('sl.freq_tab', lang)}**")
     st.toggle(t("sl.pad", lang), key="sl_pad", help=t("sl.pad_help", lang))
-    st.plotly_chart(result["spec_fig"], key="sl_spec_chart", config={"displayModeBar": False})
-    st.caption(t("sl.freq_explain", lang))
-    st.plotly_chart(result["check_fig"], key="sl_check_chart", config={"displayModeBar": False})
+    spec_box, check_box = st.columns(2) if projector else (st.container(), st.container())
+    with spec_box:
+        st.plotly_chart(result["spec_fig"], key="sl_spec_chart", config={"displayModeBar": False})
+        st.caption(t("sl.freq_explain", lang))
+    with check_box:
+        st.plotly_chart(result["check_fig"], key="sl_check_chart", config={"displayModeBar": False})
     err = f"{result['error']:.2e}"
     if pad:
         st.success(t("sl.fft_padded", lang, n=result["n_fft"], needed=result["needed"], err=err))

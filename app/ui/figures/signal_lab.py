@@ -49,6 +49,14 @@ def _stem_sizes(n: int, size: float) -> list:
     return [0, size, 0] * n
 
 
+def _fonts(fig: go.Figure, projector: bool) -> None:
+    """Explicit axis/legend font sizes (Streamlit's chart theme would otherwise keep its small defaults)."""
+    fs = font_size(projector)
+    fig.update_xaxes(tickfont={"size": fs - 1}, title_font={"size": fs})
+    fig.update_yaxes(tickfont={"size": fs - 1}, title_font={"size": fs})
+    fig.update_layout(legend_font_size=fs - 1)
+
+
 def _span(*arrays, pad: float = 0.12) -> list[float]:
     vals = [np.asarray(a, float).ravel() for a in arrays if np.size(a)]
     vals = [v[np.isfinite(v)] for v in vals]
@@ -191,12 +199,14 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
     fig.add_trace(go.Scatter(mode="markers+text", name=tr("sl.fig.now", lang), showlegend=False,
                              marker={"size": 16 if projector else 12, "color": C_P, "line": {"color": "black", "width": 1.5}},
                              textposition="top right", textfont={"size": font_size(projector) + 2, "color": "#111"},
+                             cliponaxis=False,
                              **base[4]), 2, 1)
     # 6: the line t in the lower plot
     fig.add_trace(go.Scatter(mode="lines", line={"color": C_LINE, "width": 1.5, "dash": "dot"}, showlegend=False,
                              hoverinfo="skip", **base[5]), 2, 1)
     # 7: numbers (t, area, y), top-left of the upper plot
     fig.add_trace(go.Scatter(mode="text", x=[float(tau[0])], y=[top_range[1]], textposition="bottom right",
+                             cliponaxis=False,
                              textfont={"size": font_size(projector) + 1, "color": "#111"}, showlegend=False,
                              hoverinfo="skip", text=base[6]["text"]), 1, 1)
 
@@ -212,6 +222,7 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
     fig.update_xaxes(title_text=tr("sl.fig.n" if discrete else "sl.fig.t", lang), row=2, col=1)
     fig.update_yaxes(range=top_range, row=1, col=1, zeroline=True, zerolinecolor="#9ca3af")
     fig.update_yaxes(range=bot_range, row=2, col=1, zeroline=True, zerolinecolor="#9ca3af")
+    _fonts(fig, projector)
     for ann in fig.layout.annotations:  # subplot titles: left-aligned, readable
         ann.update(x=0, xanchor="left", font={"size": font_size(projector) + 1})
 
@@ -281,8 +292,10 @@ def spectrum_figure(spec: SpectrumCheck, *, lang: str, projector: bool = False) 
     style_line_figure(fig, title=tr("sl.fig.spec_title", lang),
                       x_title=tr("sl.fig.freq_d" if discrete else "sl.fig.freq_c", lang),
                       y_title=tr("sl.fig.magnitude", lang), height=(380 if projector else 300), projector=projector)
-    fig.update_layout(margin={"l": 55, "r": 15, "t": 75, "b": 50}, legend={"y": 1.0, "yanchor": "bottom"},
-                      title={"y": 0.97, "yanchor": "top"})
+    fig.update_layout(margin={"l": 55, "r": 15, "t": 50, "b": 50}, title={"y": 0.97, "yanchor": "top"},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.32, "yanchor": "top"})
+    fig.update_layout(height=fig.layout.height + 40, margin_b=90)
+    _fonts(fig, projector)
     return fig
 
 
@@ -305,6 +318,8 @@ def check_figure(spec: SpectrumCheck, *, window: tuple[float, float], lang: str,
     style_line_figure(fig, title=tr("sl.fig.check_title", lang),
                       x_title=tr("sl.fig.n" if discrete else "sl.fig.t", lang),
                       y_title=tr("sl.fig.value", lang), height=(380 if projector else 300), projector=projector)
-    fig.update_layout(margin={"l": 55, "r": 15, "t": 75, "b": 50}, legend={"y": 1.0, "yanchor": "bottom"},
-                      title={"y": 0.97, "yanchor": "top"})
+    fig.update_layout(margin={"l": 55, "r": 15, "t": 50, "b": 50}, title={"y": 0.97, "yanchor": "top"},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.32, "yanchor": "top"})
+    fig.update_layout(height=fig.layout.height + 40, margin_b=90)
+    _fonts(fig, projector)
     return fig

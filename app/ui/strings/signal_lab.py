@@ -38,12 +38,12 @@ STRINGS = {
     "sl.time_tab": {"en": "Flip and slide", "zh": "翻转与平移"},
     "sl.freq_tab": {"en": "Frequency view", "zh": "频域视图"},
     "sl.readout": {
-        "en": "At {var} = {t}: shaded area ∫ f(τ)·g(…) dτ = **{area}**, and the output y({t}) = **{y}** — the same number.",
-        "zh": "在 {var} = {t} 时：阴影面积 ∫ f(τ)·g(…) dτ = **{area}**，输出 y({t}) = **{y}** —— 两者相等。",
+        "en": "Still picture (slider above), {var} = {t}: shaded area ∫ f(τ)·g(…) dτ = **{area}**, and the output y({t}) = **{y}** — the same number.",
+        "zh": "静止画面（上方滑块）{var} = {t}：阴影面积 ∫ f(τ)·g(…) dτ = **{area}**，输出 y({t}) = **{y}** —— 两者相等。",
     },
     "sl.readout_sum": {
-        "en": "At {var} = {t}: sum of the bars Σ f[m]·g[…] = **{area}**, and the output y[{t}] = **{y}** — the same number.",
-        "zh": "在 {var} = {t} 时：柱子之和 Σ f[m]·g[…] = **{area}**，输出 y[{t}] = **{y}** —— 两者相等。",
+        "en": "Still picture (slider above), {var} = {t}: sum of the bars Σ f[m]·g[…] = **{area}**, and the output y[{t}] = **{y}** — the same number.",
+        "zh": "静止画面（上方滑块）{var} = {t}：柱子之和 Σ f[m]·g[…] = **{area}**，输出 y[{t}] = **{y}** —— 两者相等。",
     },
     "sl.impulse_note": {
         "en": "Arrows are impulses δ: their height shows their weight (area), not their (infinite) value.",
