@@ -241,7 +241,7 @@ def designer(picked: widgets.PickedImage) -> None:
     height = 470 if proj else 400
 
     if picked.name == DEMO_SAMPLE and not ss.get("fd_notches") and ss.get("fd_shape") == "none":
-        st.info(t("fd.demo_hint", lang), icon="💡")
+        st.info(t("fd.demo_hint", lang), icon=":material/lightbulb:")
 
     # -- 1 · controls --------------------------------------------------------------------------
     st.subheader(t("fd.sec.mask", lang))
@@ -270,7 +270,7 @@ def designer(picked: widgets.PickedImage) -> None:
         if not proj:
             st.toggle(t("fd.snap", lang), key="fd_snap", help=t("fd.snap_help", lang))
         st.button(t("fd.detect", lang), key="fd_detect", on_click=_on_detect, args=(picked,),
-                  help=t("fd.detect_help", lang), type="primary", width="stretch", icon="🎯")
+                  help=t("fd.detect_help", lang), type="primary", width="stretch", icon=":material/my_location:")
         st.button(t("fd.clear", lang), key="fd_clear", on_click=_on_clear_notches, width="stretch",
                   disabled=not ss.get("fd_notches"))
     with c4:
@@ -289,9 +289,9 @@ def designer(picked: widgets.PickedImage) -> None:
         ss["_fd_mask_last_good"] = (kind, band, lo, hi, order)
     except ValueError as exc:
         if band in ("bandpass", "bandstop") and lo >= hi:
-            st.error(t("fd.err.band", lang, band=t(f"fd.band.{band}", lang), low=f"{lo:.3f}", high=f"{hi:.3f}"), icon="⚠️")
+            st.error(t("fd.err.band", lang, band=t(f"fd.band.{band}", lang), low=f"{lo:.3f}", high=f"{hi:.3f}"), icon=":material/warning:")
         else:
-            st.error(t("fd.err.mask", lang, detail=str(exc)), icon="⚠️")
+            st.error(t("fd.err.mask", lang, detail=str(exc)), icon=":material/warning:")
         last = ss.get("_fd_mask_last_good")
         pmask = np.ones(shape)
         if last is not None:
@@ -333,6 +333,7 @@ def designer(picked: widgets.PickedImage) -> None:
         fig = figs.spectrum_figure(
             view, x_edges=xedges, y_edges=yedges, half_range=half, notches=notches,
             notch_radius=float(ss["fd_notch_r"]), tool=ss["fd_tool"],
+            cutoffs=() if kind == "none" else ((lo,) if band in ("lowpass", "highpass") else (lo, hi)),
             x_title=t("fd.axis.fx", lang), y_title=t("fd.axis.fy", lang), height=height, projector=proj,
         )
         chart_key = f"fd_spectrum_{ss['_fd_click_n']}"
@@ -443,7 +444,7 @@ def designer(picked: widgets.PickedImage) -> None:
             key="fd_cross", config={"displayModeBar": False}, width="stretch",
         )
     if rep.negative_lobe < -0.01:
-        st.warning(t("fd.kernel.ringing", lang, pct=f"{lobe_pct:.1f}"), icon="〰️")
+        st.warning(t("fd.kernel.ringing", lang, pct=f"{lobe_pct:.1f}"), icon=":material/waves:")
     else:
         st.success(t("fd.kernel.smooth", lang))
     e1, e2 = st.columns([2, 1], gap="medium")

@@ -35,6 +35,7 @@ def spectrum_figure(
     half_range: float = 0.5,
     notches: Sequence[tuple[float, float]] = (),
     notch_radius: float = 0.01,
+    cutoffs: Sequence[float] = (),
     tool: str = "notch",
     x_title: str = "",
     y_title: str = "",
@@ -47,7 +48,8 @@ def spectrum_figure(
     ``x_edges``/``y_edges`` are the outer pixel edges of ``pixels`` in cycles/pixel (default
     ``±half_range``), so every pixel sits at its true frequency after cropping/downsampling.
 
-    ``notches`` are ``(fy, fx)``; each is drawn with its mirror. ``tool`` is ``"notch"``
+    ``notches`` are ``(fy, fx)``; each is drawn with its mirror; ``cutoffs`` (cycles/pixel) are
+    drawn as dashed circles (the parametric mask's edges). ``tool`` is ``"notch"``
     (click selects one grid point) or ``"remove"``/``"keep"`` (lasso drag).
     """
     h, w = pixels.shape[:2]
@@ -75,6 +77,9 @@ def spectrum_figure(
         )
     )
     fs = font_size(projector)
+    for c in cutoffs:
+        fig.add_shape(type="circle", xref="x", yref="y", x0=-c, x1=c, y0=-c, y1=c,
+                      line={"color": "white", "width": 2 if projector else 1.5, "dash": "dash"})
     for i, (fy, fx) in enumerate(notches, start=1):
         for sign, suffix in ((1, ""), (-1, "′")):
             cx, cy = sign * fx, sign * fy

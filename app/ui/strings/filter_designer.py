@@ -207,7 +207,7 @@ STRINGS = {
     "fd.kernel.resp_y": {"en": "gain", "zh": "增益"},
     "fd.kernel.resp_mask": {"en": "mask M", "zh": "掩模 M"},
     "fd.kernel.resp_crop": {"en": "cropped kernel {k}×{k}", "zh": "截取的 {k}×{k} 卷积核"},
-    "fd.metric.lobe": {"en": "Negative lobe / peak", "zh": "负旁瓣 / 峰值"},
+    "fd.metric.lobe": {"en": "Neg. lobe", "zh": "负旁瓣"},
     "fd.metric.lobe_help": {
         "en": "Most negative kernel tap divided by the largest tap. Negative lobes are what makes edges ring.",
         "zh": "卷积核中最负的系数除以最大系数。负旁瓣正是边缘产生振铃的原因。",
