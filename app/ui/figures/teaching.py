@@ -85,7 +85,7 @@ def grid_figure(
         )
     if highlight is not None:
         y, x = highlight
-        fig.add_shape(type="rect", x0=x - 0.5, x1=x + 0.5, y0=y - 0.5, y1=y + 0.5, line={"color": "#000000", "width": 3})
+        fig.add_shape(type="rect", x0=x - 0.5, x1=x + 0.5, y0=y - 0.5, y1=y + 0.5, line={"color": "#00c853", "width": 3})
     side = height or min(360, max(200, 34 * max(kh, kw) + 60))
     fig.update_xaxes(visible=False, constrain="domain")
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")

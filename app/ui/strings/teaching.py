@@ -2,12 +2,12 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     # --- tabs ---------------------------------------------------------------------------
-    "teach.tab.edit": {"en": "✏️ Edit kernel", "zh": "✏️ 编辑卷积核"},
-    "teach.tab.draw": {"en": "🖌️ Draw kernel", "zh": "🖌️ 手绘卷积核"},
-    "teach.tab.inspect": {"en": "🔍 Pixel inspector", "zh": "🔍 像素放大镜"},
-    "teach.tab.compare": {"en": "⚖️ Low-pass vs high-pass", "zh": "⚖️ 低通 vs 高通"},
-    "teach.tab.export": {"en": "📤 Export & share", "zh": "📤 导出与分享"},
-    "teach.tab.lessons": {"en": "🎓 Lessons", "zh": "🎓 课堂示例"},
+    "teach.tab.edit": {"en": "Edit kernel", "zh": "编辑卷积核"},
+    "teach.tab.draw": {"en": "Draw kernel", "zh": "手绘卷积核"},
+    "teach.tab.inspect": {"en": "Pixel inspector", "zh": "像素放大镜"},
+    "teach.tab.compare": {"en": "Low-pass vs high-pass", "zh": "低通 vs 高通"},
+    "teach.tab.export": {"en": "Export & share", "zh": "导出与分享"},
+    "teach.tab.lessons": {"en": "Lessons", "zh": "课堂示例"},
     # --- kernel source slot ---------------------------------------------------------------
     "teach.src.label": {"en": "Kernel source", "zh": "卷积核来源"},
     "teach.src.catalog": {"en": "Catalogue", "zh": "内置卷积核"},
@@ -210,10 +210,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "teach.cmp.radial": {"en": "Radial profile: which frequencies each kernel passes", "zh": "径向剖面：每个卷积核让哪些频率通过"},
     "teach.cmp.freq": {"en": "radial frequency (cycles/pixel)", "zh": "径向频率（周期/像素）"},
-    "teach.cmp.gain": {"en": "gain |H| (image spectrum scaled to 1)", "zh": "增益 |H|（图像频谱缩放到 1）"},
+    "teach.cmp.gain": {"en": "gain |H|", "zh": "增益 |H|"},
     "teach.cmp.curve_low": {"en": "|H| {name}", "zh": "|H| {name}"},
     "teach.cmp.curve_high": {"en": "|H| {name}", "zh": "|H| {name}"},
-    "teach.cmp.curve_image": {"en": "image spectrum (scaled)", "zh": "图像频谱（缩放）"},
+    "teach.cmp.curve_rest": {"en": "|1 − H| image − low-pass part", "zh": "|1 − H| 原图 − 低通部分"},
     "teach.cmp.error": {"en": "Could not compare: {detail}", "zh": "无法比较：{detail}"},
     "teach.cmp.split": {
         "en": "Image = low-pass part + (image − low-pass part)",

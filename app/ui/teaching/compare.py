@@ -78,19 +78,21 @@ def render(lang: str, run, projector: bool = False) -> None:
             c.image(_small(spectra[side]["output"]), caption=t("teach.cmp.spectrum", lang), width="stretch")
             st.caption(t("teach.cmp.hf", lang, ratio=f"{100 * r.hf_ratio:.1f}"))
     # one radial profile chart for both
-    f_lo, h_lo = radial_profile(runs["lo"].result.magnitude("response"))
+    lo_res = runs["lo"].result
+    f_lo, h_lo = radial_profile(lo_res.magnitude("response"))
     _, h_hi = radial_profile(runs["hi"].result.magnitude("response"))
-    _, spec_img = radial_profile(runs["lo"].result.magnitude("image"))
-    img_norm = spec_img / (np.nanmax(spec_img) or 1.0)
+    gain = float(runs["lo"].kernel.sum()) or 1.0
+    _, h_rest = radial_profile(np.abs(1.0 - lo_res.response / gain))  # the complementary split's high-pass
+    rest = t("teach.cmp.curve_rest", lang)
     curves = {
         t("teach.cmp.curve_low", lang, name=_label(ss["teach_cmp_lo"], lang)): h_lo,
         t("teach.cmp.curve_high", lang, name=_label(ss["teach_cmp_hi"], lang)): h_hi,
-        t("teach.cmp.curve_image", lang): img_norm,
+        rest: h_rest,
     }
     st.plotly_chart(
         fig.radial_compare_figure(
             f_lo, curves, title=t("teach.cmp.radial", lang), x_title=t("teach.cmp.freq", lang),
-            y_title=t("teach.cmp.gain", lang), dashed=(t("teach.cmp.curve_image", lang),), projector=projector,
+            y_title=t("teach.cmp.gain", lang), dashed=(rest,), projector=projector,
         ),
         key="teach_cmp_radial",
         config={"displayModeBar": False},

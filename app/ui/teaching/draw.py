@@ -17,6 +17,7 @@ COLOURS = {"plus": "#ff0000", "minus": "#0000ff"}
 SEEN = "_teach_draw_seen"
 VERSION = "_teach_canvas_version"
 INITIAL = "_teach_canvas_initial"
+RASTER = "_teach_canvas_raster"  # pixels of the initial drawing (the canvas sends none until touched)
 
 
 def shake_path(side: int = SIDE) -> list[tuple[float, float]]:
@@ -76,9 +77,10 @@ def _showcase(lang: str) -> None:
     width = int(ss.get("teach_draw_brush", 14))
     ss[VERSION] = ss.get(VERSION, 0) + 1
     ss[INITIAL] = path_drawing(pts, width=width, colour=COLOURS["plus"])
+    ss[RASTER] = rasterise_path(pts, width=width)
     ss["teach_draw_norm"] = True
     ss["teach_draw_crop"] = False
-    k = edit.rasterise_canvas(rasterise_path(pts, width=width), int(ss.get("teach_draw_size", 15)), signed=True)
+    k = edit.rasterise_canvas(ss[RASTER], int(ss.get("teach_draw_size", 15)), signed=True)
     ss[SEEN] = core.digest(k)
     core.queue_kernel(k, t("teach.draw.shake_name", lang))
 
@@ -87,6 +89,7 @@ def _clear() -> None:
     ss = st.session_state
     ss[VERSION] = ss.get(VERSION, 0) + 1
     ss[INITIAL] = None
+    ss[RASTER] = None
     ss.pop(SEEN, None)
 
 
@@ -107,14 +110,15 @@ def render(lang: str, projector: bool = False) -> None:
             t("teach.draw.ink", lang), tuple(COLOURS), format_func=lambda c: t(f"teach.draw.ink.{c}", lang),
             key="teach_draw_ink", horizontal=True,
         )
-        drawing = canvas.drawing_canvas(
-            key=f"teach_canvas_{ss.get(VERSION, 0)}",
-            side=SIDE,
-            stroke_width=int(ss["teach_draw_brush"]),
-            stroke_color=COLOURS[ss["teach_draw_ink"]],
-            initial_drawing=ss.get(INITIAL),
-            grid_cells=int(ss["teach_draw_size"]),
-        )
+        with st.container(key="teach_draw_area"):
+            drawing = canvas.drawing_canvas(
+                key=f"teach_canvas_{ss.get(VERSION, 0)}",
+                side=SIDE,
+                stroke_width=int(ss["teach_draw_brush"]),
+                stroke_color=COLOURS[ss["teach_draw_ink"]],
+                initial_drawing=ss.get(INITIAL),
+                grid_cells=int(ss["teach_draw_size"]),
+            )
         if drawing.backend == "grid":
             st.caption(t("teach.draw.grid_fallback", lang))
         b1, b2 = st.columns(2)
@@ -123,13 +127,14 @@ def render(lang: str, projector: bool = False) -> None:
         o1, o2 = st.columns(2)
         o1.toggle(t("teach.draw.normalise", lang), key="teach_draw_norm")
         o2.toggle(t("teach.draw.crop", lang), key="teach_draw_crop", help=t("teach.draw.crop.help", lang))
+    rgba = drawing.rgba if drawing.rgba is not None else ss.get(RASTER)
     with right:
-        if drawing.rgba is None:
+        if rgba is None:
             st.info(t("teach.draw.empty", lang))
             return
         try:
             k = edit.rasterise_canvas(
-                drawing.rgba, int(ss["teach_draw_size"]), normalise_sum=bool(ss["teach_draw_norm"]), signed=True,
+                rgba, int(ss["teach_draw_size"]), normalise_sum=bool(ss["teach_draw_norm"]), signed=True,
                 crop=bool(ss["teach_draw_crop"]),
             )
         except kernels.KernelError as exc:

@@ -75,20 +75,20 @@ def render(lang: str, run, projector: bool = False) -> None:
         kh, kw = r.patch.shape
         oy, ox = r.offset
         g1, g2, g3 = st.columns(3)
-        g1.plotly_chart(
-            fig.grid_figure(r.patch, title=t("teach.insp.patch", lang), diverging=False, outside=r.outside,
-                            highlight=(oy, ox), projector=projector),
-            key="teach_insp_patch", config={"displayModeBar": False},
+        titles = (
+            t("teach.insp.patch", lang),
+            t("teach.insp.kernel_corr" if s.correlate else "teach.insp.kernel_conv", lang),
+            t("teach.insp.products", lang),
         )
-        g2.plotly_chart(
-            fig.grid_figure(r.kernel_applied, title=t("teach.insp.kernel_corr" if s.correlate else "teach.insp.kernel_conv", lang),
-                            projector=projector),
-            key="teach_insp_kernel", config={"displayModeBar": False},
+        figures = (
+            fig.grid_figure(r.patch, diverging=False, outside=r.outside, highlight=(oy, ox), projector=projector),
+            fig.grid_figure(r.kernel_applied, projector=projector),
+            fig.grid_figure(r.products, highlight=(oy, ox), projector=projector),
         )
-        g3.plotly_chart(
-            fig.grid_figure(r.products, title=t("teach.insp.products", lang), highlight=(oy, ox), projector=projector),
-            key="teach_insp_products", config={"displayModeBar": False},
-        )
+        for col, title, figure, key in zip((g1, g2, g3), titles, figures, ("patch", "kernel", "products")):
+            with col:
+                st.markdown(f"**{title}**")
+                st.plotly_chart(figure, key=f"teach_insp_{key}", config={"displayModeBar": False})
         if max(kh, kw) > fig.TEXT_UP_TO:
             st.caption(t("teach.insp.no_numbers", lang, n=fig.TEXT_UP_TO))
         with st.container(key="teach_insp_sum"):
