@@ -75,6 +75,7 @@ def _make_lut(n: int = 255) -> np.ndarray:
 #: 255-entry diverging colour table; entry 127 (the middle) is zero, entries 0 / 254 are -limit / +limit.
 DIVERGING_LUT: np.ndarray = _make_lut()
 _LUT_HALF = (len(DIVERGING_LUT) - 1) // 2
+_PALETTE = np.concatenate([DIVERGING_LUT.ravel(), np.zeros(3, np.uint8)]).tobytes()  # 256 entries
 
 
 def _finite_float(x: object, what: str = "image") -> np.ndarray:
@@ -83,7 +84,7 @@ def _finite_float(x: object, what: str = "image") -> np.ndarray:
         raise ValueError(f"{what} must be real numbers; got dtype {a.dtype}")
     if a.ndim not in (2, 3) or a.size == 0:
         raise ValueError(f"{what} must be a non-empty (H, W) or (H, W, C) array; got shape {a.shape}")
-    if a.dtype.kind == "f" and not np.isfinite(a).all():
+    if a.dtype.kind == "f" and not (np.isfinite(a.sum()) or np.isfinite(a).all()):
         raise ValueError(f"{what} contains NaN or infinite values")
     return a
 
@@ -199,7 +200,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         if not (np.isfinite(lim) and lim > 0):
             raise ValueError(f"limit must be a positive number; got {limit}")
     if mode == "diverging":
-        return np.take(DIVERGING_LUT, _diverging_index(_luma(a), lim), axis=0)
+        return _apply_lut(_diverging_index(_luma(a), lim))
     if a.ndim == 3 and a.shape[2] != 3:
         a = _luma(a)
     with np.errstate(over="ignore"):  # tiny explicit limits saturate, as documented
@@ -210,6 +211,14 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         else:  # clip, on request
             grey = _unit_to_u8(a if limit is None else a / lim)
     return _grey_to_rgb(grey)
+
+
+def _apply_lut(idx: np.ndarray) -> np.ndarray:
+    """``DIVERGING_LUT[idx]`` as (H, W, 3) uint8, via a Pillow palette image (~2x np.take)."""
+    h, w = idx.shape
+    img = Image.frombuffer("P", (w, h), np.ascontiguousarray(idx), "raw", "P", 0, 1)
+    img.putpalette(_PALETTE)
+    return np.array(img.convert("RGB"))  # writeable, like every other output here
 
 
 def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
@@ -378,7 +387,7 @@ def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
     size = _display_size(a.shape[0], a.shape[1], max_side)
     if size is None:
         return a
-    return np.asarray(Image.fromarray(a).resize(size, Image.Resampling.BOX))
+    return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
 
 
 def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:

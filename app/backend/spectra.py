@@ -96,6 +96,8 @@ def full_from_half(half: np.ndarray, n_cols: int, *, centred: bool = True) -> np
     n_rows, m = half.shape[-2], half.shape[-1]
     if m != n_cols // 2 + 1:
         raise ValueError(f"half spectrum width {m} does not match n_cols={n_cols}")
+    if centred:
+        return _centred_from_half(half, n_cols)
     full = np.empty(half.shape[:-1] + (n_cols,), dtype=half.dtype)
     full[..., :m] = half
     n_mirror = n_cols - m
@@ -104,9 +106,30 @@ def full_from_half(half: np.ndarray, n_cols: int, *, centred: bool = True) -> np
         flipped = np.roll(half[..., ::-1, :], 1, axis=-2)
         part = flipped[..., n_mirror:0:-1]
         full[..., m:] = np.conj(part) if np.iscomplexobj(half) else part
-    if centred:
-        full = sp_fft.fftshift(full, axes=(-2, -1))
     return full
+
+
+def _centred_from_half(half: np.ndarray, n_cols: int) -> np.ndarray:
+    """``fftshift(full_from_half(half, n_cols, centred=False))`` with slice copies only.
+
+    Centred column ``j >= n2 // 2`` holds frequency ``q = j - n2 // 2`` straight from the half;
+    column ``j < n2 // 2`` holds ``q = j - n2 // 2 + n2``, the mirror of half column
+    ``n2 // 2 - j`` at the negated row.  Rows are rotated by ``n1 // 2`` (direct part) or
+    reversed about it (mirrored part).
+    """
+    n1, n2 = half.shape[-2], n_cols
+    s1, s2 = n1 // 2, n2 // 2
+    out = np.empty(half.shape[:-1] + (n2,), dtype=half.dtype)
+    direct = half[..., : n2 - s2]
+    out[..., :s1, s2:] = direct[..., n1 - s1 :, :]
+    out[..., s1:, s2:] = direct[..., : n1 - s1, :]
+    if s2:
+        mirror = half[..., s2:0:-1]  # half columns s2, s2 - 1, ..., 1
+        if np.iscomplexobj(half):
+            mirror = np.conj(mirror)
+        out[..., : s1 + 1, :s2] = mirror[..., s1::-1, :]
+        out[..., s1 + 1 :, :s2] = mirror[..., n1 - 1 : s1 : -1, :]
+    return out
 
 
 def spectrum(image: np.ndarray) -> np.ndarray:
