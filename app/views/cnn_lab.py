@@ -64,6 +64,7 @@ SCHEMA: dict[str, state.Field] = {
     "cnn_c3seed": state.Field("int", 0, lo=0, hi=9999),
     "cnn_c3b": state.Field("float", 0.0, lo=-2.0, hi=2.0),
     "cnn_amap": state.Field("int", 0, lo=0, hi=UI_MAPS),
+    "cnn_azoom": state.Field("bool", False),
     "cnn_shift": state.Field("int", 1, lo=0, hi=16),
 }
 
@@ -130,13 +131,19 @@ def _bands(bank_args: tuple, _bank: L.KernelBank, tile: int) -> list[tuple[bytes
     return out
 
 
+ZOOM = 128  # original pixels a side shown by the aliasing panel's zoom
+
+
 @st.cache_data(max_entries=12, show_spinner=False)
-def _aliasing(key: tuple, _x: np.ndarray, size: int, stride: int, side: int) -> dict:
+def _aliasing(key: tuple, _x: np.ndarray, size: int, stride: int, side: int, zoom: bool) -> dict:
     rep = L.pooling_aliasing(_x, size, stride)
     tiles = {}
     for name in ("original", "average", "maximum", "subsampled"):
         m = getattr(rep, name)
         px, _ = figs.map_pixels(m)
+        if zoom:  # top-left corner, every pixel enlarged by repetition (no display resampling)
+            n = ZOOM if name == "original" else max(1, -(-ZOOM // stride))
+            px = px[:n, :n]
         spec = figs.spectrum_pixels(L.half_spectra(m)[0], m.shape[-1])
         if name == "original":
             spec = figs.nyquist_square(spec, rep.nyquist)
@@ -187,7 +194,7 @@ def _bold(text: str) -> None:
 
 def _map_grid(prefix: str, maps: np.ndarray, thumbs: list, names: list[str]) -> None:
     for start in range(0, len(thumbs), PER_ROW):
-        cols = st.columns(PER_ROW, gap="small")
+        cols = st.columns(PER_ROW, gap="small", vertical_alignment="bottom")
         for col, i in zip(cols, range(start, min(start + PER_ROW, len(thumbs)))):
             map_jpg, spec_jpg, lo, hi, _ = thumbs[i]
             with col:
@@ -291,6 +298,7 @@ def _zone_plate() -> None:
     ss["cnn_source"] = "sample"
     ss["cnn_sample"] = "zone_plate"
     ss["cnn_amap"] = 0
+    ss["cnn_azoom"] = True
 
 
 # ------------------------------------------------------------------------------------ panels
@@ -327,8 +335,10 @@ def _aliasing_panel(grey: np.ndarray, img_key: str, c1: np.ndarray, c1_names: li
         format_func=lambda i: t("cnn.a.map.input", lang) if i == 0 else t("cnn.a.map.c1", lang, i=i, name=c1_names[i - 1]),
     )
     x = grey if choice == 0 else c1[choice - 1]
+    st.toggle(t("cnn.a.zoom", lang, n=ZOOM), key="cnn_azoom", help=t("cnn.a.zoom_help", lang))
+    zoom = bool(ss.get("cnn_azoom"))
     side = 360 if proj else 256
-    res = _aliasing((img_key, choice, size, stride), x, size, stride, side)
+    res = _aliasing((img_key, choice, size, stride), x, size, stride, side, zoom)
     st.markdown(t("cnn.a.intro", lang, stride=stride, nyq=f"{res['nyquist']:.3g}", size=size))
     cols = st.columns(4, gap="small")
     for col, (name, label) in zip(cols, [("original", "cnn.a.before"), ("average", "cnn.a.average"),
@@ -339,6 +349,8 @@ def _aliasing_panel(grey: np.ndarray, img_key: str, c1: np.ndarray, c1_names: li
             st.image(img, width="stretch")
             st.image(spec, width="stretch")
             st.caption(t("cnn.a.spectrum_cap", lang, h=shape[0], w=shape[1]))
+    if not zoom:
+        st.caption(t("cnn.a.display_note", lang))
     m1, m2 = st.columns(2)
     m1.metric(t("cnn.a.energy_before", lang), f"{100 * res['before']:.1f} %", help=t("cnn.a.energy_before_help", lang))
     m2.metric(t("cnn.a.energy_after", lang), f"{100 * res['after']:.1f} %",
@@ -455,17 +467,18 @@ def main() -> None:
         c.markdown(t("cnn.input.explain", lang))
         st.markdown(f"##### {t('cnn.maps.c1', lang)}")
         bands = _bands(bank_args, bank, TILE)
+        short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
         thumbs = _thumbs(k_c1 + (THUMB,), c1, act == "sigmoid", THUMB)
         scale = t(f"cnn.scale.{thumbs[0][4]}", lang)
         if not proj:
             st.caption(t("cnn.maps.c1_cap", lang, scale=scale))
         for start in range(0, bank.n_out, PER_ROW):
-            cols = st.columns(PER_ROW, gap="small")
+            cols = st.columns(PER_ROW, gap="small", vertical_alignment="bottom")
             for col, i in zip(cols, range(start, min(start + PER_ROW, bank.n_out))):
                 k_png, h_png, centroid, label = bands[i]
                 map_jpg, spec_jpg, lo, hi, _ = thumbs[i]
                 with col:
-                    _bold(f"C1-{i + 1} · {c1_names[i]}")
+                    _bold(f"C1-{i + 1} · {short[i]}")
                     k1, k2 = st.columns(2, gap="small")
                     k1.image(k_png, width="stretch")
                     k2.image(h_png, width="stretch")
@@ -478,7 +491,6 @@ def main() -> None:
         st.markdown(f"##### {t('cnn.maps.s2', lang)}")
         if not proj:
             st.caption(t("cnn.maps.pooled_cap", lang, stride=stride, nyq=f"{0.5 / stride:.3g}"))
-        short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
         _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), short)
         if c3 is not None and c3_bank is not None:
             c3_names = [_kernel_name(c3_bank, i, short=True) for i in range(c3_bank.n_out)]

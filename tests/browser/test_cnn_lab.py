@@ -11,6 +11,12 @@ def _strip(page) -> str:
     return page.locator("[data-testid=stMarkdownContainer]", has_text="→").first.inner_text()
 
 
+def _loaded(page, n_images: int = 20) -> None:
+    """Wait until the first run has drawn its thumbnails (script state alone is racy)."""
+    page.locator("[data-testid=stImage] img").nth(n_images - 1).wait_for(state="visible")
+    wait_for_app(page)
+
+
 def _wait_text(page, text: str) -> None:
     page.get_by_text(text, exact=False).first.wait_for(state="visible")
     wait_for_app(page)
@@ -18,6 +24,7 @@ def _wait_text(page, text: str) -> None:
 
 def test_page_loads_and_pooling_size_changes_shapes(page, app_url):
     open_page(page, app_url, "cnn_lab")
+    _loaded(page)
     assert_no_exception(page)
     strip = _strip(page)
     assert "256 × 256 × 4" in strip and "65,536" in strip
@@ -47,6 +54,7 @@ def test_page_loads_and_pooling_size_changes_shapes(page, app_url):
 
 def test_zone_plate_button_and_shift_tab(page, app_url):
     open_page(page, app_url, "cnn_lab")
+    _loaded(page)
     page.get_by_role("tab", name="Pooling and aliasing").click()
     energy = page.locator("[data-testid=stMetric]", has_text="Energy outside the square")
     before = energy.locator("[data-testid=stMetricValue]").inner_text()
@@ -61,6 +69,7 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
     assert_no_exception(page)
     value = float(energy.locator("[data-testid=stMetricValue]").inner_text().rstrip(" %"))
     assert value > 50  # the zone plate's rings reach far above the new Nyquist frequency (75 %)
+    page.mouse.move(5, 5)  # no tooltip over the panel
     page.set_viewport_size(TALL)
     page.wait_for_timeout(500)
     screenshot(page, "cnn_lab_en_zone_plate")
@@ -79,6 +88,7 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
 
 def test_chinese_page_and_projector(page, app_url):
     open_page(page, app_url, "cnn_lab", query="lang=zh")
+    _loaded(page)
     assert_no_exception(page)
     assert "向量长度" in _strip(page)
     body = page.locator("[data-testid=stMain]").inner_text()
@@ -92,7 +102,10 @@ def test_chinese_page_and_projector(page, app_url):
     screenshot(page, "cnn_lab_zh_shift")
 
     open_page(page, app_url, "cnn_lab", query="projector=1")
+    _loaded(page, 12)
+    page.wait_for_timeout(1000)
     assert_no_exception(page)
+    assert page.locator("[data-testid=stImage] img").count() >= 12
     screenshot(page, "cnn_lab_projector")
 
 

@@ -206,6 +206,17 @@ STRINGS = {
         "zh": "比较三个池化后的频谱：直接降采样出现明显的虚假圆环（混叠）；平均池化把它们压低了；"
               "最大池化不是线性滤波，它保留亮的细节，混叠比直接降采样少、比平均池化多。",
     },
+    "cnn.a.zoom": {"en": "Zoom: top-left {n} × {n} pixels, pixel-exact", "zh": "放大：左上角 {n} × {n} 像素，逐像素显示"},
+    "cnn.a.zoom_help": {
+        "en": "Shows every pixel as a block, so the screen does not blur or alias the images itself. The zone plate's "
+              "finest rings are in its corners.",
+        "zh": "每个像素显示成一个方块，屏幕本身不会再把图像模糊或混叠。波带片最细的圆环在四个角上。",
+    },
+    "cnn.a.display_note": {
+        "en": "The whole map is shown reduced to fit the screen (by averaging), which hides its finest detail: "
+              "turn on the zoom to see the pixels themselves.",
+        "zh": "整张图为适应屏幕被缩小显示（按面积平均），最细的细节因此看不出来：打开放大即可看到真实像素。",
+    },
     "cnn.a.spectrum_cap": {"en": "spectrum (log), {h}×{w}", "zh": "频谱（对数），{h}×{w}"},
     # ---- shift tolerance ------------------------------------------------------------------------
     "cnn.s.title": {"en": "Does pooling make the network shift-invariant? Measure it.", "zh": "池化真的带来平移不变性吗？测一测。"},
