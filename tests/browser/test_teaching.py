@@ -200,6 +200,8 @@ def test_inspector_sum_equals_the_output_value(page, app_url):
         assert "(x=0, y=0)" not in new
         assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
     assert_no_exception(page)
+    page.set_viewport_size({"width": 1400, "height": 1500})  # the app scrolls inside; show it all
+    wait_for_app(page)
     screenshot(page, "teaching_inspector_en")
 
 
@@ -207,6 +209,8 @@ def test_inspector_and_comparison_screenshots_zh(page, app_url):
     open_page(page, app_url, PATH, "lang=zh&il_family=high-pass&il_kernel=outline")
     _tab(page, "inspect", "zh")
     assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    wait_for_app(page)
     screenshot(page, "teaching_inspector_zh")
     _tab(page, "compare", "zh")
     page.wait_for_selector(".stPlotlyChart .scatterlayer path.js-line", state="attached")
@@ -228,6 +232,8 @@ def test_comparison_view(page, app_url):
     err = float(re.search(r"largest error ([0-9.e+-]+)\)", note.first.inner_text()).group(1))
     assert err < 1e-12
     assert_no_exception(page)
+    page.set_viewport_size({"width": 1400, "height": 1900})
+    wait_for_app(page)
     screenshot(page, "teaching_compare_en")
 
 

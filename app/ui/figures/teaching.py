@@ -38,6 +38,7 @@ def grid_figure(
     projector: bool = False,
     height: int | None = None,
     zrange: tuple[float, float] | None = None,
+    size: int | None = None,
 ) -> go.Figure:
     """A small grid of numbers as coloured cells (values written up to 9×9).
 
@@ -86,12 +87,13 @@ def grid_figure(
     if highlight is not None:
         y, x = highlight
         fig.add_shape(type="rect", x0=x - 0.5, x1=x + 0.5, y0=y - 0.5, y1=y + 0.5, line={"color": "#00c853", "width": 3})
-    side = height or min(360, max(200, 34 * max(kh, kw) + 60))
+    side = size or height or min(360, max(200, 34 * max(kh, kw) + 60))
     fig.update_xaxes(visible=False, constrain="domain")
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")
     fig.update_layout(
         title={"text": title, "x": 0.5, "xanchor": "center"} if title else None,
-        height=side,
+        height=side + (40 if title else 0),
+        width=size,
         margin={"l": 5, "r": 5, "t": 40 if title else 5, "b": 5},
         font={"size": font_size(projector)},
         plot_bgcolor="#ffffff",

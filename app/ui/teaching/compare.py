@@ -114,5 +114,6 @@ def _split(lang: str, run, lo_run) -> None:
     op1.markdown("## =")
     b.image(_small(to_uint8(low)), caption=t("teach.cmp.split.low", lang), width="stretch")
     op2.markdown("## +")
-    c.image(_small(signed_to_rgb(grey_high, "diverging")), caption=t("teach.cmp.split.high", lang), width="stretch")
+    limit = float(np.percentile(np.abs(grey_high), 99.5)) or float(np.abs(grey_high).max()) or 1.0  # edges visible
+    c.image(_small(signed_to_rgb(grey_high, "diverging", limit=limit)), caption=t("teach.cmp.split.high", lang), width="stretch")
     st.caption(t("teach.cmp.split.note", lang, err=f"{err:.1e}"))

@@ -12,7 +12,9 @@ from app.ui.figures import teaching as fig
 from app.ui.strings import t
 from app.ui.teaching import core
 
-CLICK_SIDE = 360
+CLICK_SIDE = 280
+GRID_SIDE = 190
+GRID_SIDE_PROJECTOR = 240
 CHANNELS = ("R", "G", "B")
 
 
@@ -71,32 +73,35 @@ def render(lang: str, run, projector: bool = False) -> None:
     out = run.output[..., c] if colour else run.output
     s = run.settings
     r = inspect_pixel(channel, run.kernel, y, x, boundary=s.boundary, correlate=s.correlate)
+    kh, kw = r.patch.shape
+    oy, ox = r.offset
     with right:
-        kh, kw = r.patch.shape
-        oy, ox = r.offset
-        g1, g2, g3 = st.columns(3)
-        titles = (
-            t("teach.insp.patch", lang),
-            t("teach.insp.kernel_corr" if s.correlate else "teach.insp.kernel_conv", lang),
-            t("teach.insp.products", lang),
-        )
-        figures = (
-            fig.grid_figure(r.patch, diverging=False, outside=r.outside, highlight=(oy, ox), projector=projector),
-            fig.grid_figure(r.kernel_applied, projector=projector),
-            fig.grid_figure(r.products, highlight=(oy, ox), projector=projector),
-        )
-        for col, title, figure, key in zip((g1, g2, g3), titles, figures, ("patch", "kernel", "products")):
-            with col:
-                st.markdown(f"**{title}**")
-                st.plotly_chart(figure, key=f"teach_insp_{key}", config={"displayModeBar": False})
-        if max(kh, kw) > fig.TEXT_UP_TO:
-            st.caption(t("teach.insp.no_numbers", lang, n=fig.TEXT_UP_TO))
         with st.container(key="teach_insp_sum"):
-            st.markdown(
-                t("teach.insp.sum", lang, n=kh * kw, total=f"{r.total:.6f}")
-            )
+            st.markdown(t("teach.insp.sum", lang, n=kh * kw, total=f"{r.total:.6f}"))
         with st.container(key="teach_insp_out"):
             st.markdown(t("teach.insp.output", lang, x=x, y=y, value=f"{float(out[y, x]):.6f}"))
         st.caption(t("teach.insp.flip_corr" if s.correlate else "teach.insp.flip_conv", lang))
         if r.outside.any():
             st.caption(t("teach.insp.border", lang, boundary=t(f"teach.boundary.{s.boundary}", lang)))
+        if max(kh, kw) > fig.TEXT_UP_TO:
+            st.caption(t("teach.insp.no_numbers", lang, n=fig.TEXT_UP_TO))
+    # the three grids in one row, at a fixed size (a hidden tab has no width to autosize to)
+    side = GRID_SIDE_PROJECTOR if projector else GRID_SIDE
+    titles = (
+        t("teach.insp.patch", lang),
+        t("teach.insp.kernel_corr" if s.correlate else "teach.insp.kernel_conv", lang),
+        t("teach.insp.products", lang),
+    )
+    figures = (
+        fig.grid_figure(r.patch, diverging=False, outside=r.outside, highlight=(oy, ox), projector=projector, size=side),
+        fig.grid_figure(r.kernel_applied, projector=projector, size=side),
+        fig.grid_figure(r.products, highlight=(oy, ox), projector=projector, size=side),
+    )
+    ops = ("×", "=")
+    cols = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
+    for i, (title, figure, key) in enumerate(zip(titles, figures, ("patch", "kernel", "products"))):
+        with cols[2 * i]:
+            st.markdown(f"**{title}**")
+            st.plotly_chart(figure, key=f"teach_insp_{key}", config={"displayModeBar": False}, width="content")
+        if i < 2:
+            cols[2 * i + 1].markdown(f"### {ops[i]}")
