@@ -16,7 +16,7 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from app.backend import display
+from app.backend import display, panels
 from app.ui import shell, state, teaching, widgets
 from app.ui import image_lab_run as lab
 from app.ui.figures import image_lab as figs
@@ -42,8 +42,7 @@ with st.sidebar:
     if picked.source == "upload" and st.session_state.get("il_source") == "upload":
         st.caption(t("state.upload_not_in_link", lang))
 
-PANEL_H = 400 if proj else 290
-KERNEL_H = 380 if proj else 260
+KERNEL_SIDE = 360 if proj else 300
 TABS = ["main", "boundary"]  # SLOT: tabs — issue 4 appends "inspector", "compare", "export", "lessons"
 
 
@@ -103,8 +102,8 @@ def _explain(caption_key: str, extra: str = "") -> None:
         st.caption(text)
 
 
-def _image(pixels: np.ndarray) -> None:
-    st.image(display.encode_jpeg(pixels, 88), width="stretch", output_format="JPEG")
+def _image(pixels: np.ndarray, quality: int = 88) -> None:
+    st.image(display.encode_jpeg(pixels, quality), width="stretch", output_format="JPEG")
 
 
 def _output_caption(od: lab.OutputDisplay) -> str:
@@ -122,8 +121,8 @@ def _main_tab(run: lab.LabRun) -> None:
     picked_img = run.image
     spec_px = lab.spectra_uint8(run)
     od = lab.display_output(run.output, s.signed_mode, s.family)
-    axis = t("il.axis.cpp", lang)
 
+    fpx = 18 if proj else 13
     c1, c2, c3 = st.columns(3, gap="small")
     with c1:
         _panel_title("il.panel.input")
@@ -139,8 +138,9 @@ def _main_tab(run: lab.LabRun) -> None:
     with c2:
         kh, kw = run.kernel.shape
         _panel_title("il.panel.kernel")
-        st.plotly_chart(figs.kernel_figure(run.kernel, height=KERNEL_H, projector=proj),
-                        config={"displayModeBar": False}, key="il_fig_kernel")
+        with st.container(key="il_kernel_panel"):
+            st.image(display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)), width="stretch",
+                     output_format="PNG")
         _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
     with c3:
         _panel_title("il.panel.output")
@@ -153,20 +153,21 @@ def _main_tab(run: lab.LabRun) -> None:
     cfg = {"displayModeBar": False}
     with d1:
         _panel_title("il.panel.fin")
-        st.plotly_chart(figs.spectrum_figure(spec_px["image"], axis_title=axis, height=PANEL_H, projector=proj),
-                        config=cfg, key="il_fig_fin")
+        with st.container(key="il_fin_panel"):
+            _image(panels.spectrum_panel(spec_px["image"], font_px=fpx), quality=85)
         _explain("il.panel.fin_cap")
     with d2:
         _panel_title("il.panel.h")
-        st.plotly_chart(figs.spectrum_figure(spec_px["response"], axis_title=axis, height=PANEL_H, projector=proj),
-                        config=cfg, key="il_fig_h")
+        with st.container(key="il_h_panel"):
+            _image(panels.spectrum_panel(spec_px["response"], font_px=fpx), quality=85)
         _explain("il.panel.h_cap")
     with d3:
         _panel_title("il.panel.fout")
-        st.plotly_chart(figs.spectrum_figure(spec_px["output"], axis_title=axis, height=PANEL_H, projector=proj),
-                        config=cfg, key="il_fig_fout")
+        with st.container(key="il_fout_panel"):
+            _image(panels.spectrum_panel(spec_px["output"], font_px=fpx), quality=85)
         _explain("il.panel.fout_cap")
-    st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db))
+    st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db)
+               + " " + t("il.spectra.axes", lang))
 
     # radial profile, family named
     fam_label = kernels.FAMILY_LABELS[s.family][lang]
@@ -229,6 +230,11 @@ def _boundary_tab(run: lab.LabRun) -> None:
         st.info(t("il.wrap.tip", lang))
 
 
+def _is_open(tab) -> bool:
+    """True unless Streamlit says the tab is closed (state tracking on)."""
+    return getattr(tab, "open", None) is not False
+
+
 @st.fragment
 def kernel_and_views() -> None:
     ctrl, main = st.columns([1, 4.2] if proj else [1, 3.2], gap="medium")
@@ -244,11 +250,15 @@ def kernel_and_views() -> None:
             state.write_query_params()
             return
         st.session_state["il_last_run"] = run  # for the teaching tools
-        tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS] + teaching.tab_labels(lang))
+        tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS] + teaching.tab_labels(lang),
+                       key="il_tab", on_change="rerun")
+        # only the open tab is drawn: a slider move then costs one view, not all of them
         with tabs[0]:
-            _main_tab(run)
+            if _is_open(tabs[0]):
+                _main_tab(run)
         with tabs[1]:
-            _boundary_tab(run)
+            if _is_open(tabs[1]):
+                _boundary_tab(run)
         teaching.render_tabs(tabs[len(TABS):], lang, run, projector=proj)  # issue 4: teaching tabs
     state.write_query_params()
 

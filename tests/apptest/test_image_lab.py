@@ -106,17 +106,28 @@ def test_kernel_sliders_come_from_the_catalogue():
     assert _run(at).settings.params["theta"] == 90.0
 
 
-def test_kernel_figure_writes_values_in_small_kernels():
+def test_kernel_and_spectra_are_images_not_heatmaps():
     at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
     assert not at.exception
+    # image-sized data never travels as a heatmap (kernel-sized ones, ≤ 63×63, may: teaching tabs)
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert any("radial" in json.dumps(s["layout"]) or len(s["data"]) == 3 for s in specs)
     heat = [tr for s in specs for tr in s["data"] if tr.get("type") == "heatmap"]
-    assert len(heat) == 1
-    assert heat[0]["text"] == [["1", "0", "-1"], ["2", "0", "-2"], ["1", "0", "-1"]]
-    assert heat[0]["zmid"] == 0
-    # image-sized data never travels as a heatmap: the spectra are single encoded images
-    images = [tr for s in specs for tr in s["data"] if tr.get("type") == "image"]
-    assert len(images) == 3 and all(tr["source"].startswith("data:image/jpeg;base64,") for tr in images)
+    assert all(np.asarray(tr["z"]).size <= 63 * 63 for tr in heat)
+    assert len(at.get("image")) >= 6  # input, kernel, output, F, H, F·H
+
+
+def test_kernel_panel_writes_values_and_keeps_zero_white():
+    from app.backend.display import DIVERGING_LUT
+    from app.backend.panels import format_tap, kernel_panel
+
+    k = kernels.make("sobel_x")
+    img = kernel_panel(k, side=90)
+    assert img.shape == (90, 90, 3)
+    # the middle column holds zeros: white (the neutral colour) apart from the written "0"
+    centre_col = img[5:25, 35:55]
+    assert (centre_col == DIVERGING_LUT[127]).all(axis=2).mean() > 0.8
+    assert [format_tap(v) for v in k[0]] == ["1", "0", "-1"]
 
 
 def test_correlation_toggle_flips_antisymmetric_kernels():

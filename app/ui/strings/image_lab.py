@@ -288,3 +288,10 @@ STRINGS.update({
         "zh": "色标范围 ±{lim}；最强的 {pct}% 像素达到饱和色。",
     },
 })
+
+STRINGS.update({
+    "il.spectra.axes": {
+        "en": "Axes: frequency in cycles/pixel, zero frequency in the centre.",
+        "zh": "坐标轴：频率，单位为周期/像素，中心为零频。",
+    },
+})
