@@ -45,15 +45,17 @@ def render_tabs(tabs, lang: str, run, choice: KernelChoice | None = None, *, pro
 
     choice = choice if choice is not None else st.session_state.get("_teach_choice")
     name = choice.name if choice is not None else ""
-    with tabs[0]:
-        editor.render(lang, run.kernel, projector)
-    with tabs[1]:
-        draw.render(lang, projector)
-    with tabs[2]:
-        inspector.render(lang, run, projector)
-    with tabs[3]:
-        compare.render(lang, run, projector)
-    with tabs[4]:
-        export.render(lang, run, name)
-    with tabs[5]:
-        lessons_tab.render(lang)
+    views = (
+        lambda: editor.render(lang, run.kernel, projector),
+        lambda: draw.render(lang, projector),
+        lambda: inspector.render(lang, run, projector),
+        lambda: compare.render(lang, run, projector),
+        lambda: export.render(lang, run, name),
+        lambda: lessons_tab.render(lang),
+    )
+    for tab, view in zip(tabs, views):
+        with tab:
+            # with tab-state tracking (st.tabs(key=..., on_change="rerun")) only the open tab is
+            # drawn, so a slider move costs nothing here unless a teaching tab is open
+            if getattr(tab, "open", None) is not False:
+                view()

@@ -1,0 +1,129 @@
+"""AppTest (no browser) of the Image Lab's teaching tools: tabs run, actions work, lessons load, en/zh."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from app.ui.strings import t
+from app.ui.teaching import TABS
+from app.ui.teaching.lessons import lesson_ids, settings_for
+from tests.apptest.helpers import open_lab, texts
+
+
+def _run(at):
+    return at.session_state["il_last_run"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_all_teaching_tabs_run_in_both_languages(lang):
+    at = open_lab("image_lab", lang=lang)
+    assert not at.exception
+    labels = [tab.label for tab in at.tabs]
+    for name in TABS:
+        assert t(f"teach.tab.{name}", lang) in labels
+    page = texts(at)
+    assert t("teach.edit.intro", lang) in page
+    assert t("teach.insp.intro", lang) in page
+    assert t("teach.cmp.split", lang) in page
+    assert t("teach.exp.link", lang) in page
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_lesson_loads_without_exception(lang):
+    at = open_lab("image_lab", lang=lang)
+    for lesson in lesson_ids():
+        at.selectbox(key="teach_lesson_pick").set_value(lesson).run()
+        at.button(key="teach_lesson_load").click().run()
+        assert not at.exception, (lesson, at.exception)
+        for key, value in settings_for(lesson).items():
+            assert at.session_state[key] == value, (lesson, key)
+        assert t(f"teach.lesson.{lesson}.title", lang) in texts(at)
+        run = _run(at)
+        if settings_for(lesson)["il_ksrc"] == "custom":
+            assert run.kernel.shape == (31, 31)  # the ideal low-pass from the link recipe
+        assert run.settings.boundary == settings_for(lesson)["il_boundary"]
+
+
+def test_zero_mean_then_normalise_error_keeps_the_kernel():
+    at = open_lab("image_lab")
+    at.button(key="teach_act_zero_mean").click().run()
+    assert not at.exception
+    assert at.session_state["il_ksrc"] == "custom"
+    k = _run(at).kernel
+    assert abs(k.sum()) < 1e-12  # DC response 0
+    # normalising a zero-sum kernel is refused at the widget; the kernel stays
+    at.button(key="teach_act_normalise").click().run()
+    assert not at.exception
+    assert any(t("teach.err.normalise", "en") in e.value for e in at.error)
+    np.testing.assert_array_equal(_run(at).kernel, k)
+
+
+def test_paste_good_and_bad_kernels():
+    at = open_lab("image_lab", lang="zh")
+    at.text_area(key="teach_paste").input("1 2 x").run()
+    at.button(key="teach_paste_use").click().run()
+    assert not at.exception
+    assert at.error and "已保留原来的卷积核" in at.error[0].value
+    assert at.session_state["il_ksrc"] == "catalog"
+    at.text_area(key="teach_paste").input("0 -1 0\n-1 5 -1\n0 -1 0").run()
+    at.button(key="teach_paste_use").click().run()
+    assert at.session_state["il_ksrc"] == "custom"
+    np.testing.assert_array_equal(_run(at).kernel, [[0, -1, 0], [-1, 5, -1], [0, -1, 0]])
+    assert at.session_state["il_kedit"] == "0,-1,0;-1,5,-1;0,-1,0"  # travels in the link
+
+
+@pytest.mark.parametrize("action", ["flip", "transpose", "complement"])
+def test_other_actions(action):
+    at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
+    before = _run(at).kernel.copy()
+    at.button(key=f"teach_act_{action}").click().run()
+    assert not at.exception
+    after = _run(at).kernel
+    expected = {"flip": before[::-1, ::-1], "transpose": before.T}.get(action)
+    if expected is not None:
+        np.testing.assert_array_equal(after, expected)
+    else:  # sobel sums to 0: "1 − kernel" is refused
+        assert at.error
+        np.testing.assert_array_equal(after, before)
+
+
+def test_resize_pads_and_keeps_the_output():
+    at = open_lab("image_lab", il_family="high-pass", il_kernel="outline")
+    out = _run(at).output.copy()
+    at.number_input(key="teach_rs_h").set_value(7).run()
+    at.number_input(key="teach_rs_w").set_value(7).run()
+    at.button(key="teach_act_resize").click().run()
+    assert not at.exception
+    run = _run(at)
+    assert run.kernel.shape == (7, 7)
+    np.testing.assert_allclose(run.output, out, atol=1e-9)
+
+
+def test_inspector_sum_equals_output_at_a_border_pixel():
+    at = open_lab("image_lab", il_boundary="wrap", il_family="directional", il_kernel="emboss")
+    at.number_input(key="teach_px").set_value(0).run()
+    at.number_input(key="teach_py").set_value(511).run()
+    assert not at.exception
+    page = texts(at)
+    total = float(re.search(r"products: \*\*(-?[0-9.]+)\*\*", page).group(1))
+    shown = float(re.search(r"\(x=0, y=511\): \*\*(-?[0-9.]+)\*\*", page).group(1))
+    assert total == shown
+    assert abs(shown - _run(at).output[511, 0]) < 5e-7
+
+
+def test_filter_designer_kernel_is_picked_up():
+    k = np.array([[0.0, 0.2, 0.0], [0.2, 0.2, 0.2], [0.0, 0.2, 0.0]])
+    at = open_lab("image_lab", custom_kernel=k, custom_kernel_name="designer test")
+    assert not at.exception
+    assert at.session_state["il_ksrc"] == "custom"
+    np.testing.assert_array_equal(_run(at).kernel, k)
+    assert "designer test" in texts(at)
+
+
+def test_link_kernel_is_used_and_hostile_one_rejected():
+    at = open_lab("image_lab", il_ksrc="custom", il_kedit="1,2,1;2,4,2;1,2,1")
+    np.testing.assert_array_equal(_run(at).kernel, [[1, 2, 1], [2, 4, 2], [1, 2, 1]])
+    assert not at.exception
