@@ -17,6 +17,16 @@ def _run(at):
     return at.session_state["il_last_run"]
 
 
+def _open(tab: str, lang: str = "en", **session):
+    """The Image Lab with teaching tab ``tab`` selected (only the open tab is drawn)."""
+    return open_lab("image_lab", lang=lang, il_tab=t(f"teach.tab.{tab}", lang), **session)
+
+
+def _select(at, tab: str, lang: str = "en"):
+    at.session_state["il_tab"] = t(f"teach.tab.{tab}", lang)
+    return at.run()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_all_teaching_tabs_run_in_both_languages(lang):
     at = open_lab("image_lab", lang=lang)
@@ -24,16 +34,23 @@ def test_all_teaching_tabs_run_in_both_languages(lang):
     labels = [tab.label for tab in at.tabs]
     for name in TABS:
         assert t(f"teach.tab.{name}", lang) in labels
-    page = texts(at)
-    assert t("teach.edit.intro", lang) in page
-    assert t("teach.insp.intro", lang) in page
-    assert t("teach.cmp.split", lang) in page
-    assert t("teach.exp.link", lang) in page
+    expected = {
+        "edit": "teach.edit.intro",
+        "draw": "teach.draw.intro",
+        "inspect": "teach.insp.intro",
+        "compare": "teach.cmp.split",
+        "export": "teach.exp.link",
+        "lessons": "teach.lesson.intro",
+    }
+    for name in TABS:
+        _select(at, name, lang)
+        assert not at.exception, (name, at.exception)
+        assert t(expected[name], lang) in texts(at), name
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_lesson_loads_without_exception(lang):
-    at = open_lab("image_lab", lang=lang)
+    at = _open("lessons", lang)
     for lesson in lesson_ids():
         at.selectbox(key="teach_lesson_pick").set_value(lesson).run()
         at.button(key="teach_lesson_load").click().run()
@@ -48,7 +65,7 @@ def test_every_lesson_loads_without_exception(lang):
 
 
 def test_zero_mean_then_normalise_error_keeps_the_kernel():
-    at = open_lab("image_lab")
+    at = _open("edit")
     at.button(key="teach_act_zero_mean").click().run()
     assert not at.exception
     assert at.session_state["il_ksrc"] == "custom"
@@ -62,7 +79,7 @@ def test_zero_mean_then_normalise_error_keeps_the_kernel():
 
 
 def test_paste_good_and_bad_kernels():
-    at = open_lab("image_lab", lang="zh")
+    at = _open("edit", "zh")
     at.text_area(key="teach_paste").input("1 2 x").run()
     at.button(key="teach_paste_use").click().run()
     assert not at.exception
@@ -77,7 +94,7 @@ def test_paste_good_and_bad_kernels():
 
 @pytest.mark.parametrize("action", ["flip", "transpose", "complement"])
 def test_other_actions(action):
-    at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
+    at = _open("edit", il_family="directional", il_kernel="sobel_x")
     before = _run(at).kernel.copy()
     at.button(key=f"teach_act_{action}").click().run()
     assert not at.exception
@@ -91,7 +108,7 @@ def test_other_actions(action):
 
 
 def test_resize_pads_and_keeps_the_output():
-    at = open_lab("image_lab", il_family="high-pass", il_kernel="outline")
+    at = _open("edit", il_family="high-pass", il_kernel="outline")
     out = _run(at).output.copy()
     at.number_input(key="teach_rs_h").set_value(7).run()
     at.number_input(key="teach_rs_w").set_value(7).run()
@@ -103,7 +120,7 @@ def test_resize_pads_and_keeps_the_output():
 
 
 def test_inspector_sum_equals_output_at_a_border_pixel():
-    at = open_lab("image_lab", il_boundary="wrap", il_family="directional", il_kernel="emboss")
+    at = _open("inspect", il_boundary="wrap", il_family="directional", il_kernel="emboss")
     at.number_input(key="teach_px").set_value(0).run()
     at.number_input(key="teach_py").set_value(511).run()
     assert not at.exception
