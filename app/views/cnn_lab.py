@@ -388,6 +388,52 @@ def _shift_panel(grey: np.ndarray, key: tuple, bank: L.KernelBank, biases: tuple
     state.write_query_params()
 
 
+def _maps_tab(grey, img_key, bank_args, bank, k_c1, c1, act, pool_spec, k_s2, s2, c3_bank, k_c3, c3, s4) -> None:
+    """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
+    lenet = pool_spec[0] == "lenet"
+    # input row
+    in_thumbs = _thumbs((img_key, "input", THUMB), grey[None], True, THUMB)
+    a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
+    a.image(in_thumbs[0][0], width="stretch", caption=t("cnn.input.card", lang))
+    b.image(in_thumbs[0][1], width="stretch")
+    c.markdown(t("cnn.input.explain", lang))
+    st.markdown(f"##### {t('cnn.maps.c1', lang)}")
+    bands = _bands(bank_args, bank, TILE)
+    short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
+    thumbs = _thumbs(k_c1 + (THUMB,), c1, act == "sigmoid", THUMB)
+    scale = t(f"cnn.scale.{thumbs[0][4]}", lang)
+    if not proj:
+        st.caption(t("cnn.maps.c1_cap", lang, scale=scale))
+    for start in range(0, bank.n_out, PER_ROW):
+        cols = st.columns(PER_ROW, gap="small", vertical_alignment="bottom")
+        for col, i in zip(cols, range(start, min(start + PER_ROW, bank.n_out))):
+            k_png, h_png, centroid, label = bands[i]
+            map_jpg, spec_jpg, lo, hi, _ = thumbs[i]
+            with col:
+                _bold(f"C1-{i + 1} · {short[i]}")
+                k1, k2 = st.columns(2, gap="small")
+                k1.image(k_png, width="stretch")
+                k2.image(h_png, width="stretch")
+                st.caption(t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}"))
+                m1, m2 = st.columns(2, gap="small")
+                m1.image(map_jpg, width="stretch")
+                m2.image(spec_jpg, width="stretch")
+                st.caption(t("cnn.card.range", lang, lo=_num(lo), hi=_num(hi)))
+    stride = pool_spec[2]
+    st.markdown(f"##### {t('cnn.maps.s2', lang)}")
+    if not proj:
+        st.caption(t("cnn.maps.pooled_cap", lang, stride=stride, nyq=f"{0.5 / stride:.3g}"))
+    _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), short)
+    if c3 is not None and c3_bank is not None:
+        c3_names = [_kernel_name(c3_bank, i, short=True) for i in range(c3_bank.n_out)]
+        st.markdown(f"##### {t('cnn.maps.c3', lang)}")
+        _map_grid("C3-", c3, _thumbs(k_c3 + (THUMB,), c3, act == "sigmoid", THUMB), c3_names)
+        if s4 is not None:
+            st.markdown(f"##### {t('cnn.maps.s4', lang)}")
+            _map_grid("S4-", s4, _thumbs(k_c3 + (pool_spec, THUMB), s4, act == "sigmoid" or lenet, THUMB), c3_names)
+
+
+
 # ------------------------------------------------------------------------------------ page
 def main() -> None:
     rejected = state.sync_query_params(SCHEMA)
@@ -435,7 +481,7 @@ def main() -> None:
     except ValueError as exc:
         st.error(t("cnn.err", lang, detail=str(exc)))
         return
-    c3 = s4 = c3_bank = None
+    c3 = s4 = c3_bank = k_c3 = None
     if c3_preset != "off":
         k_c3 = k_s2 + (c3_preset, c3_n, c3_seed, c3_bias)
         try:
@@ -455,69 +501,31 @@ def main() -> None:
         st.markdown("&nbsp;→&nbsp; ".join(parts))
 
     c1_names = [_kernel_name(bank, i) for i in range(bank.n_out)]
-    lenet = pool_spec[0] == "lenet"
-    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift")])
+    # lazy tabs: only the open tab's panel is computed and sent (a slider move stays cheap)
+    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift")], key="cnn_tab",
+                   on_change="rerun")
 
-    with tabs[0]:
-        # input row
-        in_thumbs = _thumbs((img_key, "input", THUMB), grey[None], True, THUMB)
-        a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
-        a.image(in_thumbs[0][0], width="stretch", caption=t("cnn.input.card", lang))
-        b.image(in_thumbs[0][1], width="stretch")
-        c.markdown(t("cnn.input.explain", lang))
-        st.markdown(f"##### {t('cnn.maps.c1', lang)}")
-        bands = _bands(bank_args, bank, TILE)
-        short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
-        thumbs = _thumbs(k_c1 + (THUMB,), c1, act == "sigmoid", THUMB)
-        scale = t(f"cnn.scale.{thumbs[0][4]}", lang)
-        if not proj:
-            st.caption(t("cnn.maps.c1_cap", lang, scale=scale))
-        for start in range(0, bank.n_out, PER_ROW):
-            cols = st.columns(PER_ROW, gap="small", vertical_alignment="bottom")
-            for col, i in zip(cols, range(start, min(start + PER_ROW, bank.n_out))):
-                k_png, h_png, centroid, label = bands[i]
-                map_jpg, spec_jpg, lo, hi, _ = thumbs[i]
-                with col:
-                    _bold(f"C1-{i + 1} · {short[i]}")
-                    k1, k2 = st.columns(2, gap="small")
-                    k1.image(k_png, width="stretch")
-                    k2.image(h_png, width="stretch")
-                    st.caption(t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}"))
-                    m1, m2 = st.columns(2, gap="small")
-                    m1.image(map_jpg, width="stretch")
-                    m2.image(spec_jpg, width="stretch")
-                    st.caption(t("cnn.card.range", lang, lo=_num(lo), hi=_num(hi)))
-        stride = pool_spec[2]
-        st.markdown(f"##### {t('cnn.maps.s2', lang)}")
-        if not proj:
-            st.caption(t("cnn.maps.pooled_cap", lang, stride=stride, nyq=f"{0.5 / stride:.3g}"))
-        _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), short)
-        if c3 is not None and c3_bank is not None:
-            c3_names = [_kernel_name(c3_bank, i, short=True) for i in range(c3_bank.n_out)]
-            st.markdown(f"##### {t('cnn.maps.c3', lang)}")
-            _map_grid("C3-", c3, _thumbs(k_c3 + (THUMB,), c3, act == "sigmoid", THUMB), c3_names)
-            if s4 is not None:
-                st.markdown(f"##### {t('cnn.maps.s4', lang)}")
-                _map_grid("S4-", s4, _thumbs(k_c3 + (pool_spec, THUMB), s4, act == "sigmoid" or lenet, THUMB), c3_names)
-
-    with tabs[1]:
-        pool = L.PoolSpec(*pool_spec)
-        c1p = L.conv_parameters(bank, L.stage_shape(grey[None]))
-        rows = [_conv_row("C1", grey[None], c1, c1p)]
-        rows.append(_pool_row("S2", c1, s2, pool))
-        if c3 is not None and c3_bank is not None:
-            rows.append(_conv_row("C3", s2, c3, L.conv_parameters(c3_bank, L.stage_shape(s2))))
-            if s4 is not None:
-                rows.append(_pool_row("S4", c3, s4, pool))
-        _weights_tab(rows, c1p)
-
-    with tabs[2]:
-        st.markdown(f"#### {t('cnn.a.title', lang)}")
-        st.button(t("cnn.a.zone", lang), on_click=_zone_plate, help=t("cnn.a.zone_help", lang), key="cnn_zone_btn")
-        _aliasing_panel(grey, img_key, c1, c1_names, pool_spec)
-
-    with tabs[3]:
-        _shift_panel(grey, k_c1, bank, biases, act, pool_spec)
+    if tabs[0].open:
+        with tabs[0]:
+            _maps_tab(grey, img_key, bank_args, bank, k_c1, c1, act, pool_spec, k_s2, s2, c3_bank, k_c3, c3, s4)
+    if tabs[1].open:
+        with tabs[1]:
+            pool = L.PoolSpec(*pool_spec)
+            c1p = L.conv_parameters(bank, L.stage_shape(grey[None]))
+            rows = [_conv_row("C1", grey[None], c1, c1p), _pool_row("S2", c1, s2, pool)]
+            if c3 is not None and c3_bank is not None:
+                rows.append(_conv_row("C3", s2, c3, L.conv_parameters(c3_bank, L.stage_shape(s2))))
+                if s4 is not None:
+                    rows.append(_pool_row("S4", c3, s4, pool))
+            _weights_tab(rows, c1p)
+    if tabs[2].open:
+        with tabs[2]:
+            st.markdown(f"#### {t('cnn.a.title', lang)}")
+            st.button(t("cnn.a.zone", lang), on_click=_zone_plate, help=t("cnn.a.zone_help", lang), key="cnn_zone_btn")
+            _aliasing_panel(grey, img_key, c1, c1_names, pool_spec)
+    if tabs[3].open:
+        with tabs[3]:
+            _shift_panel(grey, k_c1, bank, biases, act, pool_spec)
 
 
 def _conv_row(name: str, x: np.ndarray, y: np.ndarray, p: L.LayerParameters) -> dict:

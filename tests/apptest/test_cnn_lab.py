@@ -70,16 +70,31 @@ def test_every_preset_activation_and_pooling_runs():
     _ok(at, "C3 off")
     assert "S4" not in _shapes(at) and f"**{128 * 128 * 8:,}**" in _shapes(at)
 
+    # tabs are lazy: only the open one is computed
+    assert not any(m.label.startswith("C1, shifted") for m in at.metric)
+    at.session_state["cnn_tab"] = "Weight sharing"
+    at.run()
+    _ok(at, "weights tab")
+    assert "| C1 | 512 × 512 × 1 | 512 × 512 × 8 |" in texts(at)
+
     # shift test: a multiple of the stride realigns exactly; C1 is always equivariant
+    at.session_state["cnn_tab"] = "Shift tolerance"
+    at.run()
     at.slider(key="cnn_shift").set_value(4).run()
     _ok(at, "shift")
     assert _metric(at, "S2, back by whole cells") == "0.0 %"
     assert _metric(at, "C1, shifted back by d") == "0.0 %"
     assert float(_metric(at, "C1 maps, as is").rstrip(" %")) > 5
 
-    # aliasing panel on a C1 map
+    # aliasing panel on a C1 map, then the zone plate
+    at.session_state["cnn_tab"] = "Pooling and aliasing"
+    at.run()
     at.selectbox(key="cnn_amap").set_value(2).run()
     _ok(at, "aliasing map")
+    at.button(key="cnn_zone_btn").click().run()
+    _ok(at, "zone plate")
+    assert at.session_state["cnn_sample"] == "zone_plate" and at.toggle(key="cnn_azoom").value
+    assert float(_metric(at, "Energy outside the square").rstrip(" %")) > 50
 
 
 def test_chinese_labels_and_lenet():

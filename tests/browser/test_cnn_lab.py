@@ -45,6 +45,7 @@ def test_page_loads_and_pooling_size_changes_shapes(page, app_url):
     screenshot(page, "cnn_lab_en")
     for tab, name in (("Weight sharing", "weights"), ("Pooling and aliasing", "aliasing"), ("Shift tolerance", "shift")):
         page.get_by_role("tab", name=tab).click()
+        _wait_text(page, {"weights": "Weight sharing, in numbers", "aliasing": "Map to pool", "shift": "Shift d (pixels)"}[name])
         page.wait_for_timeout(800)
         assert_no_exception(page)
         screenshot(page, f"cnn_lab_en_{name}")
@@ -56,6 +57,7 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
     open_page(page, app_url, "cnn_lab")
     _loaded(page)
     page.get_by_role("tab", name="Pooling and aliasing").click()
+    _wait_text(page, "Energy outside the square")
     energy = page.locator("[data-testid=stMetric]", has_text="Energy outside the square")
     before = energy.locator("[data-testid=stMetricValue]").inner_text()
     page.get_by_role("button", name="Try it on the zone plate").click()
@@ -75,6 +77,7 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
     screenshot(page, "cnn_lab_en_zone_plate")
 
     page.get_by_role("tab", name="Shift tolerance").click()
+    _wait_text(page, "Shift d (pixels)")
     slider = page.get_by_role("slider", name="Shift d (pixels)")
     slider.focus()
     slider.press("ArrowRight")  # 1 -> 2: a multiple of the stride
@@ -83,7 +86,8 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
         "m => m.innerText.includes('whole cells') && m.innerText.includes('0.0 %'))"
     )
     assert_no_exception(page)
-    assert page.locator(".js-plotly-plot").count() >= 1
+    page.locator(".js-plotly-plot").first.wait_for(state="visible")  # the curve vs d (plotly loads lazily)
+    assert "relative change" in page.locator(".js-plotly-plot").first.text_content()
 
 
 def test_chinese_page_and_projector(page, app_url):
@@ -98,6 +102,7 @@ def test_chinese_page_and_projector(page, app_url):
     page.wait_for_timeout(500)
     screenshot(page, "cnn_lab_zh")
     page.get_by_role("tab", name="平移不变性").click()
+    _wait_text(page, "平移量 d（像素）")
     page.wait_for_timeout(800)
     screenshot(page, "cnn_lab_zh_shift")
 
