@@ -74,10 +74,10 @@ _PAD_MODE = {"reflect": "symmetric", "zero": "constant", "wrap": "wrap", "neares
 # machines, numpy 2.4 / scipy 1.17, float64.  Only the ratios matter for the choice.
 # ---------------------------------------------------------------------------------------------
 COST = {
-    "direct_tap": 0.75e-9,  # ndimage.convolve: per output sample per kernel tap
+    "direct_tap": 0.70e-9,  # ndimage.convolve: per output sample per kernel tap
     "direct_sample": 1.0e-9,  # ... plus per output sample
-    "separable_tap": 0.40e-9,  # rank-1 kernel, two 1-D passes: per output sample per 1-D tap
-    "separable_sample": 9.0e-9,  # ... plus per output sample (the column pass is strided)
+    "separable_tap": 0.50e-9,  # rank-1 kernel, two 1-D passes: per output sample per 1-D tap
+    "separable_sample": 3.0e-9,  # ... plus per output sample
     "fft_nlogn": 0.50e-9,  # one real 2-D transform: per grid sample per log2(grid samples)
     "fft_sample": 4.0e-9,  # padding, spectral product, crop: per grid sample
     "direct_call": 2.0e-5,  # fixed cost per channel of a direct call
@@ -323,8 +323,9 @@ def choose_method(
     (``python -m app.bench --calibrate`` fits the constants in :data:`COST`) and aware of
     separable kernels:
 
-    * direct, full kernel: ``n_out * (1.0 + 0.75 kh kw) ns`` (``scipy.ndimage.convolve``);
-    * direct, rank-1 kernel: ``n_out * (9 + 0.4 (kh + kw)) ns`` (two 1-D passes);
+    * direct, full kernel: ``n_out * (1.0 + 0.7 kh kw) ns`` (``scipy.ndimage.convolve``);
+    * direct, rank-1 kernel (more than 9 taps): ``n_out * (3 + 0.5 (kh + kw)) ns`` (two 1-D
+      passes);
     * FFT: ``(2 C + 0.5) * 0.5 ns * N log2 N + 4 ns * N * C + 100 µs`` on the padded fast
       grid of ``N`` samples (forward and inverse real transform per channel, half a kernel
       transform, padding and the spectral product); FFTs cost ×0.6 in float32.
