@@ -120,3 +120,13 @@ def test_uses_the_image_lab_image(page, app_url):
     _wait_text(page, "The Image Lab's image")
     assert_no_exception(page)
     assert page.get_by_role("radio", name="The Image Lab's image").is_checked()
+
+
+def test_link_opens_the_same_network(page, app_url):
+    open_page(page, app_url, "cnn_lab", query="cnn_c1=dog&cnn_pool=average&cnn_psize=4&cnn_pstride=4&cnn_c3=off&cnn_bogus=1")
+    _loaded(page, 12)
+    assert_no_exception(page)
+    strip = _strip(page)
+    assert "512 × 512 × 3" in strip and "128 × 128 × 3" in strip and f"{128 * 128 * 3:,}" in strip
+    assert "cnn_bogus" in page.locator("[data-testid=stAlert]").first.inner_text()  # unknown keys are reported
+    assert "cnn_c1=dog" in page.url  # the address bar stays a shareable link
