@@ -41,6 +41,7 @@ from .spectra import anchor_phase, full_from_half, luminance_weights
 
 __all__ = ["ImageAnalysis", "ConvolutionResult", "tune_allocator"]
 
+
 def _power(half: np.ndarray) -> np.ndarray:
     re, im = half.real, half.imag
     p = re * re
@@ -82,7 +83,8 @@ class ConvolutionResult:
     ----------
     output : ndarray
         Same shape and dtype as the analysed image; equals :func:`convolve` with the same
-        boundary and ``correlate`` to ~1e-12.
+        boundary and ``correlate`` to ~1e-12.  For grey images it may be a (read-write) view
+        into a slightly wider buffer; ``np.ascontiguousarray`` it before ``tobytes``.
     method : str
         ``"fft"`` (the cached-spectrum path).
     grid : tuple of int
