@@ -228,14 +228,14 @@ def _c1_controls() -> tuple[tuple, str]:
     names: tuple[str, ...] = ()
     if preset == "random":
         st.slider(t("cnn.c1.n", lang), 2, UI_MAPS, key="cnn_n")
+        if ss.get("cnn_ksize") is None:  # a segmented control can be de-selected
+            ss["cnn_ksize"] = 5
         a, b = st.columns(2)
         with a:
             st.segmented_control(t("cnn.c1.ksize", lang), (3, 5, 7), format_func=lambda k: f"{k}×{k}",
                                  key="cnn_ksize", selection_mode="single")
         with b:
             st.number_input(t("cnn.c1.seed", lang), 0, 9999, step=1, key="cnn_seed", help=t("cnn.c1.seed_help", lang))
-        if ss.get("cnn_ksize") is None:
-            ss["cnn_ksize"] = 5
     elif preset == "catalog":
         picked = st.multiselect(t("cnn.c1.catalog", lang), CATALOG, format_func=lambda n: kernels.get(n).label[lang],
                                 key="cnn_cat", max_selections=UI_MAPS)
@@ -323,7 +323,8 @@ def _weights_tab(rows: list[dict], c1p: L.LayerParameters) -> None:
 
 
 @st.fragment
-def _aliasing_panel(grey: np.ndarray, img_key: str, c1: np.ndarray, c1_names: list[str], pool_spec: tuple) -> None:
+def _aliasing_panel(grey: np.ndarray, img_key: str, k_c1: tuple, c1: np.ndarray, c1_names: list[str],
+                    pool_spec: tuple) -> None:
     ss = st.session_state
     _, size, stride, _, _ = pool_spec
     n = c1.shape[0]
@@ -338,7 +339,8 @@ def _aliasing_panel(grey: np.ndarray, img_key: str, c1: np.ndarray, c1_names: li
     st.toggle(t("cnn.a.zoom", lang, n=ZOOM), key="cnn_azoom", help=t("cnn.a.zoom_help", lang))
     zoom = bool(ss.get("cnn_azoom"))
     side = 360 if proj else 256
-    res = _aliasing((img_key, choice, size, stride), x, size, stride, side, zoom)
+    key = (img_key, "input") if choice == 0 else k_c1 + (choice,)  # a C1 map depends on the bank, biases, activation
+    res = _aliasing(key + (size, stride), x, size, stride, side, zoom)
     st.markdown(t("cnn.a.intro", lang, stride=stride, nyq=f"{res['nyquist']:.3g}", size=size))
     cols = st.columns(4, gap="small")
     for col, (name, label) in zip(cols, [("original", "cnn.a.before"), ("average", "cnn.a.average"),
@@ -361,7 +363,6 @@ def _aliasing_panel(grey: np.ndarray, img_key: str, c1: np.ndarray, c1_names: li
 
 @st.fragment
 def _shift_panel(grey: np.ndarray, key: tuple, bank: L.KernelBank, biases: tuple, act: str, pool_spec: tuple) -> None:
-    ss = st.session_state
     st.markdown(f"#### {t('cnn.s.title', lang)}")
     st.markdown(t("cnn.s.intro", lang))
     d = st.slider(t("cnn.s.d", lang), 0, 16, key="cnn_shift")
@@ -384,11 +385,14 @@ def _shift_panel(grey: np.ndarray, key: tuple, bank: L.KernelBank, biases: tuple
     side = 256
     st.caption(t("cnn.s.crop", lang, w=(min(w, side) // rep.stride) * rep.stride, h=(min(h, side) // rep.stride) * rep.stride))
     st.markdown(t("cnn.s.read", lang, stride=rep.stride))
-    ss["_cnn_last_shift"] = d
     state.write_query_params()
 
 
-def _maps_tab(grey, img_key, bank_args, bank, k_c1, c1, act, pool_spec, k_s2, s2, c3_bank, k_c3, c3, s4) -> None:
+def _maps_tab(
+    grey: np.ndarray, img_key: str, bank_args: tuple, bank: L.KernelBank, k_c1: tuple, c1: np.ndarray, act: str,
+    pool_spec: tuple, k_s2: tuple, s2: np.ndarray, c3_bank: L.KernelBank | None, k_c3: tuple | None,
+    c3: np.ndarray | None, s4: np.ndarray | None,
+) -> None:
     """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
     lenet = pool_spec[0] == "lenet"
     # input row
@@ -522,7 +526,7 @@ def main() -> None:
         with tabs[2]:
             st.markdown(f"#### {t('cnn.a.title', lang)}")
             st.button(t("cnn.a.zone", lang), on_click=_zone_plate, help=t("cnn.a.zone_help", lang), key="cnn_zone_btn")
-            _aliasing_panel(grey, img_key, c1, c1_names, pool_spec)
+            _aliasing_panel(grey, img_key, k_c1, c1, c1_names, pool_spec)
     if tabs[3].open:
         with tabs[3]:
             _shift_panel(grey, k_c1, bank, biases, act, pool_spec)

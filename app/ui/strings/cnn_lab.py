@@ -6,7 +6,7 @@ STRINGS = {
         "en": "A convolutional layer slides a few small kernels over the image. Each kernel passes its own band of "
               "frequencies, an activation function bends the result, and pooling keeps a coarser version. "
               "Follow LeNet's chain C1 → S2 → C3 → S4 → vector on your own image.",
-        "zh": "卷积层用几个小卷积核在图像上滑动，每个卷积核只让一段频率通过；激活函数再把结果“弯一弯”，"
+        "zh": "卷积层用几个小卷积核在图像上滑动，每个卷积核只让一段频率通过；激活函数再对结果做一次非线性变换；"
               "池化则保留一个更粗的版本。在你自己的图片上走一遍 LeNet 的流程：C1 → S2 → C3 → S4 → 向量。",
     },
     # ---- input ---------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ STRINGS = {
     # ---- pooling and aliasing -------------------------------------------------------------------
     "cnn.a.title": {"en": "Pooling as a filter: average pooling vs plain subsampling", "zh": "把池化看作滤波：平均池化与直接降采样"},
     "cnn.a.intro": {
-        "en": "Keeping every {stride}-th pixel lowers the Nyquist frequency to {nyq} cycles/pixel (dashed square). "
+        "en": "Keeping one pixel in {stride} (in each direction) lowers the Nyquist frequency to {nyq} cycles/pixel (dashed square). "
               "Anything outside the square folds back as false patterns (aliasing). Average pooling first blurs with a "
               "{size}×{size} box — a low-pass filter — then subsamples.",
         "zh": "每 {stride} 个像素只保留一个，奈奎斯特频率就降到 {nyq} 周期/像素（虚线方框）。方框外的频率会折叠回来，"
