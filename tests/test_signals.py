@@ -270,6 +270,7 @@ def test_noise_is_seeded_and_custom_values_are_held():
 def test_parse_values():
     assert sg.parse_values("1, 2 3;4\n5").tolist() == [1, 2, 3, 4, 5]
     assert sg.parse_values("[0.5, -1e-1]").tolist() == [0.5, -0.1]
+    assert sg.parse_values("1，2、3；4").tolist() == [1, 2, 3, 4]
     assert sg.parse_values(sg.format_values([1.0, 0.25, -3.0])).tolist() == [1.0, 0.25, -3.0]
     for bad, word in [("", "at least one"), ("1, x", "'x' is not a number"), ("nan", "finite"),
                       ("1e9", "finite"), (", ".join(["1"] * 65), "at most 64")]:

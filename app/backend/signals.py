@@ -386,7 +386,7 @@ def _box(x: np.ndarray, a: float, b: float, cell: float) -> np.ndarray:
 
 
 def parse_values(text: str) -> np.ndarray:
-    """Read a custom signal typed as numbers (commas, spaces, semicolons or new lines).
+    """Read a custom signal typed as numbers (commas, spaces, semicolons or new lines; full-width "，" too).
 
     Raises
     ------
@@ -406,7 +406,8 @@ def parse_values(text: str) -> np.ndarray:
         raise SignalError("Type the signal as numbers separated by commas or spaces.")
     if len(text) > 4000:
         raise SignalError("The text is too long; type at most 64 numbers.")
-    items = [s for s in re.split(r"[\s,;]+", text.strip().strip("[]()")) if s]
+    # full-width separators too: Chinese keyboards type "1，2，3" or "1、2、3"
+    items = [s for s in re.split(r"[\s,;，；、]+", text.strip().strip("[]()［］（）")) if s]
     if not items:
         raise SignalError("Type at least one number, e.g. 1, 2, 1.")
     if len(items) > MAX_CUSTOM_VALUES:

@@ -92,6 +92,7 @@ def test_screenshots_en_zh_and_correlation(page, app_url):
     )
     rerun_s = time.monotonic() - t0
     assert "t = 1.6" in page.locator("[data-testid=stMain]").inner_text()  # the readout followed too
+    page.wait_for_function("() => location.search.includes('sl_t=1.6')")  # and the address bar is a shareable link
     (screenshot(page, "signal_lab_en_t16").parent / "signal_lab_rerun.json").write_text(
         json.dumps({"slider_key_to_chart_s": round(rerun_s, 3)}))
     wait_for_app(page)
