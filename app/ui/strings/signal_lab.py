@@ -13,8 +13,8 @@ STRINGS = {
     "sl.formula": {"en": "Formula: {formula}", "zh": "表达式：{formula}"},
     "sl.custom_values": {"en": "Values (numbers separated by commas or spaces)", "zh": "数值（用逗号或空格分隔）"},
     "sl.custom_help": {
-        "en": "Up to 64 numbers. Each value lasts the chosen time per value; in the discrete view one value = one sample at 0.25 s.",
-        "zh": "最多 64 个数。每个数值持续所选的时长；在离散视图中，时长为 0.25 时一个数值就是一个采样点。",
+        "en": "Up to 64 numbers. Each value lasts the chosen time per value; at 0.25 (one sample) the discrete view shows exactly your numbers.",
+        "zh": "最多 64 个数，中英文逗号均可。每个数值持续所选的时长；时长为 0.25（一个采样点）时，离散视图显示的正好就是你输入的数。",
     },
     "sl.custom_bad": {
         "en": "Could not read these numbers: {error} The previous signal is kept.",
