@@ -352,3 +352,16 @@ def test_notch_text_round_trip_and_refusals():
     for bad in ("0.1", "0.1,0.2,0.3", "a,b", "0.7,0.1", "nan,0.1", ";".join(["0.1,0.1"] * (F.MAX_NOTCHES + 1))):
         with pytest.raises(ValueError):
             F.notches_from_text(bad)
+
+
+def test_painting_to_grid_maps_the_canvas_over_the_full_spectrum():
+    painted = np.zeros((100, 100), bool)
+    painted[75:, 75:] = True  # lower-right quarter of the canvas = fy, fx >= +0.25
+    grid = F.painting_to_grid((64, 80), painted)
+    fy, fx = np.meshgrid(*F.frequency_axes((64, 80)), indexing="ij")
+    assert np.array_equal(grid, (fy >= 0.25) & (fx >= 0.25))
+    m = F.freehand_mask((64, 80), remove=grid)
+    mirrored = (fy <= -0.25) & (fy > -0.5) & (fx <= -0.25) & (fx > -0.5)  # -0.5 is its own mirror
+    assert m[mirrored].max() == 0.0 and m[grid].max() == 0.0
+    with pytest.raises(ValueError):
+        F.painting_to_grid((8, 8), np.zeros((0, 3), bool))

@@ -66,6 +66,7 @@ __all__ = [
     "notch_mask",
     "polygon_region",
     "freehand_mask",
+    "painting_to_grid",
     "implied_kernel",
     "crop_centre",
     "kernel_response",
@@ -370,6 +371,22 @@ def polygon_region(shape: Sequence[int], xs: Sequence[float], ys: Sequence[float
     img = Image.new("1", (w, h), 0)
     ImageDraw.Draw(img).polygon(pts, fill=1, outline=1)
     return np.asarray(img, dtype=bool)
+
+
+def painting_to_grid(shape: Sequence[int], painted: np.ndarray) -> np.ndarray:
+    """A painting that covers the whole centred spectrum, resampled (nearest) to the grid ``shape``.
+
+    ``painted`` is a boolean ``(ph, pw)`` image (e.g. a canvas's alpha > 0) stretched over the
+    full spectrum image; grid sample ``(i, j)`` takes the painting pixel under its centre.
+    """
+    h, w = _shape2(shape)
+    p = np.asarray(painted, dtype=bool)
+    if p.ndim != 2 or p.size == 0:
+        raise ValueError("the painting must be a non-empty 2-D array")
+    ph, pw = p.shape
+    rows = np.minimum(((np.arange(h) + 0.5) * ph / h).astype(np.intp), ph - 1)
+    cols = np.minimum(((np.arange(w) + 0.5) * pw / w).astype(np.intp), pw - 1)
+    return p[np.ix_(rows, cols)]
 
 
 def freehand_mask(

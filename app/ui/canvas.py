@@ -68,6 +68,7 @@ def drawing_canvas(
     initial_drawing: dict | None = None,
     grid_cells: int = 15,
     force_grid: bool = False,
+    background_image=None,  # Filter Designer (issue 7): PIL image under the strokes; drawable canvas only
 ) -> Drawing:
     """A square drawing surface of ``side`` pixels; returns its pixels as RGBA.
 
@@ -80,6 +81,7 @@ def drawing_canvas(
             stroke_width=int(stroke_width),
             stroke_color=stroke_color,
             background_color="",
+            background_image=background_image,
             height=int(side),
             width=int(side),
             drawing_mode="freedraw",

@@ -20,7 +20,7 @@ import streamlit as st
 from app.backend import display
 from app.backend import filtering as flt
 from app.backend.images import sample_names
-from app.ui import shell, state, widgets
+from app.ui import canvas, shell, state, widgets
 from app.ui.figures import filter_designer as figs
 from app.ui.strings import t
 
@@ -29,11 +29,12 @@ proj = shell.projector()
 ss = st.session_state
 
 NOTCH_KINDS: tuple[str, ...] = ("gaussian", "ideal", "butterworth")
-TOOLS: tuple[str, ...] = ("notch", "remove", "keep")
+TOOLS: tuple[str, ...] = ("notch", "remove", "keep", "paint")
 ZOOMS: tuple[int, ...] = (1, 2, 4)
 CROP_MIN, CROP_MAX = 3, 63
 DEMO_SAMPLE = "periodic_noise"
 LAB_PAGE = "views/image_lab.py"
+BRUSH_SIDE = 340  # px: fits the middle column next to the sidebar
 
 
 def _parse_crop(text: str) -> int:
@@ -59,14 +60,18 @@ SCHEMA: dict[str, state.Field] = {
     "fd_snap": state.Field("bool", True),
     "fd_tool": state.Field("choice", "notch", choices=TOOLS),
     "fd_smooth": state.Field("float", 0.0, lo=0.0, hi=0.05),
+    "fd_brush": state.Field("int", 14, lo=4, hi=40),
     "fd_zoom": state.Field("choice", 1, choices=ZOOMS),
     "fd_crop": state.Field("custom", 31, parse=_parse_crop, format=str),
     "fd_window": state.Field("choice", "none", choices=flt.WINDOWS),
     "fd_notches": state.Field("custom", (), parse=flt.notches_from_text, format=flt.notches_to_text),
 }
 
+PICKER_KEYS = frozenset({"fd_source", "fd_sample", "fd_colour", "fd_size", "fd_use_lab"})
+
 rejected = state.sync_query_params(SCHEMA)
-ss.setdefault("fd_regions", ())  # free-hand regions: session only (too big for a link)
+ss.setdefault("fd_regions", ())  # free-hand lasso regions: session only (too big for a link)
+ss.setdefault("fd_paint", None)  # free-hand brush strokes (bool array on the image grid): session only
 ss.setdefault("_fd_click_n", 0)
 
 st.title(t("fd.title", lang))
@@ -146,6 +151,9 @@ def _on_delete(i: int) -> None:
 
 def _on_clear_regions() -> None:
     ss["fd_regions"] = ()
+    ss["fd_paint"] = None
+    ss["_fd_paint_base"] = None
+    ss["_fd_canvas_bg"] = None  # a fresh, empty canvas
 
 
 def _on_select(chart_key: str, picked: widgets.PickedImage, half_range: float) -> None:
@@ -233,9 +241,54 @@ def _show_message() -> None:
         getattr(st, {"success": "success", "warning": "warning"}.get(kind, "info"))(text)
 
 
+def _brush(shape: tuple[int, int], picked: widgets.PickedImage) -> None:
+    """A drawing canvas over the whole spectrum: painted strokes are removed (and mirrored).
+
+    ``fd_paint`` (a boolean array on the image's frequency grid) = the painting of earlier
+    brush sessions (shown tinted in the canvas background) | what the canvas holds now, so the
+    canvas's own undo and delete buttons act on this session's strokes.
+    """
+    from PIL import Image
+
+    bg = ss.get("_fd_canvas_bg")
+    if bg is None:  # (re)mount: background = spectrum with the current mask, strokes restored
+        full = ss.get("_fd_full_view")
+        if full is None or full.shape[:2] != display.downsample_for_display(np.zeros(shape, np.uint8), 512).shape:
+            filt = _current_filter(picked)  # first run of the page: the plain spectrum
+            vmax, dr = filt.display_range
+            full = display.downsample_for_display(display.spectrum_to_uint8(filt.spectrum, dr, vmax=vmax), 512)
+        bg = ss["_fd_canvas_bg"] = Image.fromarray(full)
+        ss["_fd_paint_base"] = ss.get("fd_paint")
+        ss["_fd_canvas_v"] = ss.get("_fd_canvas_v", 0) + 1
+    st.markdown(f"**{t('fd.panel.brush', lang)}**")
+    with st.container(key="fd_brush_area"):
+        drawing = canvas.drawing_canvas(
+            key=f"fd_canvas_{ss['_fd_canvas_v']}",
+            side=BRUSH_SIDE,
+            stroke_width=int(ss.get("fd_brush", 14)),
+            stroke_color="#56B4E9",
+            background_image=bg,
+            grid_cells=31,
+        )
+    if drawing.backend == "grid":
+        st.caption(t("fd.brush.grid", lang))
+    if drawing.backend == "grid" or drawing.json is not None:  # None before the canvas's first message
+        base = ss.get("_fd_paint_base")
+        base = base if base is not None and base.shape == tuple(shape) else None
+        now = None if drawing.rgba is None else flt.painting_to_grid(shape, drawing.rgba[..., 3] > 0)
+        ss["fd_paint"] = now if base is None else (base if now is None else base | now)
+    st.caption(t("fd.brush.cap", lang))
+
+
 # ---- the designer (reruns alone on every control change) ------------------------------------
 @st.fragment
 def designer(picked: widgets.PickedImage) -> None:
+    # a fragment rerun does not pass through the router: keep the values of widgets that are
+    # not drawn in this run (order, upper cutoff, brush size, ...) and fill any missing default
+    for key, field in SCHEMA.items():
+        if key in PICKER_KEYS:
+            continue  # drawn in the sidebar, outside this fragment
+        ss[key] = ss[key] if key in ss else field.default
     image = picked.image
     shape = image.shape[:2]
     height = 470 if proj else 400
@@ -280,7 +333,18 @@ def designer(picked: widgets.PickedImage) -> None:
             st.select_slider(t("fd.zoom", lang), ZOOMS, format_func=lambda z: t(f"fd.zoom.{z}", lang), key="fd_zoom")
             st.slider(t("fd.free.smooth", lang), 0.0, 0.05, step=0.0025, format="%.4f", key="fd_smooth",
                       help=t("fd.free.smooth_help", lang))
+        if ss["fd_tool"] == "paint":
+            st.slider(t("fd.brush", lang), 4, 40, step=1, key="fd_brush")
     _show_message()
+
+    st.subheader(t("fd.sec.result", lang))
+    r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
+    painting = ss["fd_tool"] == "paint"
+    if painting:
+        with r2:  # the brush runs before the mask is built, so a stroke shows at once
+            _brush(shape, picked)
+    else:
+        ss["_fd_canvas_bg"] = None  # the next brush session starts from the current mask
 
     # -- build the mask ------------------------------------------------------------------------
     lo, hi, order = float(ss["fd_lo"]), float(ss["fd_hi"]), int(ss["fd_order"])
@@ -303,9 +367,12 @@ def designer(picked: widgets.PickedImage) -> None:
     notches = list(ss.get("fd_notches", ()))
     nmask = flt.notch_mask(shape, notches, float(ss["fd_notch_r"]), profile=ss.get("fd_notch_kind") or "gaussian")
     regions = list(ss.get("fd_regions", ()))
+    paint = ss.get("fd_paint")
+    if paint is not None and paint.shape != shape:  # painted on another image
+        paint = ss["fd_paint"] = None
     mask = pmask * nmask
-    if regions:
-        remove = np.zeros(shape, bool)
+    if regions or paint is not None:
+        remove = np.zeros(shape, bool) if paint is None else paint.copy()
         keep = np.zeros(shape, bool)
         for mode, xs, ys in regions:
             target = keep if mode == "keep" else remove
@@ -319,30 +386,30 @@ def designer(picked: widgets.PickedImage) -> None:
     zoom = int(ss.get("fd_zoom", 1)) if not proj else 1
     spec_u8 = display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax)
     view = flt.overlay_mask(spec_u8, mask)
+    ss["_fd_full_view"] = display.downsample_for_display(view, 512)  # the brush canvas's background
     view, yedges, xedges = _zoom_crop(view, zoom)
     view = display.downsample_for_display(view, 512)
     half = 0.5 / zoom
 
-    st.subheader(t("fd.sec.result", lang))
-    r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
     with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
         _jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
     with r2:
-        st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
-        fig = figs.spectrum_figure(
-            view, x_edges=xedges, y_edges=yedges, half_range=half, notches=notches,
-            notch_radius=float(ss["fd_notch_r"]), tool=ss["fd_tool"],
-            cutoffs=() if kind == "none" else ((lo,) if band in ("lowpass", "highpass") else (lo, hi)),
-            x_title=t("fd.axis.fx", lang), y_title=t("fd.axis.fy", lang), height=height, projector=proj,
-        )
-        chart_key = f"fd_spectrum_{ss['_fd_click_n']}"
-        st.plotly_chart(
-            fig, key=chart_key, on_select=functools.partial(_on_select, chart_key, picked, half),
-            selection_mode=("points", "box", "lasso"), width="stretch",
-            config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]},
-        )
-        st.caption(t("fd.panel.spectrum_cap", lang))
+        if not painting:
+            st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
+            fig = figs.spectrum_figure(
+                view, x_edges=xedges, y_edges=yedges, half_range=half, notches=notches,
+                notch_radius=float(ss["fd_notch_r"]), tool=ss["fd_tool"],
+                cutoffs=() if kind == "none" else ((lo,) if band in ("lowpass", "highpass") else (lo, hi)),
+                x_title=t("fd.axis.fx", lang), y_title=t("fd.axis.fy", lang), height=height, projector=proj,
+            )
+            chart_key = f"fd_spectrum_{ss['_fd_click_n']}"
+            st.plotly_chart(
+                fig, key=chart_key, on_select=functools.partial(_on_select, chart_key, picked, half),
+                selection_mode=("points", "box", "lasso"), width="stretch",
+                config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]},
+            )
+            st.caption(t("fd.panel.spectrum_cap", lang))
     with r3, st.container(key="fd_output_panel"):
         out = res.output
         dc = float(mask[shape[0] // 2, shape[1] // 2])
@@ -399,7 +466,10 @@ def designer(picked: widgets.PickedImage) -> None:
         n_remove = sum(1 for r in regions if r[0] != "keep")
         st.caption(t("fd.free.fallback", lang))
         st.caption(t("fd.free.count", lang, remove=n_remove, keep=len(regions) - n_remove))
-        st.button(t("fd.free.clear", lang), key="fd_free_clear", on_click=_on_clear_regions, disabled=not regions)
+        if paint is not None:
+            st.caption(t("fd.free.painted", lang, pct=f"{100 * paint.mean():.1f}"))
+        st.button(t("fd.free.clear", lang), key="fd_free_clear", on_click=_on_clear_regions,
+                  disabled=not regions and paint is None)
         st.caption(t("fd.free.not_in_link", lang))
 
     # -- 3 · implied kernel --------------------------------------------------------------------
@@ -421,7 +491,7 @@ def designer(picked: widgets.PickedImage) -> None:
         if st.button(t("fd.use", lang), key="fd_use", type="primary", help=t("fd.use_help", lang), width="stretch"):
             kernel = np.array(rep.cropped, dtype=np.float64)
             ss["custom_kernel"] = kernel
-            desc = _mask_description(kind, band, lo, hi, order, len(notches), len(regions))
+            desc = _mask_description(kind, band, lo, hi, order, len(notches), len(regions) + (paint is not None))
             ss["custom_kernel_name"] = t("fd.kernel.name", lang, mask=desc, k=k)
             st.switch_page(LAB_PAGE)
     with k2:

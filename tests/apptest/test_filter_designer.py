@@ -159,3 +159,15 @@ def test_chinese_page():
 def test_projector_mode_runs():
     at = _open(projector=True, fd_shape="butterworth")
     assert not at.exception
+
+
+def test_brush_tool_and_a_painted_mask_run():
+    paint = np.zeros((512, 512), bool)
+    paint[300:320, 300:340] = True
+    at = _open(fd_tool="paint", fd_paint=paint)
+    assert not at.exception
+    assert "Brush: 0.3 % of the spectrum painted." in texts(at)
+    at.radio(key="fd_tool").set_value("notch").run()  # the painting survives a tool change
+    assert not at.exception and "0.3 %" in texts(at)
+    at.button(key="fd_free_clear").click().run()
+    assert at.session_state["fd_paint"] is None

@@ -94,7 +94,7 @@ def test_click_to_notch_adds_a_notch_and_cleans_the_output(page, app_url):
 def test_lasso_removes_a_free_hand_region(page, app_url):
     _tall(page)
     open_page(page, app_url, "filter_designer")
-    page.get_by_text("Lasso: remove region").click()
+    page.get_by_text("Lasso: remove region", exact=True).click()
     wait_for_app(page)
     page.wait_for_timeout(500)
     before = _output_src(page)
@@ -111,6 +111,65 @@ def test_lasso_removes_a_free_hand_region(page, app_url):
     _wait_change(page, before, _output_src)
     assert_no_exception(page)
     assert "Free-hand regions: 1 removed, 0 kept." in page.locator("[data-testid=stCaptionContainer]").all_inner_texts()
+
+
+def _stroke(page, y_frac: float) -> None:
+    canvas = page.locator(".st-key-fd_brush_area canvas").last
+    canvas.wait_for()
+    box = canvas.bounding_box()
+    y = box["y"] + box["height"] * y_frac
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    for i in range(1, 16):
+        page.mouse.move(box["x"] + box["width"] * (0.55 + 0.02 * i), y, steps=2)
+    page.mouse.up()
+
+
+def _painted_pct(page) -> float | None:
+    caption = page.get_by_text("of the spectrum painted")
+    if caption.count() == 0:
+        return None
+    return float(caption.first.inner_text().split("Brush:")[1].split("%")[0])
+
+
+def test_brush_paints_a_region_to_remove(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "fd_tool=paint&fd_brush=20")
+    assert_no_exception(page)
+    plain = _output_src(page)
+    _stroke(page, 0.62)
+    painted_src = _wait_change(page, plain, _output_src)
+    assert_no_exception(page)
+    pct = _painted_pct(page)
+    assert pct is not None and 0.1 < pct < 10, pct  # the stroke only, not the background
+    _full_screenshot(page, "filter_designer_brush_en")
+
+    # the canvas's own undo removes the stroke from the mask
+    _tall(page)
+    page.get_by_role("button", name="Undo").click()
+    _wait_change(page, painted_src, _output_src)
+    assert _painted_pct(page) is None
+
+    # a new stroke survives a tool change and a return to the brush
+    before = _output_src(page)
+    _stroke(page, 0.3)
+    _wait_change(page, before, _output_src)
+    pct = _painted_pct(page)
+    page.get_by_text("Click: add notch", exact=True).click()
+    page.wait_for_selector(SPECTRUM)
+    wait_for_app(page)
+    assert _painted_pct(page) == pct
+    page.get_by_text("Brush: paint to remove", exact=True).click()
+    page.locator(".st-key-fd_brush_area canvas").last.wait_for()
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    assert _painted_pct(page) == pct
+    # "clear free-hand regions" empties mask and canvas
+    before = _output_src(page)
+    page.get_by_role("button", name="Clear free-hand regions").click()
+    _wait_change(page, before, _output_src)
+    assert _painted_pct(page) is None
+    assert_no_exception(page)
 
 
 def test_use_as_kernel_switches_to_the_image_lab_with_that_kernel(page, app_url):

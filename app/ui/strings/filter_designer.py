@@ -109,6 +109,23 @@ STRINGS = {
     "fd.tool.notch": {"en": "Click: add notch", "zh": "点击：添加陷波"},
     "fd.tool.remove": {"en": "Lasso: remove region", "zh": "套索：去除区域"},
     "fd.tool.keep": {"en": "Lasso: keep only regions", "zh": "套索：只保留区域"},
+    "fd.tool.paint": {"en": "Brush: paint to remove", "zh": "画笔：涂抹去除"},
+    "fd.tool.explain.paint": {
+        "en": "Paint over the spectrum: painted frequencies (and their mirror images) are removed.",
+        "zh": "在频谱上涂抹：涂到的频率（及其中心对称位置）都会被去除。",
+    },
+    "fd.brush": {"en": "Brush size (screen pixels)", "zh": "画笔粗细（屏幕像素）"},
+    "fd.panel.brush": {"en": "Paint on the spectrum (full view)", "zh": "在频谱上涂抹（完整频谱）"},
+    "fd.brush.cap": {
+        "en": "Blue strokes are removed from the spectrum, together with their mirror images. "
+        "Switch back to “Click: add notch” to see the mask drawn over the spectrum.",
+        "zh": "蓝色笔迹处的频率会被去除，中心对称位置也一并去除。切换回“点击：添加陷波”即可看到叠加在频谱上的掩模。",
+    },
+    "fd.brush.grid": {
+        "en": "The drawing canvas is not available here: tick the cells to remove instead (a coarse grid over the spectrum).",
+        "zh": "此处无法使用画布：请勾选要去除的格子（覆盖整个频谱的粗网格）。",
+    },
+    "fd.free.painted": {"en": "Brush: {pct} % of the spectrum painted.", "zh": "画笔：已涂抹频谱的 {pct}%。"},
     "fd.tool.explain.notch": {
         "en": "Click a bright dot in the spectrum: a notch is placed there and at its mirror image.",
         "zh": "在频谱上点击亮点：该处及其中心对称位置都会放置陷波。",
@@ -136,8 +153,8 @@ STRINGS = {
         "zh": "手绘区域无法保存在页面链接中（数据太大）；掩模参数和陷波会保存在链接里。",
     },
     "fd.free.fallback": {
-        "en": "Free-hand drawing uses the lasso on the spectrum chart (pick the tool above, then drag on the spectrum).",
-        "zh": "手绘功能使用频谱图上的套索：先在上方选择工具，再在频谱上拖动鼠标圈选。",
+        "en": "Free-hand masks: pick a lasso tool and drag loops on the spectrum chart, or pick the brush and paint.",
+        "zh": "手绘掩模：选择套索工具后在频谱图上拖动圈选，或选择画笔直接涂抹。",
     },
     "fd.zoom": {"en": "Spectrum view", "zh": "频谱显示范围"},
     "fd.zoom.1": {"en": "Full (±0.5)", "zh": "完整（±0.5）"},
