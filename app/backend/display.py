@@ -199,6 +199,11 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         lim = float(limit)
         if not (np.isfinite(lim) and lim > 0):
             raise ValueError(f"limit must be a positive number; got {limit}")
+    return _signed_rgb(a, mode, lim, scale_clip=limit is not None)
+
+
+def _signed_rgb(a: np.ndarray, mode: str, lim: float, *, scale_clip: bool) -> np.ndarray:
+    """:func:`signed_to_rgb` on validated float data with a resolved limit."""
     if mode == "diverging":
         return _apply_lut(_diverging_index(_luma(a), lim))
     if a.ndim == 3 and a.shape[2] != 3:
@@ -209,7 +214,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         elif mode == "offset":
             grey = _unit_to_u8(0.5 + a / (2.0 * lim))
         else:  # clip, on request
-            grey = _unit_to_u8(a if limit is None else a / lim)
+            grey = _unit_to_u8(a / lim if scale_clip else a)
     return _grey_to_rgb(grey)
 
 
@@ -284,17 +289,23 @@ def display_image(
     (8, 8, 3)
     """
     a = _finite_float(x)
+    if signed_mode not in SIGNED_MODES:
+        raise ValueError(f"unknown mode {signed_mode!r}; choose one of {', '.join(SIGNED_MODES)}")
+    if limit is not None and not (np.isfinite(float(limit)) and float(limit) > 0):
+        raise ValueError(f"limit must be a positive number; got {limit}")
     lo, hi = float(a.min()), float(a.max())
     signed = lo < -RANGE_TOLERANCE or hi > 1.0 + RANGE_TOLERANCE
-    if signed and limit is None and signed_mode != "clip":
-        peak = max(-lo, hi)
-        limit = peak if peak > 0 else 1.0
     size = _display_size(a.shape[0], a.shape[1], max_side)
     if size is not None:
         a = _area_resize(a, size)
-    if signed:
-        return signed_to_rgb(a, signed_mode, limit=limit)
-    return to_uint8(np.clip(a, 0.0, 1.0) if size is not None else a)
+    elif a.dtype.kind != "f":
+        a = a.astype(np.float64)
+    if not signed:
+        return _unit_to_u8(a)
+    if limit is None:
+        peak = max(-lo, hi)
+        return _signed_rgb(a, signed_mode, peak if peak > 0 else 1.0, scale_clip=False)
+    return _signed_rgb(a, signed_mode, float(limit), scale_clip=True)
 
 
 def _power(a: np.ndarray) -> np.ndarray:
