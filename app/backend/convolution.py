@@ -406,9 +406,7 @@ def _convolve_fft(x: np.ndarray, kernel: np.ndarray, boundary: str, correlate: b
     grid = _fft_grid(x.shape, pad, boundary)
     workers = _fft_workers(grid[0] * grid[1])
     hk = kernel_rfft2(taps, grid, workers=workers)
-    # forward: row transform of the padded rows only, then columns (zero rows implied by n=)
-    spec = sp_fft.rfft(xp, n=grid[1], axis=-1, workers=workers)
-    spec = sp_fft.fft(spec, n=grid[0], axis=-2, workers=workers, overwrite_x=True)
+    spec = sp_fft.rfft2(xp, s=grid, axes=(-2, -1), workers=workers)
     spec *= hk
     # the kernel sits at the top-left, so output pixel i is at padded index i + pad + anchor
     y = inverse_crop(spec, grid, (pad[0] + ay, pad[1] + ax), (h, w), circular=boundary == "wrap", workers=workers)
