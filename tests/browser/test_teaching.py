@@ -20,11 +20,21 @@ OUT_VALUE = ".st-key-teach_insp_out"
 LINK = ".st-key-teach_share_link code"
 PATH = ""  # the Image Lab is the default page (root URL)
 IDENTITY_LINK = "il_ksrc=custom&il_kedit=0,0,0;0,1,0;0,0,0"
+CAPTION = ".st-key-teach_src_caption"
 
 
 def _tab(page, key: str, lang: str = "en") -> None:
     page.get_by_role("tab", name=t(f"teach.tab.{key}", lang), exact=True).click()
     wait_for_app(page)
+
+
+def _main_output(page, old: str | None = None) -> str:
+    """Open the main tab (only the open tab is drawn) and return the output image's src,
+    waiting until it differs from ``old`` when given."""
+    page.get_by_role("tab", name=t("il.tab.main", "en"), exact=True).click()
+    if old is None:
+        return _src(page, OUT_IMG)
+    return _wait_src_change(page, OUT_IMG, old)
 
 
 def _src(page, selector: str) -> str:
@@ -65,7 +75,7 @@ def _bold_number(page, selector: str) -> float:
 def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     open_page(page, app_url, PATH, IDENTITY_LINK)
     assert_no_exception(page)
-    before = _src(page, OUT_IMG)
+    before = _main_output(page)
     _tab(page, "edit")
     grid = page.locator("[data-testid=stDataFrame]").first
     grid.wait_for()
@@ -79,9 +89,9 @@ def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     page.keyboard.press("Control+A")
     page.keyboard.type("0.25", delay=80)
     page.keyboard.press("Enter")
-    after = _wait_src_change(page, OUT_IMG, before)
-    assert after != before
+    page.wait_for_selector(f"{CAPTION}:has-text('sum of weights 0.25')")
     assert_no_exception(page)
+    assert _main_output(page, before) != before
     # the grid now holds the edited kernel: the slot names it and the link carries it
     _tab(page, "export")
     link = _text(page, LINK)
@@ -90,7 +100,7 @@ def test_edit_a_kernel_cell_changes_the_output(page, app_url):
 
 def test_bad_pasted_kernel_shows_message_and_keeps_kernel(page, app_url):
     open_page(page, app_url, PATH, IDENTITY_LINK)
-    before = _src(page, OUT_IMG)
+    before = _main_output(page)
     _tab(page, "edit")
     area = page.get_by_label(t("teach.edit.paste", "en"))
     area.fill("1, 2, x\n3, 4, 5")
@@ -98,11 +108,12 @@ def test_bad_pasted_kernel_shows_message_and_keeps_kernel(page, app_url):
     wait_for_app(page)
     page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "previous kernel is kept" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
-    assert _src(page, OUT_IMG) == before
-    # a good paste changes the output
+    assert "sum of weights 1)" in _text(page, CAPTION)  # the identity kernel is kept
+    # a good paste changes the kernel and the output
     area.fill("1 2 1\n2 4 2\n1 2 1")
     page.get_by_role("button", name=t("teach.edit.paste_use", "en")).click()
-    _wait_src_change(page, OUT_IMG, before)
+    page.wait_for_selector(f"{CAPTION}:has-text('sum of weights 16')")
+    assert _main_output(page, before) != before
     assert_no_exception(page)
 
 
@@ -112,9 +123,8 @@ def test_copied_link_restores_the_same_state_in_a_fresh_page(page, app_url, brow
     _tab(page, "edit")
     area = page.get_by_label(t("teach.edit.paste", "en"))
     area.fill("0 1 0\n1 -4 1\n0 1 0")
-    before = _src(page, OUT_IMG)
     page.get_by_role("button", name=t("teach.edit.paste_use", "en")).click()
-    _wait_src_change(page, OUT_IMG, before)
+    page.wait_for_selector(f"{CAPTION}:has-text('pasted kernel')")
     _tab(page, "inspect")
     value = _bold_number(page, OUT_VALUE)
     _tab(page, "export")
@@ -239,7 +249,7 @@ def test_comparison_view(page, app_url):
 
 def test_draw_a_stroke_sets_the_kernel(page, app_url):
     open_page(page, app_url, PATH)
-    before = _src(page, OUT_IMG)
+    before = _main_output(page)
     _tab(page, "draw")
     canvas = page.locator(".st-key-teach_draw_area canvas").last
     canvas.wait_for()
@@ -250,11 +260,12 @@ def test_draw_a_stroke_sets_the_kernel(page, app_url):
     for i in range(1, 21):
         page.mouse.move(x0 + 30 + i * (box["width"] - 60) / 20, y0 + box["height"] / 2, steps=2)
     page.mouse.up()
-    _wait_src_change(page, OUT_IMG, before)
+    page.wait_for_selector(f"{CAPTION}:has-text('drawn kernel')")
     assert page.get_by_role("radio", name=t("teach.src.custom", "en")).is_checked()
     assert page.get_by_text(t("teach.draw.preview", "en", n=15)).count() >= 1
     assert_no_exception(page)
     screenshot(page, "teaching_draw_en")
+    assert _main_output(page, before) != before
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

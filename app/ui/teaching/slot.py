@@ -50,9 +50,10 @@ def kernel_source(lang: str, picked) -> KernelChoice:
             st.info(t("teach.src.empty", lang))
         else:
             label = name if name and name != "link" else t("teach.src.custom_name", lang)
-            st.caption(
-                t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
-            )
+            with st.container(key="teach_src_caption"):
+                st.caption(
+                    t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
+                )
             if max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
                 st.caption(t("teach.src.no_link", lang, n=fields.LINK_MAX_SIDE))
             return KernelChoice(kernel, label, "other", True)
