@@ -31,8 +31,22 @@ def assert_no_exception(page) -> None:
 
 
 def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot to tests/artifacts/<name>.png and return its path."""
+    """Save a screenshot of the whole page to tests/artifacts/<name>.png and return its path.
+
+    Streamlit scrolls inside its own container, so ``full_page`` alone captures only the
+    window: the viewport is stretched to the content's height for the shot, then restored.
+    """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...['[data-testid=stMain]', '[data-testid=stAppViewContainer]', 'section.main']"
+        ".map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight), 0)"
+    )
+    if viewport and height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 40, 12000)})
+        page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    if viewport:
+        page.set_viewport_size(viewport)
     return path
