@@ -144,3 +144,36 @@ def test_link_kernel_is_used_and_hostile_one_rejected():
     at = open_lab("image_lab", il_ksrc="custom", il_kedit="1,2,1;2,4,2;1,2,1")
     np.testing.assert_array_equal(_run(at).kernel, [[1, 2, 1], [2, 4, 2], [1, 2, 1]])
     assert not at.exception
+
+
+def test_colour_image_inspector_per_channel():
+    at = _open("inspect", il_colour=True, il_sample="astronaut")
+    assert not at.exception
+    at.radio(key="teach_pc").set_value("G").run()
+    at.number_input(key="teach_px").set_value(511).run()
+    assert not at.exception
+    page = texts(at)
+    total = float(re.search(r"products: \*\*(-?[0-9.]+)\*\*", page).group(1))
+    shown = float(re.search(r"\(x=511, y=\d+\): \*\*(-?[0-9.]+)\*\*", page).group(1))
+    assert total == shown
+    run = _run(at)
+    y = at.session_state["teach_py"]
+    assert abs(shown - run.output[y, 511, 1]) < 5e-7
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_tabs_in_projector_mode(tab):
+    at = _open(tab, "zh", projector=True)
+    assert not at.exception, at.exception
+
+
+def test_export_notes_for_uploads_and_big_kernels():
+    at = _open("export", il_ksrc="custom", il_kedit="ideal:0.2:15")
+    assert not at.exception
+    link = at.code[0].value
+    assert "il_kedit=ideal%3A0.2%3A15" in link and "il_ksrc=custom" in link
+    at = _open("export", il_family="low-pass", il_kernel="gaussian", il_gaussian_size=21)
+    assert t("teach.exp.kernel_note", "en", n=7) not in texts(at)  # catalogue kernels travel by name
+    at = _open("export", il_ksrc="custom", teach_kernel=np.ones((9, 9)) / 81)
+    assert t("teach.exp.kernel_note", "en", n=7) in texts(at)  # too big for a link: said so
+    assert _run(at).kernel.shape == (9, 9)
