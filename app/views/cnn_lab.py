@@ -435,6 +435,13 @@ def _maps_tab(
         if s4 is not None:
             st.markdown(f"##### {t('cnn.maps.s4', lang)}")
             _map_grid("S4-", s4, _thumbs(k_c3 + (pool_spec, THUMB), s4, act == "sigmoid" or lenet, THUMB), c3_names)
+    with st.expander(t("cnn.formulas", lang), expanded=False):
+        st.latex(r"\text{C1: } a_o[i,j] = f\Big(\sum_{m,n} k_o[m,n]\, x[i+m,\,j+n] + b_o\Big)")
+        st.latex(r"\text{C3: } c_p = f\Big(\sum_{o} k_{p,o} \star s_o + b_p\Big)")
+        st.latex(r"\text{max: } S[i,j] = \max_{0\le u,v<p} a[si+u,\,sj+v] \qquad "
+                 r"\text{average: } S[i,j] = \tfrac{1}{p^2}\sum_{0\le u,v<p} a[si+u,\,sj+v]")
+        st.latex(r"\text{LeNet: } S[i,j] = \sigma\Big(w \sum_{0\le u,v<p} a[pi+u,\,pj+v] + b\Big)")
+        st.markdown(t("cnn.formulas.note", lang))
 
 
 

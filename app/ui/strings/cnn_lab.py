@@ -139,6 +139,13 @@ STRINGS = {
     "cnn.band.caption": {"en": "{band} · centre {f} cycles/px", "zh": "{band} · 中心 {f} 周期/像素"},
     "cnn.random": {"en": "random", "zh": "随机"},
     "cnn.sum": {"en": "Σ", "zh": "Σ"},
+    "cnn.formulas": {"en": "The formulas behind the pictures", "zh": "图片背后的公式"},
+    "cnn.formulas.note": {
+        "en": "f is the activation, ⋆ is correlation (CNNs do not flip the kernel), p the pooling window, s the stride, σ the sigmoid. "
+              "Without f, a conv layer is a filter: its output spectrum is the input spectrum times the kernel's response.",
+        "zh": "f 是激活函数，⋆ 表示相关运算（CNN 不翻转卷积核），p 是池化窗口，s 是步长，σ 是 sigmoid 函数。"
+              "去掉 f，卷积层就是一个滤波器：输出频谱 = 输入频谱 × 卷积核的频率响应。",
+    },
     # ---- weight sharing -------------------------------------------------------------------------
     "cnn.w.title": {"en": "Weight sharing, in numbers", "zh": "权值共享：用数字说话"},
     "cnn.w.intro": {
