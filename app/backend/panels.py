@@ -50,7 +50,7 @@ def spectrum_panel(pixels: np.ndarray, *, font_px: int = 13) -> np.ndarray:
     rgb = np.repeat(a[..., None], 3, axis=2) if a.ndim == 2 else a[..., :3]
     h, w = rgb.shape[:2]
     font = _font(font_px)
-    left, bottom, top, right = int(font_px * 3.0), int(font_px * 1.9), font_px // 2 + 4, int(font_px * 1.3)
+    left, bottom, top, right = int(font_px * 3.4), int(font_px * 1.9), font_px // 2 + 4, int(font_px * 1.3)
     canvas = Image.new("RGB", (w + left + right, h + top + bottom), (255, 255, 255))
     canvas.paste(Image.fromarray(np.ascontiguousarray(rgb)), (left, top))
     d = ImageDraw.Draw(canvas)

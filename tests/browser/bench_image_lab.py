@@ -3,9 +3,9 @@
     python tests/browser/bench_image_lab.py [--moves 30] [--chromium /usr/bin/chromium]
 
 In ONE run it starts two Streamlit servers the same way (the app, and tests/browser/bare_page.py:
-one slider, one 512² image, one PNG spectrum chart), opens each in headless Chromium, and presses
-ArrowRight on a slider ``--moves`` times (every value new, so Streamlit's message cache never
-answers). Latency = key press → the output image's ``src`` changed, loaded, the script finished
+one slider, one 512² image, one PNG spectrum chart), opens both in headless Chromium and presses
+ArrowRight on a slider of each in turn, ``--moves`` times each (every value new, so Streamlit's
+message cache never answers). Latency = key press → the output image's ``src`` changed, loaded, the script finished
 and two animation frames painted. Bytes per move = websocket frames received + ``/media`` bodies.
 Prints a table and writes tests/artifacts/bench_image_lab.json.
 """
@@ -76,58 +76,65 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
-def measure(browser, url: str, *, slider_name: str, image_sel: str, moves: int, warmup: int) -> dict:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = ctx.new_page()
-    page.set_default_timeout(60_000)
-    ws_bytes = [0]
+class Target:
+    """One open page whose slider we press, with its byte counters."""
 
-    def on_ws(ws):
-        def on_frame(payload):
-            ws_bytes[0] += len(payload) if isinstance(payload, (bytes, bytearray)) else len(payload.encode())
+    def __init__(self, browser, url: str, *, slider_name: str, image_sel: str) -> None:
+        self.ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = page = self.ctx.new_page()
+        page.set_default_timeout(60_000)
+        self.image_sel = image_sel
+        self.ws_bytes = 0
+        self.latencies: list[float] = []
+        self.bytes: list[int] = []
+        self.ws: list[int] = []
+        self.media: list[int] = []
 
-        ws.on("framereceived", on_frame)
+        def on_ws(ws):
+            def on_frame(payload):
+                self.ws_bytes += len(payload) if isinstance(payload, (bytes, bytearray)) else len(payload.encode())
 
-    page.on("websocket", on_ws)
-    page.goto(url)
-    page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
-    page.wait_for_function(DONE_JS, arg=[image_sel, ""])
-    time.sleep(1.0)
-    slider = page.get_by_role("slider", name=slider_name)
-    slider.focus()
-    latencies, per_move_bytes, per_move_ws, per_move_media = [], [], [], []
-    for i in range(warmup + moves):
-        old = page.locator(image_sel).first.get_attribute("src")
+            ws.on("framereceived", on_frame)
+
+        page.on("websocket", on_ws)
+        page.goto(url)
+        page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
+        page.wait_for_function(DONE_JS, arg=[image_sel, ""])
+        time.sleep(1.0)
+        self.slider = page.get_by_role("slider", name=slider_name)
+
+    def move(self, record: bool) -> None:
+        page = self.page
+        self.slider.focus()
+        old = page.locator(self.image_sel).first.get_attribute("src")
         n_res = page.evaluate(COUNT_JS)
-        ws0 = ws_bytes[0]
+        ws0 = self.ws_bytes
         t0 = time.perf_counter()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function(DONE_JS, arg=[image_sel, old], polling="raf")
+        page.wait_for_function(DONE_JS, arg=[self.image_sel, old], polling="raf")
         page.evaluate(TWO_FRAMES_JS)
         dt = (time.perf_counter() - t0) * 1000
         time.sleep(0.25)  # let late frames/media land before counting bytes
         media = page.evaluate(MEDIA_JS, n_res)
-        ws = ws_bytes[0] - ws0
-        if i >= warmup:
-            latencies.append(dt)
-            per_move_ws.append(ws)
-            per_move_media.append(media)
-            per_move_bytes.append(ws + media)
-    errors = page.locator("[data-testid=stException]").count()
-    ctx.close()
-    lat = sorted(latencies)
-    p95 = lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))]
-    return {
-        "median_ms": statistics.median(lat),
-        "p95_ms": p95,
-        "mean_ms": statistics.fmean(lat),
-        "kb_per_move": statistics.median(per_move_bytes) / 1024,
-        "ws_kb_per_move": statistics.median(per_move_ws) / 1024,
-        "media_kb_per_move": statistics.median(per_move_media) / 1024,
-        "moves": moves,
-        "exceptions": errors,
-        "latencies_ms": [round(x, 1) for x in latencies],
-    }
+        ws = self.ws_bytes - ws0
+        if record:
+            self.latencies.append(dt)
+            self.ws.append(ws)
+            self.media.append(media)
+            self.bytes.append(ws + media)
+
+    def summary(self) -> dict:
+        lat = sorted(self.latencies)
+        return {
+            "median_ms": round(statistics.median(lat), 1),
+            "p95_ms": round(lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))], 1),
+            "kb_per_move": round(statistics.median(self.bytes) / 1024, 1),
+            "ws_kb_per_move": round(statistics.median(self.ws) / 1024, 1),
+            "media_kb_per_move": round(statistics.median(self.media) / 1024, 1),
+            "moves": len(lat),
+            "exceptions": self.page.locator("[data-testid=stException]").count(),
+            "latencies_ms": [round(x, 1) for x in self.latencies],
+        }
 
 
 def main() -> int:
@@ -149,27 +156,17 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, headless=True,
                                          args=["--disable-gpu", "--disable-quic"])
-            # alternate the two pages so drift on this shared machine hits both alike
-            half = max(1, args.moves // 2)
-            runs = {"bare": [], "image_lab": []}
-            for _ in range(2):
-                runs["bare"].append(measure(browser, bare_url, slider_name="Sigma",
-                                            image_sel="[data-testid=stImage] img", moves=half, warmup=args.warmup))
-                runs["image_lab"].append(measure(browser, app_url, slider_name="Sigma σ (spread)",
-                                                 image_sel=".st-key-il_out_panel img", moves=half,
-                                                 warmup=args.warmup))
+            # both pages stay open and take turns, one move each, so the load of this shared
+            # machine hits both alike; every value is new (never answered from the message cache)
+            bare = Target(browser, bare_url, slider_name="Sigma", image_sel="[data-testid=stImage] img")
+            lab = Target(browser, app_url, slider_name="Sigma σ (spread)", image_sel=".st-key-il_out_panel img")
+            for i in range(args.warmup + args.moves):
+                for target in (bare, lab) if i % 2 == 0 else (lab, bare):
+                    target.move(record=i >= args.warmup)
+            results["bare"], results["image_lab"] = bare.summary(), lab.summary()
+            pairs = [a / b for a, b in zip(lab.latencies, bare.latencies)]
+            results["median_of_paired_ratios"] = round(statistics.median(pairs), 2)
             browser.close()
-        for name, parts in runs.items():
-            lat = sorted(x for p in parts for x in p["latencies_ms"])
-            results[name] = {
-                "median_ms": round(statistics.median(lat), 1),
-                "p95_ms": round(lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))], 1),
-                "kb_per_move": round(statistics.median([p["kb_per_move"] for p in parts]), 1),
-                "ws_kb_per_move": round(statistics.median([p["ws_kb_per_move"] for p in parts]), 1),
-                "media_kb_per_move": round(statistics.median([p["media_kb_per_move"] for p in parts]), 1),
-                "moves": len(lat),
-                "exceptions": sum(p["exceptions"] for p in parts),
-            }
     finally:
         for proc in servers:
             stop_server(proc)
@@ -181,7 +178,8 @@ def main() -> int:
         r = results[name]
         print(f"{name:<10} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['kb_per_move']:>8.1f} "
               f"{r['ws_kb_per_move']:>7.1f} {r['media_kb_per_move']:>9.1f}")
-    print(f"Image Lab / bare median: {ratio:.2f} (target ≤ 1.3); Image Lab KB/move: "
+    print(f"Image Lab / bare median: {ratio:.2f} (paired: {results['median_of_paired_ratios']:.2f}; target ≤ 1.3); "
+          f"Image Lab KB/move: "
           f"{results['image_lab']['kb_per_move']:.0f} (target ≤ 600)")
     (ARTIFACTS / "bench_image_lab.json").write_text(json.dumps(results, indent=2))
     return 0

@@ -222,14 +222,6 @@ STRINGS.update({
         "en": "output computed as IFFT(F · H) on a {n1}×{n2} grid",
         "zh": "输出由 IFFT(F · H) 在 {n1}×{n2} 网格上算出",
     },
-    "il.theorem.result": {
-        "en": "Convolution theorem check — spatial sum vs inverse FFT of F·H: max difference {err} ({method}).",
-        "zh": "卷积定理验证——空间域直接求和 与 F·H 的逆傅里叶变换：最大差 {err}（{method}）。",
-    },
-    "il.theorem.slow": {
-        "en": "The spatial check is slow for this kernel and image ({method}); press the button to run it.",
-        "zh": "对这个卷积核和图像，空间域验证比较慢（{method}）；按按钮运行。",
-    },
     "il.theorem.run": {"en": "Run the convolution-theorem check", "zh": "运行卷积定理验证"},
     # ---- explanation ---------------------------------------------------------------------------
     "il.explain.title": {"en": "Why does this work? f ∗ h ↔ F · H", "zh": "为什么？f ∗ h ↔ F · H"},
@@ -293,5 +285,17 @@ STRINGS.update({
     "il.spectra.axes": {
         "en": "Axes: frequency in cycles/pixel, zero frequency in the centre.",
         "zh": "坐标轴：频率，单位为周期/像素，中心为零频。",
+    },
+})
+
+STRINGS.update({
+    "il.theorem.result2": {
+        "en": "Convolution theorem check — spatial sum vs inverse FFT of F·H: max difference {err} {where} ({method}).",
+        "zh": "卷积定理验证——空间域直接求和 与 F·H 的逆傅里叶变换：{where}最大差 {err}（{method}）。",
+    },
+    "il.theorem.all": {"en": "over all {n} pixels", "zh": "全部 {n} 个像素中"},
+    "il.theorem.sampled": {
+        "en": "over {n} pixels (every border pixel and 1024 random ones inside)",
+        "zh": "在 {n} 个像素中（全部边缘像素加上 1024 个随机内部像素）",
     },
 })
