@@ -26,6 +26,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "正在使用 **{name}**（{h}×{w}，权重之和 {s}）。",
     },
     "teach.src.custom_name": {"en": "my kernel", "zh": "我的卷积核"},
+    "teach.src.ideal": {
+        "en": "ideal low-pass (cut-off {c} × Nyquist)",
+        "zh": "理想低通（截止频率 {c} × 奈奎斯特频率）",
+    },
     "teach.src.edited": {"en": "edited kernel", "zh": "编辑后的卷积核"},
     "teach.src.pasted": {"en": "pasted kernel", "zh": "粘贴的卷积核"},
     "teach.src.no_link": {
@@ -289,9 +293,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "teach.lesson.ideal_vs_gaussian.text": {
         "en": "The ideal low-pass cuts frequencies off like a wall, and its kernel is a sinc with ripples, "
         "so every edge rings with faint copies. Switch the kernel source to “Catalogue” for the Gaussian: "
-        "its |H| falls off smoothly and the ringing is gone.",
+        "its |H| falls off smoothly and the ringing is gone (the output is shown clipped to [0, 1]).",
         "zh": "理想低通像一堵墙一样把频率一刀切，它的卷积核是带波纹的 sinc 函数，于是每条边缘旁边都出现一圈圈"
-        "淡淡的“振铃”。把卷积核来源切换到“内置卷积核”（高斯）：|H| 平滑下降，振铃消失了。",
+        "淡淡的“振铃”。把卷积核来源切换到“内置卷积核”（高斯）：|H| 平滑下降，振铃消失了（输出按 [0, 1] 截断显示）。",
     },
     "teach.lesson.wrap_artefact.title": {"en": "The wrap-around artefact", "zh": "循环卷积的“回卷”伪影"},
     "teach.lesson.wrap_artefact.text": {

@@ -44,6 +44,7 @@ LESSONS: dict[str, dict[str, object]] = {
         "il_gaussian_sigma": 2.5,
         "il_ksrc": "custom",
         "il_kedit": "ideal:0.15:31",
+        "il_signed": "clip",  # the ringing overshoots [0, 1] a little: show grey, clipping announced
     },
     "wrap_artefact": {
         "il_sample": "camera",

@@ -49,7 +49,10 @@ def kernel_source(lang: str, picked) -> KernelChoice:
         if kernel is None:
             st.info(t("teach.src.empty", lang))
         else:
-            label = name if name and name != "link" else t("teach.src.custom_name", lang)
+            if name.startswith("ideal:"):
+                label = t("teach.src.ideal", lang, c=name.split(":")[1])
+            else:
+                label = name if name and name != "link" else t("teach.src.custom_name", lang)
             with st.container(key="teach_src_caption"):
                 st.caption(
                     t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
@@ -65,7 +68,7 @@ def _lesson_note(lang: str) -> None:
     if lesson not in LESSONS:
         return
     with st.container(border=True, key="teach_lesson_note"):
-        st.markdown(f"**🎓 {t(f'teach.lesson.{lesson}.title', lang)}**")
+        st.markdown(f"**{t(f'teach.lesson.{lesson}.title', lang)}**")
         st.markdown(t(f"teach.lesson.{lesson}.text", lang))
         st.button(t("teach.lesson.close", lang), key="teach_lesson_close", on_click=_close_lesson, type="tertiary")
 
