@@ -35,6 +35,7 @@ CROP_MIN, CROP_MAX = 3, 63
 DEMO_SAMPLE = "periodic_noise"
 LAB_PAGE = "views/image_lab.py"
 BRUSH_SIDE = 340  # px: fits the middle column next to the sidebar
+SPECTRUM_SIDE = 400  # px sent for the clickable spectrum (shown ~350-450 px wide)
 
 
 def _parse_crop(text: str) -> int:
@@ -161,16 +162,20 @@ def _on_select(chart_key: str, picked: widgets.PickedImage, half_range: float) -
     event = ss.get(chart_key)
     sel = (event or {}).get("selection") or {}
     tool = ss.get("fd_tool", "notch")
-    polys = [(list(p.get("x", [])), list(p.get("y", []))) for p in sel.get("lasso") or []]
+    # the chart's axes are in click-grid units: back to cycles/pixel
+    def cyc(values) -> list[float]:
+        return [float(v) for v in figs.from_grid(values, half_range)]
+
+    polys = [(cyc(p.get("x", [])), cyc(p.get("y", []))) for p in sel.get("lasso") or []]
     for b in sel.get("box") or []:
-        (x0, x1), (y0, y1) = b.get("x", [0, 0])[:2], b.get("y", [0, 0])[:2]
+        (x0, x1), (y0, y1) = cyc(b.get("x", [0, 0])[:2]), cyc(b.get("y", [0, 0])[:2])
         polys.append(([x0, x1, x1, x0], [y0, y0, y1, y1]))
     if polys:
         mode = "keep" if tool == "keep" else "remove"
         ss["fd_regions"] = tuple(ss.get("fd_regions", ())) + tuple((mode, tuple(xs), tuple(ys)) for xs, ys in polys)
     elif sel.get("points"):
         p = sel["points"][0]
-        fx, fy = float(p["x"]), float(p["y"])
+        fx, fy = cyc([p["x"], p["y"]])
         h, w = picked.image.shape[:2]
         if abs(fx) < 1.5 / w and abs(fy) < 1.5 / h:
             ss["_fd_msg"] = ("info", t("fd.notch.dc", lang))
@@ -388,7 +393,7 @@ def designer(picked: widgets.PickedImage) -> None:
     view = flt.overlay_mask(spec_u8, mask)
     ss["_fd_full_view"] = display.downsample_for_display(view, 512)  # the brush canvas's background
     view, yedges, xedges = _zoom_crop(view, zoom)
-    view = display.downsample_for_display(view, 512)
+    view = display.downsample_for_display(view, SPECTRUM_SIDE)
     half = 0.5 / zoom
 
     with r1, st.container(key="fd_input_panel"):

@@ -171,3 +171,14 @@ def test_brush_tool_and_a_painted_mask_run():
     assert not at.exception and "0.3 %" in texts(at)
     at.button(key="fd_free_clear").click().run()
     assert at.session_state["fd_paint"] is None
+
+
+def test_hidden_controls_keep_their_values():
+    at = _open(fd_shape="butterworth", fd_band="bandpass", fd_lo=0.05, fd_hi=0.2)
+    at.slider(key="fd_order").set_value(7).run()
+    at.selectbox(key="fd_shape").set_value("gaussian").run()  # order slider hidden
+    at.radio(key="fd_band").set_value("lowpass").run()  # upper cutoff hidden
+    at.selectbox(key="fd_shape").set_value("butterworth").run()
+    at.radio(key="fd_band").set_value("bandpass").run()
+    assert at.slider(key="fd_order").value == 7
+    assert at.slider(key="fd_hi").value == pytest.approx(0.2)

@@ -209,3 +209,35 @@ def test_ideal_low_pass_ringing_screenshot(page, app_url):
     assert_no_exception(page)
     assert "Gibbs" in page.locator("[data-testid=stMain]").inner_text()
     _full_screenshot(page, "filter_designer_ideal_lowpass_en")
+
+
+def test_cutoff_slider_updates_quickly(page, app_url):
+    """One slider step re-filters, redraws all panels and the implied kernel (fragment rerun only)."""
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "fd_shape=butterworth&fd_lo=0.1&fd_order=4")
+    page.wait_for_selector(SPECTRUM)
+    slider = page.get_by_role("slider", name="Cutoff D₀ (cycles/pixel)")
+    slider.focus()
+    times = []
+    for _ in range(6):
+        before = _output_src(page)
+        t0 = time.monotonic()
+        slider.press("ArrowRight")
+        _wait_change(page, before, _output_src)
+        times.append(time.monotonic() - t0)
+    times.sort()
+    median = times[len(times) // 2]
+    print(f"cutoff slider key -> new output: median {median * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
+    assert median < 3.0, times
+    assert "fd_lo=0.13" in page.url
+    assert_no_exception(page)
+
+
+def test_projector_mode_zh(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "lang=zh&projector=1&fd_shape=ideal&fd_lo=0.08")
+    page.wait_for_selector(SPECTRUM)
+    assert_no_exception(page)
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
+    assert size >= 40, size
+    _full_screenshot(page, "filter_designer_projector_zh")

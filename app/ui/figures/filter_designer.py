@@ -20,11 +20,21 @@ import plotly.graph_objects as go
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
 from app.ui.figures.image_lab import data_uri, kernel_figure
 
-__all__ = ["CLICK_GRID", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure", "kernel_figure"]
+__all__ = ["CLICK_GRID", "to_grid", "from_grid", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure", "kernel_figure"]
 
 #: Clickable points per side over the visible spectrum (81² = 6561 invisible WebGL markers).
 CLICK_GRID = 81
 NOTCH_COLOR = "#56B4E9"  # Okabe–Ito sky blue: visible over grey and over the orange tint
+
+
+def to_grid(f, half_range: float, grid: int = CLICK_GRID):
+    """Cycles/pixel → the spectrum chart's axis unit (click-grid index: -half_range → 0, +half_range → grid-1)."""
+    return (np.asarray(f, dtype=np.float64) + half_range) * (grid - 1) / (2.0 * half_range)
+
+
+def from_grid(u, half_range: float, grid: int = CLICK_GRID):
+    """The chart's axis unit (as in selection events) → cycles/pixel; inverse of :func:`to_grid`."""
+    return np.asarray(u, dtype=np.float64) * (2.0 * half_range) / (grid - 1) - half_range
 
 
 def spectrum_figure(
@@ -51,24 +61,29 @@ def spectrum_figure(
     ``notches`` are ``(fy, fx)``; each is drawn with its mirror; ``cutoffs`` (cycles/pixel) are
     drawn as dashed circles (the parametric mask's edges). ``tool`` is ``"notch"``
     (click selects one grid point) or ``"remove"``/``"keep"`` (lasso drag).
+
+    The axes run in click-grid units (:func:`to_grid`; tick labels in cycles/pixel) so the
+    clickable points travel as two small uint8 arrays; selection events come back in those
+    units (:func:`from_grid`).
     """
     h, w = pixels.shape[:2]
     r = float(half_range)
-    xe = x_edges or (-r, r)
-    ye = y_edges or (-r, r)
+    g = int(grid)
+    xe = to_grid(x_edges or (-r, r), r, g)
+    ye = to_grid(y_edges or (-r, r), r, g)
     dx, dy = (xe[1] - xe[0]) / w, (ye[1] - ye[0]) / h
     fig = go.Figure(
-        go.Image(source=data_uri(pixels, quality=88), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
+        go.Image(source=data_uri(pixels, quality=85), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
                  hoverinfo="skip")
     )
-    g = np.linspace(-r, r, int(grid), dtype=np.float32)
-    gx, gy = np.meshgrid(g, g)
+    idx = np.arange(g, dtype=np.uint8 if g <= 256 else np.uint16)
+    gx, gy = np.meshgrid(idx, idx)
     fig.add_trace(
         go.Scattergl(
             x=gx.ravel(),
             y=gy.ravel(),
             mode="markers",
-            marker={"size": max(4, int(height / grid * 1.2)), "color": "rgba(0,0,0,0)"},
+            marker={"size": max(4, int(height / g * 1.2)), "color": "rgba(0,0,0,0)"},
             selected={"marker": {"opacity": 0}},
             unselected={"marker": {"opacity": 0}},
             hoverinfo="none",
@@ -77,27 +92,32 @@ def spectrum_figure(
         )
     )
     fs = font_size(projector)
+    scale = (g - 1) / (2.0 * r)  # grid units per cycle/pixel
+    c0 = float(to_grid(0.0, r, g))
     for c in cutoffs:
-        fig.add_shape(type="circle", xref="x", yref="y", x0=-c, x1=c, y0=-c, y1=c,
+        fig.add_shape(type="circle", xref="x", yref="y", x0=c0 - c * scale, x1=c0 + c * scale,
+                      y0=c0 - c * scale, y1=c0 + c * scale,
                       line={"color": "white", "width": 2 if projector else 1.5, "dash": "dash"})
+    nr = notch_radius * scale
     for i, (fy, fx) in enumerate(notches, start=1):
         for sign, suffix in ((1, ""), (-1, "′")):
-            cx, cy = sign * fx, sign * fy
+            cx, cy = float(to_grid(sign * fx, r, g)), float(to_grid(sign * fy, r, g))
             fig.add_shape(
-                type="circle", xref="x", yref="y",
-                x0=cx - notch_radius, x1=cx + notch_radius, y0=cy - notch_radius, y1=cy + notch_radius,
+                type="circle", xref="x", yref="y", x0=cx - nr, x1=cx + nr, y0=cy - nr, y1=cy + nr,
                 line={"color": NOTCH_COLOR, "width": 3 if projector else 2},
             )
-            if abs(cx) <= r and abs(cy) <= r:
+            if abs(sign * fx) <= r and abs(sign * fy) <= r:
                 fig.add_annotation(
-                    x=cx + notch_radius, y=cy - notch_radius, text=f"<b>{i}{suffix}</b>", showarrow=False,
+                    x=cx + nr, y=cy - nr, text=f"<b>{i}{suffix}</b>", showarrow=False,
                     xanchor="left", yanchor="bottom", font={"color": NOTCH_COLOR, "size": fs - 1},
                 )
-    ticks = [round(v, 4) for v in np.linspace(-r, r, 5)]
-    fig.update_xaxes(range=[-r, r], tickvals=ticks, title_text=x_title, constrain="domain", title_standoff=4,
-                     showgrid=False, zeroline=False)
-    fig.update_yaxes(range=[r, -r], tickvals=ticks, title_text=y_title, scaleanchor="x", constrain="domain",
-                     showgrid=False, zeroline=False, title_standoff=2)
+    ticks = np.linspace(-r, r, 5)
+    tickvals = [float(v) for v in to_grid(ticks, r, g)]
+    ticktext = [f"{v:g}" for v in np.round(ticks, 4)]
+    fig.update_xaxes(range=[0, g - 1], tickvals=tickvals, ticktext=ticktext, title_text=x_title, constrain="domain",
+                     title_standoff=4, showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[g - 1, 0], tickvals=tickvals, ticktext=ticktext, title_text=y_title, scaleanchor="x",
+                     constrain="domain", showgrid=False, zeroline=False, title_standoff=2)
     fig.update_layout(
         height=height,
         margin={"l": 50, "r": 6, "t": 6, "b": 40},
