@@ -216,20 +216,29 @@ def test_cutoff_slider_updates_quickly(page, app_url):
     _tall(page)
     open_page(page, app_url, "filter_designer", "fd_shape=butterworth&fd_lo=0.1&fd_order=4")
     page.wait_for_selector(SPECTRUM)
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    page.reload()
+    wait_for_app(page)
+    page.wait_for_selector(SPECTRUM)
     slider = page.get_by_role("slider", name="Cutoff D₀ (cycles/pixel)")
     slider.focus()
     times = []
+    n0 = sum(frames)
     for _ in range(6):
         before = _output_src(page)
         t0 = time.monotonic()
         slider.press("ArrowRight")
         _wait_change(page, before, _output_src)
         times.append(time.monotonic() - t0)
+    kb = (sum(frames) - n0) / 1024 / len(times)
     times.sort()
     median = times[len(times) // 2]
-    print(f"cutoff slider key -> new output: median {median * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
+    print(f"cutoff slider key -> new output: median {median * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms, "
+          f"{kb:.0f} KB websocket per step")
     assert median < 3.0, times
     assert "fd_lo=0.13" in page.url
+    assert kb < 600, kb
     assert_no_exception(page)
 
 
