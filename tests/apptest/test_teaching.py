@@ -177,3 +177,13 @@ def test_export_notes_for_uploads_and_big_kernels():
     at = _open("export", il_ksrc="custom", teach_kernel=np.ones((9, 9)) / 81)
     assert t("teach.exp.kernel_note", "en", n=7) in texts(at)  # too big for a link: said so
     assert _run(at).kernel.shape == (9, 9)
+
+
+def test_draw_tab_falls_back_to_a_grid_painter(monkeypatch):
+    from app.ui import canvas
+
+    monkeypatch.setattr(canvas, "_canvas_module", lambda: None)
+    at = _open("draw")
+    assert not at.exception
+    assert t("teach.draw.grid_fallback", "en") in texts(at)
+    assert canvas.canvas_backend() == "grid"

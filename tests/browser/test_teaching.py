@@ -202,13 +202,13 @@ def test_inspector_sum_equals_the_output_value(page, app_url):
     assert page.get_by_text(t("teach.insp.border", "en", boundary=t("teach.boundary.zero", "en"))).count() == 1
     # clicking the image picks a pixel
     old = _text(page, OUT_VALUE)
-    frame = page.frame_locator(".st-key-teach_click iframe, iframe[title*=image_coordinates]").first
-    img = frame.locator("img")
-    if img.count():
-        img.click(position={"x": 120, "y": 200})
-        new = _wait_text_change(page, OUT_VALUE, old)
-        assert "(x=0, y=0)" not in new
-        assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
+    frame = page.frame_locator('iframe[title*="image_coordinates"]').first
+    frame.locator("img").click(position={"x": 120, "y": 200})
+    new = _wait_text_change(page, OUT_VALUE, old)
+    assert "(x=0, y=0)" not in new
+    x, y = (int(v) for v in re.search(r"x=(\d+), y=(\d+)", new).groups())
+    assert abs(x - 120 * 512 / 280) <= 3 and abs(y - 200 * 512 / 280) <= 3  # click → image pixel
+    assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
     assert_no_exception(page)
     page.set_viewport_size({"width": 1400, "height": 1500})  # the app scrolls inside; show it all
     wait_for_app(page)
