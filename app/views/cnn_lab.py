@@ -112,11 +112,12 @@ def _c3_maps(key: tuple, _maps: np.ndarray, _bank: L.KernelBank, bias: float, ac
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _thumbs(key: tuple, _maps: np.ndarray, unit_range: bool, side: int) -> list[tuple[bytes, bytes, float, float, str]]:
+def _thumbs(key: tuple, _maps: np.ndarray, scale: str, side: int) -> list[tuple[bytes, bytes, float, float, str]]:
     halves = L.half_spectra(_maps)
+    halves[:, 0, 0] = 0  # mean removed: a sigmoid map's DC (~0.5 · H · W) would outshine all else
     out = []
     for m, half in zip(_maps, halves):
-        px, kind = figs.map_pixels(m, unit_range=unit_range)
+        px, kind = figs.map_pixels(m, scale=scale)
         spec = figs.spectrum_pixels(half, m.shape[-1])
         out.append((figs.jpeg(px, side), figs.jpeg(spec, side), float(m.min()), float(m.max()), kind))
     return out
@@ -135,16 +136,18 @@ ZOOM = 128  # original pixels a side shown by the aliasing panel's zoom
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
-def _aliasing(key: tuple, _x: np.ndarray, size: int, stride: int, side: int, zoom: bool) -> dict:
+def _aliasing(key: tuple, _x: np.ndarray, size: int, stride: int, side: int, zoom: bool, input_image: bool) -> dict:
     rep = L.pooling_aliasing(_x, size, stride)
     tiles = {}
     for name in ("original", "average", "maximum", "subsampled"):
         m = getattr(rep, name)
-        px, _ = figs.map_pixels(m)
+        px, _ = figs.map_pixels(m, scale="unit" if input_image else "auto")
         if zoom:  # top-left corner, every pixel enlarged by repetition (no display resampling)
             n = ZOOM if name == "original" else max(1, -(-ZOOM // stride))
             px = px[:n, :n]
-        spec = figs.spectrum_pixels(L.half_spectra(m)[0], m.shape[-1])
+        half = L.half_spectra(m)[0]
+        half[0, 0] = 0  # mean removed, as in the energy fractions
+        spec = figs.spectrum_pixels(half, m.shape[-1])
         if name == "original":
             spec = figs.nyquist_square(spec, rep.nyquist)
         tiles[name] = (figs.jpeg(px, side), figs.jpeg(spec, side), m.shape)
@@ -340,7 +343,7 @@ def _aliasing_panel(grey: np.ndarray, img_key: str, k_c1: tuple, c1: np.ndarray,
     zoom = bool(ss.get("cnn_azoom"))
     side = 360 if proj else 256
     key = (img_key, "input") if choice == 0 else k_c1 + (choice,)  # a C1 map depends on the bank, biases, activation
-    res = _aliasing(key + (size, stride), x, size, stride, side, zoom)
+    res = _aliasing(key + (size, stride), x, size, stride, side, zoom, choice == 0)
     st.markdown(t("cnn.a.intro", lang, stride=stride, nyq=f"{res['nyquist']:.3g}", size=size))
     cols = st.columns(4, gap="small")
     for col, (name, label) in zip(cols, [("original", "cnn.a.before"), ("average", "cnn.a.average"),
@@ -396,7 +399,7 @@ def _maps_tab(
     """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
     lenet = pool_spec[0] == "lenet"
     # input row
-    in_thumbs = _thumbs((img_key, "input", THUMB), grey[None], True, THUMB)
+    in_thumbs = _thumbs((img_key, "input", THUMB), grey[None], "unit", THUMB)
     a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
     a.image(in_thumbs[0][0], width="stretch", caption=t("cnn.input.card", lang))
     b.image(in_thumbs[0][1], width="stretch")
@@ -404,7 +407,9 @@ def _maps_tab(
     st.markdown(f"##### {t('cnn.maps.c1', lang)}")
     bands = _bands(bank_args, bank, TILE)
     short = [_kernel_name(bank, i, short=True) for i in range(bank.n_out)]
-    thumbs = _thumbs(k_c1 + (THUMB,), c1, act == "sigmoid", THUMB)
+    c1_scale = "stretch" if act == "sigmoid" else "auto"
+    pooled_scale = "stretch" if act == "sigmoid" or lenet else "auto"
+    thumbs = _thumbs(k_c1 + (THUMB,), c1, c1_scale, THUMB)
     scale = t(f"cnn.scale.{thumbs[0][4]}", lang)
     if not proj:
         st.caption(t("cnn.maps.c1_cap", lang, scale=scale))
@@ -427,14 +432,14 @@ def _maps_tab(
     st.markdown(f"##### {t('cnn.maps.s2', lang)}")
     if not proj:
         st.caption(t("cnn.maps.pooled_cap", lang, stride=stride, nyq=f"{0.5 / stride:.3g}"))
-    _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, act == "sigmoid" or lenet, THUMB), short)
+    _map_grid("S2-", s2, _thumbs(k_s2 + (THUMB,), s2, pooled_scale, THUMB), short)
     if c3 is not None and c3_bank is not None:
         c3_names = [_kernel_name(c3_bank, i, short=True) for i in range(c3_bank.n_out)]
         st.markdown(f"##### {t('cnn.maps.c3', lang)}")
-        _map_grid("C3-", c3, _thumbs(k_c3 + (THUMB,), c3, act == "sigmoid", THUMB), c3_names)
+        _map_grid("C3-", c3, _thumbs(k_c3 + (THUMB,), c3, c1_scale, THUMB), c3_names)
         if s4 is not None:
             st.markdown(f"##### {t('cnn.maps.s4', lang)}")
-            _map_grid("S4-", s4, _thumbs(k_c3 + (pool_spec, THUMB), s4, act == "sigmoid" or lenet, THUMB), c3_names)
+            _map_grid("S4-", s4, _thumbs(k_c3 + (pool_spec, THUMB), s4, pooled_scale, THUMB), c3_names)
     with st.expander(t("cnn.formulas", lang), expanded=False):
         st.latex(r"\text{C1: } a_o[i,j] = f\Big(\sum_{m,n} k_o[m,n]\, x[i+m,\,j+n] + b_o\Big)")
         st.latex(r"\text{C3: } c_p = f\Big(\sum_{o} k_{p,o} \star s_o + b_p\Big)")
@@ -476,7 +481,7 @@ def main() -> None:
         c3_preset, c3_n, c3_seed, c3_bias = _c3_controls()
 
     with st.sidebar:
-        st.image(figs.jpeg(figs.map_pixels(grey)[0], 256), width="stretch")
+        st.image(figs.jpeg(figs.map_pixels(grey, scale="unit")[0], 256), width="stretch")
         st.caption(t("cnn.input.grey", lang, w=grey.shape[1], h=grey.shape[0], side=MAX_SIDE))
 
     # ---- compute, stage by stage (each cached on what it depends on) -----------------------

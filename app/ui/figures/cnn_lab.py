@@ -44,18 +44,23 @@ def _robust_peak(a: np.ndarray) -> float:
     return p if p > 0 else float(a.max())
 
 
-def map_pixels(m: np.ndarray, *, unit_range: bool = False) -> tuple[np.ndarray, str]:
-    """uint8 pixels of one feature map and its scale kind ("relu", "sigmoid" or "signed").
+def map_pixels(m: np.ndarray, *, scale: str = "auto") -> tuple[np.ndarray, str]:
+    """uint8 pixels of one feature map and the scale used ("unit", "stretch", "relu" or "signed").
 
-    Non-negative maps are grey: ``unit_range`` (sigmoid outputs) shows 0…1 as black…white,
-    otherwise black = 0 and white = the map's 99.5th percentile (a few very strong edges
-    would otherwise leave the rest black).  Maps with negative values use the diverging map
-    (blue < 0 < red, white = 0) with symmetric limits at the 99.5th percentile of ``|m|``.
+    * ``unit``: a plain ``[0, 1]`` image (the input), black = 0 and white = 1.
+    * ``stretch`` (sigmoid outputs, which often sit in a narrow band around 0.5): black = the
+      map's minimum, white = its maximum; the page prints the range under each map.
+    * ``auto``: maps with negative values use the diverging map (blue < 0 < red, white = 0)
+      with symmetric limits at the 99.5th percentile of ``|m|``; non-negative maps (ReLU) are
+      grey with black = 0 and white = the 99.5th percentile (a few very strong edges would
+      otherwise leave the rest black).
     """
     lo, hi = float(m.min()), float(m.max())
+    if scale == "unit" and lo >= 0.0 and hi <= 1.0:
+        return display.to_uint8(m), "unit"
+    if scale == "stretch" and hi > lo:
+        return display.to_uint8((m - lo) / (hi - lo)), "stretch"
     if lo >= 0.0:
-        if unit_range and hi <= 1.0:
-            return display.to_uint8(m), "sigmoid"
         peak = _robust_peak(m)
         scaled = np.minimum(m / peak, 1.0) if peak > 0 else np.zeros_like(m)
         return display.to_uint8(scaled), "relu"

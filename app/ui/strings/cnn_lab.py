@@ -111,8 +111,8 @@ STRINGS = {
     "cnn.maps.c1": {"en": "C1: kernel, |H| (ring = band centre), feature map, spectrum", "zh": "C1：卷积核、|H|（圆环 = 频带中心）、特征图、频谱"},
     "cnn.maps.c1_cap": {
         "en": "Each kernel extracts a different frequency band: compare the bright part of |H| with the spectrum of its map. "
-              "Maps: {scale}. Spectra: log magnitude, centre = zero frequency.",
-        "zh": "每个卷积核提取不同的频带：对比 |H| 的亮区和对应特征图的频谱。特征图：{scale}。频谱：对数幅度，中心为零频。",
+              "Maps: {scale}. Spectra: log magnitude with the mean removed, centre = zero frequency.",
+        "zh": "每个卷积核提取不同的频带：对比 |H| 的亮区和对应特征图的频谱。特征图：{scale}。频谱：去掉均值后的对数幅度，中心为零频。",
     },
     "cnn.maps.s2": {"en": "S2: pooled maps and their spectra", "zh": "S2：池化后的特征图及其频谱"},
     "cnn.maps.c3": {"en": "C3: maps mixing all S2 maps", "zh": "C3：混合所有 S2 特征图的特征图"},
@@ -123,7 +123,11 @@ STRINGS = {
         "zh": "池化后的特征图像素更少，它的频谱只覆盖原图频率中较窄的一段：这张频谱的边缘对应原图的 1/(2·{stride}) = {nyq} 周期/像素。",
     },
     "cnn.scale.relu": {"en": "black = 0, white = the map's 99.5th percentile", "zh": "黑 = 0，白 = 该图的 99.5% 分位数"},
-    "cnn.scale.sigmoid": {"en": "black = 0, white = 1", "zh": "黑 = 0，白 = 1"},
+    "cnn.scale.unit": {"en": "black = 0, white = 1", "zh": "黑 = 0，白 = 1"},
+    "cnn.scale.stretch": {
+        "en": "black = the map's smallest value, white = its largest (sigmoid squeezes values into a narrow band around 0.5: see the range under each map)",
+        "zh": "黑 = 该图最小值，白 = 最大值（sigmoid 会把数值挤到 0.5 附近很窄的范围里：见每张图下方的数值范围）",
+    },
     "cnn.scale.signed": {"en": "blue < 0 < red, white = 0, full colour at the 99.5th percentile of |value|", "zh": "蓝 < 0 < 红，白 = 0，|值| 的 99.5% 分位数处颜色最深"},
     "cnn.input.explain": {
         "en": "The input and its spectrum (centre = zero frequency). Each C1 map's spectrum below is this spectrum "
@@ -224,7 +228,7 @@ STRINGS = {
               "turn on the zoom to see the pixels themselves.",
         "zh": "整张图为适应屏幕被缩小显示（按面积平均），最细的细节因此看不出来：打开放大即可看到真实像素。",
     },
-    "cnn.a.spectrum_cap": {"en": "spectrum (log), {h}×{w}", "zh": "频谱（对数），{h}×{w}"},
+    "cnn.a.spectrum_cap": {"en": "spectrum (log, mean removed), {h}×{w}", "zh": "频谱（对数，去均值），{h}×{w}"},
     # ---- shift tolerance ------------------------------------------------------------------------
     "cnn.s.title": {"en": "Does pooling make the network shift-invariant? Measure it.", "zh": "池化真的带来平移不变性吗？测一测。"},
     "cnn.s.intro": {
