@@ -412,8 +412,9 @@ class LayerInput:
 
     def bank_spectra(self, bank: KernelBank) -> np.ndarray:
         """Half spectra ``(n_out, n_in, n1, n2 // 2 + 1)`` of a bank (the last bank is remembered)."""
-        if self._bank_cache is not None and self._bank_cache[0] is bank:
-            return self._bank_cache[1]
+        cached = self._bank_cache  # read once: one LayerInput may be shared by several threads
+        if cached is not None and cached[0] is bank:
+            return cached[1]
         out = np.empty((bank.n_out, bank.n_in, self.grid[0], self.grid[1] // 2 + 1), dtype=self.spectra.dtype)
         for o, row in enumerate(bank.kernels):
             for i, k in enumerate(row):
