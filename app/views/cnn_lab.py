@@ -70,6 +70,12 @@ SCHEMA: dict[str, state.Field] = {
 
 
 # ------------------------------------------------------------------------------------ cached work
+def _frozen(a: np.ndarray) -> np.ndarray:
+    """Cached maps are shared by every session: make them read-only."""
+    a.setflags(write=False)
+    return a
+
+
 @st.cache_resource(max_entries=6, show_spinner=False)
 def _grey(digest: str, _image: np.ndarray) -> np.ndarray:
     g = bimages.to_gray(_image)
@@ -98,17 +104,17 @@ def _layer_input(img_key: str, max_kernel: tuple[int, int], _grey_img: np.ndarra
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _c1_maps(key: tuple, _layer: L.LayerInput, _bank: L.KernelBank, biases: tuple, act: str) -> np.ndarray:
-    return L.activate(_layer.apply(_bank, biases), act)
+    return _frozen(L.activate(_layer.apply(_bank, biases), act))
 
 
 @st.cache_resource(max_entries=12, show_spinner=False)
 def _pooled(key: tuple, _maps: np.ndarray, spec: tuple) -> np.ndarray:
-    return L.PoolSpec(*spec).apply(_maps)
+    return _frozen(L.PoolSpec(*spec).apply(_maps))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _c3_maps(key: tuple, _maps: np.ndarray, _bank: L.KernelBank, bias: float, act: str) -> np.ndarray:
-    return L.activate(L.conv_layer(_maps, _bank, bias), act)
+    return _frozen(L.activate(L.conv_layer(_maps, _bank, bias), act))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
