@@ -433,7 +433,8 @@ def designer(picked: widgets.PickedImage) -> None:
         diff = filt.input - res.output
         peak = float(np.abs(diff).max())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
-        _jpeg(display.signed_to_rgb(diff, "diverging", limit=peak if peak > 0 else 1.0))
+        # at least one grey level: round-off (~1e-16) must not be stretched into visible noise
+        _jpeg(display.signed_to_rgb(diff, "diverging", limit=max(peak, 1.0 / 255)))
         st.caption(t("fd.panel.diff_cap", lang, peak=f"{peak:.3g}"))
     with d2:
         st.markdown(f"**{t('fd.panel.fout', lang)}**")

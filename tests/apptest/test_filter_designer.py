@@ -182,3 +182,16 @@ def test_hidden_controls_keep_their_values():
     at.radio(key="fd_band").set_value("bandpass").run()
     assert at.slider(key="fd_order").value == 7
     assert at.slider(key="fd_hi").value == pytest.approx(0.2)
+
+
+def test_the_image_labs_image_can_be_used():
+    from app.backend.images import load_sample
+    from app.ui.widgets import make_picked
+
+    lab = make_picked(load_sample("zone_plate"), name="zone_plate", source="sample", colour=False, size=256)
+    at = _open(current_image=lab, fd_use_lab=True, fd_shape="gaussian")
+    assert at.toggle(key="fd_use_lab").value is True
+    assert "zone_plate (256×256)" in texts(at)
+    at.toggle(key="fd_use_lab").set_value(False).run()
+    assert not at.exception
+    assert at.selectbox(key="fd_sample").value == "periodic_noise"
