@@ -262,7 +262,7 @@ def test_draw_a_stroke_sets_the_kernel(page, app_url):
     page.mouse.up()
     page.wait_for_selector(f"{CAPTION}:has-text('drawn kernel')")
     assert page.get_by_role("radio", name=t("teach.src.custom", "en")).is_checked()
-    assert page.get_by_text(t("teach.draw.preview", "en", n=15)).count() >= 1
+    page.get_by_text(t("teach.draw.preview", "en", n=15)).first.wait_for()  # the kernel preview
     assert_no_exception(page)
     screenshot(page, "teaching_draw_en")
     assert _main_output(page, before) != before
