@@ -195,3 +195,18 @@ def test_the_image_labs_image_can_be_used():
     at.toggle(key="fd_use_lab").set_value(False).run()
     assert not at.exception
     assert at.selectbox(key="fd_sample").value == "periodic_noise"
+
+
+def test_colour_image_is_filtered_per_channel():
+    at = _open(fd_sample="coffee", fd_colour=True, fd_shape="ideal", fd_band="highpass", fd_lo=0.05)
+    assert not at.exception
+    assert "zero as mid-grey" in texts(at)  # a high-pass removes the mean: signed output
+
+
+def test_grid_units_round_trip():
+    from app.ui.figures import filter_designer as figs
+
+    for half in (0.5, 0.25, 0.125):
+        f = np.array([-half, -0.01, 0.0, 0.03, half])
+        np.testing.assert_allclose(figs.from_grid(figs.to_grid(f, half), half), f, atol=1e-15)
+        assert figs.to_grid(-half, half) == 0 and figs.to_grid(half, half) == figs.CLICK_GRID - 1

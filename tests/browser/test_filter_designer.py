@@ -250,3 +250,22 @@ def test_projector_mode_zh(page, app_url):
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     assert size >= 40, size
     _full_screenshot(page, "filter_designer_projector_zh")
+
+
+def test_click_on_a_zoomed_spectrum(page, app_url):
+    _tall(page)
+    open_page(page, app_url, "filter_designer", "fd_zoom=4&fd_snap=0")
+    page.wait_for_selector(SPECTRUM)
+    before = _output_src(page)
+    box = _plot_area(page)
+    # fy, fx = -24/512, -40/512: the mirror of the tone; ±0.125 cycles/pixel fill the chart
+    x, y = _to_screen(box, -PEAK[0], -PEAK[1], half=0.125)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    _wait_change(page, before, _output_src)
+    notes = page.locator(NOTCH_LIST).inner_text()
+    # without snapping the notch sits on the nearest click-grid point (step 0.25/80 cycles/pixel)
+    fx = float(notes.split("fx = ")[1].split(",")[0])
+    fy = float(notes.split("fy = ")[1].split(" ")[0])
+    assert abs(fx + PEAK[1]) <= 0.0035 and abs(fy + PEAK[0]) <= 0.0035, notes
+    assert_no_exception(page)
