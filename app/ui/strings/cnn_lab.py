@@ -205,7 +205,7 @@ STRINGS = {
         "en": "Share of the map's energy (mean removed) above the new Nyquist frequency: plain subsampling folds all of it back.",
         "zh": "新奈奎斯特频率以上的能量占整张图能量（去掉均值）的比例：直接降采样会把它全部折叠回来。",
     },
-    "cnn.a.energy_after": {"en": "… left after the average filter", "zh": "……平均滤波后剩下"},
+    "cnn.a.energy_after": {"en": "… left after the average filter", "zh": "经平均滤波后剩下"},
     "cnn.a.energy_after_help": {
         "en": "What is left there after the {size}×{size} box filter of average pooling, as a share of the same total.",
         "zh": "经过平均池化的 {size}×{size} 方框滤波后，那里剩下的能量（占同一总能量的比例）。",
