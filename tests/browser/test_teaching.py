@@ -282,3 +282,20 @@ def test_each_lesson_loads_with_no_exception(page, app_url, lang):
         page.wait_for_selector(f".st-key-teach_lesson_note:has-text('{title}')")
         wait_for_app(page)
         assert_no_exception(page)
+
+
+def test_upload_a_kernel_file_and_a_broken_one(page, app_url, tmp_path):
+    open_page(page, app_url, PATH, IDENTITY_LINK)
+    _tab(page, "edit")
+    uploader = page.locator(".st-key-teach_upload input[type=file]")
+    bad = tmp_path / "broken.npy"
+    bad.write_bytes(b"\x93NUMPY garbage")
+    uploader.set_input_files(str(bad))
+    page.wait_for_selector("[data-testid=stAlertContentError]")
+    assert "previous kernel is kept" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert "sum of weights 1)" in _text(page, CAPTION)
+    good = tmp_path / "emboss.npy"
+    np.save(good, np.array([[-2.0, -1.0, 0.0], [-1.0, 1.0, 1.0], [0.0, 1.0, 2.0]]))
+    uploader.set_input_files(str(good))
+    page.wait_for_selector(f"{CAPTION}:has-text('emboss.npy')")
+    assert_no_exception(page)
