@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from numbers import Integral, Real
+from typing import ClassVar
 
 __all__ = [
     "FAMILIES",
@@ -65,6 +66,9 @@ def _fmt(x: float) -> str:
 class Param:
     """One numeric parameter of a kernel (becomes a slider).
 
+    Also the parameter type of the Signal Lab's signals (``app.backend.signals.SignalParam``
+    is a subclass that only changes :attr:`error`).
+
     Parameters
     ----------
     name : str
@@ -84,6 +88,9 @@ class Param:
         Display unit such as ``"°"`` or ``"px"`` (empty if none).
     """
 
+    #: Exception class raised by :meth:`validate` (a subclass may use its own ``ValueError``).
+    error: ClassVar[type[ValueError]] = KernelError
+
     name: str
     kind: str
     min: float
@@ -94,12 +101,13 @@ class Param:
     unit: str = ""
 
     def __post_init__(self) -> None:  # catalogue sanity, checked once at import
+        what = f"{type(self).__name__} {self.name}"
         if self.kind not in ("int", "float"):
-            raise ValueError(f"Param {self.name}: kind must be 'int' or 'float'")
+            raise ValueError(f"{what}: kind must be 'int' or 'float'")
         if not (self.min <= self.default <= self.max):
-            raise ValueError(f"Param {self.name}: default outside range")
+            raise ValueError(f"{what}: default outside range")
         if self.kind == "int" and (self.default - self.min) % self.step:
-            raise ValueError(f"Param {self.name}: default not on the step grid")
+            raise ValueError(f"{what}: default not on the step grid")
 
     def __hash__(self) -> int:
         return hash((self.name, self.kind, self.min, self.max, self.step, self.default, self.unit))
@@ -121,10 +129,12 @@ class Param:
         return f"a number from {lo} to {hi}"
 
     def validate(self, value: object, *, kernel: str = "") -> int | float:
-        """Return ``value`` as ``int``/``float`` if allowed, else raise :class:`KernelError`.
+        """Return ``value`` as ``int``/``float`` if allowed, else raise :attr:`error`.
 
         Integral floats (``5.0``) are accepted for ``"int"`` parameters; booleans,
-        strings and non-finite numbers are not.
+        strings and non-finite numbers are not. ``kernel`` (the name of the kernel or
+        signal the parameter belongs to) prefixes the message when given; the error is
+        :class:`KernelError` unless a subclass sets :attr:`error`.
 
         Examples
         --------
@@ -134,23 +144,23 @@ class Param:
         """
         where = f"{kernel}: " if kernel else ""
         if isinstance(value, bool) or not isinstance(value, Real):
-            raise KernelError(
+            raise self.error(
                 f"{where}{self.name} must be {self.range_text()} (got {value!r})."
             )
         v = float(value)
         if not math.isfinite(v):
-            raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
         if self.kind == "int":
             if not v.is_integer():
-                raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
             iv = int(v)
             if iv < self.min or iv > self.max or (iv - self.min) % self.step:
-                raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {iv}).")
+                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {iv}).")
             return iv
         # float: allow a tiny tolerance at the ends (slider arithmetic)
         tol = 1e-9 * max(1.0, abs(self.max - self.min))
         if v < self.min - tol or v > self.max + tol:
-            raise KernelError(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
         return min(max(v, float(self.min)), float(self.max))
 
 

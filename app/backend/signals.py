@@ -58,10 +58,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from numbers import Real
 
 import numpy as np
 import scipy.fft as sp_fft
+
+from kernels.spec import Param
 
 __all__ = [
     "MODES",
@@ -118,20 +119,12 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{float(x):.4g}"
 
 
-@dataclass(frozen=True)
-class SignalParam:
+class SignalParam(Param):
     """One numeric parameter of a library signal (becomes a slider).
 
-    Parameters
-    ----------
-    name : str
-        Keyword used by :func:`make_signal`.
-    kind : {"int", "float"}
-        Value type.
-    min, max, step, default : float
-        Inclusive range, slider step and default value (inside the range).
-    label : dict
-        ``{"en": ..., "zh": ...}`` slider label.
+    The kernel catalogue's :class:`kernels.spec.Param` (same fields, range text and
+    validation) whose :meth:`~kernels.spec.Param.validate` raises :class:`SignalError`;
+    the label must hold exactly ``"en"`` and ``"zh"``.
 
     Examples
     --------
@@ -140,41 +133,12 @@ class SignalParam:
     2.0
     """
 
-    name: str
-    kind: str
-    min: float
-    max: float
-    step: float
-    default: float
-    label: dict = field(default_factory=dict, compare=False)
+    error = SignalError
 
     def __post_init__(self) -> None:
-        if self.kind not in ("int", "float"):
-            raise ValueError(f"SignalParam {self.name}: kind must be 'int' or 'float'")
-        if not (self.min <= self.default <= self.max):
-            raise ValueError(f"SignalParam {self.name}: default outside range")
+        super().__post_init__()
         if set(self.label) != {"en", "zh"}:
             raise ValueError(f"SignalParam {self.name}: label needs 'en' and 'zh'")
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.kind, self.min, self.max, self.step, self.default))
-
-    def validate(self, value: object, *, signal: str = "") -> int | float:
-        """Return ``value`` as ``int``/``float`` if inside the range, else raise :class:`SignalError`."""
-        where = f"{signal}: " if signal else ""
-        what = "a whole number" if self.kind == "int" else "a number"
-        msg = f"{where}{self.name} must be {what} from {_fmt(self.min)} to {_fmt(self.max)} (got {value!r})."
-        if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(float(value)):
-            raise SignalError(msg)
-        v = float(value)
-        tol = 1e-9 * max(1.0, self.max - self.min)
-        if v < self.min - tol or v > self.max + tol:
-            raise SignalError(msg)
-        if self.kind == "int":
-            if not v.is_integer():
-                raise SignalError(msg)
-            return int(v)
-        return min(max(v, float(self.min)), float(self.max))
 
 
 @dataclass(frozen=True)
@@ -438,7 +402,7 @@ def format_values(values) -> str:
 def _check_params(spec: SignalSpec, params: dict) -> dict:
     values = spec.defaults()
     for key, val in params.items():
-        values[key] = spec.param(key).validate(val, signal=spec.name)
+        values[key] = spec.param(key).validate(val, kernel=spec.name)  # names the signal in the message
     return values
 
 

@@ -302,6 +302,16 @@ def _fmax(freqs: np.ndarray, *mags: np.ndarray, discrete: bool) -> float:
     return float(np.clip(1.5 * f99, 1.0, 8.0))
 
 
+def _style_small_figure(fig: go.Figure, *, title: str, x_title: str, y_title: str, projector: bool) -> None:
+    """Shared look of the frequency-view line charts: titles, height, horizontal legend under the plot."""
+    style_line_figure(fig, title=title, x_title=x_title, y_title=y_title,
+                      height=(380 if projector else 300), projector=projector)
+    fig.update_layout(margin={"l": 55, "r": 15, "t": 50, "b": 50}, title={"y": 0.97, "yanchor": "top"},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.32, "yanchor": "top"})
+    fig.update_layout(height=fig.layout.height + 40, margin_b=90)
+    _fonts(fig, projector)
+
+
 def spectrum_figure(spec: SpectrumCheck, *, lang: str, projector: bool = False) -> go.Figure:
     """|F|, |G| and |F·G| against frequency (positive half; cycles per unit or per sample)."""
     discrete = spec.direct.grid.mode == "discrete"
@@ -313,13 +323,9 @@ def spectrum_figure(spec: SpectrumCheck, *, lang: str, projector: bool = False) 
                                   ("sl.fig.FG", spec.Y, C_P, "solid")):
         fig.add_trace(go.Scatter(x=fx, y=_f32(np.abs(arr[sel])), mode="lines", name=tr(key, lang),
                                  line={"color": color, "dash": dash, "width": 2.5}))
-    style_line_figure(fig, title=tr("sl.fig.spec_title", lang),
-                      x_title=tr("sl.fig.freq_d" if discrete else "sl.fig.freq_c", lang),
-                      y_title=tr("sl.fig.magnitude", lang), height=(380 if projector else 300), projector=projector)
-    fig.update_layout(margin={"l": 55, "r": 15, "t": 50, "b": 50}, title={"y": 0.97, "yanchor": "top"},
-                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.32, "yanchor": "top"})
-    fig.update_layout(height=fig.layout.height + 40, margin_b=90)
-    _fonts(fig, projector)
+    _style_small_figure(fig, title=tr("sl.fig.spec_title", lang),
+                        x_title=tr("sl.fig.freq_d" if discrete else "sl.fig.freq_c", lang),
+                        y_title=tr("sl.fig.magnitude", lang), projector=projector)
     return fig
 
 
@@ -339,11 +345,7 @@ def check_figure(spec: SpectrumCheck, *, window: tuple[float, float], lang: str,
     fig.add_trace(go.Scatter(x=_f32(x[sel]), y=_f32(spec.y_fft[sel] * scale), mode="lines",
                              name=tr("sl.fig.via_fft", lang),
                              line={"color": C_G, "width": 2, "dash": "dash", "shape": "hv" if discrete else "linear"}))
-    style_line_figure(fig, title=tr("sl.fig.check_title", lang),
-                      x_title=tr("sl.fig.n" if discrete else "sl.fig.t", lang),
-                      y_title=tr("sl.fig.value", lang), height=(380 if projector else 300), projector=projector)
-    fig.update_layout(margin={"l": 55, "r": 15, "t": 50, "b": 50}, title={"y": 0.97, "yanchor": "top"},
-                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.32, "yanchor": "top"})
-    fig.update_layout(height=fig.layout.height + 40, margin_b=90)
-    _fonts(fig, projector)
+    _style_small_figure(fig, title=tr("sl.fig.check_title", lang),
+                        x_title=tr("sl.fig.n" if discrete else "sl.fig.t", lang),
+                        y_title=tr("sl.fig.value", lang), projector=projector)
     return fig
