@@ -171,7 +171,7 @@ def input_pixels(image: np.ndarray) -> np.ndarray:
     return display.downsample_for_display(to_uint8(image), DISPLAY_SIDE)
 
 
-def spectra_uint8(run: LabRun) -> dict[str, np.ndarray]:
+def spectra_uint8(run: LabRun, which: tuple[str, ...] = ("image", "response", "output")) -> dict[str, np.ndarray]:
     """Log-magnitude displays of F, H and F·H (uint8, downsampled, coloured in projector mode).
 
     With ``shared_scale`` F and F·H use the same white point (max |F|) so the output spectrum
@@ -179,21 +179,41 @@ def spectra_uint8(run: LabRun) -> dict[str, np.ndarray]:
     """
     s = run.settings
     res = run.result
+    vmax: dict[str, float | None] = {"image": None, "response": None, "output": None}
     if s.shared_scale:
         fmax = float(np.abs(res.image_half).max())
-        hmax = max(1.0, float(np.abs(res.kernel_half).max()))
-        img = res.spectrum_uint8("image", s.db, vmax=fmax)
-        h = res.spectrum_uint8("response", s.db, vmax=hmax)
-        out = res.spectrum_uint8("output", s.db, vmax=fmax)
-    else:
-        img = res.spectrum_uint8("image", s.db)
-        h = res.spectrum_uint8("response", s.db)
-        out = res.spectrum_uint8("output", s.db)
+        vmax = {"image": fmax, "response": max(1.0, float(np.abs(res.kernel_half).max())), "output": fmax}
     cmap = "inferno" if s.projector else "grey"
     return {
-        name: apply_colormap(display.downsample_for_display(a, DISPLAY_SIDE), cmap)
-        for name, a in (("image", img), ("response", h), ("output", out))
+        name: apply_colormap(
+            display.downsample_for_display(res.spectrum_uint8(name, s.db, vmax=vmax[name]), DISPLAY_SIDE), cmap
+        )
+        for name in which
     }
+
+
+_STATIC_PANELS: dict[tuple, tuple[bytes, bytes]] = {}
+
+
+def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
+    """JPEG bytes of the input image and of its spectrum panel: they do not change on a slider move.
+
+    Cached per image, boundary and display settings, so a move neither recomputes nor re-encodes
+    them (and the browser, seeing the same bytes, does not fetch them again).
+    """
+    s = run.settings
+    key = (run.image.digest, s.boundary, s.db, s.shared_scale, s.projector, font_px, run.result.grid)
+    hit = _STATIC_PANELS.get(key)
+    if hit is None:
+        from app.backend.panels import spectrum_panel
+
+        inp = display.encode_jpeg(input_pixels(run.image.image), 88)
+        spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px), 85)
+        hit = (inp, spec)
+        if len(_STATIC_PANELS) > 24:
+            _STATIC_PANELS.clear()
+        _STATIC_PANELS[key] = hit
+    return hit
 
 
 def radial_profiles(run: LabRun) -> dict[str, np.ndarray]:

@@ -119,15 +119,16 @@ def _output_caption(od: lab.OutputDisplay) -> str:
 def _main_tab(run: lab.LabRun) -> None:
     s = run.settings
     picked_img = run.image
-    spec_px = lab.spectra_uint8(run)
+    spec_px = lab.spectra_uint8(run, ("response", "output"))
+    fpx = 34 if proj else 28  # the 512-px panels are shown at ~230–450 px: ticks come out at ~12–16 px
+    input_jpeg, fin_jpeg = lab.static_panels(run, fpx)
     od = lab.display_output(run.output, s.signed_mode, s.family)
 
-    fpx = 18 if proj else 13
     c1, c2, c3 = st.columns(3, gap="small")
     with c1:
         _panel_title("il.panel.input")
         with st.container(key="il_in_panel"):
-            _image(lab.input_pixels(picked_img.image))
+            st.image(input_jpeg, width="stretch", output_format="JPEG")
         h, w = picked_img.image.shape[:2]
         note = t("il.panel.size", lang, w=w, h=h)
         if picked_img.resized:
@@ -150,11 +151,10 @@ def _main_tab(run: lab.LabRun) -> None:
         if od.mode == "clip":
             st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
     d1, d2, d3 = st.columns(3, gap="small")
-    cfg = {"displayModeBar": False}
     with d1:
         _panel_title("il.panel.fin")
         with st.container(key="il_fin_panel"):
-            _image(panels.spectrum_panel(spec_px["image"], font_px=fpx), quality=85)
+            st.image(fin_jpeg, width="stretch", output_format="JPEG")
         _explain("il.panel.fin_cap")
     with d2:
         _panel_title("il.panel.h")
@@ -175,9 +175,9 @@ def _main_tab(run: lab.LabRun) -> None:
     band_note = t("il.radial.band", lang, band=kernels.BAND_LABELS[band][lang])
     prof = lab.radial_profiles(run)
     st.markdown(f"#### {t('il.radial.title', lang, family=fam_label)}")
-    fig = _radial_figure(lab.radial_profiles(run), band_note)
+    svg = _radial_svg(lab.radial_profiles(run), band_note)
     with st.container(key="il_radial"):
-        st.plotly_chart(fig, config=cfg, key="il_fig_radial")
+        st.image(svg, width="stretch")
     r1, r2 = st.columns([1, 3], gap="medium", vertical_alignment="center")
     with r1:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
@@ -191,30 +191,19 @@ def _main_tab(run: lab.LabRun) -> None:
         st.markdown(t("il.explain.body", lang))
 
 
-def _radial_figure(prof: dict, band_note: str):
-    """The radial chart: built once per session and language, then only its data change.
-
-    Building a plotly figure from scratch costs ~0.1–0.2 s here; updating three traces ~1 ms.
-    """
-    sig = (lang, proj)
-    cached = st.session_state.get("_il_radial_fig")
-    if cached is None or cached[0] != sig:
-        fig = figs.radial_figure(
-            prof,
-            names={"image": t("il.radial.image", lang), "response": t("il.radial.h", lang),
-                   "output": t("il.radial.output", lang)},
-            title="",
-            x_title=t("il.radial.x", lang),
-            y_title=t("il.radial.y", lang),
-            band_note=band_note,
-            height=440 if proj else 380,
-            projector=proj,
-        )
-        st.session_state["_il_radial_fig"] = (sig, fig)
-        return fig
-    fig = cached[1]
-    figs.update_radial_figure(fig, prof, band_note=band_note)
-    return fig
+def _radial_svg(prof: dict, band_note: str) -> str:
+    """The radial chart as an SVG image (a browser redraws it far faster than a plotly chart)."""
+    return figs.radial_svg(
+        prof,
+        names={"image": t("il.radial.image", lang), "response": t("il.radial.h", lang),
+               "output": t("il.radial.output", lang)},
+        x_title=t("il.radial.x", lang),
+        y_title=t("il.radial.y", lang),
+        band_note=band_note,
+        width=760,
+        height=380 if proj else 320,
+        projector=proj,
+    )
 
 
 def _theorem(run: lab.LabRun) -> None:

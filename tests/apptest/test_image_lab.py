@@ -111,10 +111,27 @@ def test_kernel_and_spectra_are_images_not_heatmaps():
     assert not at.exception
     # image-sized data never travels as a heatmap (kernel-sized ones, ≤ 63×63, may: teaching tabs)
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert any("radial" in json.dumps(s["layout"]) or len(s["data"]) == 3 for s in specs)
     heat = [tr for s in specs for tr in s["data"] if tr.get("type") == "heatmap"]
     assert all(np.asarray(tr["z"]).size <= 63 * 63 for tr in heat)
-    assert len(at.get("image")) >= 6  # input, kernel, output, F, H, F·H
+    assert len(at.get("image")) >= 7  # input, kernel, output, F, H, F·H, radial profile (SVG)
+
+
+def test_radial_profile_names_the_family_and_changes_with_it():
+    from app.ui.figures.image_lab import radial_svg
+    from app.ui.image_lab_run import radial_profiles
+
+    at = open_lab("image_lab")
+    low = _run(at)
+    assert "Radial profile — Low-pass (blur)" in texts(at)
+    at.selectbox(key="il_family").set_value("high-pass").run()
+    high = _run(at)
+    assert "Radial profile — High-pass" in texts(at)
+    pl, ph = radial_profiles(low), radial_profiles(high)
+    # |H| of a blur falls with frequency; of a high-pass it rises from (near) zero at DC
+    assert pl["response"][0] > pl["response"][-1] and ph["response"][0] < ph["response"][-1]
+    names = {"image": "F", "response": "H", "output": "FH"}
+    svg = radial_svg(ph, names=names, x_title="f", y_title="dB", band_note="note <&>")
+    assert svg.startswith("<svg") and svg.count("<polyline") == 3 and "note &lt;&amp;&gt;" in svg
 
 
 def test_kernel_panel_writes_values_and_keeps_zero_white():

@@ -222,7 +222,7 @@ STRINGS.update({
         "en": "output computed as IFFT(F · H) on a {n1}×{n2} grid",
         "zh": "输出由 IFFT(F · H) 在 {n1}×{n2} 网格上算出",
     },
-    "il.theorem.run": {"en": "Run the convolution-theorem check", "zh": "运行卷积定理验证"},
+    "il.theorem.run": {"en": "Check every pixel", "zh": "逐个像素全部验证"},
     # ---- explanation ---------------------------------------------------------------------------
     "il.explain.title": {"en": "Why does this work? f ∗ h ↔ F · H", "zh": "为什么？f ∗ h ↔ F · H"},
     "il.explain.body": {
