@@ -235,3 +235,22 @@ def test_rasterise_rejects_sizes(size):
 def test_rasterise_rejects_non_images():
     with pytest.raises(KernelError):
         edit.rasterise_canvas(np.zeros((5, 5, 2)), 3)
+
+
+# --- measured band -------------------------------------------------------------------------
+def test_measured_band_agrees_with_the_catalogue():
+    import kernels
+
+    for spec in kernels.catalog():
+        if spec.name == "gabor":  # not zero-mean: measured as low-pass
+            continue
+        k = kernels.make(spec.name, **kernels.defaults(spec.name))
+        assert edit.measured_band(k) == kernels.expected_band(spec.name), spec.name
+
+
+def test_measured_band_of_edited_kernels():
+    g = np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]) / 256.0
+    assert edit.measured_band(g) == "low"
+    assert edit.measured_band(edit.complement(g)) == "high"
+    assert edit.measured_band(edit.zero_mean(g)) == "band"
+    assert edit.measured_band([[1.0]]) == "all"

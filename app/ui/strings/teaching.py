@@ -26,6 +26,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "正在使用 **{name}**（{h}×{w}，权重之和 {s}）。",
     },
     "teach.src.custom_name": {"en": "my kernel", "zh": "我的卷积核"},
+    "teach.src.band": {
+        "en": "Measured from its frequency response, it keeps: {band}.",
+        "zh": "从频率响应测得，它保留的是：{band}。",
+    },
     "teach.src.ideal": {
         "en": "ideal low-pass (cut-off {c} × Nyquist)",
         "zh": "理想低通（截止频率 {c} × 奈奎斯特频率）",

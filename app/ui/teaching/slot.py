@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+import kernels
+from kernels import edit
 from app.ui.strings import t
 from app.ui.teaching import core, fields
 from app.ui.teaching.lessons import LESSONS
@@ -57,6 +59,8 @@ def kernel_source(lang: str, picked) -> KernelChoice:
                 st.caption(
                     t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
                 )
+            band = kernels.BAND_LABELS[edit.measured_band(kernel)]
+            st.caption(t("teach.src.band", lang, band=band.get(lang, band["en"])))
             if max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
                 st.caption(t("teach.src.no_link", lang, n=fields.LINK_MAX_SIDE))
             return KernelChoice(kernel, label, "other", True)
