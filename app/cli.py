@@ -254,36 +254,36 @@ def cmd_figure(args: argparse.Namespace) -> None:
 
 
 # --------------------------------------------------------------------------- parser
+def _number_in_range(
+    text: str, convert: type[int] | type[float], lo: float, hi: float, unit: str = ""
+) -> int | float:
+    """Parse an option value with ``convert`` (``int`` or ``float``) and check ``lo <= value <= hi``.
+
+    Raises :class:`argparse.ArgumentTypeError` with a one-line message (argparse prints it).
+    """
+    try:
+        value = convert(text)
+    except ValueError:
+        what = "a whole number" if convert is int else "a number"
+        raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+    if not lo <= value <= hi:
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        raise argparse.ArgumentTypeError(f"must be between {lo} and {hi}{unit}, got {shown}")
+    return value
+
+
 def _long_side(text: str) -> int:
     from app.backend.images import MAX_WORKING_SIDE
 
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= MAX_WORKING_SIDE:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_WORKING_SIDE}, got {value}")
-    return value
+    return _number_in_range(text, int, 1, MAX_WORKING_SIDE)
 
 
 def _db(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 10 <= value <= 200:
-        raise argparse.ArgumentTypeError(f"must be between 10 and 200 dB, got {value:g}")
-    return value
+    return _number_in_range(text, float, 10, 200, " dB")
 
 
 def _panel(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 64 <= value <= 1024:
-        raise argparse.ArgumentTypeError(f"must be between 64 and 1024, got {value}")
-    return value
+    return _number_in_range(text, int, 64, 1024)
 
 
 def _add_kernel_options(p: argparse.ArgumentParser, *, required: bool) -> None:
