@@ -201,9 +201,9 @@ def motion(length: int = 9, angle: float = 0.0) -> np.ndarray:
     st = 0.0 if abs(st) < 1e-12 else st
     ext_x = length / 2 * abs(ct) + 0.5 * abs(st)
     ext_y = length / 2 * abs(st) + 0.5 * abs(ct)
-    half = max(int(math.ceil(max(ext_x, ext_y) + 0.5)) - 1, 0)
-    if 2 * half + 1 > MAX_KERNEL_SIDE:
-        raise KernelError(f"length is too long for a {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE} kernel (got {length:g}).")
+    # Near-axis angles at the longest lengths overhang the largest kernel by a sliver of one
+    # pixel; cropping that sliver (then renormalising) keeps every slider value usable.
+    half = min(max(int(math.ceil(max(ext_x, ext_y) + 0.5)) - 1, 0), MAX_KERNEL_SIDE // 2)
 
     def inside(x, y):
         along = x * ct + y * st
