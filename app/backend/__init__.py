@@ -8,12 +8,14 @@ from .images import (
     MAX_PIXELS,
     MAX_UPLOAD_MB,
     MAX_WORKING_SIDE,
+    SAMPLES,
     ImageError,
     WorkingCopy,
     image_digest,
     load_image,
     load_sample,
     sample_names,
+    sample_path,
     to_gray,
     working_copy,
 )
@@ -29,11 +31,6 @@ from .spectra import (
     theorem_check,
 )
 from .analysis import ConvolutionResult, ImageAnalysis
-from .images import SAMPLES, sample_path; from .figure import render_six_panel_png  # samples + six-panel PNG (images dev)
-from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask  # filter designer
-from .inspect import PixelInspection, inspect_pixel; from .snippet import make_snippet  # teaching tools (issue 4)
-from .signals import SignalError, convolve_signals, flip_and_slide, make_grid, make_signal, signal_catalog, signal_spectra, slide_frames  # signal lab
-from .layers import KernelBank, LayerInput, PoolSpec, activate, c1_bank, c3_bank, conv_layer, forward, kernel_band, lenet_subsample, pool, pooling_aliasing, shift_tolerance  # CNN lab
 from .display import (
     SIGNED_MODES,
     display_image,
@@ -49,6 +46,36 @@ from .display import (
     to_uint8,
 )
 
+from .figure import render_six_panel_png
+from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask
+from .inspect import PixelInspection, inspect_pixel
+from .layers import (
+    KernelBank,
+    LayerInput,
+    PoolSpec,
+    activate,
+    c1_bank,
+    c3_bank,
+    conv_layer,
+    forward,
+    kernel_band,
+    lenet_subsample,
+    pool,
+    pooling_aliasing,
+    shift_tolerance,
+)
+from .signals import (
+    SignalError,
+    convolve_signals,
+    flip_and_slide,
+    make_grid,
+    make_signal,
+    signal_catalog,
+    signal_spectra,
+    slide_frames,
+)
+from .snippet import make_snippet
+
 __all__ = [
     # images
     "DEFAULT_WORKING_SIDE",
@@ -61,6 +88,8 @@ __all__ = [
     "load_image",
     "load_sample",
     "sample_names",
+    "sample_path",
+    "SAMPLES",
     "to_gray",
     "working_copy",
     # convolution
@@ -96,4 +125,40 @@ __all__ = [
     "signed_to_rgb",
     "spectrum_to_uint8",
     "to_uint8",
+    # six-panel figure (CLI `figure`, Image Lab download)
+    "render_six_panel_png",
+    # Image Lab teaching tools
+    "PixelInspection",
+    "inspect_pixel",
+    "make_snippet",
+    # Filter Designer
+    "FrequencyFilter",
+    "KernelReport",
+    "freehand_mask",
+    "kernel_report",
+    "notch_mask",
+    "parametric_mask",
+    # Signal Lab
+    "SignalError",
+    "convolve_signals",
+    "flip_and_slide",
+    "make_grid",
+    "make_signal",
+    "signal_catalog",
+    "signal_spectra",
+    "slide_frames",
+    # CNN Lab
+    "KernelBank",
+    "LayerInput",
+    "PoolSpec",
+    "activate",
+    "c1_bank",
+    "c3_bank",
+    "conv_layer",
+    "forward",
+    "kernel_band",
+    "lenet_subsample",
+    "pool",
+    "pooling_aliasing",
+    "shift_tolerance",
 ]
