@@ -32,6 +32,10 @@ st.caption(t("app.tagline", lang))
 if rejected:
     st.info(t("state.rejected", lang, keys=", ".join(rejected)))
 messages = st.container()
+# static per language: outside the fragment, so a slider move does not redraw it
+with st.expander(t("il.explain.title", lang), expanded=False):
+    st.latex(r"(f * h)[n] = \sum_m f[m]\, h[n-m] \quad\Longleftrightarrow\quad \mathcal{F}\{f * h\} = F \cdot H")
+    st.markdown(t("il.explain.body", lang))
 
 # ---- image (sidebar; a change reruns the whole page) ------------------------------------------
 with st.sidebar:
@@ -61,12 +65,10 @@ def _settings(name: str, params: dict) -> lab.LabSettings:
     )
 
 
-def _controls() -> widgets.PickedKernel:
-    st.subheader(t("il.side.kernel", lang))
-    pk = widgets.kernel_picker(lang, key="il")
-    if pk.error:
-        st.error(t("il.err.kernel", lang, detail=pk.error))
-    pk = teaching.apply_kernel_source(lang, pk)  # issue 4: catalogue / my kernel (edited, drawn, designer)
+def _convolution_settings() -> None:
+    """Boundary, convolution/correlation and display options (sidebar: they change rarely, so
+    they stay out of the fragment that reruns on every kernel-slider move)."""
+    st.subheader(t("il.side.settings", lang))
     st.radio(
         t("il.boundary", lang),
         BOUNDARIES,
@@ -89,6 +91,14 @@ def _controls() -> widgets.PickedKernel:
             )
             st.toggle(t("il.shared", lang), key="il_shared", help=t("il.shared_help", lang))
             st.select_slider(t("il.db", lang), DB_RANGES, key="il_db", help=t("il.db_help", lang))
+
+
+def _controls() -> widgets.PickedKernel:
+    st.subheader(t("il.side.kernel", lang))
+    pk = widgets.kernel_picker(lang, key="il")
+    if pk.error:
+        st.error(t("il.err.kernel", lang, detail=pk.error))
+    pk = teaching.apply_kernel_source(lang, pk)  # issue 4: catalogue / my kernel (edited, drawn, designer)
     return pk
 
 
@@ -139,9 +149,8 @@ def _main_tab(run: lab.LabRun) -> None:
     with c2:
         kh, kw = run.kernel.shape
         _panel_title("il.panel.kernel")
-        with st.container(key="il_kernel_panel"):
-            st.image(display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)), width="stretch",
-                     output_format="PNG")
+        st.image(display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)), width="stretch",
+                 output_format="PNG")
         _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
     with c3:
         _panel_title("il.panel.output")
@@ -153,18 +162,15 @@ def _main_tab(run: lab.LabRun) -> None:
     d1, d2, d3 = st.columns(3, gap="small")
     with d1:
         _panel_title("il.panel.fin")
-        with st.container(key="il_fin_panel"):
-            st.image(fin_jpeg, width="stretch", output_format="JPEG")
+        st.image(fin_jpeg, width="stretch", output_format="JPEG")
         _explain("il.panel.fin_cap")
     with d2:
         _panel_title("il.panel.h")
-        with st.container(key="il_h_panel"):
-            _image(panels.spectrum_panel(spec_px["response"], font_px=fpx), quality=85)
+        _image(panels.spectrum_panel(spec_px["response"], font_px=fpx), quality=85)
         _explain("il.panel.h_cap")
     with d3:
         _panel_title("il.panel.fout")
-        with st.container(key="il_fout_panel"):
-            _image(panels.spectrum_panel(spec_px["output"], font_px=fpx), quality=85)
+        _image(panels.spectrum_panel(spec_px["output"], font_px=fpx), quality=85)
         _explain("il.panel.fout_cap")
     st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db)
                + " " + t("il.spectra.axes", lang))
@@ -173,8 +179,8 @@ def _main_tab(run: lab.LabRun) -> None:
     fam_label = kernels.FAMILY_LABELS[s.family][lang]
     band = kernels.expected_band(s.kernel_name)
     band_note = t("il.radial.band", lang, band=kernels.BAND_LABELS[band][lang])
-    prof = lab.radial_profiles(run)
-    st.markdown(f"#### {t('il.radial.title', lang, family=fam_label)}")
+    title = f"#### {t('il.radial.title', lang, family=fam_label)}"
+    st.markdown(title if proj else f"{title}\n:gray[{t('il.radial.read', lang)}]")
     svg = _radial_svg(lab.radial_profiles(run), band_note)
     with st.container(key="il_radial"):
         st.image(svg, width="stretch")
@@ -182,13 +188,7 @@ def _main_tab(run: lab.LabRun) -> None:
     with r1:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
     with r2:
-        if not proj:
-            st.caption(t("il.radial.read", lang))
         _theorem(run)
-
-    with st.expander(t("il.explain.title", lang), expanded=False):
-        st.latex(r"(f * h)[n] = \sum_m f[m]\, h[n-m] \quad\Longleftrightarrow\quad \mathcal{F}\{f * h\} = F \cdot H")
-        st.markdown(t("il.explain.body", lang))
 
 
 def _radial_svg(prof: dict, band_note: str) -> str:
@@ -269,4 +269,6 @@ def kernel_and_views() -> None:
     state.write_query_params()
 
 
+with st.sidebar:
+    _convolution_settings()
 kernel_and_views()

@@ -299,3 +299,7 @@ STRINGS.update({
         "zh": "在 {n} 个像素中（全部边缘像素加上 1024 个随机内部像素）",
     },
 })
+
+STRINGS.update({
+    "il.side.settings": {"en": "Convolution settings", "zh": "卷积设置"},
+})
