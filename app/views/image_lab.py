@@ -130,7 +130,7 @@ def _main_tab(run: lab.LabRun) -> None:
     s = run.settings
     picked_img = run.image
     spec_px = lab.spectra_uint8(run, ("response", "output"))
-    fpx = 34 if proj else 28  # the 512-px panels are shown at ~230–450 px: ticks come out at ~12–16 px
+    fpx = 26 if proj else 21  # the 384-px panels are shown at ~230–450 px: ticks come out at ~12–16 px
     input_jpeg, fin_jpeg = lab.static_panels(run, fpx)
     od = lab.display_output(run.output, s.signed_mode, s.family)
 
