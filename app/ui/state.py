@@ -165,14 +165,19 @@ def sync_query_params(schema: Mapping[str, Field]) -> list[str]:
     return rejected
 
 
+def current_query_params() -> dict[str, str]:
+    """The query parameters of the current page's settings and the global ones (the share link)."""
+    ss = st.session_state
+    schema = {**ss.get(_GLOBAL, {}), **ss.get(_PAGE, {})}
+    return encode(schema, {k: ss[k] for k in schema if k in ss})
+
+
 def write_query_params() -> None:
     """Make the address bar a link to the current page's settings (and the global ones).
 
     Call at the end of a page and at the end of any fragment that changes settings.
     """
-    ss = st.session_state
-    schema = {**ss.get(_GLOBAL, {}), **ss.get(_PAGE, {})}
-    wanted = encode(schema, {k: ss[k] for k in schema if k in ss})
+    wanted = current_query_params()
     if dict(st.query_params.items()) != wanted:
         st.query_params.from_dict(wanted)
 

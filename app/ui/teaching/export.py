@@ -30,21 +30,13 @@ CJK_FONTS = (
 FIGURE_KEYS = ("input", "kernel", "output", "fimage", "response", "foutput")
 
 
-def share_params() -> dict[str, str]:
-    """The query parameters of the current state (what the address bar will show)."""
-    ss = st.session_state
-    # the same merge app.ui.state.write_query_params does (global + this page's schema)
-    schema = {**ss.get(state._GLOBAL, {}), **ss.get(state._PAGE, {})}
-    return state.encode(schema, {k: ss[k] for k in schema if k in ss})
-
-
 def share_link() -> str:
     try:
         url = st.context.url or ""
     except Exception:  # noqa: BLE001 - no browser context (AppTest)
         url = ""
     parts = urlsplit(url)
-    query = urlencode(share_params())
+    query = urlencode(state.current_query_params())
     if not parts.scheme:
         return "?" + query if query else ""
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
