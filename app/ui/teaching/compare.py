@@ -63,7 +63,7 @@ def render(lang: str, run, projector: bool = False) -> None:
         try:
             runs[side] = lab.compute(run.image, _kernel(name), settings)
         except (kernels.KernelError, ValueError) as exc:
-            st.error(t("teach.cmp.error", lang, detail=str(exc)), icon="⚠️")
+            st.error(t("teach.cmp.error", lang, detail=str(exc)), icon=":material/warning:")
             return
     spectra = {side: lab.spectra_uint8(r) for side, r in runs.items()}
     cols = st.columns(2, gap="medium")

@@ -106,7 +106,7 @@ def show_error(slot: str) -> None:
     """Show (once) the message a callback left for the widget ``slot``."""
     msg = st.session_state.get(ERRORS, {}).pop(slot, None)
     if msg:
-        st.error(msg, icon="⚠️")
+        st.error(msg, icon=":material/warning:")
 
 
 def rerun_fragment() -> None:

@@ -138,7 +138,7 @@ def render(lang: str, projector: bool = False) -> None:
                 crop=bool(ss["teach_draw_crop"]),
             )
         except kernels.KernelError as exc:
-            st.error(t("teach.err.draw", lang) + f" ({exc})", icon="⚠️")
+            st.error(t("teach.err.draw", lang) + f" ({exc})", icon=":material/warning:")
             return
         st.plotly_chart(
             fig.kernel_figure(k, title=t("teach.draw.preview", lang, n=k.shape[0]), projector=projector),

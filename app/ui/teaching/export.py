@@ -69,9 +69,9 @@ def render(lang: str, run, kernel_name: str = "") -> None:
         st.code(share_link(), language=None, wrap_lines=True)
     st.caption(t("teach.exp.link_help", lang))
     if ss.get("il_source", "sample") != "sample":
-        st.warning(t("teach.exp.upload_note", lang), icon="ℹ️")
+        st.warning(t("teach.exp.upload_note", lang), icon=":material/info:")
     if ss.get("il_ksrc") == "custom" and max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
-        st.warning(t("teach.exp.kernel_note", lang, n=fields.LINK_MAX_SIDE), icon="ℹ️")
+        st.warning(t("teach.exp.kernel_note", lang, n=fields.LINK_MAX_SIDE), icon=":material/info:")
 
     st.markdown(f"**{t('teach.exp.downloads', lang)}**")
     font = _font_path() if lang == "zh" else None
@@ -104,7 +104,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     for i, (name, data, file_name, mime) in enumerate(buttons):
         cols[i % 3].download_button(
             t(f"teach.exp.{name}", lang), data=data, file_name=file_name, mime=mime,
-            key=f"teach_dl_{name}", on_click="ignore", width="stretch", icon="⬇️",
+            key=f"teach_dl_{name}", on_click="ignore", width="stretch", icon=":material/download:",
         )
     st.caption(t("teach.exp.output_note", lang))
     with st.expander(t("teach.exp.snippet", lang)):
