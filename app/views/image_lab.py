@@ -102,6 +102,11 @@ def _controls() -> widgets.PickedKernel:
     return pk
 
 
+def _clean(v: float) -> float:
+    """Round floating-point dust (a Laplacian's sum 1.7e-16) to the value a class expects (0)."""
+    return 0.0 if abs(v) < 1e-9 else float(v)
+
+
 def _panel_title(key: str, **fmt) -> None:
     st.markdown(f"**{t(key, lang, **fmt)}**")
 
@@ -151,7 +156,7 @@ def _main_tab(run: lab.LabRun) -> None:
         _panel_title("il.panel.kernel")
         st.image(display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)), width="stretch",
                  output_format="PNG")
-        _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{run.kernel.sum():.4g}"))
+        _explain("il.panel.kernel_cap", t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=f"{_clean(run.kernel.sum()):.4g}"))
     with c3:
         _panel_title("il.panel.output")
         with st.container(key="il_out_panel"):

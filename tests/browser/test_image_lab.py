@@ -10,7 +10,7 @@ from PIL import Image
 
 import kernels
 from app.ui.strings import t
-from tests.browser.helpers import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
 
 OUT_IMG = ".st-key-il_out_panel img"
 IN_IMG = ".st-key-il_in_panel img"
@@ -51,6 +51,16 @@ def _pick(page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
+def _tall_screenshot(page, name: str, height: int = 1900) -> None:
+    """Streamlit scrolls inside the page, so a full-page shot needs a tall viewport."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": height})
+    wait_for_app(page)
+    page.wait_for_timeout(800)
+    screenshot(page, name)
+    page.set_viewport_size(size)
+
+
 def _png_file(tmp_path, name: str, shape=(200, 300)) -> str:
     yy, xx = np.mgrid[: shape[0], : shape[1]]
     arr = (((yy // 20 + xx // 20) % 2) * 255).astype(np.uint8)
@@ -67,7 +77,7 @@ def test_loads_with_no_exception_and_all_panels(page, app_url):
     # the three spectra and the kernel are plotly charts with axes in cycles/pixel
     page.wait_for_selector("text=cycles/pixel")
     assert page.get_by_text(t("il.panel.fout", "en")).count() >= 1
-    screenshot(page, "image_lab_en")
+    _tall_screenshot(page, "image_lab_en")
 
 
 def test_moving_a_kernel_slider_changes_the_output_image(page, app_url):
@@ -136,12 +146,14 @@ def test_switching_to_chinese_changes_the_labels(page, app_url):
     assert page.get_by_text(t("il.kernel.family", "en"), exact=True).count() == 0
     page.wait_for_selector(f"text={t('il.axis.cpp', 'zh')}")
     assert_no_exception(page)
-    screenshot(page, "image_lab_zh")
+    _tall_screenshot(page, "image_lab_zh")
 
 
 def test_link_opens_the_same_state(page, app_url):
-    open_page(page, app_url, PATH, "il_family=directional&il_kernel=sobel_x&il_boundary=zero&lang=zh")
+    open_page(page, app_url, PATH, "il_family=directional&il_kernel=sobel_x&il_boundary=zero&lang=zh&projector=1")
     assert_no_exception(page)
+    page.locator(OUT_IMG).wait_for()
+    _tall_screenshot(page, "image_lab_projector_zh", 1500)
     assert page.get_by_role("combobox", name=t("il.kernel.kernel", "zh"), exact=True).input_value() == kernels.get("sobel_x").label["zh"]
     assert page.get_by_role("radio", name=t("il.boundary.zero", "zh"), exact=True).is_checked()
     assert "il_kernel=sobel_x" in page.url
