@@ -189,7 +189,7 @@ def _main_tab(run: lab.LabRun) -> None:
     svg = _radial_svg(lab.radial_profiles(run), band_note)
     with st.container(key="il_radial"):
         st.image(svg, width="stretch")
-    r1, r2 = st.columns([1, 3], gap="medium", vertical_alignment="center")
+    r1, r2 = st.columns([1.3, 3], gap="medium", vertical_alignment="center")
     with r1:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
     with r2:
@@ -248,7 +248,7 @@ def _is_open(tab) -> bool:
 
 @st.fragment
 def kernel_and_views() -> None:
-    ctrl, main = st.columns([1, 4.2] if proj else [1, 3.2], gap="medium")
+    ctrl, main = st.columns([1.25, 4] if proj else [1, 3.2], gap="medium")
     with ctrl:
         pk = _controls()
     kernel = pk.kernel

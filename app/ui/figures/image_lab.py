@@ -235,14 +235,16 @@ def radial_svg(
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(sx(f), sy(np.nan_to_num(profiles[key], nan=floor_db))))
         parts.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="{lw}"{dash} '
                      f'stroke-linejoin="round"/>')
-    # legend (top), axis titles, band note
-    x = ml
-    for key in ("image", "response", "output"):
+    # legend (top, three evenly spaced entries), axis titles, band note
+    slot = pw / 3.0
+    for i, key in enumerate(("image", "response", "output")):
         color, dash = styles[key]
+        x = ml + i * slot
         label = escape(names[key])
-        parts.append(f'<line x1="{x}" x2="{x + 2.2 * fs:.0f}" y1="{fs}" y2="{fs}" stroke="{color}" stroke-width="{lw}"{dash}/>')
-        parts.append(f'<text x="{x + 2.6 * fs:.0f}" y="{fs}" dominant-baseline="middle" fill="#222">{label}</text>')
-        x += int(2.6 * fs + 0.62 * fs * _text_units(names[key]) + 2 * fs)
+        lfs = fs if (2.6 + 0.6 * _text_units(names[key])) * fs <= slot else fs * 0.8
+        parts.append(f'<line x1="{x:.0f}" x2="{x + 2.0 * fs:.0f}" y1="{fs}" y2="{fs}" stroke="{color}" stroke-width="{lw}"{dash}/>')
+        parts.append(f'<text x="{x + 2.4 * fs:.0f}" y="{fs}" dominant-baseline="middle" fill="#222" font-size="{lfs:.0f}">'
+                     f'{label}</text>')
     parts.append(f'<text x="{ml + pw / 2:.0f}" y="{height - fs * 0.5:.0f}" text-anchor="middle" fill="#222">'
                  f'{escape(x_title)}</text>')
     parts.append(f'<text transform="translate({fs * 1.1:.0f},{mt + ph / 2:.0f}) rotate(-90)" text-anchor="middle" '

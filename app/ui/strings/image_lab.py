@@ -159,17 +159,17 @@ STRINGS.update({
         "en": "Each pixel = weighted sum of its neighbours.",
         "zh": "每个像素 = 邻域像素的加权和。",
     },
-    "il.panel.fin": {"en": "F — input spectrum", "zh": "F — 输入的频谱"},
+    "il.panel.fin": {"en": "F — input spectrum", "zh": "F — 输入频谱"},
     "il.panel.fin_cap": {
         "en": "Log magnitude, centre = zero frequency (flat areas), edge = finest detail.",
         "zh": "对数幅度；中心是零频（平坦区域），越往外细节越精细。",
     },
-    "il.panel.h": {"en": "H — kernel response", "zh": "H — 卷积核的频率响应"},
+    "il.panel.h": {"en": "H — kernel response", "zh": "H — 卷积核频响"},
     "il.panel.h_cap": {
         "en": "Bright = passed, dark = removed.",
         "zh": "亮的地方被保留，暗的地方被去掉。",
     },
-    "il.panel.fout": {"en": "F · H — output spectrum", "zh": "F · H — 输出的频谱"},
+    "il.panel.fout": {"en": "F · H — output spectrum", "zh": "F · H — 输出频谱"},
     "il.panel.fout_cap": {
         "en": "The product: where H is dark, the output has nothing.",
         "zh": "两者相乘：H 暗的地方，输出频谱也没有了。",
@@ -212,7 +212,7 @@ STRINGS.update({
         "en": "In dB a product becomes a sum: output curve = image curve + |H| curve.",
         "zh": "用 dB 表示时乘法变成加法：输出曲线 = 图像曲线 + |H| 曲线。",
     },
-    "il.hf.label": {"en": "High frequencies kept", "zh": "保留的高频能量"},
+    "il.hf.label": {"en": "High frequencies kept", "zh": "高频保留"},
     "il.hf.help": {
         "en": "Energy of the output above 0.25 cycles/pixel, as a share of the input's. Blur → near 0 %, edge detectors → often above 100 %.",
         "zh": "输出中高于 0.25 周期/像素的能量占输入的百分比。模糊 → 接近 0%，边缘检测 → 常常超过 100%。",
