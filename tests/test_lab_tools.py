@@ -46,11 +46,15 @@ def test_radial_profile_half_matches_the_full_one(shape):
     assert np.isclose(high_frequency_energy_half(np.fft.rfft2(x), shape[1], 0.2), e1)
 
 
-def test_check_pixels_cover_every_border_pixel():
+def test_check_pixels_cover_the_borders():
     ys, xs = check_pixels((6, 7), n_inside=5)
     border = {(y, x) for y, x in zip(ys, xs) if y in (0, 5) or x in (0, 6)}
-    assert len(border) == 2 * 7 + 2 * 6 - 4
+    assert len(border) == 2 * 7 + 2 * 6 - 4  # small image: every border pixel
     assert len(ys) == len(border) + 5
+    ys, xs = check_pixels((512, 300), n_inside=10, per_edge=64)
+    pts = set(zip(ys.tolist(), xs.tolist()))
+    assert {(0, 0), (0, 299), (511, 0), (511, 299)} <= pts
+    assert sum(1 for y, x in pts if y == 0) == 64 and sum(1 for y, x in pts if x == 0) == 64
 
 
 def test_colormap_and_panels():

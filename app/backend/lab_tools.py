@@ -187,8 +187,11 @@ def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.
 _PAD_MODE = {"reflect": "symmetric", "zero": "constant", "wrap": "wrap", "nearest": "edge"}
 
 
-def check_pixels(shape: tuple[int, int], n_inside: int = 1024, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Pixels for a sampled convolution check: every border pixel plus ``n_inside`` random ones.
+def check_pixels(shape: tuple[int, int], n_inside: int = 256, per_edge: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels for a sampled convolution check: the four corners, ``per_edge`` evenly spaced
+    pixels along each border (where the boundary mode matters) and ``n_inside`` random ones.
+
+    Small images (``per_edge`` ≥ the side) get every border pixel.
 
     Examples
     --------
@@ -197,14 +200,16 @@ def check_pixels(shape: tuple[int, int], n_inside: int = 1024, seed: int = 0) ->
     True
     """
     h, w = int(shape[0]), int(shape[1])
-    border = set()
-    for x in range(w):
-        border.add((0, x))
-        border.add((h - 1, x))
-    for y in range(h):
-        border.add((y, 0))
-        border.add((y, w - 1))
-    pts = sorted(border)
+    cols = np.unique(np.linspace(0, w - 1, min(w, per_edge)).round().astype(np.intp))
+    rows = np.unique(np.linspace(0, h - 1, min(h, per_edge)).round().astype(np.intp))
+    pts = set()
+    for x in cols:
+        pts.add((0, int(x)))
+        pts.add((h - 1, int(x)))
+    for y in rows:
+        pts.add((int(y), 0))
+        pts.add((int(y), w - 1))
+    pts = sorted(pts)
     rng = np.random.default_rng(seed)
     inside = rng.integers(0, [h, w], size=(n_inside, 2)) if h > 0 and w > 0 else np.zeros((0, 2), int)
     ys = np.concatenate([np.array([p[0] for p in pts], dtype=np.intp), inside[:, 0]])

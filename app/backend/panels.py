@@ -33,26 +33,12 @@ def _tick_label(f: float) -> str:
     return "0" if f == 0 else f"{f:g}"
 
 
-def spectrum_panel(pixels: np.ndarray, *, font_px: int = 13) -> np.ndarray:
-    """A centred spectrum (uint8 grey or RGB) framed with frequency ticks in cycles/pixel.
-
-    The x axis runs left → right and the y axis top → bottom from −0.5 to 0.5 (zero frequency
-    in the middle). Returns an RGB uint8 image slightly larger than the input.
-
-    Examples
-    --------
-    >>> spectrum_panel(np.zeros((64, 64), np.uint8)).shape[2]
-    3
-    """
-    a = np.asarray(pixels)
-    if a.dtype != np.uint8 or a.ndim not in (2, 3):
-        raise ValueError("spectrum_panel expects a uint8 (H, W) or (H, W, 3) image")
-    rgb = np.repeat(a[..., None], 3, axis=2) if a.ndim == 2 else a[..., :3]
-    h, w = rgb.shape[:2]
+@lru_cache(maxsize=8)
+def _frame(h: int, w: int, font_px: int) -> tuple[np.ndarray, int, int]:
+    """White canvas with the frequency ticks and labels for an ``h × w`` spectrum, and its offset."""
     font = _font(font_px)
     left, bottom, top, right = int(font_px * 3.4), int(font_px * 1.9), font_px // 2 + 4, int(font_px * 1.3)
     canvas = Image.new("RGB", (w + left + right, h + top + bottom), (255, 255, 255))
-    canvas.paste(Image.fromarray(np.ascontiguousarray(rgb)), (left, top))
     d = ImageDraw.Draw(canvas)
     d.rectangle([left - 1, top - 1, left + w, top + h], outline=_FRAME)
     tick = max(3, font_px // 3)
@@ -64,7 +50,31 @@ def spectrum_panel(pixels: np.ndarray, *, font_px: int = 13) -> np.ndarray:
         d.text((x, top + h + tick + 1), label, fill=_INK, font=font, anchor="ma")
         d.line([(left - 1 - tick, y), (left - 1, y)], fill=_INK)
         d.text((left - tick - 3, y), label, fill=_INK, font=font, anchor="rm")
-    return np.asarray(canvas)
+    arr = np.asarray(canvas)
+    arr.setflags(write=False)
+    return arr, top, left
+
+
+def spectrum_panel(pixels: np.ndarray, *, font_px: int = 13) -> np.ndarray:
+    """A centred spectrum (uint8 grey or RGB) framed with frequency ticks in cycles/pixel.
+
+    The x axis runs left → right and the y axis top → bottom from −0.5 to 0.5 (zero frequency
+    in the middle). Returns an RGB uint8 image slightly larger than the input. The frame is
+    drawn once per size and reused.
+
+    Examples
+    --------
+    >>> spectrum_panel(np.zeros((64, 64), np.uint8)).shape[2]
+    3
+    """
+    a = np.asarray(pixels)
+    if a.dtype != np.uint8 or a.ndim not in (2, 3):
+        raise ValueError("spectrum_panel expects a uint8 (H, W) or (H, W, 3) image")
+    h, w = a.shape[:2]
+    frame, top, left = _frame(h, w, int(font_px))
+    out = frame.copy()
+    out[top:top + h, left:left + w] = a[..., None] if a.ndim == 2 else a[..., :3]
+    return out
 
 
 def format_tap(v: float) -> str:

@@ -295,8 +295,8 @@ STRINGS.update({
     },
     "il.theorem.all": {"en": "over all {n} pixels", "zh": "全部 {n} 个像素中"},
     "il.theorem.sampled": {
-        "en": "over {n} pixels (every border pixel and 1024 random ones inside)",
-        "zh": "在 {n} 个像素中（全部边缘像素加上 1024 个随机内部像素）",
+        "en": "over {n} pixels (along all four borders, where the boundary matters, and at random inside)",
+        "zh": "在 {n} 个像素中（沿四条边——边界处理起作用的地方——以及随机的内部像素）",
     },
 })
 
