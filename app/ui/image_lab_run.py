@@ -82,7 +82,8 @@ class LabRun:
         return high_frequency_energy_half(res.output_half_magnitude_source, n2, HF_CUTOFF) / base
 
 
-@st.cache_resource(max_entries=6, show_spinner=False)
+# 4 entries: this boundary and the wrap reference for two images (a 2048² colour analysis holds ~100 MB)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def analysis_for(digest: str, boundary: str, _image: np.ndarray) -> ImageAnalysis:
     """The cached per-image analysis (padded FFT), keyed on the image digest and the boundary."""
     return ImageAnalysis(_image, boundary=boundary)
