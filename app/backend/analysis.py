@@ -43,9 +43,10 @@ __all__ = ["ImageAnalysis", "ConvolutionResult", "tune_allocator"]
 
 
 def _power(half: np.ndarray) -> np.ndarray:
-    re, im = half.real, half.imag
-    p = re * re
-    p += im * im
+    """``|half|²`` (contiguous float): ``abs`` then square, ~2x cheaper than ``re² + im²`` on the
+    strided real/imaginary views; the same to a few ulp."""
+    p = np.abs(half)
+    np.multiply(p, p, out=p)
     return p
 
 
@@ -200,6 +201,12 @@ class ImageAnalysis:
     max_kernel_side : int
         Largest kernel side :meth:`apply` accepts (``kernels.MAX_KERNEL_SIDE`` = 63 in the app);
         the image is padded by ``min(max_kernel_side, side) // 2`` on every side.
+    dtype : {None, numpy.float32, numpy.float64}
+        Working precision.  ``None`` (default) follows the dtype policy above (``float64``
+        input is analysed in ``float64``: outputs equal :func:`convolve` to ~1e-12).
+        ``numpy.float32`` is the fast display path (about 2x faster transforms; outputs and
+        spectra in single precision, errors ~1e-6 relative, far below one display level
+        1/255); outputs, ``theorem_error`` and the direct reference are then float32.
 
     Examples
     --------
@@ -212,14 +219,22 @@ class ImageAnalysis:
     (True, True)
     """
 
-    def __init__(self, image: np.ndarray, *, boundary: str = "reflect", max_kernel_side: int = 63) -> None:
+    def __init__(
+        self, image: np.ndarray, *, boundary: str = "reflect", max_kernel_side: int = 63, dtype=None
+    ) -> None:
         _check_boundary(boundary)
         if int(max_kernel_side) != max_kernel_side or max_kernel_side < 1:
             raise ValueError(f"max_kernel_side must be a positive integer; got {max_kernel_side}")
         x = _as_image(image)
+        if dtype is not None:
+            dt = np.dtype(dtype)
+            if dt not in (np.dtype(np.float32), np.dtype(np.float64)):
+                raise ValueError(f"dtype must be float32 or float64; got {dt}")
+            x = x.astype(dt, copy=False)
         x = np.array(x, copy=True) if x is image else x
         x.setflags(write=False)
         self.image: np.ndarray = x
+        self.dtype: np.dtype = x.dtype
         self.boundary: str = boundary
         self.max_kernel_side: int = int(max_kernel_side)
         h, w = x.shape[:2]

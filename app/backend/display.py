@@ -78,13 +78,13 @@ _LUT_HALF = (len(DIVERGING_LUT) - 1) // 2
 _PALETTE = np.concatenate([DIVERGING_LUT.ravel(), np.zeros(3, np.uint8)]).tobytes()  # 256 entries
 
 
-def _finite_float(x: object, what: str = "image") -> np.ndarray:
+def _finite_float(x: object, what: str = "image", *, check_finite: bool = True) -> np.ndarray:
     a = np.asarray(x)
     if a.dtype.kind not in "biuf":
         raise ValueError(f"{what} must be real numbers; got dtype {a.dtype}")
     if a.ndim not in (2, 3) or a.size == 0:
         raise ValueError(f"{what} must be a non-empty (H, W) or (H, W, C) array; got shape {a.shape}")
-    if a.dtype.kind == "f" and not (np.isfinite(a.sum()) or np.isfinite(a).all()):
+    if check_finite and a.dtype.kind == "f" and not (np.isfinite(a.sum()) or np.isfinite(a).all()):
         raise ValueError(f"{what} contains NaN or infinite values")
     return a
 
@@ -155,9 +155,11 @@ def _luma(a: np.ndarray) -> np.ndarray:
 
 
 def _unit_to_u8(t: np.ndarray) -> np.ndarray:
-    out = np.clip(t, 0.0, 1.0).astype(np.float32)
-    out *= 255.0
-    out += 0.5
+    """``round(255 clip(t, 0, 1))`` as uint8, in float32; three passes, one temporary."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.multiply(t, np.float32(255.0), dtype=np.float32)  # == float32(t) * 255
+    out += np.float32(0.5)
+    np.clip(out, np.float32(0.0), np.float32(255.5), out=out)  # == clip first, then scale
     return out.astype(np.uint8)
 
 
@@ -252,9 +254,23 @@ def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, lim
     return to_uint8(x)
 
 
+def _halve(a: np.ndarray) -> np.ndarray:
+    """2x2 area average of an even-sided float32 array (the BOX resize by exactly 2, ~3x cheaper)."""
+    out = np.add(a[0::2, 0::2], a[1::2, 0::2])
+    out += a[0::2, 1::2]
+    out += a[1::2, 1::2]
+    out *= np.float32(0.25)
+    return out
+
+
 def _area_resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     """Area-average a float (H, W) or (H, W, C) array to ``size = (width, height)`` (float32)."""
     a32 = a.astype(np.float32, copy=False)
+    w, h = size
+    if (a32.shape[0], a32.shape[1]) == (2 * h, 2 * w):  # exact halving: strided sums
+        return _halve(a32)
+    if (a32.shape[0], a32.shape[1]) == (4 * h, 4 * w):
+        return _halve(_halve(a32))
     if a32.ndim == 2:
         return np.asarray(Image.fromarray(a32).resize(size, Image.Resampling.BOX))
     planes = [_area_resize(np.ascontiguousarray(a32[..., c]), size) for c in range(a32.shape[2])]
@@ -288,12 +304,14 @@ def display_image(
     >>> display_image(np.full((8, 8), -0.5)).shape
     (8, 8, 3)
     """
-    a = _finite_float(x)
+    a = _finite_float(x, check_finite=False)
     if signed_mode not in SIGNED_MODES:
         raise ValueError(f"unknown mode {signed_mode!r}; choose one of {', '.join(SIGNED_MODES)}")
     if limit is not None and not (np.isfinite(float(limit)) and float(limit) > 0):
         raise ValueError(f"limit must be a positive number; got {limit}")
     lo, hi = float(a.min()), float(a.max())
+    if not (np.isfinite(lo) and np.isfinite(hi)):  # NaN propagates to min/max; so does ±inf
+        raise ValueError("image contains NaN or infinite values")
     signed = lo < -RANGE_TOLERANCE or hi > 1.0 + RANGE_TOLERANCE
     size = _display_size(a.shape[0], a.shape[1], max_side)
     if size is not None:
@@ -398,7 +416,33 @@ def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
     size = _display_size(a.shape[0], a.shape[1], max_side)
     if size is None:
         return a
+    (w, h), (n1, n2) = size, a.shape[:2]
+    if a.ndim == 2 and (n1, n2) in ((2 * h, 2 * w), (3 * h // 2, 3 * w // 2)) and h % 2 == w % 2 == 0:
+        return _box_reduce_u8(a, 2 if n1 == 2 * h else 3)
     return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
+
+
+def _box_sums(a: np.ndarray, axis: int, step: int) -> np.ndarray:
+    """Pillow's BOX weights along ``axis`` as uint16 sums of weight 2: 2:1 ``a0 + a1``;
+    3:2 ``a0 + a1`` and ``2 a2`` (Pillow samples the box at pixel centres, so at 3:2 each
+    source pixel lands in exactly one output pixel)."""
+    a = np.moveaxis(a, axis, 0)
+    if step == 2:
+        out = np.add(a[0::2], a[1::2], dtype=np.uint16)
+    else:
+        out = np.empty((2 * (a.shape[0] // 3),) + a.shape[1:], np.uint16)
+        np.add(a[0::3], a[1::3], out=out[0::2], dtype=np.uint16)
+        np.multiply(a[2::3], 2, out=out[1::2], dtype=np.uint16)
+    return np.moveaxis(out, 0, axis)
+
+
+def _box_reduce_u8(a: np.ndarray, step: int) -> np.ndarray:
+    """Pillow's ``resize(BOX)`` of a grey uint8 image by exactly 2:1 (``step=2``) or 3:2 (``3``),
+    in integers: ~3x faster, equal to within one level (Pillow rounds between its two passes)."""
+    t = _box_sums(_box_sums(a, 0, step), 1, step)
+    t += 2
+    t >>= 2
+    return t.astype(np.uint8)
 
 
 def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:

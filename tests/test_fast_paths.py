@@ -1,0 +1,142 @@
+"""The slider path's fast paths equal the plain definitions they replace.
+
+* ``ImageAnalysis(dtype=np.float32)`` (the app's slider path) agrees with float64 to float32
+  accuracy, far below one display level; the float64 default stays exact.
+* ``downsample_for_display`` 2:1 and 3:2 integer paths equal Pillow's BOX resize within one level.
+* ``display_image`` (2x/4x strided area averaging, fused uint8 conversion) equals the plain
+  "average in float, then map" definition.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from app.backend import BOUNDARIES, ImageAnalysis, convolve, display_image, downsample_for_display, spectrum_to_uint8
+from app.backend.display import _unit_to_u8
+
+
+# --------------------------------------------------------------------------------------------
+# ImageAnalysis dtype
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("boundary", BOUNDARIES)
+@pytest.mark.parametrize("colour", [False, True])
+def test_float32_analysis_matches_float64_to_display_precision(boundary, colour):
+    rng = np.random.default_rng(5)
+    x = rng.random((40, 33, 3) if colour else (40, 33))
+    k = rng.standard_normal((7, 5))
+    a64 = ImageAnalysis(x, boundary=boundary, max_kernel_side=9)
+    a32 = ImageAnalysis(x, boundary=boundary, max_kernel_side=9, dtype=np.float32)
+    assert a64.dtype == np.float64 and a32.dtype == np.float32 and a32.grid == a64.grid
+    r64, r32 = a64.apply(k), a32.apply(k, correlate=False)
+    ref = convolve(x, k, boundary=boundary, method="direct")
+    scale = float(np.abs(k).sum() * np.abs(x).max())
+    # float64 default: exact
+    assert r64.output.dtype == np.float64
+    assert np.abs(r64.output - ref).max() <= 1e-10 * scale
+    # float32 fast path: single precision, far below one display level (1/255 of the range)
+    assert r32.output.dtype == np.float32 and r32.output.shape == x.shape
+    assert np.abs(r32.output.astype(np.float64) - ref).max() <= 1e-5 * scale
+    assert r32.theorem_error <= 1e-5 * scale
+    # display spectra: within one level of the float64 ones
+    for which in ("image", "response", "output"):
+        d = np.abs(r32.spectrum_uint8(which, 80.0).astype(int) - r64.spectrum_uint8(which, 80.0))
+        assert d.max() <= 1
+
+
+def test_dtype_option_validates_and_default_follows_the_policy():
+    x = np.random.default_rng(0).random((12, 12))
+    assert ImageAnalysis(x).dtype == np.float64
+    assert ImageAnalysis(x.astype(np.float32)).dtype == np.float32
+    assert ImageAnalysis(x.astype(np.float32), dtype=np.float64).dtype == np.float64
+    assert ImageAnalysis(x, dtype="float32").image.dtype == np.float32
+    with pytest.raises(ValueError, match="float32 or float64"):
+        ImageAnalysis(x, dtype=np.int16)
+    # the caller's array is neither modified nor made read-only
+    ImageAnalysis(x, dtype=np.float32).apply(np.ones((3, 3)))
+    assert x.flags.writeable and x.dtype == np.float64
+
+
+# --------------------------------------------------------------------------------------------
+# downsample_for_display integer paths
+# --------------------------------------------------------------------------------------------
+def _pillow_box(a: np.ndarray, max_side: int) -> np.ndarray:
+    h, w = a.shape[:2]
+    if max(h, w) <= max_side:
+        return a
+    s = max_side / max(h, w)
+    size = (max(1, round(w * s)), max(1, round(h * s)))
+    return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.sampled_from([(2, 1), (3, 2)]), st.integers(0, 2**32 - 1))
+def test_integer_ratio_downsample_equals_pillow_within_one_level(h2, w2, ratio, seed):
+    p, q = ratio
+    th, tw = 2 * h2, 2 * w2  # even display sides
+    a = np.random.default_rng(seed).integers(0, 256, (th * p // q, tw * p // q), dtype=np.uint8)
+    max_side = max(th, tw)
+    got = downsample_for_display(a, max_side)
+    ref = _pillow_box(a, max_side)
+    assert got.shape == ref.shape and got.dtype == np.uint8
+    assert np.abs(got.astype(int) - ref).max() <= 1
+
+
+def test_spectrum_sized_downsample_keeps_constants_and_peaks():
+    # 576 -> 384 (the Image Lab's 512-pixel images): constants stay, a one-pixel peak survives
+    a = np.full((576, 576), 77, np.uint8)
+    assert np.all(downsample_for_display(a, 384) == 77)
+    a[300, 301] = 255
+    assert downsample_for_display(a, 384).max() > 77 + (255 - 77) // 4
+
+
+# --------------------------------------------------------------------------------------------
+# display_image fast paths
+# --------------------------------------------------------------------------------------------
+def _reference_display(x: np.ndarray, max_side: int) -> np.ndarray:
+    """Area-average in float (Pillow BOX, per channel), then map — the documented definition."""
+    a = np.asarray(x, dtype=np.float32)
+    h, w = a.shape[:2]
+    if max(h, w) > max_side:
+        s = max_side / max(h, w)
+        size = (max(1, round(w * s)), max(1, round(h * s)))
+        planes = [a] if a.ndim == 2 else [np.ascontiguousarray(a[..., c]) for c in range(a.shape[2])]
+        res = [np.asarray(Image.fromarray(p).resize(size, Image.Resampling.BOX)) for p in planes]
+        a = res[0] if x.ndim == 2 else np.stack(res, axis=-1)
+    return (np.clip(a, 0, 1).astype(np.float32) * 255 + 0.5).astype(np.uint8)
+
+
+@pytest.mark.parametrize("shape,max_side", [((64, 48), 32), ((64, 48), 16), ((64, 48, 3), 32), ((60, 50), 40)])
+def test_display_image_halving_equals_box_average(shape, max_side):
+    x = np.random.default_rng(2).random(shape)
+    got = display_image(x, max_side)
+    ref = _reference_display(x, max_side)
+    assert got.shape == ref.shape
+    assert np.abs(got.astype(int) - ref).max() <= 1  # float32 summation order only
+
+
+def test_unit_to_u8_is_round_of_clipped_values():
+    x = np.array([-1e300, -0.5, 0.0, 0.4 / 255, 0.5 / 255, 0.5, 1.0, 1.0 + 1e-9, 2.0, 1e300])
+    for dtype in (np.float64, np.float32):
+        xd = x.astype(dtype) if dtype == np.float64 else np.clip(x, -1e30, 1e30).astype(dtype)
+        ref = (np.clip(xd, 0.0, 1.0).astype(np.float32) * np.float32(255) + np.float32(0.5)).astype(np.uint8)
+        assert np.array_equal(_unit_to_u8(xd), ref)
+
+
+def test_display_image_still_refuses_nan_and_inf():
+    for bad in (np.nan, np.inf, -np.inf):
+        x = np.zeros((8, 8))
+        x[3, 4] = bad
+        with pytest.raises(ValueError, match="NaN or infinite"):
+            display_image(x)
+
+
+def test_spectrum_to_uint8_unchanged_by_fast_power():
+    # the analysis' |H|^2 via abs() is the same display as re^2 + im^2
+    rng = np.random.default_rng(9)
+    x = rng.random((30, 31))
+    r = ImageAnalysis(x, max_kernel_side=5).apply(rng.standard_normal((5, 5)))
+    assert np.abs(r.spectrum_uint8("output", 60.0).astype(int) - spectrum_to_uint8(r.output_spectrum, 60.0)).max() <= 1
