@@ -129,27 +129,33 @@ class OutputDisplay:
 SATURATE_PERCENTILE = 99.5  # diverging map: the strongest 0.5 % saturate (said on the page)
 
 
-def effective_mode(output: np.ndarray, signed_mode: str, family: str = "") -> str:
+def effective_mode(output: np.ndarray, signed_mode: str, family: str = "", kernel_sum: float | None = None) -> str:
     """The mapping actually used: plain [0, 1] images stay plain unless the user asks otherwise.
 
-    ``auto`` picks the diverging map (zero = neutral) for any output outside [0, 1] — the
-    high-pass case — and the plain grey/colour image otherwise.
+    ``auto``: outputs inside [0, 1] are shown as they are; a kernel whose weights sum to 1
+    (sharpen, unsharp mask: the picture is kept, edges boosted) is shown clipped to [0, 1] —
+    with a note saying how many pixels were clipped; any other signed output (edge detectors,
+    weights summing to 0) uses the diverging map, zero = neutral.
     """
     if not is_signed(output):
         return "plain"
     if signed_mode == "auto":
+        if kernel_sum is not None and abs(kernel_sum - 1.0) < 1e-6:
+            return "clip"
         return "diverging"
     return signed_mode
 
 
-def display_output(output: np.ndarray, signed_mode: str = "auto", family: str = "") -> OutputDisplay:
+def display_output(
+    output: np.ndarray, signed_mode: str = "auto", family: str = "", *, kernel_sum: float | None = None
+) -> OutputDisplay:
     """uint8 pixels of the output and how they were made (never a silent clip).
 
     The diverging map uses ±(99.5th percentile of |x|) so faint edges stay visible; the share
     of pixels that saturate is returned and shown. ``abs``/``offset`` use ±max|x| (nothing
     saturates); ``clip`` clips to [0, 1] and reports the clipped share.
     """
-    mode = effective_mode(output, signed_mode, family)
+    mode = effective_mode(output, signed_mode, family, kernel_sum)
     lo, hi = float(output.min()), float(output.max())
     frac, limit = 0.0, 0.0
     if mode == "plain":
@@ -297,3 +303,20 @@ def spatial_reference(run: LabRun) -> np.ndarray:
     """The direct spatial convolution (slow path, same boundary/correlate)."""
     return convolve(run.image.image, run.kernel, boundary=run.settings.boundary,
                     correlate=run.settings.correlate, method="direct")
+
+
+def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, bytes]:
+    """JPEG panels of one colour channel's input and output spectra (same white point: max |F_c|)."""
+    from app.backend import spectrum
+    from app.backend.panels import spectrum_panel
+
+    s = run.settings
+    fin = spectrum(run.image.image[..., channel])
+    fout = spectrum(run.output[..., channel])
+    vmax = float(np.abs(fin).max()) or 1.0
+    out = []
+    for spec in (fin, fout):
+        u8 = display.spectrum_to_uint8(spec, s.db, vmax=vmax)
+        u8 = apply_colormap(display.downsample_for_display(u8, SPECTRUM_SIDE), "inferno" if s.projector else "grey")
+        out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px), 85))
+    return out[0], out[1]

@@ -38,6 +38,7 @@ def build_schema() -> dict[str, state.Field]:
             "il_correlate": state.Field("bool", False),
             "il_signed": state.Field("choice", "auto", choices=SIGNED_MODES),
             "il_shared": state.Field("bool", True),
+            "il_perchan": state.Field("bool", False),
             "il_db": state.Field("choice", 100, choices=DB_RANGES),
         }
     )

@@ -91,6 +91,8 @@ def _convolution_settings() -> None:
             )
             st.toggle(t("il.shared", lang), key="il_shared", help=t("il.shared_help", lang))
             st.select_slider(t("il.db", lang), DB_RANGES, key="il_db", help=t("il.db_help", lang))
+            if picked.is_colour:
+                st.toggle(t("il.perchan", lang), key="il_perchan", help=t("il.perchan_help", lang))
 
 
 def _controls() -> widgets.PickedKernel:
@@ -137,7 +139,7 @@ def _main_tab(run: lab.LabRun) -> None:
     spec_px = lab.spectra_uint8(run, ("response", "output"))
     fpx = 26 if proj else 21  # the 384-px panels are shown at ~230–450 px: ticks come out at ~12–16 px
     input_jpeg, fin_jpeg = lab.static_panels(run, fpx)
-    od = lab.display_output(run.output, s.signed_mode, s.family)
+    od = lab.display_output(run.output, s.signed_mode, s.family, kernel_sum=float(run.kernel.sum()))
 
     c1, c2, c3 = st.columns(3, gap="small")
     with c1:
@@ -179,6 +181,8 @@ def _main_tab(run: lab.LabRun) -> None:
         _explain("il.panel.fout_cap")
     st.caption(t("il.spectra.scale_shared" if s.shared_scale else "il.spectra.scale_own", lang, db=s.db)
                + " " + t("il.spectra.axes", lang))
+    if picked_img.is_colour and st.session_state.get("il_perchan") and not proj:
+        _per_channel_spectra(run, fpx)
 
     # radial profile, family named
     fam_label = kernels.FAMILY_LABELS[s.family][lang]
@@ -194,6 +198,18 @@ def _main_tab(run: lab.LabRun) -> None:
         st.metric(t("il.hf.label", lang), f"{100 * run.hf_ratio:.1f} %", help=t("il.hf.help", lang))
     with r2:
         _theorem(run)
+
+
+def _per_channel_spectra(run: lab.LabRun, fpx: int) -> None:
+    """Input and output spectra of each colour channel (on request: three more FFT pairs)."""
+    st.markdown(f"**{t('il.perchan.title', lang)}**")
+    cols = st.columns(3, gap="small")
+    for c, (col, name) in enumerate(zip(cols, ("r", "g", "b"))):
+        fin, fout = lab.channel_spectra(run, c, fpx)
+        with col:
+            st.caption(t(f"il.chan.{name}", lang))
+            st.image(fin, width="stretch", output_format="JPEG", caption=t("il.perchan.in", lang))
+            st.image(fout, width="stretch", output_format="JPEG", caption=t("il.perchan.out", lang))
 
 
 def _radial_svg(prof: dict, band_note: str) -> str:

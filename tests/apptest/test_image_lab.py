@@ -253,3 +253,22 @@ def test_every_image_error_code_has_a_localized_message():
         en = widgets.error_text(ImageError("detail text", code), "en")
         zh = widgets.error_text(ImageError("detail text", code), "zh")
         assert en and zh and en != zh
+
+
+def test_per_channel_spectra_on_request():
+    at = open_lab("image_lab", il_sample="coffee", il_colour=True)
+    n_plain = len(at.get("image"))
+    at.toggle(key="il_perchan").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("image")) == n_plain + 6
+    assert "Spectra per colour channel" in texts(at)
+
+
+def test_sharpening_is_shown_clipped_with_a_note_edges_diverging():
+    at = open_lab("image_lab", il_family="high-pass", il_kernel="sharpen")
+    assert not at.exception
+    warnings = " ".join(str(w.value) for w in at.warning)
+    assert "outside [0, 1]" in warnings  # never a silent clip
+    at = open_lab("image_lab", il_family="high-pass", il_kernel="laplacian")
+    assert not at.warning
+    assert "blue negative" in texts(at)

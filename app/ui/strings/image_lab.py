@@ -129,7 +129,10 @@ STRINGS.update({
         "en": "High-pass kernels give negative values. They must be mapped to colours somehow; nothing is clipped unless you choose 'clipped'.",
         "zh": "高通卷积核会产生负值，必须用某种方式映射成颜色；除非选择“截断”，否则不会截掉任何值。",
     },
-    "il.signed.auto": {"en": "automatic (diverging when needed)", "zh": "自动（需要时用双色映射）"},
+    "il.signed.auto": {
+        "en": "automatic (edges: diverging; sharpening: clipped, with a note)",
+        "zh": "自动（边缘检测：双色；锐化：截断并注明）",
+    },
     "il.signed.diverging": {"en": "diverging: blue − / white 0 / red +", "zh": "双色：蓝为负 / 白为零 / 红为正"},
     "il.signed.abs": {"en": "magnitude |x|", "zh": "绝对值 |x|"},
     "il.signed.offset": {"en": "offset grey (0 = mid grey)", "zh": "偏移灰度（0 为中灰）"},
@@ -302,4 +305,18 @@ STRINGS.update({
 
 STRINGS.update({
     "il.side.settings": {"en": "Convolution settings", "zh": "卷积设置"},
+})
+
+STRINGS.update({
+    "il.perchan": {"en": "Spectra per colour channel", "zh": "分通道显示频谱"},
+    "il.perchan_help": {
+        "en": "Also show the input and output spectra of the red, green and blue channels (the six panels show luminance).",
+        "zh": "另外显示红、绿、蓝三个通道各自的输入和输出频谱（六联图显示的是亮度）。",
+    },
+    "il.perchan.title": {"en": "Spectra per colour channel", "zh": "各颜色通道的频谱"},
+    "il.perchan.in": {"en": "input", "zh": "输入"},
+    "il.perchan.out": {"en": "output", "zh": "输出"},
+    "il.chan.r": {"en": "Red channel", "zh": "红色通道"},
+    "il.chan.g": {"en": "Green channel", "zh": "绿色通道"},
+    "il.chan.b": {"en": "Blue channel", "zh": "蓝色通道"},
 })
