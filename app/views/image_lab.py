@@ -124,7 +124,7 @@ def _image(pixels: np.ndarray, quality: int = 88) -> None:
 
 
 def _output_caption(od: lab.OutputDisplay) -> str:
-    rng = t("il.out.range", lang, lo=f"{od.lo:.3g}", hi=f"{od.hi:.3g}")
+    rng = t("il.out.range", lang, lo=f"{_clean(od.lo):.3g}", hi=f"{_clean(od.hi):.3g}")
     if od.mode == "plain":
         return rng + " " + t("il.out.mode.plain", lang)
     note = rng + " " + t(f"il.out.mode.{od.mode}", lang)
