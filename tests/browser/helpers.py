@@ -10,12 +10,23 @@ LOAD_TIMEOUT_MS = 60_000
 
 
 def wait_for_app(page, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
-    """Wait until the app is connected and no script run is in progress."""
+    """Wait until the app is connected, has drawn something, and no script run is in progress.
+
+    "notRunning" is also the state *before* a run starts, so it must hold for a few
+    consecutive polls (about half a second) before the page counts as settled.
+    """
     page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=timeout_ms)
     page.wait_for_function(
-        "() => { const a = document.querySelector('[data-testid=stApp]');"
-        " return a && a.getAttribute('data-test-script-state') === 'notRunning'; }",
+        """() => {
+            const a = document.querySelector('[data-testid=stApp]');
+            const main = document.querySelector('[data-testid=stMain]');
+            const idle = a && a.getAttribute('data-test-script-state') === 'notRunning'
+                && main && main.innerText.trim().length > 0;
+            window.__csIdle = idle ? (window.__csIdle || 0) + 1 : 0;
+            return window.__csIdle >= 5;
+        }""",
         timeout=timeout_ms,
+        polling=100,
     )
 
 
