@@ -93,7 +93,7 @@ def full_from_half(half: np.ndarray, n_cols: int, *, centred: bool = True) -> np
     >>> np.allclose(full_from_half(np.fft.rfft2(x), 5, centred=False), np.fft.fft2(x))
     True
     """
-    n_rows, m = half.shape[-2], half.shape[-1]
+    m = half.shape[-1]
     if m != n_cols // 2 + 1:
         raise ValueError(f"half spectrum width {m} does not match n_cols={n_cols}")
     if centred:

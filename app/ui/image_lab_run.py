@@ -21,7 +21,6 @@ from app.backend import (
     convolve,
     display,
     is_signed,
-    radial_profile,
     rank1_factors,
     signed_to_rgb,
     to_uint8,

@@ -15,7 +15,6 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from app.backend import display
 from app.backend import images as bimages
 from app.backend import layers as L
 from app.ui import shell, state, widgets

@@ -61,3 +61,38 @@ def screenshot(page, name: str) -> Path:
     if viewport:
         page.set_viewport_size(viewport)
     return path
+
+
+def element_src(page, selector: str) -> str:
+    """The ``src`` of the first element matching ``selector`` (waits until it exists)."""
+    page.wait_for_selector(selector, state="attached")
+    return page.locator(selector).first.get_attribute("src") or ""
+
+
+def wait_src_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
+    """Wait until the element's ``src`` differs from ``old`` and the run has finished; return the new one."""
+    page.wait_for_function(
+        "([sel, old]) => { const e = document.querySelector(sel);"
+        " return e && e.getAttribute('src') && e.getAttribute('src') !== old; }",
+        arg=[selector, old],
+        timeout=timeout,
+    )
+    wait_for_app(page)
+    return element_src(page, selector)
+
+
+def element_text(page, selector: str) -> str:
+    """The visible text of the first element matching ``selector`` (waits until it exists)."""
+    page.wait_for_selector(selector, state="attached")
+    return page.locator(selector).first.inner_text()
+
+
+def wait_text_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
+    """Wait until the element's text differs from ``old`` and the run has finished; return the new text."""
+    page.wait_for_function(
+        "([sel, old]) => { const e = document.querySelector(sel); return e && e.innerText !== old; }",
+        arg=[selector, old],
+        timeout=timeout,
+    )
+    wait_for_app(page)
+    return element_text(page, selector)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
-import pytest
 from PIL import Image
 
 import kernels
 from app.ui.strings import t
-from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.helpers import assert_no_exception, element_src, open_page, screenshot, wait_for_app, wait_src_change
 
 OUT_IMG = ".st-key-il_out_panel img"
 IN_IMG = ".st-key-il_in_panel img"
@@ -21,26 +18,15 @@ RADIAL_IMG = ".st-key-il_radial img"
 PATH = ""
 
 
-def _src(page, selector: str) -> str:
-    page.wait_for_selector(selector, state="attached")
-    return page.locator(selector).first.get_attribute("src") or ""
 
 
-def _wait_src_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
-    page.wait_for_function(
-        "([sel, old]) => { const e = document.querySelector(sel); return e && e.getAttribute('src') && e.getAttribute('src') !== old; }",
-        arg=[selector, old],
-        timeout=timeout,
-    )
-    wait_for_app(page)
-    return _src(page, selector)
 
 
 def _radial_svg(page) -> str:
     """The radial chart's SVG text (it is sent as a data: URL)."""
     import base64
 
-    src = _src(page, RADIAL_IMG)
+    src = element_src(page, RADIAL_IMG)
     assert src.startswith("data:image/svg+xml;base64,")
     return base64.b64decode(src.split(",", 1)[1]).decode("utf-8")
 
@@ -72,7 +58,7 @@ def _png_file(tmp_path, name: str, shape=(200, 300)) -> str:
 def test_loads_with_no_exception_and_all_panels(page, app_url):
     open_page(page, app_url, PATH)
     assert_no_exception(page)
-    assert _src(page, OUT_IMG) and _src(page, IN_IMG)
+    assert element_src(page, OUT_IMG) and element_src(page, IN_IMG)
     assert page.locator(".st-key-il_radial").count() == 1
     # the three spectra and the kernel are plotly charts with axes in cycles/pixel
     page.wait_for_selector("text=cycles/pixel")
@@ -82,13 +68,13 @@ def test_loads_with_no_exception_and_all_panels(page, app_url):
 
 def test_moving_a_kernel_slider_changes_the_output_image(page, app_url):
     open_page(page, app_url, PATH)
-    before = _src(page, OUT_IMG)
+    before = element_src(page, OUT_IMG)
     slider = page.get_by_role("slider", name=t("il.pick.size", "en"), exact=False).first  # sanity: sidebar slider exists
     assert slider.count() == 1
     sigma = page.get_by_role("slider", name="Sigma σ (spread)")
     sigma.focus()
     sigma.press("ArrowLeft")
-    after = _wait_src_change(page, OUT_IMG, before)
+    after = wait_src_change(page, OUT_IMG, before)
     assert after != before
     assert_no_exception(page)
 
@@ -97,9 +83,9 @@ def test_switching_the_family_changes_the_radial_profile(page, app_url):
     open_page(page, app_url, PATH)
     before = _radial_svg(page)
     assert before.count("<polyline") == 3 and "low frequencies" in before
-    old_src = _src(page, RADIAL_IMG)
+    old_src = element_src(page, RADIAL_IMG)
     _pick(page, t("il.kernel.family", "en"), "High-pass (edges, sharpening)")
-    _wait_src_change(page, RADIAL_IMG, old_src)
+    wait_src_change(page, RADIAL_IMG, old_src)
     after = _radial_svg(page)
     lines = lambda svg: [chunk.split('"')[0] for chunk in svg.split('<polyline points="')[1:]]  # noqa: E731
     assert lines(after)[1] != lines(before)[1]  # |H| changed shape
@@ -114,10 +100,10 @@ def test_upload_good_png_then_broken_file_keeps_previous_image(page, app_url, tm
     uploader = page.locator("[data-testid=stSidebar] [data-testid=stFileUploader] input[type=file]")
     uploader.wait_for(state="attached")
     wait_for_app(page)
-    old_in = _src(page, IN_IMG)
+    old_in = element_src(page, IN_IMG)
     uploader.set_input_files(_png_file(tmp_path, "checker.png"))
     page.locator(IN_CAPTION).get_by_text("300×200 pixels").wait_for()
-    new_in = _wait_src_change(page, IN_IMG, old_in)
+    new_in = wait_src_change(page, IN_IMG, old_in)
     assert_no_exception(page)
 
     broken = tmp_path / "broken.png"
@@ -132,7 +118,7 @@ def test_upload_good_png_then_broken_file_keeps_previous_image(page, app_url, tm
     assert_no_exception(page)
     # the previous (uploaded) image and the settings stay
     assert page.locator(IN_CAPTION).get_by_text("300×200 pixels").count() == 1
-    assert _src(page, IN_IMG) == new_in
+    assert element_src(page, IN_IMG) == new_in
     screenshot(page, "image_lab_bad_upload")
 
 

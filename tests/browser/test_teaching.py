@@ -12,7 +12,7 @@ from PIL import Image
 
 from app.ui.strings import t
 from app.ui.teaching.lessons import lesson_ids
-from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.helpers import assert_no_exception, element_src, element_text, open_page, screenshot, wait_for_app, wait_src_change, wait_text_change
 
 OUT_IMG = ".st-key-il_out_panel img"
 SUM = ".st-key-teach_insp_sum"
@@ -33,38 +33,16 @@ def _main_output(page, old: str | None = None) -> str:
     waiting until it differs from ``old`` when given."""
     page.get_by_role("tab", name=t("il.tab.main", "en"), exact=True).click()
     if old is None:
-        return _src(page, OUT_IMG)
-    return _wait_src_change(page, OUT_IMG, old)
+        return element_src(page, OUT_IMG)
+    return wait_src_change(page, OUT_IMG, old)
 
 
-def _src(page, selector: str) -> str:
-    page.wait_for_selector(selector, state="attached")
-    return page.locator(selector).first.get_attribute("src") or ""
 
 
-def _wait_src_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
-    page.wait_for_function(
-        "([sel, old]) => { const e = document.querySelector(sel); return e && e.getAttribute('src') && e.getAttribute('src') !== old; }",
-        arg=[selector, old],
-        timeout=timeout,
-    )
-    wait_for_app(page)
-    return _src(page, selector)
 
 
-def _text(page, selector: str) -> str:
-    page.wait_for_selector(selector, state="attached")
-    return page.locator(selector).first.inner_text()
 
 
-def _wait_text_change(page, selector: str, old: str, timeout: int = 30_000) -> str:
-    page.wait_for_function(
-        "([sel, old]) => { const e = document.querySelector(sel); return e && e.innerText !== old; }",
-        arg=[selector, old],
-        timeout=timeout,
-    )
-    wait_for_app(page)
-    return _text(page, selector)
 
 
 def _bold_number(page, selector: str) -> float:
@@ -94,7 +72,7 @@ def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     assert _main_output(page, before) != before
     # the grid now holds the edited kernel: the slot names it and the link carries it
     _tab(page, "export")
-    link = _text(page, LINK)
+    link = element_text(page, LINK)
     assert "il_kedit=0%2C0%2C0%3B0%2C0.25%2C0%3B0%2C0%2C0" in link
 
 
@@ -108,7 +86,7 @@ def test_bad_pasted_kernel_shows_message_and_keeps_kernel(page, app_url):
     wait_for_app(page)
     page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "previous kernel is kept" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
-    assert "sum of weights 1)" in _text(page, CAPTION)  # the identity kernel is kept
+    assert "sum of weights 1)" in element_text(page, CAPTION)  # the identity kernel is kept
     # a good paste changes the kernel and the output
     area.fill("1 2 1\n2 4 2\n1 2 1")
     page.get_by_role("button", name=t("teach.edit.paste_use", "en")).click()
@@ -128,7 +106,7 @@ def test_copied_link_restores_the_same_state_in_a_fresh_page(page, app_url, brow
     _tab(page, "inspect")
     value = _bold_number(page, OUT_VALUE)
     _tab(page, "export")
-    link = _text(page, LINK).strip()
+    link = element_text(page, LINK).strip()
     assert link.startswith(app_url) and "il_kedit=" in link and "il_ksrc=custom" in link
     wait_for_app(page)
     assert page.url.split("?", 1)[1] == link.split("?", 1)[1]  # the address bar is the same link
@@ -140,7 +118,7 @@ def test_copied_link_restores_the_same_state_in_a_fresh_page(page, app_url, brow
         wait_for_app(other)
         assert_no_exception(other)
         _tab(other, "export")
-        assert _text(other, LINK).strip() == link
+        assert element_text(other, LINK).strip() == link
         _tab(other, "inspect")
         assert _bold_number(other, OUT_VALUE) == value
         assert other.get_by_role("radio", name="wrap", exact=True).is_checked()
@@ -192,19 +170,19 @@ def test_inspector_sum_equals_the_output_value(page, app_url):
     _tab(page, "inspect")
     assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
     # a border pixel: the padded zeros are shown and the sum still matches
-    old = _text(page, OUT_VALUE)
+    old = element_text(page, OUT_VALUE)
     _set_number(page, t("teach.insp.x", "en", n=511), 0)
-    old = _wait_text_change(page, OUT_VALUE, old)
+    old = wait_text_change(page, OUT_VALUE, old)
     _set_number(page, t("teach.insp.y", "en", n=511), 0)
-    _wait_text_change(page, OUT_VALUE, old)
-    assert "(x=0, y=0)" in _text(page, OUT_VALUE)
+    wait_text_change(page, OUT_VALUE, old)
+    assert "(x=0, y=0)" in element_text(page, OUT_VALUE)
     assert _bold_number(page, SUM) == _bold_number(page, OUT_VALUE)
     assert page.get_by_text(t("teach.insp.border", "en", boundary=t("teach.boundary.zero", "en"))).count() == 1
     # clicking the image picks a pixel
-    old = _text(page, OUT_VALUE)
+    old = element_text(page, OUT_VALUE)
     frame = page.frame_locator('iframe[title*="image_coordinates"]').first
     frame.locator("img").click(position={"x": 120, "y": 200})
-    new = _wait_text_change(page, OUT_VALUE, old)
+    new = wait_text_change(page, OUT_VALUE, old)
     assert "(x=0, y=0)" not in new
     x, y = (int(v) for v in re.search(r"x=(\d+), y=(\d+)", new).groups())
     assert abs(x - 120 * 512 / 280) <= 3 and abs(y - 200 * 512 / 280) <= 3  # click → image pixel
@@ -293,7 +271,7 @@ def test_upload_a_kernel_file_and_a_broken_one(page, app_url, tmp_path):
     uploader.set_input_files(str(bad))
     page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "previous kernel is kept" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
-    assert "sum of weights 1)" in _text(page, CAPTION)
+    assert "sum of weights 1)" in element_text(page, CAPTION)
     good = tmp_path / "emboss.npy"
     np.save(good, np.array([[-2.0, -1.0, 0.0], [-1.0, 1.0, 1.0], [0.0, 1.0, 2.0]]))
     uploader.set_input_files(str(good))
