@@ -11,6 +11,7 @@ import streamlit as st  # noqa: E402
 from app.ui import shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
 
+shell.limit_native_threads()
 st.set_page_config(page_title="ConvScope", page_icon=":material/blur_on:", layout="wide")
 shell.sidebar()
 lang = shell.lang()

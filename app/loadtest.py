@@ -1,0 +1,426 @@
+"""A classroom in one process: N headless sessions that speak Streamlit's websocket protocol.
+
+Each session opens a lab the way a browser does (``GET /`` for the load balancer's cookie,
+``/_stcore/health`` for the XSRF cookie, the websocket ``/_stcore/stream``), optionally uploads
+its own photo through the page's file uploader, then drags one slider ``--moves`` times with a
+random think time between moves. A move is timed from the ``rerun_script`` message to the
+run's ``script_finished`` plus the download of every new ``/media`` image of the run, which is
+what a student waits for. Widget ids, ranges and fragment ids are read from the deltas.
+
+Usage::
+
+    python3 -m app.loadtest http://127.0.0.1:8501 --sessions 30 --moves 20
+    python3 -m app.loadtest URL --sessions 30 --moves 20 --upload --server-pid 1234
+
+It prints p50/p95/max per move and per page open, completed moves and every error (dropped
+sockets, failed media requests, exception elements); with ``--server-pid`` (repeatable, one per
+replica) also the server's CPU per move and its peak RSS. ``--json`` writes the same as JSON.
+Only ever point it at a server of your own on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+import numpy as np
+from PIL import Image
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Common_pb2 import FileURLs, UploadedFileInfo
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+XSRF_COOKIE = "_streamlit_xsrf"
+RUN_TIMEOUT_S = 120.0  # a run that takes longer is counted as an error, not waited for
+
+
+@dataclass(frozen=True)
+class PageProfile:
+    """What a student does on one lab: the slider they drag and, for uploads, the picker's keys."""
+
+    url_path: str
+    slider_key: str  # the widget's user key (widget ids end with "-<key>")
+    source_key: str = ""  # the image picker's source radio; "" = the page takes no upload
+    uploader_key: str = ""
+
+
+PAGES: dict[str, PageProfile] = {
+    "image_lab": PageProfile("", "il_gaussian_sigma", "il_source", "il_upload"),
+    "signal_lab": PageProfile("signal_lab", "sl_t"),
+    "cnn_lab": PageProfile("cnn_lab", "cnn_psize", "cnn_source", "cnn_upload"),
+    "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
+}
+UPLOAD_OPTION = 1  # index of "upload" in app.ui.widgets.SOURCES (sample, upload, camera)
+
+
+@dataclass
+class Stats:
+    """Everything the sessions measured (seconds; shared by all sessions of a run)."""
+
+    moves: list[float] = field(default_factory=list)
+    opens: list[float] = field(default_factory=list)
+    uploads: list[float] = field(default_factory=list)
+    media_bytes: int = 0
+    errors: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    sessions_done: int = 0
+
+
+def widget_key(widget_id: str) -> str:
+    """The user key of a Streamlit widget id (``$$ID-<hash>-<key>``); '' for unkeyed widgets."""
+    parts = widget_id.split("-", 2)
+    return parts[2] if len(parts) == 3 and parts[0] == "$$ID" else ""
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def photo_bytes(index: int, side: int) -> bytes:
+    """A different photo-like JPEG for every session: a shipped sample cropped, tinted and noised."""
+    from app.backend.images import load_sample
+
+    rng = np.random.default_rng(1000 + index)
+    base = load_sample("astronaut")  # 512x512 colour, float in [0, 1]
+    img = Image.fromarray((base * 255).astype(np.uint8)).resize((side, side), Image.BILINEAR)
+    arr = np.asarray(img, dtype=np.float32)
+    arr = np.roll(arr, (int(rng.integers(side)), int(rng.integers(side))), axis=(0, 1))
+    arr = arr * rng.uniform(0.7, 1.1, size=3) + rng.normal(0.0, 6.0, size=arr.shape)
+    out = io.BytesIO()
+    Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+class Session:
+    """One student: a websocket, the widgets the page sent, and the media already downloaded."""
+
+    def __init__(self, http: aiohttp.ClientSession, base: str, page: PageProfile, stats: Stats,
+                 rng: random.Random) -> None:
+        self.http, self.base, self.page, self.stats, self.rng = http, base.rstrip("/"), page, stats, rng
+        self.ws: aiohttp.ClientWebSocketResponse | None = None
+        self.session_id = ""
+        self.widgets: dict[str, object] = {}  # user key -> latest element proto (slider, radio, ...)
+        self.fragments: dict[str, str] = {}  # user key -> fragment id of the widget
+        self.states: dict[str, WidgetState] = {}  # widget id -> the value this student set
+        self.media_seen: set[str] = set()  # a browser does not fetch the same image again
+        self.run_media: list[str] = []
+        self.finished: asyncio.Queue[int] = asyncio.Queue()
+        self.file_urls: asyncio.Queue[object] = asyncio.Queue()
+        self.reader: asyncio.Task | None = None
+
+    # ---- protocol ------------------------------------------------------------------------
+    async def _read(self) -> None:
+        assert self.ws is not None
+        async for frame in self.ws:
+            if frame.type != aiohttp.WSMsgType.BINARY:
+                continue
+            msg = ForwardMsg()
+            msg.ParseFromString(frame.data)
+            kind = msg.WhichOneof("type")
+            if kind == "delta":
+                self._on_delta(msg.delta)
+            elif kind == "script_finished":
+                self.finished.put_nowait(msg.script_finished)
+            elif kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id
+            elif kind == "file_urls_response":
+                self.file_urls.put_nowait(msg.file_urls_response)
+            elif kind == "page_not_found":
+                self.stats.errors.append(f"page not found: {msg.page_not_found.page_name}")
+        self.finished.put_nowait(-1)  # socket closed: wake whoever waits for a run
+
+    def _on_delta(self, delta) -> None:
+        if delta.WhichOneof("type") != "new_element":
+            return
+        el = delta.new_element
+        kind = el.WhichOneof("type")
+        if kind == "imgs":
+            self.run_media.extend(img.url for img in el.imgs.imgs if "/media/" in img.url)
+        elif kind == "exception":
+            self.stats.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
+        elif kind in ("slider", "radio", "button_group", "file_uploader"):
+            proto = getattr(el, kind)
+            key = widget_key(proto.id)
+            if key:
+                self.widgets[key] = proto
+                self.fragments[key] = delta.fragment_id
+
+    async def _send(self, back: BackMsg) -> None:
+        assert self.ws is not None
+        await self.ws.send_bytes(back.SerializeToString())
+
+    async def rerun(self, fragment_id: str = "") -> None:
+        """One script run as the browser asks for it; returns once it finished and its images are in."""
+        self.run_media = []
+        back = BackMsg()
+        cs = back.rerun_script
+        cs.page_name = self.page.url_path
+        cs.fragment_id = fragment_id
+        cs.widget_states.widgets.extend(self.states.values())
+        await self._send(back)
+        while True:
+            status = await asyncio.wait_for(self.finished.get(), RUN_TIMEOUT_S)
+            if status == -1:
+                raise ConnectionError("websocket closed during a run")
+            if status != FINISHED_EARLY:
+                break
+        await self._fetch_media()
+
+    async def _fetch_media(self) -> None:
+        new = [u for u in dict.fromkeys(self.run_media) if u not in self.media_seen]
+        self.media_seen.update(new)
+        sizes = await asyncio.gather(*(self._get(u) for u in new))
+        self.stats.media_bytes += sum(sizes)
+
+    async def _get(self, url: str) -> int:
+        async with self.http.get(self.base + url if url.startswith("/") else url) as resp:
+            body = await resp.read()
+            if resp.status != 200:
+                self.stats.errors.append(f"HTTP {resp.status} on {url}")
+            return len(body)
+
+    # ---- what a student does -------------------------------------------------------------
+    async def open(self) -> None:
+        for path in (f"/{self.page.url_path}", "/_stcore/health"):  # LB cookie, then XSRF cookie
+            async with self.http.get(self.base + path) as resp:
+                await resp.read()
+                if resp.status != 200:
+                    raise ConnectionError(f"HTTP {resp.status} on {path}")
+        ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+        self.ws = await self.http.ws_connect(ws_url, protocols=("streamlit", self._xsrf()),
+                                             max_msg_size=0, origin=self.base)
+        self.reader = asyncio.create_task(self._read())
+        await self.rerun()
+
+    def _xsrf(self) -> str:
+        for cookie in self.http.cookie_jar:
+            if cookie.key == XSRF_COOKIE:
+                return cookie.value
+        return ""
+
+    async def upload(self, data: bytes, name: str) -> None:
+        """Switch the picker to "upload", send the file like the browser's uploader, rerun."""
+        source = self.widgets.get(self.page.source_key)
+        if source is None:
+            raise LookupError(f"no widget {self.page.source_key!r} on /{self.page.url_path}")
+        state = WidgetState(id=source.id)
+        if hasattr(source, "click_mode"):  # st.segmented_control: a list of formatted option strings
+            state.string_array_value.data.append(source.options[UPLOAD_OPTION].content)
+        else:  # st.radio: one formatted option string
+            state.string_value = source.options[UPLOAD_OPTION]
+        self.states[source.id] = state
+        await self.rerun()
+        uploader = self.widgets.get(self.page.uploader_key)
+        if uploader is None:
+            raise LookupError(f"no widget {self.page.uploader_key!r} after choosing upload")
+        back = BackMsg()
+        back.file_urls_request.request_id = f"{self.session_id}-upload"
+        back.file_urls_request.session_id = self.session_id
+        back.file_urls_request.file_names.append(name)
+        await self._send(back)
+        reply = await asyncio.wait_for(self.file_urls.get(), RUN_TIMEOUT_S)
+        urls: FileURLs = reply.file_urls[0]
+        form = aiohttp.FormData()
+        form.add_field("file", data, filename=name, content_type="image/jpeg")
+        async with self.http.put(self.base + urls.upload_url, data=form,
+                                 headers={"X-Xsrftoken": self._xsrf()}) as resp:
+            await resp.read()
+            if resp.status not in (200, 204):
+                raise ConnectionError(f"upload refused: HTTP {resp.status}")
+        state = WidgetState(id=uploader.id)
+        state.file_uploader_state_value.uploaded_file_info.append(
+            UploadedFileInfo(name=name, size=len(data), file_id=urls.file_id, file_urls=urls))
+        self.states[uploader.id] = state
+        await self.rerun()
+
+    async def move(self) -> None:
+        """Drag the profile's slider to a new value on its grid."""
+        slider = self.widgets.get(self.page.slider_key)
+        if slider is None:
+            raise LookupError(f"no slider {self.page.slider_key!r} on /{self.page.url_path}")
+        current = list(slider.value) if slider.set_value else list(slider.default)
+        if slider.id in self.states:
+            current = list(self.states[slider.id].double_array_value.data)
+        steps = max(1, int(round((slider.max - slider.min) / slider.step)))
+        value = current[0] if current else slider.min
+        while steps > 0 and current and value == current[0]:
+            value = round(slider.min + slider.step * self.rng.randint(0, steps), 10)
+        state = WidgetState(id=slider.id)
+        state.double_array_value.data.append(value)
+        self.states[slider.id] = state
+        await self.rerun(self.fragments.get(self.page.slider_key, ""))
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+        if self.reader is not None:
+            await asyncio.gather(self.reader, return_exceptions=True)
+
+
+async def student(index: int, args: argparse.Namespace, stats: Stats) -> None:
+    rng = random.Random(index)
+    await asyncio.sleep(args.ramp * index / max(1, args.sessions))
+    jar = aiohttp.CookieJar(unsafe=True)  # cookies for 127.0.0.1 (an IP address)
+    async with aiohttp.ClientSession(cookie_jar=jar, timeout=aiohttp.ClientTimeout(total=RUN_TIMEOUT_S)) as http:
+        s = Session(http, args.url, PAGES[args.page], stats, rng)
+        try:
+            t0 = time.perf_counter()
+            await s.open()
+            stats.opens.append(time.perf_counter() - t0)
+            if args.upload:
+                t0 = time.perf_counter()
+                await s.upload(photo_bytes(index, args.upload_side), f"student{index:03d}.jpg")
+                stats.uploads.append(time.perf_counter() - t0)
+            for _ in range(args.moves):
+                await asyncio.sleep(rng.uniform(*args.think))
+                t0 = time.perf_counter()
+                await s.move()
+                stats.moves.append(time.perf_counter() - t0)
+            stats.sessions_done += 1
+        except (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError, LookupError) as exc:
+            stats.errors.append(f"session {index}: {type(exc).__name__}: {exc}")
+        finally:
+            await s.close()
+
+
+class ServerProbe:
+    """CPU seconds and RSS of the server processes, read from /proc (Linux)."""
+
+    def __init__(self, pids: Sequence[int]) -> None:
+        self.pids = list(pids)
+        self.peak_rss = 0
+
+    def cpu_seconds(self) -> float:
+        total = 0.0
+        for pid in self.pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def rss_bytes(self) -> int:
+        total = 0
+        for pid in self.pids:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        self.peak_rss = max(self.peak_rss, total)
+        return total
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self.rss_bytes()
+            await asyncio.sleep(0.25)
+
+
+async def run(args: argparse.Namespace) -> dict:
+    stats = Stats()
+    probe = ServerProbe(args.server_pid) if args.server_pid else None
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(probe.watch(stop)) if probe else None
+    rss0 = probe.rss_bytes() if probe else 0
+    cpu0 = probe.cpu_seconds() if probe else 0.0
+    t0 = time.perf_counter()
+    await asyncio.gather(*(student(i, args, stats) for i in range(args.sessions)))
+    wall = time.perf_counter() - t0
+    report = {
+        "url": args.url, "page": args.page, "sessions": args.sessions, "moves_per_session": args.moves,
+        "think_s": list(args.think), "upload": args.upload, "wall_s": round(wall, 2),
+        "moves_completed": len(stats.moves), "moves_expected": args.sessions * args.moves,
+        "sessions_completed": stats.sessions_done,
+        "move_ms": _summary(stats.moves), "open_ms": _summary(stats.opens),
+        "upload_ms": _summary(stats.uploads), "media_kb_per_move": round(stats.media_bytes / 1024 / max(1, len(stats.moves)), 1),
+        "errors": stats.errors, "exceptions": stats.exceptions,
+    }
+    if probe:
+        cpu = probe.cpu_seconds() - cpu0
+        report["server"] = {
+            "cpu_s": round(cpu, 2),
+            "cpu_ms_per_move": round(1000 * cpu / max(1, len(stats.moves)), 1),
+            "rss_start_mb": round(rss0 / 2**20), "rss_peak_mb": round(probe.peak_rss / 2**20),
+            "rss_end_mb": round(probe.rss_bytes() / 2**20),
+        }
+        if args.linger:
+            await asyncio.sleep(args.linger)
+            report["server"]["rss_after_linger_mb"] = round(probe.rss_bytes() / 2**20)
+        stop.set()
+        await watcher
+    return report
+
+
+def _summary(values: Sequence[float]) -> dict:
+    ms = [1000 * v for v in values]
+    return {"n": len(ms), "p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1),
+            "max": round(max(ms), 1) if ms else float("nan")}
+
+
+def format_report(r: dict) -> str:
+    lines = [
+        f"{r['sessions']} sessions x {r['moves_per_session']} moves on {r['page']} "
+        f"(think {r['think_s'][0]}-{r['think_s'][1]} s{', own uploads' if r['upload'] else ''}), {r['wall_s']} s",
+        f"moves completed   {r['moves_completed']}/{r['moves_expected']}",
+    ]
+    for name, key in (("move", "move_ms"), ("page open", "open_ms"), ("upload", "upload_ms")):
+        s = r[key]
+        if s["n"]:
+            lines.append(f"{name:<17} p50 {s['p50']:.0f} ms   p95 {s['p95']:.0f} ms   max {s['max']:.0f} ms   (n={s['n']})")
+    lines.append(f"media per move    {r['media_kb_per_move']} KB")
+    if "server" in r:
+        sv = r["server"]
+        lines.append(f"server CPU        {sv['cpu_ms_per_move']} ms per move (page opens and uploads included), "
+                     f"{sv['cpu_s']} s in all")
+        rss = f"server RSS        start {sv['rss_start_mb']} MB, peak {sv['rss_peak_mb']} MB, end {sv['rss_end_mb']} MB"
+        if "rss_after_linger_mb" in sv:
+            rss += f", after the linger {sv['rss_after_linger_mb']} MB"
+        lines.append(rss)
+    lines.append(f"errors            {len(r['errors'])}   exceptions {len(r['exceptions'])}")
+    lines.extend(f"  {e}" for e in (r["errors"] + r["exceptions"])[:10])
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python3 -m app.loadtest", description=__doc__.split("\n\n")[0])
+    p.add_argument("url", help="the app's address, e.g. http://127.0.0.1:8501 (a server of your own)")
+    p.add_argument("--sessions", type=int, default=30)
+    p.add_argument("--moves", type=int, default=20, help="slider moves per session")
+    p.add_argument("--page", choices=sorted(PAGES), default="image_lab")
+    p.add_argument("--think", type=float, nargs=2, default=(0.5, 2.0), metavar=("MIN", "MAX"),
+                   help="seconds between moves, drawn uniformly")
+    p.add_argument("--ramp", type=float, default=5.0, help="seconds over which the sessions join")
+    p.add_argument("--upload", action="store_true", help="every session uploads its own photo first")
+    p.add_argument("--upload-side", type=int, default=512, help="side of the uploaded photos (px, ≤ 2048)")
+    p.add_argument("--server-pid", type=int, action="append", default=[], help="server process (repeat per replica)")
+    p.add_argument("--linger", type=float, default=0.0, help="after the sessions close, wait this long and read RSS again")
+    p.add_argument("--json", type=Path, help="also write the report as JSON")
+    args = p.parse_args(argv)
+    if args.sessions < 1 or args.moves < 0 or not 0 <= args.think[0] <= args.think[1]:
+        p.error("need --sessions ≥ 1, --moves ≥ 0 and 0 ≤ think MIN ≤ MAX")
+    if not 16 <= args.upload_side <= 2048:
+        p.error("--upload-side must be within 16..2048")
+    if args.upload and not PAGES[args.page].source_key:
+        p.error(f"--upload: the {args.page} page takes no upload")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    report = asyncio.run(run(args))
+    print(format_report(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+    return 0 if not report["errors"] and not report["exceptions"] and \
+        report["moves_completed"] == report["moves_expected"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Serve a class from one machine: N Streamlit replicas behind HAProxy, with sticky sessions.
+
+Usage::
+
+    python3 -m app.serve --replicas 2 --port 8501
+
+Starts ``--replicas`` copies of ``streamlit run app/main.py`` on internal loopback ports and
+HAProxy (Debian's ``haproxy`` package) in front of them on ``--port``. A session must always reach
+the replica that holds its uploads and ``/media`` images, so HAProxy pins each browser to one
+replica with a cookie (never by client address: a whole school often shares one public address).
+New sessions go to the replica with the fewest open connections; replicas are health-checked on
+``/_stcore/health``; websockets pass through for a whole lesson. Every replica gets the same
+``server.cookieSecret``. The command returns to the prompt only on Ctrl-C or SIGTERM, after
+stopping HAProxy and every replica; a replica that dies is started again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+COOKIE = "convscope_replica"
+HEALTH_PATH = "/_stcore/health"
+START_TIMEOUT_S = 90.0
+
+
+class ServeError(RuntimeError):
+    """A problem the user can fix (printed as one ``error:`` line, exit code 2)."""
+
+
+def haproxy_config(port: int, replica_ports: Sequence[int], *, address: str = "127.0.0.1") -> str:
+    """HAProxy's configuration: cookie-sticky HTTP + websocket balancing over the replicas.
+
+    Examples
+    --------
+    >>> cfg = haproxy_config(8501, [8511, 8512])
+    >>> "cookie convscope_replica insert indirect nocache" in cfg and "server r2 127.0.0.1:8512" in cfg
+    True
+    """
+    servers = "\n".join(
+        f"    server r{i} 127.0.0.1:{p} check inter 2s fall 3 rise 2 cookie r{i}"
+        for i, p in enumerate(replica_ports, start=1)
+    )
+    return f"""global
+    maxconn 4096
+
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+    # a websocket lives for the whole lesson
+    timeout tunnel 4h
+    timeout http-request 30s
+
+frontend convscope
+    bind {address}:{port}
+    default_backend replicas
+
+backend replicas
+    # websockets are long-lived: send a new student to the replica with the fewest open ones
+    balance leastconn
+    # uploads and /media images live in one replica's memory: pin each browser with a cookie
+    cookie {COOKIE} insert indirect nocache httponly
+    option httpchk GET {HEALTH_PATH}
+    http-check expect string ok
+{servers}
+"""
+
+
+def find_haproxy(explicit: str | None = None) -> str:
+    """The haproxy executable, or a :class:`ServeError` saying how to install it."""
+    found = explicit if explicit and Path(explicit).is_file() else None
+    if explicit is None:
+        found = shutil.which("haproxy", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+    if not found:
+        raise ServeError("HAProxy is not installed (Debian: apt-get install haproxy)")
+    return found
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + HEALTH_PATH, timeout=2) as resp:
+            return resp.read() == b"ok"
+    except OSError:
+        return False
+
+
+class Cluster:
+    """The replicas and HAProxy as child processes; :meth:`stop` ends them all."""
+
+    def __init__(self, replicas: int, port: int, first_port: int, address: str, haproxy: str,
+                 workdir: Path) -> None:
+        self.port, self.address, self.haproxy, self.workdir = port, address, haproxy, workdir
+        self.replica_ports = [first_port + i for i in range(replicas)]
+        self.env = dict(os.environ)
+        # one secret for all replicas (signed cookies); one BLAS thread per process (see app.ui.shell)
+        self.env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
+        self.env["OPENBLAS_NUM_THREADS"] = "1"
+        self.replicas: list[subprocess.Popen] = []
+        self.balancer: subprocess.Popen | None = None
+
+    def _start_replica(self, port: int) -> subprocess.Popen:
+        log = open(self.workdir / f"replica-{port}.log", "ab")
+        return subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app/main.py", "--server.address", "127.0.0.1",
+             "--server.port", str(port), "--server.headless", "true"],
+            cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+        )
+
+    def start(self) -> None:
+        self.replicas = [self._start_replica(p) for p in self.replica_ports]
+        cfg = self.workdir / "haproxy.cfg"
+        cfg.write_text(haproxy_config(self.port, self.replica_ports, address=self.address))
+        check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(cfg)], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise ServeError(f"HAProxy refused its configuration: {check.stderr.strip() or check.stdout.strip()}")
+        log = open(self.workdir / "haproxy.log", "ab")
+        self.balancer = subprocess.Popen([self.haproxy, "-db", "-f", str(cfg)], stdout=log, stderr=subprocess.STDOUT)
+        self._wait_until_up()
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        front = f"http://{self.address}:{self.port}"
+        pending = set(self.replica_ports)
+        while pending or not _healthy(front):
+            pending = {p for p in pending if not _healthy(f"http://127.0.0.1:{p}")}
+            dead = [p for p, r in zip(self.replica_ports, self.replicas) if r.poll() is not None]
+            if dead:
+                raise ServeError(f"replica on port {dead[0]} exited; see {self.workdir}/replica-{dead[0]}.log")
+            if self.balancer is not None and self.balancer.poll() is not None:
+                raise ServeError(f"HAProxy exited (port {self.port} in use?); see {self.workdir}/haproxy.log")
+            if time.monotonic() > deadline:
+                raise ServeError(f"not up after {START_TIMEOUT_S:.0f} s; logs in {self.workdir}")
+            time.sleep(0.3)
+
+    def keep_alive(self) -> None:
+        """Start a replica again if it died (HAProxy routes around it meanwhile)."""
+        if self.balancer is not None and self.balancer.poll() is not None:
+            raise ServeError(f"HAProxy exited; see {self.workdir}/haproxy.log")
+        for i, (port, proc) in enumerate(zip(self.replica_ports, self.replicas)):
+            if proc.poll() is not None:
+                print(f"replica on port {port} exited ({proc.returncode}); starting it again", flush=True)
+                self.replicas[i] = self._start_replica(port)
+
+    def stop(self) -> None:
+        procs = [p for p in [self.balancer, *self.replicas] if p is not None]
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python3 -m app.serve", description=__doc__.split("\n\n")[0])
+    p.add_argument("--replicas", type=int, default=2, help="Streamlit processes (about one per core)")
+    p.add_argument("--port", type=int, default=8501, help="the port students open")
+    p.add_argument("--address", default="0.0.0.0", help="where HAProxy listens (0.0.0.0: the classroom network)")
+    p.add_argument("--first-replica-port", type=int, default=None,
+                   help="replicas listen on 127.0.0.1 from this port on (default: --port + 10)")
+    p.add_argument("--haproxy", default=None, help="path of the haproxy executable (default: from PATH)")
+    return p.parse_args(argv)
+
+
+class _Stop(Exception):
+    """Raised by the SIGTERM/SIGINT handler: shut down cleanly wherever the main loop is."""
+
+
+def _raise_stop(signum, frame) -> None:
+    raise _Stop
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _raise_stop)
+    signal.signal(signal.SIGINT, _raise_stop)
+    cluster = None
+    try:
+        if not 1 <= args.replicas <= 16:
+            raise ServeError("--replicas must be within 1..16")
+        first = args.first_replica_port or args.port + 10
+        if not (1 <= args.port <= 65535 and 1 <= first and first + args.replicas - 1 <= 65535):
+            raise ServeError("ports must be within 1..65535")
+        if args.port in range(first, first + args.replicas):
+            raise ServeError(f"--port {args.port} collides with the replica ports {first}..{first + args.replicas - 1}")
+        haproxy = find_haproxy(args.haproxy)
+        workdir = Path(tempfile.mkdtemp(prefix="convscope-serve-"))  # logs + haproxy.cfg
+        cluster = Cluster(args.replicas, args.port, first, args.address, haproxy, workdir)
+        cluster.start()
+        shown = "localhost" if args.address in ("0.0.0.0", "::") else args.address
+        print(f"ConvScope: http://{shown}:{args.port} ({args.replicas} replicas behind HAProxy on ports "
+              f"{first}..{first + args.replicas - 1}, logs in {workdir}); Ctrl-C stops", flush=True)
+        while True:
+            time.sleep(0.5)
+            cluster.keep_alive()
+    except _Stop:
+        return 0
+    except ServeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not interrupt the shutdown
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if cluster is not None:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
