@@ -115,6 +115,7 @@ class Session:
         self.states: dict[str, WidgetState] = {}  # widget id -> the value this student set
         self.media_seen: set[str] = set()  # a browser does not fetch the same image again
         self.run_media: list[str] = []
+        self.run_texts: list[str] = []  # markdown/caption texts of the last run (for checks)
         self.finished: asyncio.Queue[int] = asyncio.Queue()
         self.file_urls: asyncio.Queue[object] = asyncio.Queue()
         self.reader: asyncio.Task | None = None
@@ -147,6 +148,8 @@ class Session:
         kind = el.WhichOneof("type")
         if kind == "imgs":
             self.run_media.extend(img.url for img in el.imgs.imgs if "/media/" in img.url)
+        elif kind == "markdown":
+            self.run_texts.append(el.markdown.body)
         elif kind == "exception":
             self.stats.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
         elif kind in ("slider", "radio", "button_group", "file_uploader"):
@@ -162,7 +165,7 @@ class Session:
 
     async def rerun(self, fragment_id: str = "") -> None:
         """One script run as the browser asks for it; returns once it finished and its images are in."""
-        self.run_media = []
+        self.run_media, self.run_texts = [], []
         back = BackMsg()
         cs = back.rerun_script
         cs.page_name = self.page.url_path

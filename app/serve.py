@@ -8,7 +8,7 @@ Starts ``--replicas`` copies of ``streamlit run app/main.py`` on internal loopba
 HAProxy (Debian's ``haproxy`` package) in front of them on ``--port``. A session must always reach
 the replica that holds its uploads and ``/media`` images, so HAProxy pins each browser to one
 replica with a cookie (never by client address: a whole school often shares one public address).
-New sessions go to the replica with the fewest open connections; replicas are health-checked on
+New browsers are dealt to the replicas in turn; replicas are health-checked on
 ``/_stcore/health``; websockets pass through for a whole lesson. Every replica gets the same
 ``server.cookieSecret``. The command returns to the prompt only on Ctrl-C or SIGTERM, after
 stopping HAProxy and every replica; a replica that dies is started again.
@@ -39,7 +39,8 @@ class ServeError(RuntimeError):
     """A problem the user can fix (printed as one ``error:`` line, exit code 2)."""
 
 
-def haproxy_config(port: int, replica_ports: Sequence[int], *, address: str = "127.0.0.1") -> str:
+def haproxy_config(port: int, replica_ports: Sequence[int], *, address: str = "127.0.0.1",
+                   stats_socket: str | None = None) -> str:
     """HAProxy's configuration: cookie-sticky HTTP + websocket balancing over the replicas.
 
     Examples
@@ -49,11 +50,12 @@ def haproxy_config(port: int, replica_ports: Sequence[int], *, address: str = "1
     True
     """
     servers = "\n".join(
-        f"    server r{i} 127.0.0.1:{p} check inter 2s fall 3 rise 2 cookie r{i}"
+        f"    server r{i} 127.0.0.1:{p} check inter 1s fall 3 rise 2 cookie r{i}"
         for i, p in enumerate(replica_ports, start=1)
     )
+    stats = f"\n    stats socket {stats_socket} mode 600 level user" if stats_socket else ""
     return f"""global
-    maxconn 4096
+    maxconn 4096{stats}
 
 defaults
     mode http
@@ -69,8 +71,9 @@ frontend convscope
     default_backend replicas
 
 backend replicas
-    # websockets are long-lived: send a new student to the replica with the fewest open ones
-    balance leastconn
+    # a new browser is assigned once, at its first request (before its websocket opens, so
+    # connection counts say nothing yet): take turns
+    balance roundrobin
     # uploads and /media images live in one replica's memory: pin each browser with a cookie
     cookie {COOKIE} insert indirect nocache httponly
     option httpchk GET {HEALTH_PATH}
@@ -87,6 +90,21 @@ def find_haproxy(explicit: str | None = None) -> str:
     if not found:
         raise ServeError("HAProxy is not installed (Debian: apt-get install haproxy)")
     return found
+
+
+def replica_states(stats_socket: Path) -> dict[str, str]:
+    """Each replica's state as HAProxy's health checks see it (``UP``, ``DOWN``, ...)."""
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.settimeout(2)
+        sock.connect(str(stats_socket))
+        sock.sendall(b"show stat\n")
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    rows = [line.split(",") for line in data.decode().splitlines() if line and not line.startswith("#")]
+    return {r[1]: r[17] for r in rows if len(r) > 17 and r[0] == "replicas" and r[1] not in ("BACKEND", "FRONTEND")}
 
 
 def _healthy(url: str) -> bool:
@@ -122,7 +140,9 @@ class Cluster:
     def start(self) -> None:
         self.replicas = [self._start_replica(p) for p in self.replica_ports]
         cfg = self.workdir / "haproxy.cfg"
-        cfg.write_text(haproxy_config(self.port, self.replica_ports, address=self.address))
+        self.stats_socket = self.workdir / "haproxy.sock"
+        cfg.write_text(haproxy_config(self.port, self.replica_ports, address=self.address,
+                                      stats_socket=str(self.stats_socket)))
         check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(cfg)], capture_output=True, text=True)
         if check.returncode != 0:
             raise ServeError(f"HAProxy refused its configuration: {check.stderr.strip() or check.stdout.strip()}")
@@ -134,7 +154,7 @@ class Cluster:
         deadline = time.monotonic() + START_TIMEOUT_S
         front = f"http://{self.address}:{self.port}"
         pending = set(self.replica_ports)
-        while pending or not _healthy(front):
+        while pending or not _healthy(front) or not self._all_up():
             pending = {p for p in pending if not _healthy(f"http://127.0.0.1:{p}")}
             dead = [p for p, r in zip(self.replica_ports, self.replicas) if r.poll() is not None]
             if dead:
@@ -144,6 +164,14 @@ class Cluster:
             if time.monotonic() > deadline:
                 raise ServeError(f"not up after {START_TIMEOUT_S:.0f} s; logs in {self.workdir}")
             time.sleep(0.3)
+
+    def _all_up(self) -> bool:
+        """True once HAProxy's own health checks route to every replica (not only to the first)."""
+        try:
+            states = replica_states(self.stats_socket)
+        except OSError:
+            return False
+        return len(states) == len(self.replica_ports) and all(v == "UP" for v in states.values())
 
     def keep_alive(self) -> None:
         """Start a replica again if it died (HAProxy routes around it meanwhile)."""

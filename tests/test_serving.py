@@ -1,0 +1,169 @@
+"""Serving a class: the load tool against a real server, and replicas behind a real HAProxy.
+
+These start real servers on loopback ports (Streamlit; `python3 -m app.serve` with Debian's
+haproxy, which `.ci/run` installs) and speak Streamlit's own websocket protocol to them through
+:mod:`app.loadtest`. Nothing here asserts a time: the timings go in the closing notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import aiohttp
+import pytest
+
+from app import loadtest, serve
+from tests.servers import free_port_run, healthy, running, streamlit_app
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, subprocess.Popen]]:
+    with streamlit_app("loadtest-server.log") as started:
+        yield started
+
+
+def _args(url: str, **over) -> argparse.Namespace:
+    argv = [url, "--sessions", "2", "--moves", "2", "--think", "0.05", "0.1", "--ramp", "0"]
+    args = loadtest.parse_args(argv)
+    for k, v in over.items():
+        setattr(args, k, v)
+    return args
+
+
+@pytest.mark.parametrize("page", sorted(loadtest.PAGES))
+def test_loadtest_completes_every_move_on_each_lab(server, page):
+    url, proc = server
+    report = asyncio.run(loadtest.run(_args(url, page=page, server_pid=[proc.pid])))
+    assert report["errors"] == [] and report["exceptions"] == []
+    assert report["moves_completed"] == report["moves_expected"] == 4
+    assert report["sessions_completed"] == 2
+    assert report["server"]["cpu_s"] > 0 and report["server"]["rss_peak_mb"] >= report["server"]["rss_start_mb"] > 0
+    if page == "image_lab":  # a move re-draws the output and its spectra: new images are fetched
+        assert report["media_kb_per_move"] > 0
+
+
+async def _student_with_upload(url: str, index: int, moves: int, side: int) -> dict:
+    """One student who uploads a photo and moves the slider; what the page said after each run."""
+    stats = loadtest.Stats()
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        s = loadtest.Session(http, url, loadtest.PAGES["image_lab"], stats, random.Random(index))
+        await s.open()
+        await s.upload(loadtest.photo_bytes(index, side), f"student{index}.jpg")
+        texts = [list(s.run_texts)]
+        for _ in range(moves):
+            await s.move()
+            texts.append(list(s.run_texts))
+        replica = next((c.value for c in http.cookie_jar if c.key == serve.COOKIE), None)
+        await s.close()
+    return {"texts": texts, "stats": stats, "replica": replica, "media": len(s.media_seen)}
+
+
+async def _class_with_uploads(url: str, students: int, moves: int, side: int) -> list[dict]:
+    return await asyncio.gather(*(_student_with_upload(url, i, moves, side) for i in range(students)))
+
+
+def _shows_upload(texts: list[str], side: int) -> bool:
+    return any(f"{side}×{side}" in t for t in texts)
+
+
+def test_each_session_keeps_its_own_upload_across_reruns(server):
+    url, _ = server
+    side = 200  # not a sample's size: the caption proves the page works on the upload
+    results = asyncio.run(_class_with_uploads(url, 3, 3, side))
+    for r in results:
+        assert r["stats"].errors == [] and r["stats"].exceptions == []
+        assert all(_shows_upload(texts, side) for texts in r["texts"]), r["texts"]
+
+
+def test_parse_args_refuses_impossible_runs():
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(["http://127.0.0.1:1", "--sessions", "0"])
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(["http://127.0.0.1:1", "--think", "2", "1"])
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(["http://127.0.0.1:1", "--page", "signal_lab", "--upload"])
+
+
+def test_widget_key_reads_the_user_key_from_an_id():
+    assert loadtest.widget_key("$$ID-0a1b2c-il_gaussian_sigma") == "il_gaussian_sigma"
+    assert loadtest.widget_key("$$ID-0a1b2c-None") == "None"
+    assert loadtest.widget_key("$$ID-0a1b2c") == ""
+
+
+def test_photos_differ_per_session():
+    a, b = loadtest.photo_bytes(0, 64), loadtest.photo_bytes(1, 64)
+    assert a[:3] == b"\xff\xd8\xff" and a != b
+
+
+# --------------------------------------------------------------------------- #
+# replicas behind HAProxy
+# --------------------------------------------------------------------------- #
+def _serve_cmd(replicas: int, first: int) -> list[str]:
+    return [sys.executable, "-m", "app.serve", "--replicas", str(replicas), "--port", str(first),
+            "--address", "127.0.0.1", "--first-replica-port", str(first + 1)]
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    first = free_port_run(3)
+    url = f"http://127.0.0.1:{first}"
+    # ready when app.serve says so: HAProxy answers as soon as the first replica is up
+    with running(_serve_cmd(2, first), url, "serve-cluster.log", timeout_s=120, ready_line="ConvScope: http"):
+        yield url
+
+
+def test_sessions_through_haproxy_stick_to_their_replica(cluster):
+    side = 200
+    results = asyncio.run(_class_with_uploads(cluster, 6, 3, side))
+    for r in results:
+        # a media or upload request routed to the other replica would fail (404 / invalid session)
+        assert r["stats"].errors == [] and r["stats"].exceptions == []
+        assert r["media"] > 0
+        assert all(_shows_upload(texts, side) for texts in r["texts"]), r["texts"]
+    # new students are dealt to both replicas in turn; the cookie keeps each on one
+    assert {r["replica"] for r in results} == {"r1", "r2"}
+
+
+def test_loadtest_through_haproxy_without_errors(cluster):
+    report = asyncio.run(loadtest.run(_args(cluster, sessions=4, moves=3)))
+    assert report["errors"] == [] and report["exceptions"] == []
+    assert report["moves_completed"] == 12
+
+
+def test_serve_stops_everything_on_sigterm():
+    first = free_port_run(2)
+    url = f"http://127.0.0.1:{first}"
+    with running(_serve_cmd(1, first), url, "serve-sigterm.log", timeout_s=120, ready_line="ConvScope: http") as proc:
+        assert healthy(f"http://127.0.0.1:{first + 1}")  # the replica itself
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    assert not healthy(url) and not healthy(f"http://127.0.0.1:{first + 1}")
+
+
+def test_serve_without_haproxy_is_a_clear_error(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "app.serve", "--haproxy", str(tmp_path / "haproxy")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == ["error: HAProxy is not installed (Debian: apt-get install haproxy)"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--replicas", "0"], "--replicas must be within 1..16"),
+    (["--port", "8600", "--first-replica-port", "8599", "--replicas", "2"], "collides"),
+])
+def test_serve_refuses_bad_arguments(argv, message):
+    out = subprocess.run([sys.executable, "-m", "app.serve", *argv], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and out.stderr.startswith("error:") and message in out.stderr
+
+
+def test_haproxy_accepts_the_generated_configuration(tmp_path):
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(serve.haproxy_config(8501, [8511, 8512, 8513]))
+    out = subprocess.run([serve.find_haproxy(), "-c", "-f", str(cfg)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
