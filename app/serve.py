@@ -39,24 +39,29 @@ class ServeError(RuntimeError):
     """A problem the user can fix (printed as one ``error:`` line, exit code 2)."""
 
 
-def haproxy_config(port: int, replica_ports: Sequence[int], *, address: str = "127.0.0.1",
-                   stats_socket: str | None = None) -> str:
+def haproxy_config(port: int, servers: Sequence[str], *, address: str = "127.0.0.1",
+                   stats_socket: str | None = None, dns: str | None = None) -> str:
     """HAProxy's configuration: cookie-sticky HTTP + websocket balancing over the replicas.
+
+    ``servers`` are the replicas' ``host:port``; ``dns`` (e.g. Docker's ``127.0.0.11:53``) makes
+    HAProxy resolve their names at run time, so it starts before they exist.
 
     Examples
     --------
-    >>> cfg = haproxy_config(8501, [8511, 8512])
+    >>> cfg = haproxy_config(8501, ["127.0.0.1:8511", "127.0.0.1:8512"])
     >>> "cookie convscope_replica insert indirect nocache" in cfg and "server r2 127.0.0.1:8512" in cfg
     True
     """
-    servers = "\n".join(
-        f"    server r{i} 127.0.0.1:{p} check inter 1s fall 3 rise 2 cookie r{i}"
-        for i, p in enumerate(replica_ports, start=1)
-    )
     stats = f"\n    stats socket {stats_socket} mode 600 level user" if stats_socket else ""
+    resolvers = f"\nresolvers dns\n    nameserver dns {dns}\n    hold valid 10s\n" if dns else ""
+    runtime_dns = " resolvers dns init-addr last,libc,none" if dns else ""
+    lines = "\n".join(
+        f"    server r{i} {hostport} check inter 1s fall 3 rise 2 cookie r{i}{runtime_dns}"
+        for i, hostport in enumerate(servers, start=1)
+    )
     return f"""global
     maxconn 4096{stats}
-
+{resolvers}
 defaults
     mode http
     timeout connect 5s
@@ -78,7 +83,7 @@ backend replicas
     cookie {COOKIE} insert indirect nocache httponly
     option httpchk GET {HEALTH_PATH}
     http-check expect string ok
-{servers}
+{lines}
 """
 
 
@@ -141,7 +146,7 @@ class Cluster:
         self.replicas = [self._start_replica(p) for p in self.replica_ports]
         cfg = self.workdir / "haproxy.cfg"
         self.stats_socket = self.workdir / "haproxy.sock"
-        cfg.write_text(haproxy_config(self.port, self.replica_ports, address=self.address,
+        cfg.write_text(haproxy_config(self.port, [f"127.0.0.1:{p}" for p in self.replica_ports], address=self.address,
                                       stats_socket=str(self.stats_socket)))
         check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(cfg)], capture_output=True, text=True)
         if check.returncode != 0:
@@ -247,6 +252,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if cluster is not None:
             cluster.stop()
+
+
+def compose_haproxy_config() -> str:
+    """deploy/haproxy.cfg: the same balancer over the compose services, names resolved by Docker.
+
+    A test keeps the committed file equal to this.
+    """
+    header = "# Made by app.serve.compose_haproxy_config() for deploy/compose.yaml.\n"
+    return header + haproxy_config(8501, ["convscope1:8501", "convscope2:8501"], address="*",
+                                                dns="127.0.0.11:53")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -164,6 +165,43 @@ def test_serve_refuses_bad_arguments(argv, message):
 
 def test_haproxy_accepts_the_generated_configuration(tmp_path):
     cfg = tmp_path / "haproxy.cfg"
-    cfg.write_text(serve.haproxy_config(8501, [8511, 8512, 8513]))
+    cfg.write_text(serve.haproxy_config(8501, ["127.0.0.1:8511", "127.0.0.1:8512", "127.0.0.1:8513"]))
     out = subprocess.run([serve.find_haproxy(), "-c", "-f", str(cfg)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+# --------------------------------------------------------------------------- #
+# beyond one machine: files that cannot run here (no container engine, no cluster) are linted
+# --------------------------------------------------------------------------- #
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+
+
+def _lint(*cmd: str) -> subprocess.CompletedProcess:
+    return subprocess.run(list(cmd), capture_output=True, text=True, timeout=120)
+
+
+def test_dockerfile_passes_hadolint_and_runs_as_non_root():
+    out = _lint("hadolint", str(DEPLOY / "Dockerfile"))
+    assert out.returncode == 0, out.stdout + out.stderr
+    text = (DEPLOY / "Dockerfile").read_text()
+    assert "\nUSER 10001" in text and "\nHEALTHCHECK " in text and "/_stcore/health" in text
+
+
+def test_compose_file_follows_the_compose_spec():
+    out = _lint("check-jsonschema", "--builtin-schema", "vendor.compose-spec", str(DEPLOY / "compose.yaml"))
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_compose_balancer_config_is_the_one_app_serve_makes_and_haproxy_accepts_it():
+    assert (DEPLOY / "haproxy.cfg").read_text() == serve.compose_haproxy_config()
+    out = _lint(serve.find_haproxy(), "-c", "-f", str(DEPLOY / "haproxy.cfg"))
+    assert out.returncode == 0, out.stderr
+
+
+def test_kubernetes_manifests_validate_with_probes_and_cookie_affinity():
+    manifest = DEPLOY / "k8s" / "convscope.yaml"
+    out = _lint("kubernetes-validate", "--strict", "-k", "1.30.0", str(manifest))
+    assert out.returncode == 0 and out.stdout.count("passed") == 3, out.stdout + out.stderr
+    text = manifest.read_text()
+    assert "readinessProbe:" in text and "path: /_stcore/health" in text
+    assert 'nginx.ingress.kubernetes.io/affinity: "cookie"' in text
