@@ -220,3 +220,12 @@ def test_validation(call, match):
     x = np.random.default_rng(0).random((8, 8))
     with pytest.raises(ValueError, match=match):
         call(x, np.full((3, 3), 1 / 9))
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from app.backend import deconvolution
+
+    res = doctest.testmod(deconvolution, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert res.attempted >= 15 and res.failed == 0

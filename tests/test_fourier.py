@@ -428,3 +428,12 @@ def test_real_even_image_has_real_spectrum(camera128):
 def test_property_validation(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize("module", ["app.backend.fourier", "app.backend.fourier_properties"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    res = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert res.attempted >= 20 and res.failed == 0

@@ -58,10 +58,16 @@ def _rel(diff: np.ndarray, ref: np.ndarray) -> float:
     return float(np.abs(diff).max()) / top if top > 0 else float(np.abs(diff).max())
 
 
+def _int_freqs(n: int) -> np.ndarray:
+    """Integer frequencies of the uncentred layout: ``0, 1, ..., -2, -1`` (``fftfreq(n) * n``, exact)."""
+    k = np.arange(n)
+    k[k >= (n + 1) // 2] -= n
+    return k
+
+
 def _freq_grid(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """Integer frequencies ``(p[:, None], q[None, :])`` of the uncentred ``fft2`` layout."""
-    h, w = shape
-    return (sp_fft.fftfreq(h) * h)[:, None], (sp_fft.fftfreq(w) * w)[None, :]
+    return _int_freqs(shape[0])[:, None], _int_freqs(shape[1])[None, :]
 
 
 def _check_finite(value: object, what: str) -> float:
@@ -239,7 +245,8 @@ def shift_check(image: np.ndarray, dy: int, dx: int) -> ShiftCheck:
     f = sp_fft.fft2(x)
     fs = sp_fft.fft2(circular_shift(x, dy, dx))
     p, q = _freq_grid(x.shape)
-    ramp = np.exp(-2j * np.pi * ((p * dy % x.shape[0]) / x.shape[0] + (q * dx % x.shape[1]) / x.shape[1]))
+    h, w = x.shape
+    ramp = np.exp(-2j * np.pi * ((p * dy % h) / h + (q * dx % w) / w))  # integer phases mod n: exact
     mag = np.abs(f)
     significant = mag > PHASE_FLOOR * mag.max()
     err = np.abs(np.angle(fs * np.conj(f) * np.conj(ramp)))[significant]
@@ -277,7 +284,7 @@ def _rot90_spectrum(f: np.ndarray) -> np.ndarray:
     """Predicted uncentred spectrum of ``rot90(x)`` from the uncentred spectrum of ``x``."""
     h, w = f.shape
     g = f.T[(-np.arange(w)) % w, :]  # g[p, q] = f[q, -p]
-    p = (sp_fft.fftfreq(w) * w)[:, None]
+    p = _int_freqs(w)[:, None]
     return g * np.exp(2j * np.pi * p / w)
 
 
