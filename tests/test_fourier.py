@@ -437,3 +437,12 @@ def test_docstring_examples_run(module):
 
     res = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert res.attempted >= 20 and res.failed == 0
+
+
+def test_fourier_modules_are_exported_from_the_backend():
+    import app.backend as backend
+    from app.backend import deconvolution, fourier, fourier_properties
+
+    for mod in (fourier, fourier_properties, deconvolution):
+        missing = [n for n in mod.__all__ if n not in backend.__all__ or getattr(backend, n) is not getattr(mod, n)]
+        assert not missing, (mod.__name__, missing)
