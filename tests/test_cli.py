@@ -18,8 +18,8 @@ import pytest
 from PIL import Image
 
 import kernels
-from app.backend import convolve, frequency_response, spectrum
-from app.backend.images import load_sample, to_gray
+from app.backend import blur, convolve, frequency_response, optimal_wiener_k, spectrum, wiener_filter
+from app.backend.images import load_sample, to_gray, working_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -218,6 +218,52 @@ def test_figure_signed_and_small_panels(tmp_path):
     assert 3 * 128 < img.width < 3 * 320
 
 
+# --------------------------------------------------------------------------- deconvolve
+def _reported(stdout: str, line: str, key: str) -> float:
+    text = next(t for t in stdout.splitlines() if t.startswith(line))
+    return float(text.split(key, 1)[1].split()[0].rstrip(":,"))
+
+
+def test_deconvolve_inverse_undoes_a_noiseless_wrap_blur(tmp_path):
+    out = tmp_path / "r.npy"
+    proc = ok("deconvolve", "sample:camera", "--long-side", "64", "--kernel", "gaussian", "--param", "sigma=0.8",
+              "--inverse", "--out", out)
+    clean = working_copy(load_sample("camera"), 64).image
+    restored = np.load(out)
+    assert restored.shape == clean.shape and np.abs(restored - clean).max() < 1e-8
+    assert "0 frequencies with |H| < eps" in proc.stdout
+    assert _reported(proc.stdout, "restored:", "RMSE") < 1e-8
+    assert _reported(proc.stdout, "blurred:", "RMSE") > 1e-3
+
+
+def test_deconvolve_optimal_matches_backend_and_reports_k(tmp_path):
+    out = tmp_path / "r.npy"
+    proc = ok("deconvolve", "sample:camera", "--long-side", "128", "--kernel", "gaussian", "--param", "sigma=2",
+              "--param", "size=13", "--noise", "0.01", "--seed", "3", "--out", out)
+    clean = working_copy(load_sample("camera"), 128).image
+    k = kernels.make("gaussian", size=13, sigma=2.0)
+    g = blur(clean, k, noise_sigma=0.01, seed=3)
+    best = optimal_wiener_k(g, k, clean)
+    np.testing.assert_allclose(np.load(out), wiener_filter(g, k, best.k), atol=1e-12)
+    assert "optimal" in proc.stdout
+    assert _reported(proc.stdout, "restored:", "K=") == pytest.approx(best.k, rel=1e-3)
+    assert _reported(proc.stdout, "restored:", "RMSE") == pytest.approx(best.rmse, rel=1e-3)
+    assert _reported(proc.stdout, "restored:", "PSNR") > _reported(proc.stdout, "blurred:", "PSNR")
+
+
+def test_deconvolve_wiener_png_and_boundary(tmp_path):
+    wrap, refl = tmp_path / "w.png", tmp_path / "r.png"
+    p1 = ok("deconvolve", "sample:camera", "--long-side", "96", "--kernel", "motion", "--param", "length=7",
+            "--wiener", "0.001", "--out", wrap)
+    p2 = ok("deconvolve", "sample:camera", "--long-side", "96", "--kernel", "motion", "--param", "length=7",
+            "--wiener", "0.001", "--boundary", "reflect", "--out", refl)
+    assert "K=0.001" in p1.stdout and "clipped to 0..1" in p1.stdout
+    img = Image.open(wrap)
+    assert img.size == (96, 96) and img.mode == "L"
+    # breaking the circular model (reflect) costs accuracy
+    assert _reported(p2.stdout, "restored:", "RMSE") > 2 * _reported(p1.stdout, "restored:", "RMSE")
+
+
 # --------------------------------------------------------------------------- errors
 @pytest.fixture
 def broken_files(tmp_path):
@@ -270,6 +316,21 @@ ERROR_CASES = {
     "bad method": ["convolve", "sample:camera", "--kernel", "box", "--method", "fast", "--out", "{d}/o.png"],
     "bad long side": ["convolve", "sample:camera", "--kernel", "box", "--long-side", "99999", "--out", "{d}/o.png"],
     "bad dB": ["spectrum", "sample:camera", "--db", "loud", "--out", "{d}/o.png"],
+    # deconvolve
+    "deconvolve without kernel": ["deconvolve", "sample:camera", "--out", "{d}/o.png"],
+    "deconvolve two methods": ["deconvolve", "sample:camera", "--kernel", "box", "--wiener", "0.1", "--inverse",
+                               "--out", "{d}/o.png"],
+    "deconvolve negative K": ["deconvolve", "sample:camera", "--kernel", "box", "--wiener", "-1", "--out", "{d}/o.png"],
+    "deconvolve nan K": ["deconvolve", "sample:camera", "--kernel", "box", "--wiener", "nan", "--out", "{d}/o.png"],
+    "deconvolve noise too big": ["deconvolve", "sample:camera", "--kernel", "box", "--noise", "5", "--out", "{d}/o.png"],
+    "deconvolve bad seed": ["deconvolve", "sample:camera", "--kernel", "box", "--seed", "1.5", "--out", "{d}/o.png"],
+    "deconvolve eps without inverse": ["deconvolve", "sample:camera", "--kernel", "box", "--eps", "0.1",
+                                       "--out", "{d}/o.png"],
+    "deconvolve zero boundary": ["deconvolve", "sample:camera", "--kernel", "box", "--boundary", "zero",
+                                 "--out", "{d}/o.png"],
+    "deconvolve kernel larger than image": ["deconvolve", "sample:camera", "--long-side", "8", "--kernel", "gaussian",
+                                            "--param", "size=13", "--out", "{d}/o.npy"],
+    "deconvolve bad output": ["deconvolve", "sample:camera", "--kernel", "box", "--out", "{d}/o.jpg"],
 }
 
 
