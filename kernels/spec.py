@@ -212,8 +212,6 @@ class ChoiceParam:
 
     error: ClassVar[type[ValueError]] = KernelError
     kind: ClassVar[str] = "choice"
-    odd_only: ClassVar[bool] = False
-    unit: ClassVar[str] = ""
 
     name: str
     options: tuple
