@@ -194,6 +194,20 @@ def transpose_output_size(n: int, k: int, stride: int = 2, padding: int | tuple[
     The input size of the :func:`conv2d` whose adjoint it is (``(n - 1)s - 2p + k`` for
     ``d = 1``); :func:`output_size` of that size gives ``n`` back.
 
+    Parameters
+    ----------
+    n : int
+        Input size of the transposed convolution (≥ 1).
+    k, stride, dilation : int
+        Kernel size, stride (the upsampling factor) and dilation (≥ 1 each).
+    padding : int or (int, int)
+        Cells cropped from the start and end (no modes: they are defined for :func:`conv2d`).
+
+    Returns
+    -------
+    int
+        The number of output cells (≥ 1).
+
     Raises
     ------
     ValueError
