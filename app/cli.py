@@ -137,15 +137,20 @@ def cmd_kernels(args: argparse.Namespace) -> None:
     width = max(len(s.name) for s in specs)
     fam_width = max(len(s.family) for s in specs)
     for s in specs:
-        params = "  ".join(
-            f"{p.name}={_num(p.default)} ({p.kind} {_num(p.min)}..{_num(p.max)}, step {_num(p.step)})" for p in s.params
-        )
+        params = "  ".join(f"{p.name}={_num(p.default)} ({_param_range(p)})" for p in s.params)
         label = s.label.get(lang) or s.label.get("en", "")
         _say(f"{s.name:<{width}}  {s.family:<{fam_width}}  {label}" + (f"  [{params}]" if params else ""))
 
 
-def _num(x: float) -> str:
+def _num(x: float | str) -> str:
     return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def _param_range(p) -> str:
+    """``float 0.1..20, step 0.1`` for a numeric parameter, ``choice rectangular|hann`` for a choice."""
+    if p.kind == "choice":
+        return "choice " + "|".join(p.options)
+    return f"{p.kind} {_num(p.min)}..{_num(p.max)}, step {_num(p.step)}"
 
 
 def cmd_samples(args: argparse.Namespace) -> None:

@@ -8,7 +8,7 @@ Examples
 >>> kernels.make("gaussian", size=3, sigma=0.5).round(4)[1, 1]
 np.float64(0.6193)
 >>> [s.name for s in kernels.catalog() if s.family == "low-pass"]
-['box', 'gaussian', 'disk', 'motion']
+['box', 'gaussian', 'disk', 'motion', 'tent', 'binomial', 'sinc']
 >>> kernels.defaults("gaussian")
 {'size': 5, 'sigma': 1.0}
 """
@@ -30,6 +30,7 @@ from .spec import (
     FAMILIES,
     FAMILY_LABELS,
     MAX_KERNEL_SIDE,
+    ChoiceParam,
     KernelError,
     KernelSpec,
     Param,
@@ -37,7 +38,7 @@ from .spec import (
 
 __all__ = [
     "FAMILIES", "FAMILY_LABELS", "BANDS", "BAND_LABELS", "MAX_KERNEL_SIDE", "MAX_KERNEL_FILE_BYTES",
-    "KernelError", "KernelSpec", "Param",
+    "KernelError", "KernelSpec", "Param", "ChoiceParam",
     "catalog", "get", "make", "defaults", "expected_band", "family", "names", "by_family",
     "coerce_params", "validate_params",
     "parse_text", "load_kernel_bytes", "as_kernel",
@@ -147,14 +148,9 @@ def validate_params(name: str, params: Mapping[str, object] | None = None) -> di
     {'size': 5, 'sigma': 2.0}
     """
     spec = get(name)
-    params = dict(params or {})
-    out = {}
-    for key in params:
-        if not any(p.name == key for p in spec.params):
-            raise KernelError(spec._no_param_message(key))
-    for p in spec.params:
-        out[p.name] = p.validate(params[p.name], kernel=spec.name) if p.name in params else (
-            int(p.default) if p.kind == "int" else float(p.default))
+    out = spec.defaults()
+    for key, value in (params or {}).items():
+        out[key] = spec.param(key).validate(value, kernel=spec.name)
     return out
 
 
@@ -170,14 +166,7 @@ def coerce_params(name: str, raw: Mapping[str, str]) -> dict:
     typed = {}
     for key, text in raw.items():
         p = spec.param(key)
-        if isinstance(text, str):
-            try:
-                value = float(text.strip())
-            except ValueError:
-                raise KernelError(f"{spec.name}: {key} must be {p.range_text()} (got {text!r}).") from None
-        else:
-            value = text
-        typed[key] = value
+        typed[key] = p.parse(text, kernel=spec.name) if isinstance(text, str) else text
     return validate_params(name, typed)
 
 

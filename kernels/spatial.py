@@ -9,7 +9,11 @@ Conventions (shared by every function here)
 * Sign of derivative kernels: convolving with ``sobel_x`` gives a positive response where
   brightness increases to the right, ``sobel_y`` where it increases downwards
   (the textbook ``[[1, 0, -1], [2, 0, -2], [1, 0, -1]]`` form).
-* Low-pass kernels sum to 1; Laplacian-type kernels and the DoG sum to 0.
+* Low-pass kernels sum to 1; Laplacian-type kernels, the DoG and the Kirsch and line masks
+  sum to 0; ``high_boost`` sums to its boost factor ``A``.
+* Masks that are classically *templates* (Kirsch, line detector) are stored exactly as the
+  textbooks draw them. Used as templates (correlation) they respond to the pattern they show;
+  convolution flips them (it makes no difference for the point-symmetric line masks).
 """
 
 from __future__ import annotations
@@ -17,14 +21,18 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.signal import windows as _windows
+from scipy.special import comb
 
-from .spec import MAX_KERNEL_SIDE, KernelError, KernelSpec, Param
+from .spec import MAX_KERNEL_SIDE, ChoiceParam, KernelError, KernelSpec, Param
 
 __all__ = [
-    "identity", "box", "gaussian", "disk", "motion",
-    "laplacian", "log", "outline", "sharpen", "unsharp",
+    "identity", "box", "gaussian", "disk", "motion", "tent", "binomial", "sinc",
+    "laplacian", "log", "outline", "sharpen", "unsharp", "high_boost",
     "sobel_x", "sobel_y", "prewitt_x", "prewitt_y", "scharr_x", "scharr_y", "roberts", "emboss",
+    "kirsch", "line",
     "dog", "gabor",
+    "KIRSCH_DIRECTIONS", "LINE_DIRECTIONS", "WINDOWS",
     "SPECS", "BUILDERS",
 ]
 
@@ -74,6 +82,13 @@ def _check_angle(angle: float, name: str = "angle") -> float:
     if isinstance(angle, (bool, str)) or not math.isfinite(a):
         raise KernelError(f"{name} must be a number of degrees (got {angle!r}).")
     return a
+
+
+def _check_choice(value: str, options: tuple[str, ...], name: str) -> str:
+    key = value.strip().lower() if isinstance(value, str) else None
+    if key not in options:
+        raise KernelError(f"{name} must be one of: {', '.join(options)} (got {value!r}).")
+    return key
 
 
 def _coverage(radius: int, inside, samples: int = 11, near=None) -> np.ndarray:
@@ -221,6 +236,102 @@ def motion(length: int = 9, angle: float = 0.0) -> np.ndarray:
     return _normalise(h)
 
 
+def _triangle(size: int) -> np.ndarray:
+    """1-D triangle ``1, 2, …, r+1, …, 2, 1`` of odd length ``size = 2r + 1``, sum 1."""
+    r = size // 2
+    t = r + 1.0 - np.abs(np.arange(-r, r + 1, dtype=np.float64))
+    return t / t.sum()
+
+
+def tent(size: int = 5) -> np.ndarray:
+    """Tent (bilinear) blur: the outer product of two triangles, sum 1.
+
+    ``t = [1, 2, …, r+1, …, 2, 1] / (r+1)**2`` with ``size = 2r + 1``; the triangle is a
+    box of width ``r + 1`` convolved with itself, and the kernel of bilinear interpolation
+    for an upsampling factor of ``r + 1``.
+
+    Parameters
+    ----------
+    size : int
+        Odd side length, 1 … 63.
+
+    Examples
+    --------
+    >>> tent(3) * 16
+    array([[1., 2., 1.],
+           [2., 4., 2.],
+           [1., 2., 1.]])
+    """
+    t = _triangle(_check_odd_size(size))
+    return np.outer(t, t)
+
+
+def binomial(order: int = 4) -> np.ndarray:
+    """Binomial blur: the outer product of row ``order`` of Pascal's triangle, sum 1.
+
+    ``b[k] = C(order, k) / 2**order`` for ``k = 0 … order``, a ``(order+1)``-square kernel
+    (``order`` 2 gives ``[1, 2, 1]ᵀ[1, 2, 1] / 16``). It is ``[1, 1] / 2`` convolved with
+    itself ``order`` times, and approaches a Gaussian of σ² = order / 4.
+
+    Parameters
+    ----------
+    order : int
+        Even whole number, 0 … 62 (even, so the kernel has a centre pixel).
+
+    Examples
+    --------
+    >>> binomial(4)[2] * 256
+    array([ 6., 24., 36., 24.,  6.])
+    """
+    ok = isinstance(order, (int, np.integer)) or (isinstance(order, float) and order.is_integer())
+    if isinstance(order, bool) or not ok or not 0 <= order <= MAX_KERNEL_SIDE - 1 or int(order) % 2:
+        raise KernelError(f"order must be an even whole number from 0 to {MAX_KERNEL_SIDE - 1} (got {order!r}).")
+    n = int(order)
+    b = comb(n, np.arange(n + 1)) / 2.0**n
+    return np.outer(b, b)
+
+
+#: Windows of :func:`sinc` (``scipy.signal.windows``, symmetric: Hann is zero at both ends).
+WINDOWS: tuple[str, ...] = ("rectangular", "hann", "hamming")
+_WINDOW_FUNCTIONS = {"rectangular": _windows.boxcar, "hann": _windows.hann, "hamming": _windows.hamming}
+
+
+def sinc(size: int = 21, cutoff: float = 0.15, window: str = "rectangular") -> np.ndarray:
+    """Windowed-sinc low-pass: the ideal (brick-wall) low-pass cut to ``size`` pixels, sum 1.
+
+    Separable: the outer product of the 1-D filter ``h[n] ∝ 2 fc sinc(2 fc n) w[n]``
+    (``n = -size//2 … size//2``, ``sinc(x) = sin(πx)/(πx)``), normalised to sum 1 — the same
+    taps as ``scipy.signal.firwin(size, cutoff, window=..., fs=1)``. The rectangular window
+    (plain truncation) keeps the ideal filter's sharp cut but shows its ringing (Gibbs
+    overshoot of about 9 % in the response, ripples beside edges in the image); the Hann and
+    Hamming windows taper the sinc and trade a wider transition for much less ringing.
+
+    Parameters
+    ----------
+    size : int
+        Odd side length, 1 … 63.
+    cutoff : float
+        Cutoff frequency ``fc`` in cycles/pixel, 0 < fc ≤ 0.5 (0.5 is the Nyquist frequency).
+    window : {"rectangular", "hann", "hamming"}
+        Taper applied to the sinc.
+
+    Examples
+    --------
+    >>> h = sinc(21, 0.15, "hann")
+    >>> h.shape, round(float(h.sum()), 12), bool(h[0, 0] == 0)
+    ((21, 21), 1.0, True)
+    """
+    size = _check_odd_size(size)
+    fc = _check_positive(cutoff, "cutoff")
+    if fc > 0.5:
+        raise KernelError(f"cutoff must be a number of cycles/pixel above 0 and at most 0.5 (got {cutoff!r}).")
+    w = _WINDOW_FUNCTIONS[_check_choice(window, WINDOWS, "window")](size)
+    n = np.arange(size, dtype=np.float64) - size // 2
+    h = 2.0 * fc * np.sinc(2.0 * fc * n) * w
+    h /= h.sum()
+    return np.outer(h, h)
+
+
 # ----------------------------------------------------------------------------- high-pass
 def laplacian(alpha: float = 0.2) -> np.ndarray:
     """3×3 Laplacian (MATLAB ``fspecial('laplacian', alpha)``), sums to 0.
@@ -287,6 +398,40 @@ def unsharp(alpha: float = 0.2) -> np.ndarray:
     return np.array([[-a, a - 1, -a], [a - 1, a + 5, a - 1], [-a, a - 1, -a]]) / (a + 1.0)
 
 
+def high_boost(A: float = 1.5, alpha: float = 0.0) -> np.ndarray:  # noqa: N803 - the textbook's name
+    """High-boost filter ``A·δ − ∇²`` (Gonzalez & Woods), sums to ``A``.
+
+    Gonzalez & Woods define high-boost filtering as ``f_hb = A f − f_lp`` (``A ≥ 1``), i.e.
+    ``(A − 1) f + f_hp``, and take the high-pass part as the Laplacian sharpening
+    ``f − ∇²f``, which gives the composite mask ``A·δ − ∇²``: centre ``A + 4`` and ``−1`` on
+    the four neighbours for ``alpha = 0`` (their 4-neighbour high-boost mask). ``∇²`` is
+    :func:`laplacian` (``alpha`` blends in the diagonals, as in MATLAB), so the kernel is
+    ``(A − 1)·identity + unsharp(alpha)``: ``A = 1`` gives :func:`unsharp` (and, with
+    ``alpha = 0``, :func:`sharpen`); larger ``A`` adds more of the original image, so the DC
+    gain (brightness) is ``A`` while high frequencies are still boosted.
+
+    Parameters
+    ----------
+    A : float
+        Boost factor, ``A ≥ 1``.
+    alpha : float
+        Diagonal weight of the Laplacian, 0 … 1.
+
+    Examples
+    --------
+    >>> high_boost(1.5)
+    array([[ 0. , -1. ,  0. ],
+           [-1. ,  5.5, -1. ],
+           [ 0. , -1. ,  0. ]])
+    """
+    boost = _check_positive(A, "A")
+    if boost < 1.0:
+        raise KernelError(f"A must be a number of at least 1 (got {A!r}).")
+    h = 0.0 - laplacian(alpha)  # 0.0 - x: no -0.0 where the Laplacian is 0
+    h[1, 1] += boost
+    return h
+
+
 # ----------------------------------------------------------------------------- directional
 def _derivative(smooth: tuple[float, float, float]) -> np.ndarray:
     """x-derivative kernel ``smooth ⊗ [1, 0, -1]`` (positive for brightness rising to the right)."""
@@ -348,6 +493,68 @@ def emboss(angle: float = 315.0) -> np.ndarray:
     w = np.round(w, 12) + 0.0  # exact integers at multiples of 45°, and no -0.0
     w[1, 1] = 1.0
     return w
+
+
+#: Directions of :func:`kirsch`, clockwise from north (the side of the mask holding the 5s).
+KIRSCH_DIRECTIONS: tuple[str, ...] = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+# The eight border cells of a 3×3 mask, clockwise from the top-left corner.
+_RING = ((0, 0), (0, 1), (0, 2), (1, 2), (2, 2), (2, 1), (2, 0), (1, 0))
+
+
+def kirsch(direction: str = "n") -> np.ndarray:
+    """Kirsch compass mask: ``5`` on three adjacent border cells, ``−3`` on the other five, 0 centre.
+
+    ``direction`` names the side holding the 5s (Kirsch 1971): ``"n"`` is
+    ``[[5, 5, 5], [-3, 0, -3], [-3, -3, -3]]`` and each step clockwise (``"ne"``, ``"e"``, …)
+    moves the 5s one border cell round. As a template (correlation) it responds most where
+    the image is brighter on that side; convolution flips it (then ``"n"`` responds to
+    brighter-below). The Kirsch edge strength is the maximum over the eight directions.
+
+    Examples
+    --------
+    >>> kirsch("ne")
+    array([[-3.,  5.,  5.],
+           [-3.,  0.,  5.],
+           [-3., -3., -3.]])
+    """
+    i = KIRSCH_DIRECTIONS.index(_check_choice(direction, KIRSCH_DIRECTIONS, "direction"))
+    h = np.full((3, 3), -3.0)
+    h[1, 1] = 0.0
+    for j in range(i, i + 3):
+        h[_RING[j % 8]] = 5.0
+    return h
+
+
+#: Directions of :func:`line`: the line's angle on screen (counter-clockwise from the +x axis).
+LINE_DIRECTIONS: tuple[str, ...] = ("horizontal", "plus45", "vertical", "minus45")
+
+
+def line(direction: str = "horizontal") -> np.ndarray:
+    """Line detector (Gonzalez & Woods): ``2`` along a one-pixel line through the centre, ``−1`` elsewhere.
+
+    ``"horizontal"`` is ``[[-1, -1, -1], [2, 2, 2], [-1, -1, -1]]``, ``"vertical"`` its
+    transpose; ``"plus45"`` is the line rising to the right on screen (the anti-diagonal)
+    and ``"minus45"`` the line falling to the right (the main diagonal), following this
+    catalogue's angle convention. Gonzalez & Woods draw the same four masks but measure
+    angles in their image axes (x down, y right), where the main diagonal is +45°. Each
+    mask sums to 0 and is point-symmetric, so convolution and correlation agree.
+
+    Examples
+    --------
+    >>> line("plus45")
+    array([[-1., -1.,  2.],
+           [-1.,  2., -1.],
+           [ 2., -1., -1.]])
+    """
+    d = _check_choice(direction, LINE_DIRECTIONS, "direction")
+    on_line = np.zeros((3, 3))
+    if d == "horizontal":
+        on_line[1, :] = 1.0
+    elif d == "vertical":
+        on_line[:, 1] = 1.0
+    else:
+        on_line = np.eye(3) if d == "minus45" else np.eye(3)[::-1]
+    return 3.0 * on_line - 1.0
 
 
 # ----------------------------------------------------------------------------- band-pass
@@ -420,6 +627,11 @@ _sigma = lambda default, lo=0.2, hi=20.0: _p("sigma", "float", lo, hi, 0.1, defa
 _alpha = lambda default: _p("alpha", "float", 0.0, 1.0, 0.05, default, "Alpha α (diagonal weight)", "α（对角权重）")  # noqa: E731
 
 
+def _choice(name, options, default, en, zh, option_labels):
+    labels = {o: {"en": l_en, "zh": l_zh} for o, (l_en, l_zh) in zip(options, option_labels)}
+    return ChoiceParam(name, tuple(options), default, {"en": en, "zh": zh}, labels)
+
+
 def _s(name, family, band, params, en, zh, den, dzh):
     return KernelSpec(name, family, tuple(params), {"en": en, "zh": zh}, {"en": den, "zh": dzh}, band)
 
@@ -445,6 +657,24 @@ SPECS: tuple[KernelSpec, ...] = (
        "Motion blur", "运动模糊",
        "Smears the image along one direction, like a camera moving during the exposure.",
        "沿一个方向拖尾，就像曝光时相机在移动。"),
+    _s("tent", "low-pass", "low", [_size(5)],
+       "Tent blur (bilinear)", "帐篷模糊（双线性）",
+       "A triangle-weighted average (a box blurred by a box): the kernel of bilinear interpolation.",
+       "按三角形权重求平均（方框核与方框核的卷积）：双线性插值用的核。"),
+    _s("binomial", "low-pass", "low",
+       [_p("order", "int", 2, MAX_KERNEL_SIDE - 1, 2, 4, "Order n (side n + 1)", "阶数 n（边长 n + 1）")],
+       "Binomial blur", "二项式模糊",
+       "Pascal's-triangle weights, like [1, 2, 1]: a whole-number stand-in for the Gaussian.",
+       "用杨辉三角的一行（如 [1, 2, 1]）作权重：高斯核的整数近似。"),
+    _s("sinc", "low-pass", "low",
+       [_size(21),
+        _p("cutoff", "float", 0.02, 0.45, 0.01, 0.15, "Cutoff (cycles/pixel)", "截止频率（周期/像素）"),
+        _choice("window", WINDOWS, "rectangular", "Window", "窗函数",
+                [("Rectangular (plain truncation)", "矩形窗（直接截断）"), ("Hann", "汉宁窗（Hann）"),
+                 ("Hamming", "汉明窗（Hamming）")])],
+       "Windowed sinc (ideal low-pass)", "加窗 sinc（理想低通）",
+       "The ideal low-pass cut to a few pixels: a sharp cutoff but ripples (ringing); a window tames them.",
+       "截短到有限像素的理想低通：截止陡峭，但会出现波纹（振铃）；加窗可以减弱它。"),
     # ---- high-pass
     _s("laplacian", "high-pass", "high", [_alpha(0.2)],
        "Laplacian", "拉普拉斯算子",
@@ -462,6 +692,11 @@ SPECS: tuple[KernelSpec, ...] = (
        "Unsharp mask", "反锐化掩模",
        "Sharpening by subtracting a Laplacian from the image (MATLAB's unsharp filter).",
        "从原图中减去拉普拉斯结果来锐化（MATLAB 的 unsharp 滤波器）。"),
+    _s("high_boost", "high-pass", "high-boost",
+       [_p("A", "float", 1.0, 5.0, 0.05, 1.5, "Boost A (≥ 1)", "提升系数 A（≥ 1）"), _alpha(0.0)],
+       "High-boost", "高提升滤波",
+       "A times the image minus its Laplacian: sharpens and keeps A times the brightness (A = 1: sharpen).",
+       "A 倍原图减去拉普拉斯：既锐化，又保留 A 倍的亮度（A = 1 即普通锐化）。"),
     # ---- band-pass
     _s("log", "band-pass", "band", [_size(9), _sigma(1.4, lo=0.5, hi=10.0)],
        "Laplacian of Gaussian (LoG)", "高斯拉普拉斯（LoG）",
@@ -507,6 +742,21 @@ SPECS: tuple[KernelSpec, ...] = (
        "Emboss", "浮雕",
        "Adds a directional derivative to the image so edges look raised, lit from one side.",
        "在原图上加一个方向导数，让边缘看起来像被侧光照亮的浮雕。"),
+    _s("kirsch", "directional", "band",
+       [_choice("direction", KIRSCH_DIRECTIONS, "n", "Direction (side of the 5s)", "方向（5 所在的一侧）",
+                [("North (N)", "北（N）"), ("North-east (NE)", "东北（NE）"), ("East (E)", "东（E）"),
+                 ("South-east (SE)", "东南（SE）"), ("South (S)", "南（S）"), ("South-west (SW)", "西南（SW）"),
+                 ("West (W)", "西（W）"), ("North-west (NW)", "西北（NW）")])],
+       "Kirsch compass", "Kirsch 罗盘算子",
+       "One of eight rotated 5/−3 masks: finds edges that are brighter on one compass side.",
+       "八个旋转的 5/−3 模板之一：检测某个罗盘方向一侧更亮的边缘。"),
+    _s("line", "directional", "band",
+       [_choice("direction", LINE_DIRECTIONS, "horizontal", "Line direction", "直线方向",
+                [("Horizontal (0°)", "水平（0°）"), ("+45° (rising ╱)", "+45°（右上 ╱）"),
+                 ("Vertical (90°)", "竖直（90°）"), ("−45° (falling ╲)", "−45°（右下 ╲）")])],
+       "Line detector", "线检测器",
+       "2 along a one-pixel line, −1 beside it: responds to thin lines in one of four directions.",
+       "线上为 2、两侧为 −1：对四个方向之一的细线响应最强。"),
     _s("gabor", "directional", "band",
        [_size(21),
         _p("sigma", "float", 0.5, 15.0, 0.5, 4.0, "Window σ", "窗口 σ", "px"),
@@ -526,9 +776,12 @@ SPECS: tuple[KernelSpec, ...] = (
 
 BUILDERS = {
     "identity": identity, "box": box, "gaussian": gaussian, "disk": disk, "motion": motion,
+    "tent": tent, "binomial": binomial, "sinc": sinc,
     "laplacian": laplacian, "log": log, "outline": outline, "sharpen": sharpen, "unsharp": unsharp,
+    "high_boost": high_boost,
     "sobel_x": sobel_x, "sobel_y": sobel_y, "prewitt_x": prewitt_x, "prewitt_y": prewitt_y,
     "scharr_x": scharr_x, "scharr_y": scharr_y, "roberts": roberts, "emboss": emboss,
+    "kirsch": kirsch, "line": line,
     "dog": dog, "gabor": gabor,
 }
 

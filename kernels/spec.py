@@ -1,4 +1,5 @@
-"""Metadata types of the kernel catalogue: :class:`Param`, :class:`KernelSpec`, :class:`KernelError`.
+"""Metadata types of the kernel catalogue: :class:`Param`, :class:`ChoiceParam`, :class:`KernelSpec`,
+:class:`KernelError`.
 
 Pure Python (no numpy needed here); the catalogue itself lives in :mod:`kernels.spatial`
 and the frequency-domain masks in :mod:`kernels.frequency`.
@@ -19,6 +20,7 @@ __all__ = [
     "MAX_KERNEL_SIDE",
     "KernelError",
     "Param",
+    "ChoiceParam",
     "KernelSpec",
 ]
 
@@ -39,7 +41,8 @@ FAMILY_LABELS: dict[str, dict[str, str]] = {
 
 #: What a kernel's frequency response does, as returned by ``kernels.expected_band``.
 #: "all": passes every frequency unchanged; "low"/"high"/"band": the usual meanings;
-#: "high-boost": keeps DC (gain 1) and amplifies high frequencies (sharpening).
+#: "high-boost": keeps DC (gain 1; A ≥ 1 for ``high_boost``) and amplifies high frequencies more
+#: (sharpening).
 BANDS: tuple[str, ...] = ("all", "low", "high", "band", "high-boost")
 
 BAND_LABELS: dict[str, dict[str, str]] = {
@@ -163,6 +166,96 @@ class Param:
             raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
         return min(max(v, float(self.min)), float(self.max))
 
+    def parse(self, text: str, *, kernel: str = "") -> float:
+        """The number written in ``text`` (CLI ``k=v``, URL query); :meth:`validate` checks it.
+
+        Examples
+        --------
+        >>> Param("sigma", "float", 0.1, 20, 0.1, 1.0, {"en": "σ", "zh": "σ"}).parse(" 1.5")
+        1.5
+        """
+        try:
+            return float(text.strip())
+        except ValueError:
+            where = f"{kernel}: " if kernel else ""
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {text!r}).") from None
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    """One parameter that takes one of a few named values (becomes a select box).
+
+    Same interface as :class:`Param` (``name``, ``kind``, ``default``, ``label``,
+    :meth:`validate`, :meth:`parse`, :meth:`range_text`); values are the option keys (short
+    ASCII text that travels in links and on the command line).
+
+    Parameters
+    ----------
+    name : str
+        Keyword used by :func:`kernels.make`.
+    options : tuple of str
+        Allowed values, in the order the select box lists them.
+    default : str
+        One of ``options``.
+    label : dict
+        ``{"en": ..., "zh": ...}`` select-box label.
+    option_labels : dict
+        ``{option: {"en": ..., "zh": ...}}`` for every option.
+
+    Examples
+    --------
+    >>> p = ChoiceParam("window", ("rectangular", "hann"), "hann", {"en": "Window", "zh": "窗函数"},
+    ...                 {"rectangular": {"en": "Rectangular", "zh": "矩形"}, "hann": {"en": "Hann", "zh": "汉宁"}})
+    >>> p.validate(" Hann "), p.option_label("hann", "zh")
+    ('hann', '汉宁')
+    """
+
+    error: ClassVar[type[ValueError]] = KernelError
+    kind: ClassVar[str] = "choice"
+
+    name: str
+    options: tuple
+    default: str
+    label: dict = field(default_factory=dict, compare=False)
+    option_labels: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:  # catalogue sanity, checked once at import
+        what = f"ChoiceParam {self.name}"
+        if not self.options or len(set(self.options)) != len(self.options):
+            raise ValueError(f"{what}: options must be distinct and not empty")
+        if not all(isinstance(o, str) and o == o.strip().lower() and o for o in self.options):
+            raise ValueError(f"{what}: options must be lower-case text without spaces at the ends")
+        if self.default not in self.options:
+            raise ValueError(f"{what}: default not among the options")
+        if set(self.option_labels) != set(self.options) or any(
+                set(d) != {"en", "zh"} for d in self.option_labels.values()):
+            raise ValueError(f"{what}: every option needs exactly 'en' and 'zh' labels")
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.options, self.default))
+
+    def range_text(self) -> str:
+        """Human description of the allowed values, e.g. ``'one of: rectangular, hann'``."""
+        return "one of: " + ", ".join(self.options)
+
+    def option_label(self, option: str, lang: str = "en") -> str:
+        """The label of ``option`` in ``lang`` (English if ``lang`` is unknown)."""
+        labels = self.option_labels[option]
+        return labels.get(lang, labels["en"])
+
+    def validate(self, value: object, *, kernel: str = "") -> str:
+        """Return ``value`` as its option key if it is one (case and outer spaces ignored), else
+        raise :attr:`error` naming the options."""
+        key = value.strip().lower() if isinstance(value, str) else None
+        if key not in self.options:
+            where = f"{kernel}: " if kernel else ""
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
+        return key
+
+    def parse(self, text: str, *, kernel: str = "") -> str:
+        """Text values are option keys already; :meth:`validate` checks them."""
+        return text
+
 
 @dataclass(frozen=True)
 class KernelSpec:
@@ -174,7 +267,7 @@ class KernelSpec:
         Catalogue key, e.g. ``"gaussian"``.
     family : str
         One of :data:`FAMILIES`.
-    params : tuple of Param
+    params : tuple of Param or ChoiceParam
         Parameters in slider order (may be empty).
     label, description : dict
         ``{"en": ..., "zh": ...}``; the description is one classroom sentence.
@@ -201,7 +294,7 @@ class KernelSpec:
     def __hash__(self) -> int:
         return hash((self.name, self.family, self.params, self.band))
 
-    def param(self, name: str) -> Param:
+    def param(self, name: str) -> Param | ChoiceParam:
         """The parameter called ``name`` (:class:`KernelError` if there is none)."""
         for p in self.params:
             if p.name == name:
@@ -210,7 +303,7 @@ class KernelSpec:
 
     def defaults(self) -> dict:
         """Default parameter values, ``{name: value}``."""
-        return {p.name: (int(p.default) if p.kind == "int" else float(p.default)) for p in self.params}
+        return {p.name: p.validate(p.default) for p in self.params}
 
     def _no_param_message(self, name: str) -> str:
         if not self.params:

@@ -95,6 +95,16 @@ def test_kernel_npy_and_csv(tmp_path):
     np.testing.assert_array_equal(np.loadtxt(tmp_path / "s.csv", delimiter=","), kernels.make("sobel_x"))
 
 
+def test_kernel_with_a_choice_parameter(tmp_path):
+    """Issue 13: choice parameters (direction, window) are listed with their options and set by name."""
+    sinc = next(line for line in ok("kernels").stdout.splitlines() if line.startswith("sinc "))
+    assert "window=rectangular (choice rectangular|hann|hamming)" in sinc
+    ok("kernel", "line", "--param", "direction=plus45", "--out", tmp_path / "l.csv")
+    np.testing.assert_array_equal(np.loadtxt(tmp_path / "l.csv", delimiter=","), [[-1, -1, 2], [-1, 2, -1], [2, -1, -1]])
+    assert "one of: rectangular, hann, hamming" in fails("kernel", "sinc", "--param", "window=kaiser",
+                                                         "--out", tmp_path / "s.csv")
+
+
 def test_kernel_csv_roundtrip_exact(tmp_path):
     ok("kernel", "gabor", "--param", "theta=30", "--out", tmp_path / "g.csv")
     np.testing.assert_array_equal(np.loadtxt(tmp_path / "g.csv", delimiter=","), kernels.make("gabor", theta=30.0))

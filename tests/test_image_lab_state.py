@@ -125,3 +125,21 @@ def test_lessons_name_consistent_family_and_kernel():
     for lesson, values in LESSONS.items():
         if "il_kernel" in values:
             assert kernels.family(values["il_kernel"]) == values["il_family"], lesson
+
+
+def test_choice_kernel_parameters_travel_in_links_and_hostile_ones_are_refused():
+    """Issue 13: a kernel's choice parameter (Kirsch direction, sinc window) is a choice field."""
+    from app.ui import widgets
+
+    assert SCHEMA["il_kirsch_direction"].kind == "choice"
+    assert SCHEMA["il_sinc_window"].choices == ("rectangular", "hann", "hamming")
+    assert "sinc" in SCHEMA["il_kernel"].choices and "line" in SCHEMA["il_kernel"].choices
+    values = {"il_kernel": "sinc", "il_family": "low-pass", "il_sinc_window": "hann", "il_sinc_cutoff": 0.25}
+    params = encode(SCHEMA, values)
+    assert params["il_sinc_window"] == "hann"
+    decoded, rejected = decode(SCHEMA, params)
+    assert rejected == [] and widgets.kernel_from_state(decoded, "il") == (
+        "sinc", {"size": 21, "cutoff": 0.25, "window": "hann"})
+    hostile = {"il_sinc_window": "kaiser", "il_line_direction": "../x", "il_kirsch_direction": "e"}
+    decoded, rejected = decode(SCHEMA, hostile)
+    assert sorted(rejected) == ["il_line_direction", "il_sinc_window"] and decoded == {"il_kirsch_direction": "e"}

@@ -22,10 +22,13 @@ REQUIRED = {
     "identity", "box", "gaussian", "disk", "motion",
     "laplacian", "log", "sobel_x", "sobel_y", "prewitt_x", "prewitt_y", "scharr_x", "scharr_y",
     "roberts", "outline", "emboss", "sharpen", "unsharp", "dog", "gabor",
+    "tent", "binomial", "sinc", "high_boost", "kirsch", "line",  # issue 13
 }
 ZERO_SUM = {"laplacian", "log", "outline", "dog", "sobel_x", "sobel_y", "prewitt_x", "prewitt_y",
-            "scharr_x", "scharr_y", "roberts"}
-UNIT_SUM = {"identity", "box", "gaussian", "disk", "motion", "sharpen", "unsharp", "emboss"}
+            "scharr_x", "scharr_y", "roberts", "kirsch", "line"}
+UNIT_SUM = {"identity", "box", "gaussian", "disk", "motion", "sharpen", "unsharp", "emboss",
+            "tent", "binomial", "sinc"}
+RINGING = {"sinc"}  # low-pass with negative lobes and a Gibbs overshoot in its response
 
 
 def _cases():
@@ -34,8 +37,8 @@ def _cases():
     for spec in kernels.catalog():
         out.append((spec.name, {}))
         for p in spec.params:
-            out.append((spec.name, {p.name: p.min}))
-            out.append((spec.name, {p.name: p.max}))
+            ends = p.options if p.kind == "choice" else (p.min, p.max)
+            out.extend((spec.name, {p.name: v}) for v in ends)
     return out
 
 
@@ -44,7 +47,7 @@ CASES = _cases()
 
 def _case_id(case):
     name, params = case
-    return name + "".join(f"-{k}={v:g}" for k, v in params.items())
+    return name + "".join(f"-{k}={v if isinstance(v, str) else format(v, 'g')}" for k, v in params.items())
 
 
 def response(kernel: np.ndarray, n: int = 64) -> np.ndarray:
@@ -71,7 +74,8 @@ def test_required_kernels_and_families_present():
 def test_catalogue_is_grouped_by_family_in_family_order():
     order = [FAMILIES.index(s.family) for s in kernels.catalog()]
     assert order == sorted(order)
-    assert kernels.names("low-pass") == ["box", "gaussian", "disk", "motion"]
+    assert kernels.names("low-pass") == ["box", "gaussian", "disk", "motion", "tent", "binomial", "sinc"]
+    assert len(kernels.catalog()) >= 26
     assert set(kernels.by_family()) == set(FAMILIES)
 
 
@@ -86,8 +90,14 @@ def test_labels_are_bilingual_and_one_line(spec):
     assert len(spec.description["en"]) <= 120
     for p in spec.params:
         assert set(p.label) == {"en", "zh"} and CJK.search(p.label["zh"])
-        assert p.kind in ("int", "float")
-        assert p.min <= p.default <= p.max and p.step > 0
+        assert p.kind in ("int", "float", "choice")
+        if p.kind == "choice":
+            assert p.default in p.options
+            for o in p.options:
+                assert p.option_label(o, "en") and not CJK.search(p.option_label(o, "en"))
+                assert CJK.search(p.option_label(o, "zh"))
+        else:
+            assert p.min <= p.default <= p.max and p.step > 0
     for fam in FAMILY_LABELS.values():
         assert CJK.search(fam["zh"]) and fam["en"]
 
@@ -119,7 +129,7 @@ def test_every_kernel_builds_at_defaults_and_range_ends(case):
         assert k.sum() == pytest.approx(1.0, abs=1e-9)
     if name in ZERO_SUM:
         assert abs(k.sum()) <= 1e-9 * max(1.0, np.abs(k).sum())
-    if kernels.family(name) == "low-pass":
+    if kernels.family(name) == "low-pass" and name not in RINGING:
         assert (k >= 0).all()
 
 
@@ -225,6 +235,161 @@ def test_dog_is_difference_of_normalised_gaussians():
     assert abs(k.sum()) < 1e-15
 
 
+# ----------------------------------------------------------------------------- issue 13 kernels
+@pytest.mark.parametrize("size", [3, 5, 9, 63])
+def test_tent_is_a_box_convolved_with_itself(size):
+    r = size // 2
+    tri = np.convolve(np.ones(r + 1), np.ones(r + 1)) / (r + 1) ** 2
+    np.testing.assert_allclose(kernels.make("tent", size=size), np.outer(tri, tri), atol=1e-15)
+    np.testing.assert_array_equal(kernels.make("tent", size=3) * 16, [[1, 2, 1], [2, 4, 2], [1, 2, 1]])
+
+
+def test_binomial_is_pascals_triangle_outer_product():
+    np.testing.assert_array_equal(kernels.make("binomial", order=2), np.outer([1, 2, 1], [1, 2, 1]) / 16)
+    row4 = np.array([1, 4, 6, 4, 1]) / 16
+    np.testing.assert_array_equal(kernels.make("binomial"), np.outer(row4, row4))  # default order 4
+    b = np.array([1.0])
+    for _ in range(10):
+        b = np.convolve(b, [0.5, 0.5])  # [1, 1]/2 convolved with itself `order` times
+    np.testing.assert_allclose(kernels.make("binomial", order=10), np.outer(b, b), rtol=1e-13)
+    assert kernels.make("binomial", order=62).shape == (63, 63)
+
+
+def test_binomial_approaches_the_gaussian_of_variance_order_over_four():
+    n = 16
+    k = kernels.make("binomial", order=n)
+    g = kernels.make("gaussian", size=n + 1, sigma=np.sqrt(n / 4))
+    assert np.abs(k - g).max() < 0.05 * g.max()  # de Moivre-Laplace: 3 % at order 16
+
+
+@pytest.mark.parametrize("window,scipy_window", [("rectangular", "boxcar"), ("hann", "hann"), ("hamming", "hamming")])
+@pytest.mark.parametrize("size,cutoff", [(21, 0.15), (9, 0.25), (63, 0.05)])
+def test_sinc_matches_scipy_firwin(window, scipy_window, size, cutoff):
+    from scipy.signal import firwin
+
+    h = firwin(size, cutoff, window=scipy_window, fs=1.0)
+    np.testing.assert_allclose(kernels.make("sinc", size=size, cutoff=cutoff, window=window), np.outer(h, h),
+                               atol=1e-15)
+
+
+def test_sinc_rectangular_is_the_truncated_ideal_filter_and_hann_is_zero_at_the_ends():
+    size, fc = 15, 0.2
+    n = np.arange(size) - size // 2
+    ideal = 2 * fc * np.sinc(2 * fc * n)  # inverse DTFT of the ideal low-pass
+    np.testing.assert_allclose(kernels.make("sinc", size=size, cutoff=fc)[size // 2],
+                               ideal / ideal.sum() * (ideal[size // 2] / ideal.sum()), atol=1e-15)
+    hann = kernels.make("sinc", size=size, cutoff=fc, window="hann")
+    assert (hann[0, :] == 0).all() and (hann[:, -1] == 0).all()
+    ham = kernels.make("sinc", size=size, cutoff=fc, window="hamming")
+    assert (ham[0, :] != 0).any()  # Hamming does not reach zero
+
+
+def _sinc_response_1d(window: str) -> tuple[np.ndarray, np.ndarray]:
+    """Frequencies and |H| of the 1-D filter behind ``sinc(41, 0.15, window)`` (its normalised centre row)."""
+    row = kernels.make("sinc", size=41, cutoff=0.15, window=window)[20]
+    return np.fft.rfftfreq(1024), np.abs(np.fft.rfft(row / row.sum(), 1024))
+
+
+def test_sinc_rings_and_windows_tame_the_ringing():
+    """Rectangular window: negative lobes and a Gibbs overshoot; Hann/Hamming: almost none."""
+    assert kernels.make("sinc", size=41, cutoff=0.15).min() < 0  # the ringing lobes
+    f, rect = _sinc_response_1d("rectangular")
+    assert 0.05 < rect.max() - 1 < 0.2  # Gibbs overshoot, roughly a tenth
+    assert rect[f < 0.1].min() > 0.85 and rect[f > 0.2].max() < 0.15  # passes below fc, stops above
+    for window in ("hann", "hamming"):
+        _, mag = _sinc_response_1d(window)
+        assert mag.max() - 1 < 0.01 < 0.05 < rect.max() - 1
+        assert mag[f > 0.22].max() < 0.01  # far smaller stop-band ripple than plain truncation
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.2, 0.7, 1.0])
+def test_high_boost_with_A_one_is_unsharp_and_adds_A_minus_one_identities(alpha):
+    ident = kernels.make("identity")
+    np.testing.assert_allclose(kernels.make("high_boost", A=1, alpha=alpha), kernels.make("unsharp", alpha=alpha),
+                               atol=1e-12)
+    for a in (1.0, 1.7, 5.0):
+        k = kernels.make("high_boost", A=a, alpha=alpha)
+        np.testing.assert_allclose(k, (a - 1) * ident + kernels.make("unsharp", alpha=alpha), atol=1e-12)
+        np.testing.assert_allclose(k, a * ident - kernels.make("laplacian", alpha=alpha), atol=1e-12)
+        assert k.sum() == pytest.approx(a)  # DC gain A
+
+
+def test_high_boost_matches_gonzalez_woods_mask():
+    # Gonzalez & Woods: composite high-boost mask, centre A + 4, -1 on the four neighbours
+    for a in (1.0, 1.7, 3.0):
+        np.testing.assert_allclose(kernels.make("high_boost", A=a), [[0, -1, 0], [-1, a + 4, -1], [0, -1, 0]],
+                                   atol=1e-12)
+    np.testing.assert_array_equal(kernels.make("high_boost", A=1), kernels.make("sharpen"))
+
+
+KIRSCH = {  # Kirsch (1971) / Wikipedia: the 5s on the named side, each step clockwise moves them one cell
+    "n": [[5, 5, 5], [-3, 0, -3], [-3, -3, -3]],
+    "nw": [[5, 5, -3], [5, 0, -3], [-3, -3, -3]],
+    "w": [[5, -3, -3], [5, 0, -3], [5, -3, -3]],
+    "sw": [[-3, -3, -3], [5, 0, -3], [5, 5, -3]],
+    "s": [[-3, -3, -3], [-3, 0, -3], [5, 5, 5]],
+    "se": [[-3, -3, -3], [-3, 0, 5], [-3, 5, 5]],
+    "e": [[-3, -3, 5], [-3, 0, 5], [-3, -3, 5]],
+    "ne": [[-3, 5, 5], [-3, 0, 5], [-3, -3, -3]],
+}
+
+
+@pytest.mark.parametrize("direction", list(KIRSCH))
+def test_kirsch_compass_masks(direction):
+    k = kernels.make("kirsch", direction=direction)
+    np.testing.assert_array_equal(k, KIRSCH[direction])
+    assert k.sum() == 0 and (k == 5).sum() == 3 and (k == -3).sum() == 5
+
+
+def test_kirsch_template_responds_most_to_brightness_on_its_side():
+    yy, xx = np.mgrid[-8:9, -8:9].astype(float)
+    for direction, (dy, dx) in {"n": (-1, 0), "ne": (-1, 1), "e": (0, 1), "s": (1, 0), "w": (0, -1)}.items():
+        image = (yy * dy + xx * dx > 0).astype(float)  # brighter on that side of a straight edge
+        responses = {d: ndi.correlate(image, kernels.make("kirsch", direction=d))[8, 8] for d in KIRSCH}
+        assert max(responses, key=responses.get) == direction
+
+
+LINES = {  # Gonzalez & Woods' four line masks, named by the line's angle on screen
+    "horizontal": [[-1, -1, -1], [2, 2, 2], [-1, -1, -1]],
+    "plus45": [[-1, -1, 2], [-1, 2, -1], [2, -1, -1]],
+    "vertical": [[-1, 2, -1], [-1, 2, -1], [-1, 2, -1]],
+    "minus45": [[2, -1, -1], [-1, 2, -1], [-1, -1, 2]],
+}
+
+
+@pytest.mark.parametrize("direction", list(LINES))
+def test_line_detector_masks_find_their_line(direction):
+    k = kernels.make("line", direction=direction)
+    np.testing.assert_array_equal(k, LINES[direction])
+    assert k.sum() == 0
+    image = np.zeros((9, 9))
+    image[np.nonzero(np.pad(np.array(LINES[direction]) == 2, 3))] = 1.0  # a thin line through the middle
+    responses = {d: ndi.convolve(image, kernels.make("line", direction=d))[4, 4] for d in LINES}
+    assert max(responses, key=responses.get) == direction and responses[direction] == 6
+
+
+def test_choice_parameters_validate_and_coerce():
+    assert kernels.validate_params("kirsch", {"direction": " NE "}) == {"direction": "ne"}
+    assert kernels.coerce_params("sinc", {"window": "Hann", "size": "9"}) == {"size": 9, "cutoff": 0.15,
+                                                                              "window": "hann"}
+    with pytest.raises(KernelError, match=r"one of: rectangular, hann, hamming \(got 'kaiser'\)"):
+        kernels.make("sinc", window="kaiser")
+    with pytest.raises(KernelError, match="one of: horizontal"):
+        kernels.make("line", direction=45)
+    p = kernels.get("kirsch").param("direction")
+    assert p.kind == "choice" and p.options[:3] == ("n", "ne", "e") and p.option_label("w", "zh") == "西（W）"
+    assert kernels.defaults("sinc")["window"] == "rectangular"
+    hash(kernels.get("sinc"))
+
+
+def test_new_kernels_are_in_sensible_families_and_bands():
+    assert {n: kernels.family(n) for n in ("tent", "binomial", "sinc", "high_boost", "kirsch", "line")} == {
+        "tent": "low-pass", "binomial": "low-pass", "sinc": "low-pass", "high_boost": "high-pass",
+        "kirsch": "directional", "line": "directional"}
+    assert kernels.expected_band("high_boost") == "high-boost"
+    assert kernels.get("High-Boost").name == "high_boost"
+
+
 # ----------------------------------------------------------------------------- conventions
 def test_derivative_signs_under_convolution():
     ramp = np.tile(np.arange(16.0), (16, 1))  # brighter to the right
@@ -285,24 +450,32 @@ def test_expected_band_matches_the_measured_response(spec):
     assert band == spec.band
     if band == "all":
         np.testing.assert_allclose(mag, 1.0, atol=1e-12)
+    elif band == "low" and spec.name in RINGING:
+        # separable truncated sinc: the 1-D Gibbs overshoot (~9 %) squared at the passband corner
+        assert dc == pytest.approx(1.0) and peak <= 1.09**2 * dc and outer < 0.05 * dc
     elif band == "low":
         assert dc == pytest.approx(peak) and outer < 0.5 * dc
     elif band == "high":
         assert dc < 1e-9 * peak and outer > 3 * inner
+    elif band == "band" and spec.name == "line":
+        # a second difference across the line times a 3-tap sum along it: the peak is at Nyquist
+        # across the line, but DC and the frequencies along the line are rejected
+        across, along = mag[0, 64], mag[64, 0]  # vertical / horizontal Nyquist for the horizontal line
+        assert dc < 1e-12 and across == pytest.approx(peak) and along < 1e-12 and outer < 0.5 * peak
     elif band == "band":
         iy, ix = np.unravel_index(np.argmax(mag), mag.shape)
         r_peak = np.hypot(iy - 64, ix - 64) / 128
         assert dc < 0.15 * peak
         assert 0.02 < r_peak < 0.45
         assert mag[0, 0] < 0.5 * peak  # the Nyquist corner is not passed
-    elif band == "high-boost":
-        assert dc == pytest.approx(1.0) and peak > 1.5 and outer > dc
+    elif band == "high-boost":  # DC gain 1 (high_boost: A ≥ 1), high frequencies amplified more
+        assert dc == pytest.approx(k.sum()) and dc >= 1 - 1e-12 and peak > 1.5 * dc and outer > dc
     else:  # pragma: no cover - BANDS is closed
         pytest.fail(band)
 
 
 @pytest.mark.parametrize("name", ["sobel_x", "sobel_y", "prewitt_x", "prewitt_y", "scharr_x", "scharr_y",
-                                  "roberts", "emboss", "gabor"])
+                                  "roberts", "emboss", "gabor", "kirsch", "line"])
 def test_directional_kernels_are_anisotropic(name):
     mag = response(kernels.make(name), 128)
     vals = ring(mag, 0.15, 0.2)
@@ -435,6 +608,8 @@ def test_disk_is_symmetric_and_normalised(radius):
 
 
 def _valid_value(p):
+    if p.kind == "choice":
+        return st.sampled_from(p.options)
     if p.kind == "int":
         n = int((p.max - p.min) // p.step)
         return st.integers(0, n).map(lambda i, p=p: int(p.min + i * p.step))
@@ -472,7 +647,10 @@ def test_docstring_examples_run(module):
     ("box", {"size": None}), ("disk", {"radius": 0}), ("disk", {"radius": 40}), ("motion", {"length": 0}),
     ("motion", {"angle": float("nan")}), ("laplacian", {"alpha": "0.2"}), ("unsharp", {"alpha": 2}),
     ("emboss", {"angle": None}), ("gabor", {"theta": "up"}), ("gabor", {"wavelength": 0}), ("dog", {"sigma1": 0}),
-    ("log", {"size": 65}),
+    ("log", {"size": 65}), ("tent", {"size": 4}), ("binomial", {"order": 3}), ("binomial", {"order": 64}),
+    ("binomial", {"order": "4"}), ("sinc", {"cutoff": 0.6}), ("sinc", {"cutoff": 0}), ("sinc", {"window": "kaiser"}),
+    ("high_boost", {"A": 0.5}), ("high_boost", {"alpha": 2}), ("kirsch", {"direction": "up"}),
+    ("line", {"direction": None}),
 ])
 def test_direct_builders_raise_kernel_errors(fn, kwargs):
     from kernels import spatial

@@ -64,6 +64,20 @@ from .layers import (
     pooling_aliasing,
     shift_tolerance,
 )
+from .conv_arithmetic import (
+    LENET_C3_TABLE,
+    MAX_FOOTPRINT_SIDE,
+    PADDING_MODES,
+    Footprint,
+    checkerboard_score,
+    conv2d,
+    conv_transpose2d,
+    footprint_frames,
+    output_size,
+    resize_then_convolve,
+    resolve_padding,
+    transpose_output_size,
+)
 from .signals import (
     SignalError,
     convolve_signals,
@@ -252,4 +266,17 @@ __all__ = [
     "restoration_curve",
     "transfer_function",
     "wiener_filter",
+    # CNN Lab: convolution arithmetic (stride, padding, dilation, transposed convolution)
+    "LENET_C3_TABLE",
+    "MAX_FOOTPRINT_SIDE",
+    "PADDING_MODES",
+    "Footprint",
+    "checkerboard_score",
+    "conv2d",
+    "conv_transpose2d",
+    "footprint_frames",
+    "output_size",
+    "resize_then_convolve",
+    "resolve_padding",
+    "transpose_output_size",
 ]

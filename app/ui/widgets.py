@@ -349,7 +349,9 @@ def kernel_fields(key: str, *, default_kernel: str = "gaussian", overrides: dict
         for p in spec.params:
             pk = param_key(key, spec.name, p.name)
             default = overrides.get(pk, p.default)
-            if p.kind == "int":
+            if p.kind == "choice":
+                fields[pk] = state.Field("choice", default, choices=p.options)
+            elif p.kind == "int":
                 fields[pk] = state.Field("int", int(default), lo=int(p.min), hi=int(p.max))
             else:
                 fields[pk] = state.Field("float", float(default), lo=float(p.min), hi=float(p.max))
@@ -366,14 +368,23 @@ def _on_family_change(key: str) -> None:
 
 def kernel_from_state(values: dict, key: str) -> tuple[str, dict]:
     """(kernel name, validated params) from session-state-like ``values``; pure, no Streamlit."""
+    name = _kernels().get(values.get(f"{key}_kernel", "gaussian")).name
+    return name, params_from_state(values, key, name)
+
+
+def params_from_state(values: dict, key: str, name: str) -> dict:
+    """Validated parameters of kernel ``name`` from the picker's keys in ``values`` (defaults if absent).
+
+    Slider values are put back on their type (``5.0`` → ``5`` for whole-number parameters);
+    choice values are option keys already. Raises ``kernels.KernelError`` for refused values.
+    """
     k = _kernels()
-    name = values.get(f"{key}_kernel", "gaussian")
     spec = k.get(name)
     raw = {}
     for p in spec.params:
         v = values.get(param_key(key, spec.name, p.name), p.default)
-        raw[p.name] = int(round(v)) if p.kind == "int" else float(v)
-    return spec.name, k.validate_params(spec.name, raw)
+        raw[p.name] = v if p.kind == "choice" else int(round(v)) if p.kind == "int" else float(v)
+    return k.validate_params(spec.name, raw)
 
 
 def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKernel:
@@ -414,9 +425,11 @@ def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKern
     for i, p in enumerate(spec.params):
         pk = param_key(key, spec.name, p.name)
         if pk not in ss:
-            ss[pk] = int(p.default) if p.kind == "int" else float(p.default)
-        # keep the stored value on the slider's grid and range (links, old sessions)
-        if p.kind == "int":
+            ss[pk] = p.validate(p.default)
+        # keep the stored value on the slider's grid and range, or among the options (links, old sessions)
+        if p.kind == "choice":
+            ss[pk] = ss[pk] if ss[pk] in p.options else p.default
+        elif p.kind == "int":
             v = int(round(ss[pk]))
             v = min(max(v, int(p.min)), int(p.max))
             v = int(p.min) + ((v - int(p.min)) // int(p.step)) * int(p.step)
@@ -426,7 +439,9 @@ def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKern
         label = p.label.get(lang, p.label["en"])
         where = cols[i % columns] if cols else st.container()
         with where:
-            if p.kind == "int":
+            if p.kind == "choice":
+                st.selectbox(label, p.options, format_func=lambda o, p=p: p.option_label(o, lang), key=pk)
+            elif p.kind == "int":
                 st.slider(label, int(p.min), int(p.max), step=int(p.step), key=pk)
             else:
                 st.slider(label, float(p.min), float(p.max), step=float(p.step), key=pk, format="%.2f" if p.step < 0.1 else None)

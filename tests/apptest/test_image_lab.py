@@ -106,6 +106,32 @@ def test_kernel_sliders_come_from_the_catalogue():
     assert _run(at).settings.params["theta"] == 90.0
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_choice_parameters_are_select_boxes(lang):
+    """Issue 13: a kernel's choice parameter (Kirsch direction) is a select box with bilingual option labels."""
+    at = open_lab("image_lab", lang=lang)
+    at.selectbox(key="il_family").set_value("directional").run()
+    at.selectbox(key="il_kernel").set_value("kirsch").run()
+    assert not at.exception
+    spec = kernels.get("kirsch")
+    box = at.selectbox(key="il_kirsch_direction")
+    p = spec.param("direction")
+    assert box.label == p.label[lang] and tuple(box.options) == tuple(p.option_label(o, lang) for o in p.options)
+    assert _run(at).settings.params == {"direction": "n"}
+    box.set_value("w").run()
+    assert not at.exception
+    run = _run(at)
+    assert run.settings.kernel_name == "kirsch" and run.settings.params == {"direction": "w"}
+    np.testing.assert_array_equal(at.session_state["_il_last_kernel"].kernel, kernels.make("kirsch", direction="w"))
+
+
+def test_windowed_sinc_opens_from_a_link():
+    at = open_lab("image_lab", il_family="low-pass", il_kernel="sinc", il_sinc_window="hamming", il_sinc_size=15)
+    assert not at.exception
+    assert _run(at).settings.params == {"size": 15, "cutoff": 0.15, "window": "hamming"}
+    assert at.selectbox(key="il_sinc_window").value == "hamming"
+
+
 def test_kernel_and_spectra_are_images_not_heatmaps():
     at = open_lab("image_lab", il_family="directional", il_kernel="sobel_x")
     assert not at.exception

@@ -12,7 +12,7 @@ from app.backend import display, radial_profile, signed_to_rgb, to_uint8
 from app.ui import image_lab_run as lab
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
-from app.ui.widgets import param_key
+from app.ui.widgets import params_from_state
 
 LOW_FAMILIES = ("low-pass",)
 HIGH_FAMILIES = ("high-pass", "directional", "band-pass")
@@ -21,14 +21,8 @@ SHOW_SIDE = 320
 
 def _kernel(name: str) -> np.ndarray:
     """Catalogue kernel with the Image Lab's current slider values for it (defaults otherwise)."""
-    ss = st.session_state
-    spec = kernels.get(name)
-    raw = {}
-    for p in spec.params:
-        v = ss.get(param_key("il", name, p.name), p.default)
-        raw[p.name] = int(round(v)) if p.kind == "int" else float(v)
     try:
-        params = kernels.validate_params(name, raw)
+        params = params_from_state(st.session_state, "il", name)
     except (kernels.KernelError, ValueError):
         params = kernels.defaults(name)
     return kernels.make(name, **params)
