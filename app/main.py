@@ -8,10 +8,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from app.ui import shell, state  # noqa: E402
+from app.ui import server, shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
 
-shell.limit_native_threads()
+server.configure_process()
 st.set_page_config(page_title="ConvScope", page_icon=":material/blur_on:", layout="wide")
 shell.sidebar()
 lang = shell.lang()

@@ -13,6 +13,9 @@ import random
 import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,7 +65,8 @@ async def _student_with_upload(url: str, index: int, moves: int, side: int) -> d
             texts.append(list(s.run_texts))
         replica = next((c.value for c in http.cookie_jar if c.key == serve.COOKIE), None)
         await s.close()
-    return {"texts": texts, "stats": stats, "replica": replica, "media": len(s.media_seen)}
+    return {"texts": texts, "stats": stats, "replica": replica, "media": len(s.media_seen),
+            "last_media": sorted(set(s.run_media))}
 
 
 async def _class_with_uploads(url: str, students: int, moves: int, side: int) -> list[dict]:
@@ -80,6 +84,28 @@ def test_each_session_keeps_its_own_upload_across_reruns(server):
     for r in results:
         assert r["stats"].errors == [] and r["stats"].exceptions == []
         assert all(_shows_upload(texts, side) for texts in r["texts"]), r["texts"]
+
+
+def test_a_closed_tab_is_freed_after_the_session_ttl():
+    """Streamlit's store only drops an expired session; the app's reaper shuts it down, which frees
+    its upload and its /media images (observable from outside: the images are gone)."""
+    with streamlit_app("reaper-server.log", "--server.disconnectedSessionTTL", "2") as (url, _):
+        result = asyncio.run(_class_with_uploads(url, 1, 1, 120))[0]
+        assert result["stats"].errors == []
+        own = result["last_media"]  # the images the tab shows when it is closed
+        assert own and all(_status(url + u) == 200 for u in own)  # kept for a reconnect meanwhile
+        deadline = time.monotonic() + 30
+        while any(_status(url + u) == 200 for u in own) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert all(_status(url + u) == 404 for u in own)
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
 
 
 def test_parse_args_refuses_impossible_runs():

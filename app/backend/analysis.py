@@ -262,6 +262,21 @@ class ImageAnalysis:
         return self.image.shape
 
     @property
+    def nbytes(self) -> int:
+        """Memory the analysis holds (image, spectra and cached full arrays), for cache budgets.
+
+        Examples
+        --------
+        >>> a = ImageAnalysis(np.zeros((64, 64)), boundary="wrap")
+        >>> a.nbytes == a.image.nbytes + a.image_half.nbytes + a.image_half.real.nbytes
+        True
+        """
+        arrays = [self.image, self._spec, self._lum_power, self.__dict__.get("image_spectrum")]
+        if self._lum is not self._spec:
+            arrays.append(self._lum)
+        return int(sum(a.nbytes for a in arrays if a is not None))
+
+    @property
     def image_half(self) -> np.ndarray:
         """rfft2 half spectrum of the padded image (luminance for colour)."""
         return self._lum

@@ -5,7 +5,7 @@
 demand (:func:`display_output`, :func:`spectra_uint8`, :func:`radial_profiles`, ...).
 
 The per-image work (padding + FFT) is held in an :class:`app.backend.ImageAnalysis` cached
-with ``st.cache_resource`` keyed on the image digest and the boundary, never on the array.
+in a process-wide, memory-budgeted cache keyed on the image digest and the boundary.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-import streamlit as st
 
 from app.backend import (
     ImageAnalysis,
@@ -32,6 +31,7 @@ from app.backend.lab_tools import (
     high_frequency_energy_half,
     radial_profile_half,
 )
+from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.widgets import PickedImage
 
 #: Beyond this many multiply-adds the direct spatial check is not run automatically.
@@ -81,11 +81,17 @@ class LabRun:
         return high_frequency_energy_half(res.output_half_magnitude_source, n2, HF_CUTOFF) / base
 
 
-# 4 entries: this boundary and the wrap reference for two images (a 2048² colour analysis holds ~100 MB)
-@st.cache_resource(max_entries=4, show_spinner=False)
-def analysis_for(digest: str, boundary: str, _image: np.ndarray) -> ImageAnalysis:
+# Shared by every session of the process and sized by memory: at 512 px a grey analysis holds ~6 MB
+# and a colour one ~18 MB, so the default 768 MB keeps a whole class's own photos (a 2048 px colour
+# analysis holds ~300 MB: two of those evict most of the rest).
+ANALYSES: ByteBudgetCache[ImageAnalysis] = ByteBudgetCache(
+    budget_from_env("CONVSCOPE_ANALYSIS_CACHE_MB", 768), sizeof=lambda a: a.nbytes
+)
+
+
+def analysis_for(digest: str, boundary: str, image: np.ndarray) -> ImageAnalysis:
     """The cached per-image analysis (padded FFT), keyed on the image digest and the boundary."""
-    return ImageAnalysis(_image, boundary=boundary)
+    return ANALYSES.get_or_make((digest, boundary), lambda: ImageAnalysis(image, boundary=boundary))
 
 
 _IMAGE_STATS: dict[tuple, tuple] = {}

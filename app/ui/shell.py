@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-
 import streamlit as st
-from threadpoolctl import threadpool_limits
 
 from app.ui import state
 from app.ui.strings import LANG_NAMES, LANGS, t
@@ -25,21 +22,6 @@ h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
 h3 { font-size: 1.6rem !important; }
 </style>
 """
-
-
-@functools.cache
-def limit_native_threads() -> None:
-    """One BLAS thread per server process (called once, from the router).
-
-    OpenBLAS's worker threads spin for milliseconds after every call, even a dot product
-    of a few thousand numbers: on a 2-core server that burned ~90 ms of CPU per slider
-    move, three times the move itself. Sessions already keep the cores busy, so a server
-    gains nothing from threads inside one BLAS call. (FFTs run on ``scipy.fft``'s own
-    ``workers`` setting and are not affected.)
-    """
-    import scipy.linalg  # noqa: F401  (load SciPy's OpenBLAS too, so the limit reaches it)
-
-    threadpool_limits(limits=1, user_api="blas")
 
 
 def lang() -> str:

@@ -27,6 +27,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import images as bimages
+from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.strings import t
 
 SOURCES: tuple[str, ...] = ("sample", "upload", "camera")
@@ -165,9 +166,14 @@ def resolve_image(
 # --------------------------------------------------------------------------- #
 # Streamlit side
 # --------------------------------------------------------------------------- #
-@st.cache_resource(max_entries=48, show_spinner=False)
+# decoded samples at each working size, shared by all sessions (a 2048 px colour sample is 100 MB)
+_SAMPLES: ByteBudgetCache[PickedImage] = ByteBudgetCache(
+    budget_from_env("CONVSCOPE_SAMPLE_CACHE_MB", 256), sizeof=lambda p: p.image.nbytes
+)
+
+
 def _cached_sample(name: str, colour: bool, size: int) -> PickedImage:
-    return _load_sample_picked(name, colour, size)
+    return _SAMPLES.get_or_make((name, colour, size), lambda: _load_sample_picked(name, colour, size))
 
 
 def _sample_label(name: str, lang: str) -> str:

@@ -276,7 +276,6 @@ def kernel_and_views() -> None:
             st.error(t("il.err.compute", lang, detail=str(exc)))
             state.write_query_params()
             return
-        st.session_state["il_last_run"] = run  # for the teaching tools
         tabs = st.tabs([t(f"il.tab.{name}", lang) for name in TABS] + teaching.tab_labels(lang),
                        key="il_tab", on_change="rerun")
         # only the open tab is drawn: a slider move then costs one view, not all of them

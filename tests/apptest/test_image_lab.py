@@ -13,13 +13,12 @@ import kernels
 from app.ui import widgets
 from app.ui.image_lab_run import LabSettings, compute, display_output
 from app.ui.strings import t
+from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab, texts
 
 
 def _run(at):
-    run = at.session_state["il_last_run"]
-    assert run is not None
-    return run
+    return last_run()
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,12 @@ import pytest
 from app.ui.strings import t
 from app.ui.teaching import TABS
 from app.ui.teaching.lessons import lesson_ids, settings_for
+from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab, texts
 
 
 def _run(at):
-    return at.session_state["il_last_run"]
+    return last_run()
 
 
 def _open(tab: str, lang: str = "en", **session):
