@@ -157,14 +157,6 @@ def _as_kernel(kernel: object, dtype: np.dtype = np.dtype(np.float64)) -> np.nda
     return k
 
 
-def _check_fits(image_shape: tuple[int, ...], kernel_shape: tuple[int, ...]) -> None:
-    if kernel_shape[0] > image_shape[0] or kernel_shape[1] > image_shape[1]:
-        raise ValueError(
-            f"kernel {kernel_shape[0]}x{kernel_shape[1]} is larger than the image "
-            f"{image_shape[0]}x{image_shape[1]}"
-        )
-
-
 def anchor(kernel_shape: tuple[int, int]) -> tuple[int, int]:
     """The kernel index that sits on the output pixel: ``(kh // 2, kw // 2)``.
 
@@ -433,8 +425,10 @@ def convolve(
     image : array_like, shape (H, W) or (H, W, C)
         Real, finite pixel values.  Colour channels are filtered independently.
     kernel : array_like, shape (kh, kw)
-        Real, finite, non-empty and no larger than the image.  Its anchor is
-        ``(kh // 2, kw // 2)`` (see the module docstring), as in :mod:`scipy.ndimage`.
+        Real, finite and non-empty.  Its anchor is ``(kh // 2, kw // 2)`` (see the module
+        docstring), as in :mod:`scipy.ndimage`.  It may be larger than the image (a 15×15
+        kernel on a 1×1 image): the boundary then extends the image as far as needed, exactly
+        as ``scipy.ndimage`` does (repeated reflections, repeated tiles, edge values or zeros).
     boundary : {"reflect", "zero", "wrap", "nearest"}
         How the image is extended beyond its edges; equal to ``scipy.ndimage`` modes
         ``reflect``, ``constant`` (``cval=0``), ``wrap`` and ``nearest``.
@@ -455,8 +449,8 @@ def convolve(
     Raises
     ------
     ValueError
-        Bad shapes, NaN/inf values, a kernel larger than the image, or an unknown
-        ``boundary``/``method`` (the message lists the choices).
+        Bad shapes, NaN/inf values, or an unknown ``boundary``/``method`` (the message lists
+        the choices).
 
     Examples
     --------
@@ -465,12 +459,16 @@ def convolve(
     array([[0.111, 0.111, 0.111],
            [0.111, 0.111, 0.111],
            [0.111, 0.111, 0.111]])
+
+    A kernel larger than the image is fine; here a 1×1 image with ``reflect`` is a constant:
+
+    >>> convolve(np.array([[2.0]]), np.ones((5, 5)) / 25)
+    array([[2.]])
     """
     _check_boundary(boundary)
     _check_method(method)
     x = _as_image(image)
     k = _as_kernel(kernel)
-    _check_fits(x.shape, k.shape)
     factors = rank1_factors(k) if min(k.shape) > 1 and k.size > 9 else None
     if method == "auto":
         method = choose_method(x.shape, k.shape, separable=factors is not None, boundary=boundary, dtype=x.dtype)
