@@ -129,7 +129,8 @@ def resolve_image(
     * sample → that sample (an unknown name falls back to the default sample, with an error);
     * upload/camera with bytes → the decoded image, or, when it cannot be read, the
       *previous* image plus a friendly localized error naming the problem;
-    * upload/camera without bytes → the previous image (or the default sample) plus a notice.
+    * upload/camera without a file (``data is None``) → the previous image (or the default
+      sample) plus a notice; an empty file (``data == b""``) is an error that says so.
     """
     if choice.source not in ("upload", "camera"):
         try:
@@ -147,7 +148,7 @@ def resolve_image(
             return Resolved(prev, error=error, notice=notice, ok=False)
         return Resolved(load_sample(choice.sample, choice.colour, choice.size), error=error, notice=notice, ok=False)
 
-    if not choice.data:
+    if choice.data is None:  # nothing uploaded yet (an empty file is b"": refused below as empty)
         key = "il.pick.no_upload" if choice.source == "upload" else "il.pick.no_camera"
         return keep(notice=t(key, lang))
     try:
