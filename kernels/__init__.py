@@ -10,7 +10,9 @@ np.float64(0.6193)
 >>> [s.name for s in kernels.catalog() if s.family == "low-pass"]
 ['box', 'gaussian', 'disk', 'motion']
 >>> kernels.defaults("gaussian")
-{'size': 5, 'sigma': 1.0}
+{'size': 7, 'sigma': 1.0}
+>>> kernels.make("gaussian", sigma=3).shape  # the size follows sigma unless given
+(19, 19)
 """
 
 from __future__ import annotations
@@ -138,12 +140,15 @@ def family(name: str) -> str:
 def validate_params(name: str, params: Mapping[str, object] | None = None) -> dict:
     """Check ``params`` for kernel ``name`` and return the full, typed parameter dict.
 
-    Missing parameters take their defaults. Raises :class:`KernelError` for an unknown
-    kernel, an unknown parameter, a wrong type or a value out of range.
+    Missing parameters take their defaults, except those that follow others (a Gaussian's
+    size follows sigma: ``2⌈3σ⌉ + 1``, clipped to 3 … 63). Raises :class:`KernelError` for an
+    unknown kernel, an unknown parameter, a wrong type or a value out of range.
 
     Examples
     --------
     >>> validate_params("gaussian", {"sigma": 2})
+    {'size': 13, 'sigma': 2.0}
+    >>> validate_params("gaussian", {"sigma": 2, "size": 5})
     {'size': 5, 'sigma': 2.0}
     """
     spec = get(name)
@@ -155,6 +160,9 @@ def validate_params(name: str, params: Mapping[str, object] | None = None) -> di
     for p in spec.params:
         out[p.name] = p.validate(params[p.name], kernel=spec.name) if p.name in params else (
             int(p.default) if p.kind == "int" else float(p.default))
+    for key in spec.follows:
+        if key not in params:
+            out[key] = spec.follow(key, out)
     return out
 
 

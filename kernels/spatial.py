@@ -21,7 +21,7 @@ import numpy as np
 from .spec import MAX_KERNEL_SIDE, KernelError, KernelSpec, Param
 
 __all__ = [
-    "identity", "box", "gaussian", "disk", "motion",
+    "identity", "box", "gaussian", "gaussian_size", "disk", "motion",
     "laplacian", "log", "outline", "sharpen", "unsharp",
     "sobel_x", "sobel_y", "prewitt_x", "prewitt_y", "scharr_x", "scharr_y", "roberts", "emboss",
     "dog", "gabor",
@@ -129,13 +129,27 @@ def box(size: int = 3) -> np.ndarray:
     return np.full((size, size), 1.0 / (size * size))
 
 
-def gaussian(size: int = 5, sigma: float = 1.0) -> np.ndarray:
+def gaussian_size(sigma: float) -> int:
+    """The odd side that holds a Gaussian to ±3σ: ``2⌈3σ⌉ + 1`` (at most ``MAX_KERNEL_SIDE``).
+
+    Cutting a Gaussian much shorter leaves a box-like kernel whose spectrum has side lobes.
+
+    Examples
+    --------
+    >>> gaussian_size(1.0), gaussian_size(3.0), gaussian_size(0.5), gaussian_size(20.0)
+    (7, 19, 5, 63)
+    """
+    sigma = _check_positive(sigma, "sigma")
+    return min(2 * math.ceil(3.0 * sigma - 1e-9) + 1, MAX_KERNEL_SIDE)
+
+
+def gaussian(size: int | None = None, sigma: float = 1.0) -> np.ndarray:
     """Gaussian blur, normalised to sum 1 (MATLAB ``fspecial('gaussian', size, sigma)``).
 
     Parameters
     ----------
-    size : int
-        Odd side length.
+    size : int, optional
+        Odd side length; by default :func:`gaussian_size` (``2⌈3σ⌉ + 1``), so it follows sigma.
     sigma : float
         Standard deviation in pixels.
 
@@ -143,9 +157,11 @@ def gaussian(size: int = 5, sigma: float = 1.0) -> np.ndarray:
     --------
     >>> gaussian(3, 0.5).round(4)[1]
     array([0.0838, 0.6193, 0.0838])
+    >>> gaussian(sigma=3).shape
+    (19, 19)
     """
-    size = _check_odd_size(size)
     sigma = _check_positive(sigma, "sigma")
+    size = _check_odd_size(gaussian_size(sigma) if size is None else size)
     r, c = _offsets(size // 2)
     h = np.exp(-(r * r + c * c) / (2.0 * sigma * sigma))
     return _normalise(h)
@@ -420,8 +436,8 @@ _sigma = lambda default, lo=0.2, hi=20.0: _p("sigma", "float", lo, hi, 0.1, defa
 _alpha = lambda default: _p("alpha", "float", 0.0, 1.0, 0.05, default, "Alpha α (diagonal weight)", "α（对角权重）")  # noqa: E731
 
 
-def _s(name, family, band, params, en, zh, den, dzh):
-    return KernelSpec(name, family, tuple(params), {"en": en, "zh": zh}, {"en": den, "zh": dzh}, band)
+def _s(name, family, band, params, en, zh, den, dzh, follows=None):
+    return KernelSpec(name, family, tuple(params), {"en": en, "zh": zh}, {"en": den, "zh": dzh}, band, follows or {})
 
 
 SPECS: tuple[KernelSpec, ...] = (
@@ -430,10 +446,11 @@ SPECS: tuple[KernelSpec, ...] = (
        "Box blur (mean)", "均值模糊（方框）",
        "Replaces each pixel by the average of its neighbours.",
        "用邻域像素的平均值代替每个像素。"),
-    _s("gaussian", "low-pass", "low", [_size(5), _sigma(1.0, lo=0.1)],
+    _s("gaussian", "low-pass", "low", [_size(7), _sigma(1.0, lo=0.1)],
        "Gaussian blur", "高斯模糊",
        "A smooth weighted average; larger σ blurs more and removes more high frequencies.",
-       "按高斯权重做加权平均；σ 越大越模糊，去掉的高频越多。"),
+       "按高斯权重做加权平均；σ 越大越模糊，去掉的高频越多。",
+       follows={"size": lambda v: gaussian_size(v["sigma"])}),
     _s("disk", "low-pass", "low",
        [_p("radius", "float", 0.5, 31.5, 0.5, 3.0, "Radius (pixels)", "半径（像素）", "px")],
        "Disk blur (defocus)", "圆盘模糊（失焦）",
