@@ -63,14 +63,26 @@ def catalog() -> tuple[KernelSpec, ...]:
 
 
 def names(family: str | None = None) -> list[str]:
-    """Kernel names, optionally only those of one family."""
+    """Kernel names, optionally only those of one family.
+
+    Examples
+    --------
+    >>> names('directional')[:2]
+    ['sobel_x', 'sobel_y']
+    """
     if family is not None and family not in FAMILIES:
         raise KernelError(f"Unknown family {family!r}; families are: {', '.join(FAMILIES)}.")
     return [s.name for s in _ORDERED if family is None or s.family == family]
 
 
 def by_family() -> dict[str, tuple[KernelSpec, ...]]:
-    """``{family: specs}`` for every family in :data:`FAMILIES` (empty tuples included)."""
+    """``{family: specs}`` for every family in :data:`FAMILIES` (empty tuples included).
+
+    Examples
+    --------
+    >>> [s.name for s in by_family()['low-pass']]
+    ['box', 'gaussian', 'disk', 'motion']
+    """
     return {f: tuple(s for s in _ORDERED if s.family == f) for f in FAMILIES}
 
 
@@ -133,7 +145,13 @@ def expected_band(name: str) -> str:
 
 
 def family(name: str) -> str:
-    """The family of kernel ``name`` (one of :data:`FAMILIES`)."""
+    """The family of kernel ``name`` (one of :data:`FAMILIES`).
+
+    Examples
+    --------
+    >>> family('sobel_x')
+    'directional'
+    """
     return get(name).family
 
 

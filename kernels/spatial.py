@@ -278,14 +278,28 @@ def log(size: int = 9, sigma: float = 1.4) -> np.ndarray:
 
 
 def outline() -> np.ndarray:
-    """8-neighbour outline / edge kernel ``[[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]`` (sums to 0)."""
+    """8-neighbour outline / edge kernel ``[[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]`` (sums to 0).
+
+    Examples
+    --------
+    >>> outline()
+    array([[-1., -1., -1.],
+           [-1.,  8., -1.],
+           [-1., -1., -1.]])
+    """
     h = -np.ones((3, 3))
     h[1, 1] = 8.0
     return h
 
 
 def sharpen() -> np.ndarray:
-    """Classic sharpen ``[[0,-1,0],[-1,5,-1],[0,-1,0]]`` = identity − Laplacian (sums to 1)."""
+    """Classic sharpen ``[[0,-1,0],[-1,5,-1],[0,-1,0]]`` = identity − Laplacian (sums to 1).
+
+    Examples
+    --------
+    >>> sharpen().sum()
+    np.float64(1.0)
+    """
     return np.array([[0.0, -1.0, 0.0], [-1.0, 5.0, -1.0], [0.0, -1.0, 0.0]])
 
 
@@ -310,37 +324,88 @@ def _derivative(smooth: tuple[float, float, float]) -> np.ndarray:
 
 
 def sobel_x() -> np.ndarray:
-    """Sobel x-derivative ``[[1,0,-1],[2,0,-2],[1,0,-1]]``: finds vertical edges."""
+    """Sobel x-derivative ``[[1,0,-1],[2,0,-2],[1,0,-1]]``: finds vertical edges.
+
+    Examples
+    --------
+    >>> sobel_x()
+    array([[ 1.,  0., -1.],
+           [ 2.,  0., -2.],
+           [ 1.,  0., -1.]])
+    """
     return _derivative((1.0, 2.0, 1.0))
 
 
 def sobel_y() -> np.ndarray:
-    """Sobel y-derivative ``[[1,2,1],[0,0,0],[-1,-2,-1]]``: finds horizontal edges."""
+    """Sobel y-derivative ``[[1,2,1],[0,0,0],[-1,-2,-1]]``: finds horizontal edges.
+
+    Examples
+    --------
+    >>> sobel_y()
+    array([[ 1.,  2.,  1.],
+           [ 0.,  0.,  0.],
+           [-1., -2., -1.]])
+    """
     return sobel_x().T.copy()
 
 
 def prewitt_x() -> np.ndarray:
-    """Prewitt x-derivative ``[[1,0,-1],[1,0,-1],[1,0,-1]]``."""
+    """Prewitt x-derivative ``[[1,0,-1],[1,0,-1],[1,0,-1]]``.
+
+    Examples
+    --------
+    >>> prewitt_x()
+    array([[ 1.,  0., -1.],
+           [ 1.,  0., -1.],
+           [ 1.,  0., -1.]])
+    """
     return _derivative((1.0, 1.0, 1.0))
 
 
 def prewitt_y() -> np.ndarray:
-    """Prewitt y-derivative ``[[1,1,1],[0,0,0],[-1,-1,-1]]``."""
+    """Prewitt y-derivative ``[[1,1,1],[0,0,0],[-1,-1,-1]]``.
+
+    Examples
+    --------
+    >>> prewitt_y()
+    array([[ 1.,  1.,  1.],
+           [ 0.,  0.,  0.],
+           [-1., -1., -1.]])
+    """
     return prewitt_x().T.copy()
 
 
 def scharr_x() -> np.ndarray:
-    """Scharr x-derivative ``[[3,0,-3],[10,0,-10],[3,0,-3]]`` (more rotation-invariant than Sobel)."""
+    """Scharr x-derivative ``[[3,0,-3],[10,0,-10],[3,0,-3]]`` (more rotation-invariant than Sobel).
+
+    Examples
+    --------
+    >>> scharr_x()[1]
+    array([ 10.,   0., -10.])
+    """
     return _derivative((3.0, 10.0, 3.0))
 
 
 def scharr_y() -> np.ndarray:
-    """Scharr y-derivative ``[[3,10,3],[0,0,0],[-3,-10,-3]]``."""
+    """Scharr y-derivative ``[[3,10,3],[0,0,0],[-3,-10,-3]]``.
+
+    Examples
+    --------
+    >>> scharr_y()[:, 1]
+    array([ 10.,   0., -10.])
+    """
     return scharr_x().T.copy()
 
 
 def roberts() -> np.ndarray:
-    """Roberts cross ``[[1, 0], [0, -1]]`` (2×2, diagonal difference)."""
+    """Roberts cross ``[[1, 0], [0, -1]]`` (2×2, diagonal difference).
+
+    Examples
+    --------
+    >>> roberts()
+    array([[ 1.,  0.],
+           [ 0., -1.]])
+    """
     return np.array([[1.0, 0.0], [0.0, -1.0]])
 
 

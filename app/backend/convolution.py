@@ -221,7 +221,13 @@ def pad_image(image: np.ndarray, pad: tuple[int, int], boundary: str) -> np.ndar
 
 
 def fft_shape(shape: tuple[int, int]) -> tuple[int, int]:
-    """Fast real-FFT sizes ``>= shape`` (``scipy.fft.next_fast_len(n, real=True)`` per axis)."""
+    """Fast real-FFT sizes ``>= shape`` (``scipy.fft.next_fast_len(n, real=True)`` per axis).
+
+    Examples
+    --------
+    >>> fft_shape((97, 100))
+    (100, 100)
+    """
     return (sp_fft.next_fast_len(int(shape[0]), real=True), sp_fft.next_fast_len(int(shape[1]), real=True))
 
 
@@ -239,6 +245,14 @@ def kernel_rfft2(kernel: np.ndarray, grid: tuple[int, int], *, workers: int = 1)
     non-zero rows, and a rank-1 kernel costs two 1-D transforms and an outer product.
     Kernels wider or taller than the grid are folded (summed modulo the grid), which is what a
     circular convolution at that size does.
+
+    Examples
+    --------
+    >>> k = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> np.allclose(kernel_rfft2(k, (4, 6)), np.fft.rfft2(k, s=(4, 6)))
+    True
+    >>> kernel_rfft2(k, (4, 6)).shape
+    (4, 4)
     """
     n1, n2 = grid
     kh, kw = kernel.shape
@@ -378,6 +392,13 @@ def inverse_crop(
 
     The column transform runs in place (``spec`` is overwritten); the row transform only over
     the ``h`` rows that are kept.  ``circular`` wraps the crop around the grid.
+
+    Examples
+    --------
+    >>> y = np.arange(12.0).reshape(3, 4)
+    >>> inverse_crop(np.fft.rfft2(y), (3, 4), (1, 1), (2, 2), circular=False).round(6)
+    array([[ 5.,  6.],
+           [ 9., 10.]])
     """
     n1, n2 = grid
     (r0, c0), (h, w) = start, size
