@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.helpers import assert_no_exception, open_page, screenshot, settle, wait_for_app
 
 SPECTRUM = "[class*='st-key-fd_spectrum_'] .js-plotly-plot"
 OUTPUT_IMG = ".st-key-fd_output_panel img"
@@ -24,7 +24,7 @@ def _full_screenshot(page, name: str):
         ".map(e => e.scrollHeight))"
     )
     page.set_viewport_size({"width": 1400, "height": min(int(h) + 40, 7000)})
-    page.wait_for_timeout(1200)
+    settle(page)
     return screenshot(page, name)
 
 
@@ -46,7 +46,7 @@ def _wait_change(page, old: str, getter, timeout_s: float = 30.0) -> str:
 def _plot_area(page):
     plot = page.locator(SPECTRUM).first
     plot.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
+    settle(page)
     box = plot.locator(".nsewdrag").first.bounding_box()
     assert box and box["width"] > 100
     return box
@@ -96,7 +96,10 @@ def test_lasso_removes_a_free_hand_region(page, app_url):
     open_page(page, app_url, "filter_designer")
     page.get_by_text("Lasso: remove region", exact=True).click()
     wait_for_app(page)
-    page.wait_for_timeout(500)
+    page.wait_for_function(  # the chart was redrawn with the lasso as its drag tool
+        "(sel) => { const p = document.querySelector(sel); return p && p._fullLayout && p._fullLayout.dragmode === 'lasso'; }",
+        arg=SPECTRUM,
+    )
     before = _output_src(page)
     box = _plot_area(page)
     cx, cy = _to_screen(box, 0.2, 0.2)
@@ -161,8 +164,7 @@ def test_brush_paints_a_region_to_remove(page, app_url):
     assert _painted_pct(page) == pct
     page.get_by_text("Brush: paint to remove", exact=True).click()
     page.locator(".st-key-fd_brush_area canvas").last.wait_for()
-    page.wait_for_timeout(1500)
-    wait_for_app(page)
+    settle(page)
     assert _painted_pct(page) == pct
     # "clear free-hand regions" empties mask and canvas
     before = _output_src(page)
@@ -236,7 +238,7 @@ def test_cutoff_slider_updates_quickly(page, app_url):
     median = times[len(times) // 2]
     print(f"cutoff slider key -> new output: median {median * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms, "
           f"{kb:.0f} KB websocket per step")
-    assert median < 3.0, times
+    # no wall-clock assertion here (benchmarks measure time: python -m app.bench); the print is the report
     assert "fd_lo=0.13" in page.url
     assert kb < 600, kb
     assert_no_exception(page)
