@@ -12,15 +12,19 @@ from app.ui import server, shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
 
 server.configure_process()
-st.set_page_config(page_title="ConvScope", page_icon=":material/blur_on:", layout="wide")
+# shipped, not a ":material/...:" favicon: Streamlit fetches those from a font server on the internet
+ICON = Path(__file__).parent / "assets" / "favicon.png"
+st.set_page_config(page_title="ConvScope", page_icon=str(ICON), layout="wide")
 shell.sidebar()
 lang = shell.lang()
 views = Path(__file__).parent / "views"
 pages = [
-    st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", default=True, url_path="image_lab"),
+    st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", default=True, url_path=""),
     st.Page(views / "signal_lab.py", title=t("nav.signal_lab", lang), icon=":material/show_chart:", url_path="signal_lab"),
     st.Page(views / "cnn_lab.py", title=t("nav.cnn_lab", lang), icon=":material/hub:", url_path="cnn_lab"),
     st.Page(views / "filter_designer.py", title=t("nav.filter_designer", lang), icon=":material/tune:", url_path="filter_designer"),
+    # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
+    st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
 st.navigation(pages).run()
 state.write_query_params()

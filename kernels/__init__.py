@@ -10,7 +10,9 @@ np.float64(0.6193)
 >>> [s.name for s in kernels.catalog() if s.family == "low-pass"]
 ['box', 'gaussian', 'disk', 'motion', 'tent', 'binomial', 'sinc']
 >>> kernels.defaults("gaussian")
-{'size': 5, 'sigma': 1.0}
+{'size': 7, 'sigma': 1.0}
+>>> kernels.make("gaussian", sigma=3).shape  # the size follows sigma unless given
+(19, 19)
 """
 
 from __future__ import annotations
@@ -62,14 +64,26 @@ def catalog() -> tuple[KernelSpec, ...]:
 
 
 def names(family: str | None = None) -> list[str]:
-    """Kernel names, optionally only those of one family."""
+    """Kernel names, optionally only those of one family.
+
+    Examples
+    --------
+    >>> names('directional')[:2]
+    ['sobel_x', 'sobel_y']
+    """
     if family is not None and family not in FAMILIES:
         raise KernelError(f"Unknown family {family!r}; families are: {', '.join(FAMILIES)}.")
     return [s.name for s in _ORDERED if family is None or s.family == family]
 
 
 def by_family() -> dict[str, tuple[KernelSpec, ...]]:
-    """``{family: specs}`` for every family in :data:`FAMILIES` (empty tuples included)."""
+    """``{family: specs}`` for every family in :data:`FAMILIES` (empty tuples included).
+
+    Examples
+    --------
+    >>> [s.name for s in by_family()['low-pass']]
+    ['box', 'gaussian', 'disk', 'motion']
+    """
     return {f: tuple(s for s in _ORDERED if s.family == f) for f in FAMILIES}
 
 
@@ -132,25 +146,38 @@ def expected_band(name: str) -> str:
 
 
 def family(name: str) -> str:
-    """The family of kernel ``name`` (one of :data:`FAMILIES`)."""
+    """The family of kernel ``name`` (one of :data:`FAMILIES`).
+
+    Examples
+    --------
+    >>> family('sobel_x')
+    'directional'
+    """
     return get(name).family
 
 
 def validate_params(name: str, params: Mapping[str, object] | None = None) -> dict:
     """Check ``params`` for kernel ``name`` and return the full, typed parameter dict.
 
-    Missing parameters take their defaults. Raises :class:`KernelError` for an unknown
-    kernel, an unknown parameter, a wrong type or a value out of range.
+    Missing parameters take their defaults, except those that follow others (a Gaussian's
+    size follows sigma: ``2⌈3σ⌉ + 1``, clipped to 3 … 63). Raises :class:`KernelError` for an
+    unknown kernel, an unknown parameter, a wrong type or a value out of range.
 
     Examples
     --------
     >>> validate_params("gaussian", {"sigma": 2})
+    {'size': 13, 'sigma': 2.0}
+    >>> validate_params("gaussian", {"sigma": 2, "size": 5})
     {'size': 5, 'sigma': 2.0}
     """
     spec = get(name)
+    params = dict(params or {})
     out = spec.defaults()
-    for key, value in (params or {}).items():
+    for key, value in params.items():
         out[key] = spec.param(key).validate(value, kernel=spec.name)
+    for key in spec.follows:
+        if key not in params:
+            out[key] = spec.follow(key, out)
     return out
 
 

@@ -65,7 +65,13 @@ def as_kernel(values: object, *, max_side: int = MAX_KERNEL_SIDE) -> np.ndarray:
 
 
 def dc_gain(kernel: object) -> float:
-    """The kernel's response at zero frequency (the sum of its weights)."""
+    """The kernel's response at zero frequency (the sum of its weights).
+
+    Examples
+    --------
+    >>> dc_gain([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
+    0.0
+    """
     return float(np.sum(as_kernel(kernel)))
 
 
@@ -176,7 +182,15 @@ def flip(kernel: object) -> np.ndarray:
 
 
 def transpose(kernel: object) -> np.ndarray:
-    """Swap rows and columns (a vertical edge detector becomes a horizontal one)."""
+    """Swap rows and columns (a vertical edge detector becomes a horizontal one).
+
+    Examples
+    --------
+    >>> transpose([[1.0, 0.0, -1.0]])
+    array([[ 1.],
+           [ 0.],
+           [-1.]])
+    """
     return as_kernel(kernel).T.copy()
 
 
@@ -278,6 +292,13 @@ def canvas_ink(rgba: object, *, signed: bool = False) -> np.ndarray:
     sign of ``red − blue``: strokes drawn in red are positive weights, in blue negative
     (``alpha × (R − B) / 255``), in [-1, 1].  An RGB (no alpha) or grey array is read as
     brightness (white ink on black).
+
+    Examples
+    --------
+    >>> rgba = np.zeros((2, 2, 4), np.uint8); rgba[0, 0] = (0, 0, 0, 255)  # one opaque black pixel
+    >>> canvas_ink(rgba)
+    array([[1., 0.],
+           [0., 0.]])
     """
     a = np.asarray(rgba)
     if a.ndim == 2:

@@ -27,7 +27,7 @@ from scipy.special import comb
 from .spec import MAX_KERNEL_SIDE, ChoiceParam, KernelError, KernelSpec, Param
 
 __all__ = [
-    "identity", "box", "gaussian", "disk", "motion", "tent", "binomial", "sinc",
+    "identity", "box", "gaussian", "gaussian_size", "disk", "motion", "tent", "binomial", "sinc",
     "laplacian", "log", "outline", "sharpen", "unsharp", "high_boost",
     "sobel_x", "sobel_y", "prewitt_x", "prewitt_y", "scharr_x", "scharr_y", "roberts", "emboss",
     "kirsch", "line",
@@ -144,13 +144,27 @@ def box(size: int = 3) -> np.ndarray:
     return np.full((size, size), 1.0 / (size * size))
 
 
-def gaussian(size: int = 5, sigma: float = 1.0) -> np.ndarray:
+def gaussian_size(sigma: float) -> int:
+    """The odd side that holds a Gaussian to ±3σ: ``2⌈3σ⌉ + 1`` (at most ``MAX_KERNEL_SIDE``).
+
+    Cutting a Gaussian much shorter leaves a box-like kernel whose spectrum has side lobes.
+
+    Examples
+    --------
+    >>> gaussian_size(1.0), gaussian_size(3.0), gaussian_size(0.5), gaussian_size(20.0)
+    (7, 19, 5, 63)
+    """
+    sigma = _check_positive(sigma, "sigma")
+    return min(2 * math.ceil(3.0 * sigma - 1e-9) + 1, MAX_KERNEL_SIDE)
+
+
+def gaussian(size: int | None = None, sigma: float = 1.0) -> np.ndarray:
     """Gaussian blur, normalised to sum 1 (MATLAB ``fspecial('gaussian', size, sigma)``).
 
     Parameters
     ----------
-    size : int
-        Odd side length.
+    size : int, optional
+        Odd side length; by default :func:`gaussian_size` (``2⌈3σ⌉ + 1``), so it follows sigma.
     sigma : float
         Standard deviation in pixels.
 
@@ -158,9 +172,11 @@ def gaussian(size: int = 5, sigma: float = 1.0) -> np.ndarray:
     --------
     >>> gaussian(3, 0.5).round(4)[1]
     array([0.0838, 0.6193, 0.0838])
+    >>> gaussian(sigma=3).shape
+    (19, 19)
     """
-    size = _check_odd_size(size)
     sigma = _check_positive(sigma, "sigma")
+    size = _check_odd_size(gaussian_size(sigma) if size is None else size)
     r, c = _offsets(size // 2)
     h = np.exp(-(r * r + c * c) / (2.0 * sigma * sigma))
     return _normalise(h)
@@ -373,14 +389,28 @@ def log(size: int = 9, sigma: float = 1.4) -> np.ndarray:
 
 
 def outline() -> np.ndarray:
-    """8-neighbour outline / edge kernel ``[[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]`` (sums to 0)."""
+    """8-neighbour outline / edge kernel ``[[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]`` (sums to 0).
+
+    Examples
+    --------
+    >>> outline()
+    array([[-1., -1., -1.],
+           [-1.,  8., -1.],
+           [-1., -1., -1.]])
+    """
     h = -np.ones((3, 3))
     h[1, 1] = 8.0
     return h
 
 
 def sharpen() -> np.ndarray:
-    """Classic sharpen ``[[0,-1,0],[-1,5,-1],[0,-1,0]]`` = identity − Laplacian (sums to 1)."""
+    """Classic sharpen ``[[0,-1,0],[-1,5,-1],[0,-1,0]]`` = identity − Laplacian (sums to 1).
+
+    Examples
+    --------
+    >>> sharpen().sum()
+    np.float64(1.0)
+    """
     return np.array([[0.0, -1.0, 0.0], [-1.0, 5.0, -1.0], [0.0, -1.0, 0.0]])
 
 
@@ -439,37 +469,88 @@ def _derivative(smooth: tuple[float, float, float]) -> np.ndarray:
 
 
 def sobel_x() -> np.ndarray:
-    """Sobel x-derivative ``[[1,0,-1],[2,0,-2],[1,0,-1]]``: finds vertical edges."""
+    """Sobel x-derivative ``[[1,0,-1],[2,0,-2],[1,0,-1]]``: finds vertical edges.
+
+    Examples
+    --------
+    >>> sobel_x()
+    array([[ 1.,  0., -1.],
+           [ 2.,  0., -2.],
+           [ 1.,  0., -1.]])
+    """
     return _derivative((1.0, 2.0, 1.0))
 
 
 def sobel_y() -> np.ndarray:
-    """Sobel y-derivative ``[[1,2,1],[0,0,0],[-1,-2,-1]]``: finds horizontal edges."""
+    """Sobel y-derivative ``[[1,2,1],[0,0,0],[-1,-2,-1]]``: finds horizontal edges.
+
+    Examples
+    --------
+    >>> sobel_y()
+    array([[ 1.,  2.,  1.],
+           [ 0.,  0.,  0.],
+           [-1., -2., -1.]])
+    """
     return sobel_x().T.copy()
 
 
 def prewitt_x() -> np.ndarray:
-    """Prewitt x-derivative ``[[1,0,-1],[1,0,-1],[1,0,-1]]``."""
+    """Prewitt x-derivative ``[[1,0,-1],[1,0,-1],[1,0,-1]]``.
+
+    Examples
+    --------
+    >>> prewitt_x()
+    array([[ 1.,  0., -1.],
+           [ 1.,  0., -1.],
+           [ 1.,  0., -1.]])
+    """
     return _derivative((1.0, 1.0, 1.0))
 
 
 def prewitt_y() -> np.ndarray:
-    """Prewitt y-derivative ``[[1,1,1],[0,0,0],[-1,-1,-1]]``."""
+    """Prewitt y-derivative ``[[1,1,1],[0,0,0],[-1,-1,-1]]``.
+
+    Examples
+    --------
+    >>> prewitt_y()
+    array([[ 1.,  1.,  1.],
+           [ 0.,  0.,  0.],
+           [-1., -1., -1.]])
+    """
     return prewitt_x().T.copy()
 
 
 def scharr_x() -> np.ndarray:
-    """Scharr x-derivative ``[[3,0,-3],[10,0,-10],[3,0,-3]]`` (more rotation-invariant than Sobel)."""
+    """Scharr x-derivative ``[[3,0,-3],[10,0,-10],[3,0,-3]]`` (more rotation-invariant than Sobel).
+
+    Examples
+    --------
+    >>> scharr_x()[1]
+    array([ 10.,   0., -10.])
+    """
     return _derivative((3.0, 10.0, 3.0))
 
 
 def scharr_y() -> np.ndarray:
-    """Scharr y-derivative ``[[3,10,3],[0,0,0],[-3,-10,-3]]``."""
+    """Scharr y-derivative ``[[3,10,3],[0,0,0],[-3,-10,-3]]``.
+
+    Examples
+    --------
+    >>> scharr_y()[:, 1]
+    array([ 10.,   0., -10.])
+    """
     return scharr_x().T.copy()
 
 
 def roberts() -> np.ndarray:
-    """Roberts cross ``[[1, 0], [0, -1]]`` (2×2, diagonal difference)."""
+    """Roberts cross ``[[1, 0], [0, -1]]`` (2×2, diagonal difference).
+
+    Examples
+    --------
+    >>> roberts()
+    array([[ 1.,  0.],
+           [ 0., -1.]])
+    """
     return np.array([[1.0, 0.0], [0.0, -1.0]])
 
 
@@ -632,8 +713,8 @@ def _choice(name, options, default, en, zh, option_labels):
     return ChoiceParam(name, tuple(options), default, {"en": en, "zh": zh}, labels)
 
 
-def _s(name, family, band, params, en, zh, den, dzh):
-    return KernelSpec(name, family, tuple(params), {"en": en, "zh": zh}, {"en": den, "zh": dzh}, band)
+def _s(name, family, band, params, en, zh, den, dzh, follows=None):
+    return KernelSpec(name, family, tuple(params), {"en": en, "zh": zh}, {"en": den, "zh": dzh}, band, follows or {})
 
 
 SPECS: tuple[KernelSpec, ...] = (
@@ -642,10 +723,11 @@ SPECS: tuple[KernelSpec, ...] = (
        "Box blur (mean)", "均值模糊（方框）",
        "Replaces each pixel by the average of its neighbours.",
        "用邻域像素的平均值代替每个像素。"),
-    _s("gaussian", "low-pass", "low", [_size(5), _sigma(1.0, lo=0.1)],
+    _s("gaussian", "low-pass", "low", [_size(7), _sigma(1.0, lo=0.1)],
        "Gaussian blur", "高斯模糊",
        "A smooth weighted average; larger σ blurs more and removes more high frequencies.",
-       "按高斯权重做加权平均；σ 越大越模糊，去掉的高频越多。"),
+       "按高斯权重做加权平均；σ 越大越模糊，去掉的高频越多。",
+       follows={"size": lambda v: gaussian_size(v["sigma"])}),
     _s("disk", "low-pass", "low",
        [_p("radius", "float", 0.5, 31.5, 0.5, 3.0, "Radius (pixels)", "半径（像素）", "px")],
        "Disk blur (defocus)", "圆盘模糊（失焦）",

@@ -8,6 +8,7 @@ and the frequency-domain masks in :mod:`kernels.frequency`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from numbers import Integral, Real
 from typing import ClassVar
@@ -130,6 +131,20 @@ class Param:
         if self.kind == "int":
             return f"a whole number from {lo} to {hi}"
         return f"a number from {lo} to {hi}"
+
+    def clip(self, value: float) -> int | float:
+        """The allowed value nearest to ``value``: clipped to the range, on the step grid for ints.
+
+        Examples
+        --------
+        >>> Param("size", "int", 3, 63, 2, 5, {"en": "Size", "zh": "尺寸"}).clip(121)
+        63
+        """
+        v = min(max(float(value), float(self.min)), float(self.max))
+        if self.kind == "float":
+            return v
+        lo, step = int(self.min), int(self.step)
+        return lo + int(round((v - lo) / step)) * step
 
     def validate(self, value: object, *, kernel: str = "") -> int | float:
         """Return ``value`` as ``int``/``float`` if allowed, else raise :attr:`error`.
@@ -273,6 +288,11 @@ class KernelSpec:
         ``{"en": ..., "zh": ...}``; the description is one classroom sentence.
     band : str
         What the frequency response does, one of :data:`BANDS`.
+    follows : dict
+        Parameters whose default follows the others: ``{name: rule}`` where ``rule`` maps the
+        dict of the other (given or default) values to a number, clipped onto the parameter's
+        range and grid.  E.g. a Gaussian's size follows sigma (``2⌈3σ⌉ + 1``) unless given.
+        Each such parameter's :attr:`Param.default` must equal its rule at the defaults.
     """
 
     name: str
@@ -281,6 +301,7 @@ class KernelSpec:
     label: dict = field(default_factory=dict, compare=False)
     description: dict = field(default_factory=dict, compare=False)
     band: str = "low"
+    follows: Mapping[str, Callable[[Mapping[str, float]], float]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
@@ -290,6 +311,10 @@ class KernelSpec:
         for d in (self.label, self.description):
             if set(d) != {"en", "zh"}:
                 raise ValueError(f"KernelSpec {self.name}: labels need exactly 'en' and 'zh'")
+        defaults = self.defaults()
+        for key in self.follows:
+            if self.param(key).default != self.follow(key, defaults):
+                raise ValueError(f"KernelSpec {self.name}: default of {key} does not follow its rule")
 
     def __hash__(self) -> int:
         return hash((self.name, self.family, self.params, self.band))
@@ -304,6 +329,17 @@ class KernelSpec:
     def defaults(self) -> dict:
         """Default parameter values, ``{name: value}``."""
         return {p.name: p.validate(p.default) for p in self.params}
+
+    def follow(self, name: str, values: Mapping[str, float]) -> int | float:
+        """The value of parameter ``name`` that follows ``values`` of the others (see ``follows``).
+
+        Examples
+        --------
+        >>> import kernels
+        >>> kernels.get("gaussian").follow("size", {"sigma": 3.0})
+        19
+        """
+        return self.param(name).clip(self.follows[name](values))
 
     def _no_param_message(self, name: str) -> str:
         if not self.params:

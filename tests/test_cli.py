@@ -183,6 +183,27 @@ def test_convolve_long_side(tmp_path):
     assert np.load(tmp_path / "s.npy").shape == (85, 128, 3)
 
 
+@pytest.mark.parametrize("shape", [(1, 1), (8, 8)])
+@pytest.mark.parametrize("boundary", ["reflect", "zero", "wrap", "nearest"])
+def test_convolve_kernel_larger_than_a_tiny_image(tmp_path, shape, boundary):
+    from scipy import ndimage
+
+    src = tmp_path / "tiny.png"
+    Image.fromarray((np.random.default_rng(3).random(shape) * 255).astype(np.uint8)).save(src)
+    ok("convolve", src, "--kernel", "box", "--param", "size=15", "--boundary", boundary, "--out", tmp_path / "o.npy")
+    image = np.asarray(Image.open(src), float) / 255
+    mode = {"zero": "constant"}.get(boundary, boundary)
+    np.testing.assert_allclose(np.load(tmp_path / "o.npy"), ndimage.convolve(image, kernels.make("box", size=15), mode=mode),
+                               rtol=0, atol=1e-12)
+
+
+def test_figure_of_a_one_pixel_image_with_a_big_kernel(tmp_path):
+    src = tmp_path / "dot.png"
+    Image.fromarray(np.full((1, 1), 200, np.uint8)).save(src)
+    proc = ok("figure", src, "--kernel", "gaussian", "--param", "size=15", "--out", tmp_path / "f.png")
+    assert "theorem error" in proc.stdout and Image.open(tmp_path / "f.png").format == "PNG"
+
+
 # --------------------------------------------------------------------------- spectrum
 def test_spectrum_npy_input_response_output(tmp_path):
     ok("spectrum", "sample:periodic_noise", "--out", tmp_path / "f.npy")
@@ -342,6 +363,43 @@ ERROR_CASES = {
                                             "--param", "size=13", "--out", "{d}/o.npy"],
     "deconvolve bad output": ["deconvolve", "sample:camera", "--kernel", "box", "--out", "{d}/o.jpg"],
 }
+
+# the remaining bad inputs of issue 12: each with a word its one error line must contain
+NAMED_ERRORS = {
+    "duplicate --param (kernel)": (["kernel", "gaussian", "--param", "sigma=1", "--param", "sigma=2", "--out",
+                                    "{d}/k.npy"], "'sigma' given twice"),
+    "duplicate --param (convolve)": (["convolve", "sample:camera", "--kernel", "box", "--param", "size=3", "--param",
+                                      "size=5", "--out", "{d}/o.npy"], "'size' given twice"),
+    "--param without a kernel": (["spectrum", "sample:camera", "--param", "size=3", "--out", "{d}/s.npy"],
+                                 "--param needs --kernel"),
+    "--panel too small": (["figure", "sample:camera", "--kernel", "box", "--panel", "10", "--out", "{d}/o.png"],
+                          "--panel"),
+    "--panel too large": (["figure", "sample:camera", "--kernel", "box", "--panel", "5000", "--out", "{d}/o.png"],
+                          "between 64 and 1024"),
+    "--panel not a number": (["figure", "sample:camera", "--kernel", "box", "--panel", "big", "--out", "{d}/o.png"],
+                             "whole number"),
+    "--db too small": (["spectrum", "sample:camera", "--db", "5", "--out", "{d}/o.png"], "between 10 and 200"),
+    "--db too large": (["figure", "sample:camera", "--kernel", "box", "--db", "1000", "--out", "{d}/o.png"],
+                       "--db"),
+    "--db nan": (["spectrum", "sample:camera", "--db", "nan", "--out", "{d}/o.png"], "--db"),
+    "--long-side zero": (["convolve", "sample:camera", "--kernel", "box", "--long-side", "0", "--out", "{d}/o.npy"],
+                         "--long-side"),
+    "--long-side negative": (["spectrum", "sample:camera", "--long-side", "-5", "--out", "{d}/o.npy"],
+                             "--long-side"),
+    "--long-side too large": (["figure", "sample:camera", "--kernel", "box", "--long-side", "4096", "--out",
+                               "{d}/o.png"], "between 1 and 2048"),
+    "unknown --lang (kernels)": (["kernels", "--lang", "fr"], "invalid choice: 'fr'"),
+    "unknown --lang (samples)": (["samples", "--lang", "de"], "--lang"),
+}
+
+
+@pytest.mark.parametrize("case", list(NAMED_ERRORS))
+def test_remaining_bad_inputs_exit_2_with_one_error_line(case, broken_files):
+    args, needle = NAMED_ERRORS[case]
+    line = fails(*[a.format(d=broken_files) for a in args])  # exit 2, one "error:" line, no traceback
+    assert needle in line, line
+    for leftover in ("o.png", "o.npy", "k.npy", "s.npy"):
+        assert not (broken_files / leftover).exists()
 
 
 @pytest.mark.parametrize("case", list(ERROR_CASES))

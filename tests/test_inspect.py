@@ -25,7 +25,7 @@ def _check(img, k, y, x, boundary, correlate, out):
 @pytest.mark.parametrize("correlate", [False, True])
 @pytest.mark.parametrize("shape", SHAPES)
 def test_sum_equals_output_at_borders_and_random_pixels(boundary, correlate, shape):
-    rng = np.random.default_rng(hash((boundary, correlate, shape)) % 2**32)
+    rng = np.random.default_rng([BOUNDARIES.index(boundary), int(correlate), *shape])  # seeded, not hash()
     img = rng.random((12, 15))
     k = rng.normal(size=shape)
     h, w = img.shape
@@ -107,7 +107,6 @@ def test_even_kernel_window_offsets():
     [
         (np.zeros((5, 5)), np.ones((3, 3)), 5, 0),
         (np.zeros((5, 5)), np.ones((3, 3)), 0, -1),
-        (np.zeros((5, 5)), np.ones((7, 7)), 0, 0),
         (np.zeros((5, 5, 3)), np.ones((3, 3)), 0, 0),
         (np.zeros((5, 5)), np.ones(3), 0, 0),
     ],

@@ -146,7 +146,7 @@ def test_defaults_and_make_with_defaults_agree():
         d = kernels.defaults(spec.name)
         assert set(d) == {p.name for p in spec.params}
         np.testing.assert_array_equal(kernels.make(spec.name), kernels.make(spec.name, **d))
-    assert kernels.defaults("gaussian") == {"size": 5, "sigma": 1.0}
+    assert kernels.defaults("gaussian") == {"size": 7, "sigma": 1.0}  # size follows sigma: 2⌈3σ⌉+1
     assert isinstance(kernels.defaults("box")["size"], int)
 
 

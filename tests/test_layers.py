@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import time
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -272,16 +269,15 @@ def test_shift_multiple_of_stride_gives_no_change_on_periodic_image(mode, size, 
     assert rep.c1_moved[1] > 0.05  # the maps really moved
 
 
-def test_full_update_512_eight_maps_is_interactive():
+def test_full_update_512_eight_maps_gives_the_pooled_vector():
+    """The page's largest update (512², 8 maps, both layers) runs and ends in a 128²×8 vector.
+
+    Its speed is measured by the benchmark (``python -m app.bench``), not asserted here.
+    """
     img = RNG.random((512, 512)).astype(np.float32)
     c1 = c1_bank("random", n=8, size=5)
-    forward(img, c1, 0.0, "relu", PoolSpec(), c3_bank("random", 8, n_out=8))  # warm-up
-    t0 = time.perf_counter()
     net = forward(img, c1, 0.0, "relu", PoolSpec(), c3_bank("random", 8, n_out=8))
-    elapsed = time.perf_counter() - t0
     assert net.vector_length == 128 * 128 * 8
-    assert elapsed < 2.0, f"full forward pass took {elapsed:.2f} s"  # ~0.05-0.1 s on an idle 2-core box
-    assert math.isfinite(elapsed)
 
 
 def test_docstring_examples():

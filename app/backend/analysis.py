@@ -27,7 +27,6 @@ from .convolution import (
     _as_image,
     _as_kernel,
     _check_boundary,
-    _check_fits,
     _convolution_taps,
     _fft_grid,
     _fft_workers,
@@ -58,6 +57,11 @@ def tune_allocator(threshold_bytes: int = 1 << 30) -> bool:
     transform itself (a 1024² slider step: ~2x).  Raising the mmap and trim thresholds keeps
     the memory for reuse.  Process-wide and harmless elsewhere (no-op off glibc); call it
     once at start-up of a long-lived process (the Streamlit app, the benchmark).
+
+    Examples
+    --------
+    >>> isinstance(tune_allocator(), bool)  # True on glibc; False elsewhere
+    True
     """
     try:
         import ctypes
@@ -200,7 +204,8 @@ class ImageAnalysis:
         As in :func:`convolve`.  ``wrap`` uses the image grid itself, unpadded.
     max_kernel_side : int
         Largest kernel side :meth:`apply` accepts (``kernels.MAX_KERNEL_SIDE`` = 63 in the app);
-        the image is padded by ``min(max_kernel_side, side) // 2`` on every side.
+        the image is padded by ``max_kernel_side // 2`` on every side, so kernels larger than
+        the image (a 15×15 kernel on an 8×8 image) work like :func:`convolve`.
     dtype : {None, numpy.float32, numpy.float64}
         Working precision.  ``None`` (default) follows the dtype policy above (``float64``
         input is analysed in ``float64``: outputs equal :func:`convolve` to ~1e-12).
@@ -237,11 +242,10 @@ class ImageAnalysis:
         self.dtype: np.dtype = x.dtype
         self.boundary: str = boundary
         self.max_kernel_side: int = int(max_kernel_side)
-        h, w = x.shape[:2]
-        if boundary == "wrap":
-            self.pad: tuple[int, int] = (0, 0)
-        else:
-            self.pad = (min(self.max_kernel_side, h) // 2, min(self.max_kernel_side, w) // 2)
+        # a kernel may be larger than the image: pad by the largest radius (``numpy.pad`` repeats
+        # reflections/tiles as ``scipy.ndimage`` does when the pad exceeds the image)
+        radius = self.max_kernel_side // 2
+        self.pad: tuple[int, int] = (0, 0) if boundary == "wrap" else (radius, radius)
         self.grid: tuple[int, int] = _fft_grid(x.shape, self.pad, boundary)
         self._workers = _fft_workers(self.grid[0] * self.grid[1])
         xp = x if boundary == "wrap" else pad_image(x, self.pad, boundary)
@@ -297,7 +301,6 @@ class ImageAnalysis:
                 f"kernel {k.shape[0]}x{k.shape[1]} exceeds the {self.max_kernel_side}x"
                 f"{self.max_kernel_side} limit of this analysis"
             )
-        _check_fits(self.image.shape, k.shape)
         return k
 
     def apply(self, kernel: np.ndarray, *, correlate: bool = False) -> ConvolutionResult:
@@ -306,7 +309,7 @@ class ImageAnalysis:
         Parameters
         ----------
         kernel : array_like, shape (kh, kw)
-            Real, finite, sides at most ``max_kernel_side`` and the image size.
+            Real, finite, sides at most ``max_kernel_side`` (it may be larger than the image).
         correlate : bool
             Cross-correlate instead of convolve.
 

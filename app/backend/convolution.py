@@ -157,14 +157,6 @@ def _as_kernel(kernel: object, dtype: np.dtype = np.dtype(np.float64)) -> np.nda
     return k
 
 
-def _check_fits(image_shape: tuple[int, ...], kernel_shape: tuple[int, ...]) -> None:
-    if kernel_shape[0] > image_shape[0] or kernel_shape[1] > image_shape[1]:
-        raise ValueError(
-            f"kernel {kernel_shape[0]}x{kernel_shape[1]} is larger than the image "
-            f"{image_shape[0]}x{image_shape[1]}"
-        )
-
-
 def anchor(kernel_shape: tuple[int, int]) -> tuple[int, int]:
     """The kernel index that sits on the output pixel: ``(kh // 2, kw // 2)``.
 
@@ -229,7 +221,13 @@ def pad_image(image: np.ndarray, pad: tuple[int, int], boundary: str) -> np.ndar
 
 
 def fft_shape(shape: tuple[int, int]) -> tuple[int, int]:
-    """Fast real-FFT sizes ``>= shape`` (``scipy.fft.next_fast_len(n, real=True)`` per axis)."""
+    """Fast real-FFT sizes ``>= shape`` (``scipy.fft.next_fast_len(n, real=True)`` per axis).
+
+    Examples
+    --------
+    >>> fft_shape((97, 100))
+    (100, 100)
+    """
     return (sp_fft.next_fast_len(int(shape[0]), real=True), sp_fft.next_fast_len(int(shape[1]), real=True))
 
 
@@ -247,6 +245,14 @@ def kernel_rfft2(kernel: np.ndarray, grid: tuple[int, int], *, workers: int = 1)
     non-zero rows, and a rank-1 kernel costs two 1-D transforms and an outer product.
     Kernels wider or taller than the grid are folded (summed modulo the grid), which is what a
     circular convolution at that size does.
+
+    Examples
+    --------
+    >>> k = np.array([[1.0, 2.0], [3.0, 4.0]])
+    >>> np.allclose(kernel_rfft2(k, (4, 6)), np.fft.rfft2(k, s=(4, 6)))
+    True
+    >>> kernel_rfft2(k, (4, 6)).shape
+    (4, 4)
     """
     n1, n2 = grid
     kh, kw = kernel.shape
@@ -386,6 +392,13 @@ def inverse_crop(
 
     The column transform runs in place (``spec`` is overwritten); the row transform only over
     the ``h`` rows that are kept.  ``circular`` wraps the crop around the grid.
+
+    Examples
+    --------
+    >>> y = np.arange(12.0).reshape(3, 4)
+    >>> inverse_crop(np.fft.rfft2(y), (3, 4), (1, 1), (2, 2), circular=False).round(6)
+    array([[ 5.,  6.],
+           [ 9., 10.]])
     """
     n1, n2 = grid
     (r0, c0), (h, w) = start, size
@@ -433,8 +446,10 @@ def convolve(
     image : array_like, shape (H, W) or (H, W, C)
         Real, finite pixel values.  Colour channels are filtered independently.
     kernel : array_like, shape (kh, kw)
-        Real, finite, non-empty and no larger than the image.  Its anchor is
-        ``(kh // 2, kw // 2)`` (see the module docstring), as in :mod:`scipy.ndimage`.
+        Real, finite and non-empty.  Its anchor is ``(kh // 2, kw // 2)`` (see the module
+        docstring), as in :mod:`scipy.ndimage`.  It may be larger than the image (a 15×15
+        kernel on a 1×1 image): the boundary then extends the image as far as needed, exactly
+        as ``scipy.ndimage`` does (repeated reflections, repeated tiles, edge values or zeros).
     boundary : {"reflect", "zero", "wrap", "nearest"}
         How the image is extended beyond its edges; equal to ``scipy.ndimage`` modes
         ``reflect``, ``constant`` (``cval=0``), ``wrap`` and ``nearest``.
@@ -455,8 +470,8 @@ def convolve(
     Raises
     ------
     ValueError
-        Bad shapes, NaN/inf values, a kernel larger than the image, or an unknown
-        ``boundary``/``method`` (the message lists the choices).
+        Bad shapes, NaN/inf values, or an unknown ``boundary``/``method`` (the message lists
+        the choices).
 
     Examples
     --------
@@ -465,12 +480,16 @@ def convolve(
     array([[0.111, 0.111, 0.111],
            [0.111, 0.111, 0.111],
            [0.111, 0.111, 0.111]])
+
+    A kernel larger than the image is fine; here a 1×1 image with ``reflect`` is a constant:
+
+    >>> convolve(np.array([[2.0]]), np.ones((5, 5)) / 25)
+    array([[2.]])
     """
     _check_boundary(boundary)
     _check_method(method)
     x = _as_image(image)
     k = _as_kernel(kernel)
-    _check_fits(x.shape, k.shape)
     factors = rank1_factors(k) if min(k.shape) > 1 and k.size > 9 else None
     if method == "auto":
         method = choose_method(x.shape, k.shape, separable=factors is not None, boundary=boundary, dtype=x.dtype)

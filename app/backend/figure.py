@@ -63,6 +63,14 @@ def output_to_uint8(output: np.ndarray) -> tuple[np.ndarray, str]:
         neutral white, blue < 0 < red, ``L = max |x|`` of the luminance; colour
         results are shown by their luminance), or ``"scaled 0..M"`` for
         non-negative results that exceed 1 (divided by their maximum ``M``).
+
+    Examples
+    --------
+    >>> u8, note = output_to_uint8(np.array([[0.0, 0.5, 1.0]]))
+    >>> u8.tolist(), note
+    ([[0, 128, 255]], '')
+    >>> output_to_uint8(np.array([[-1.0, 0.0, 1.0]]))[0].shape  # signed: diverging RGB
+    (1, 3, 3)
     """
     from app.backend.display import RANGE_TOLERANCE, signed_to_rgb, to_uint8
 
@@ -164,6 +172,15 @@ def render_six_panel_png(
     ------
     ValueError
         Wrong number of titles, bad shapes, non-finite values or a bad panel size.
+
+    Examples
+    --------
+    >>> from app.backend import convolve, frequency_response, spectrum
+    >>> x = np.random.default_rng(0).random((32, 32)); k = np.full((3, 3), 1 / 9)
+    >>> y = convolve(x, k)
+    >>> png = render_six_panel_png(x, k, y, spectrum(x), frequency_response(k, x.shape), spectrum(y), panel_side=64)
+    >>> png[1:4], len(png) > 1000
+    (b'PNG', True)
     """
     from app.backend.display import signed_to_rgb, spectrum_to_uint8, to_uint8
 

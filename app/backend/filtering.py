@@ -133,7 +133,16 @@ def mirror(mask: np.ndarray) -> np.ndarray:
 
 
 def hermitian_error(mask: np.ndarray) -> float:
-    """``max |M(f) - conj(M(-f))|``: 0 for a mask that keeps real images real."""
+    """``max |M(f) - conj(M(-f))|``: 0 for a mask that keeps real images real.
+
+    Examples
+    --------
+    >>> hermitian_error(np.ones((8, 8)))
+    0.0
+    >>> m = np.ones((8, 8)); m[4, 5] = 0.0  # one side of a mirror pair only
+    >>> hermitian_error(m)
+    1.0
+    """
     m = np.asarray(mask)
     return float(np.max(np.abs(m - np.conj(mirror(m))))) if m.size else 0.0
 
@@ -143,6 +152,13 @@ def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
 
     ``how="mean"`` averages ``M(f)`` and ``M(-f)``; ``"min"`` keeps the smaller gain (a
     region removed on one side is removed on both); ``"max"`` the larger (kept on both).
+
+    Examples
+    --------
+    >>> m = np.ones((8, 8)); m[4, 5] = 0.0
+    >>> s = symmetrize(m)
+    >>> hermitian_error(s), float(s[4, 5]), float(s[4, 3])  # both halves of the pair meet in the middle
+    (0.0, 0.5, 0.5)
     """
     m = np.asarray(mask, dtype=np.float64)
     mm = mirror(m)
@@ -156,7 +172,13 @@ def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
 
 
 def cycles_to_fraction(cycles: float) -> float:
-    """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0)."""
+    """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0).
+
+    Examples
+    --------
+    >>> cycles_to_fraction(0.125)
+    0.25
+    """
     return float(cycles) / NYQUIST
 
 
@@ -205,13 +227,30 @@ def notches_from_text(text: str) -> tuple[tuple[float, float], ...]:
 # windows and spectra
 # --------------------------------------------------------------------------- #
 def hann_window(shape: Sequence[int]) -> np.ndarray:
-    """The separable 2-D *periodic* Hann window (DFT-even), peak 1 at the centre pixel."""
+    """The separable 2-D *periodic* Hann window (DFT-even), peak 1 at the centre pixel.
+
+    Examples
+    --------
+    >>> hann_window((4, 4))
+    array([[0.  , 0.  , 0.  , 0.  ],
+           [0.  , 0.25, 0.5 , 0.25],
+           [0.  , 0.5 , 1.  , 0.5 ],
+           [0.  , 0.25, 0.5 , 0.25]])
+    """
     h, w = _shape2(shape)
     return np.outer(windows.hann(h, sym=False), windows.hann(w, sym=False))
 
 
 def apply_window(image: np.ndarray, window: str = "none") -> np.ndarray:
-    """The image multiplied by ``window`` ("none" or "hann"; colour: every channel)."""
+    """The image multiplied by ``window`` ("none" or "hann"; colour: every channel).
+
+    Examples
+    --------
+    >>> apply_window(np.ones((4, 4)), 'hann')[2]
+    array([0. , 0.5, 1. , 0.5])
+    >>> apply_window(np.ones((4, 4)), 'none')[2]
+    array([1., 1., 1., 1.])
+    """
     x = np.asarray(image, dtype=np.float64)
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}, not {window!r}")
@@ -222,7 +261,14 @@ def apply_window(image: np.ndarray, window: str = "none") -> np.ndarray:
 
 
 def centred_spectrum(image: np.ndarray, window: str = "none") -> np.ndarray:
-    """Centred complex spectrum of the image's luminance, after the optional window."""
+    """Centred complex spectrum of the image's luminance, after the optional window.
+
+    Examples
+    --------
+    >>> f = centred_spectrum(np.ones((4, 4)))
+    >>> f.shape, float(abs(f[2, 2])), float(np.abs(f).sum())  # all energy at DC (the centre)
+    ((4, 4), 16.0, 16.0)
+    """
     g = to_gray(apply_window(image, window))
     return sp_fft.fftshift(sp_fft.fft2(g))
 
@@ -310,6 +356,12 @@ def parametric_mask(
     :data:`MASK_BANDS`. Low-pass and high-pass use ``low`` as their cutoff; band-pass
     and band-stop keep/remove ``low .. high`` and need ``low < high`` (``ValueError``
     otherwise). Built by :mod:`kernels.frequency` (cutoffs as fractions of Nyquist).
+
+    Examples
+    --------
+    >>> m = parametric_mask((64, 64), 'butterworth', 'lowpass', low=0.125)
+    >>> float(m[32, 32]), float(m[32, 32 + 8])  # DC passes; gain 1/2 at the cutoff (8/64 cycles/pixel)
+    (1.0, 0.5)
     """
     h, w = _shape2(shape)
     if kind not in MASK_SHAPES:
@@ -349,6 +401,12 @@ def notch_mask(
     ``radius`` in cycles/pixel; ``profile`` is "ideal" (a removed disc), "butterworth" or
     "gaussian" (``1 - exp(-d² / (2 r²))``, the least ringing). Built by
     :func:`kernels.frequency.notch` (which takes ``(fx, fy)`` as fractions of Nyquist).
+
+    Examples
+    --------
+    >>> m = notch_mask((64, 64), [(0.0, 0.25)], 0.05)
+    >>> float(m[32, 48]), float(m[32, 16]), round(float(m[32, 32]), 3)  # the notch, its mirror, DC
+    (0.0, 0.0, 1.0)
     """
     h, w = _shape2(shape)
     r = float(radius)
@@ -361,7 +419,14 @@ def notch_mask(
 
 
 def polygon_region(shape: Sequence[int], xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
-    """Boolean region inside the polygon with vertices ``(fx, fy)`` in cycles/pixel."""
+    """Boolean region inside the polygon with vertices ``(fx, fy)`` in cycles/pixel.
+
+    Examples
+    --------
+    >>> r = polygon_region((8, 8), [-0.2, 0.2, 0.2, -0.2], [-0.2, -0.2, 0.2, 0.2])
+    >>> r.dtype, int(r.sum())
+    (dtype('bool'), 16)
+    """
     from PIL import Image, ImageDraw
 
     h, w = _shape2(shape)
@@ -378,6 +443,14 @@ def painting_to_grid(shape: Sequence[int], painted: np.ndarray) -> np.ndarray:
 
     ``painted`` is a boolean ``(ph, pw)`` image (e.g. a canvas's alpha > 0) stretched over the
     full spectrum image; grid sample ``(i, j)`` takes the painting pixel under its centre.
+
+    Examples
+    --------
+    >>> painting_to_grid((4, 4), np.eye(2, dtype=bool)).astype(int)
+    array([[1, 1, 0, 0],
+           [1, 1, 0, 0],
+           [0, 0, 1, 1],
+           [0, 0, 1, 1]])
     """
     h, w = _shape2(shape)
     p = np.asarray(painted, dtype=bool)
@@ -402,6 +475,13 @@ def freehand_mask(
     regions, everything outside them is removed; ``remove`` regions are removed on top.
     Each region also acts at the mirrored frequencies. ``smooth`` is a Gaussian blur of the
     gain in cycles/pixel (0 = hard edges, which ring like an ideal filter).
+
+    Examples
+    --------
+    >>> remove = np.zeros((8, 8), bool); remove[4, 6] = True
+    >>> m = freehand_mask((8, 8), remove=remove)
+    >>> float(m[4, 6]), float(m[4, 2]), hermitian_error(m)  # the painted point and its mirror are removed
+    (0.0, 0.0, 0.0)
     """
     h, w = _shape2(shape)
     mask = np.ones((h, w))
@@ -431,12 +511,26 @@ def implied_kernel(mask: np.ndarray) -> np.ndarray:
 
     Real for a Hermitian-symmetric mask (the tiny imaginary round-off is dropped);
     ``h.sum() == M(0)`` (the DC gain).
+
+    Examples
+    --------
+    >>> h = implied_kernel(np.ones((5, 5)))  # an all-pass mask is a delta at the centre
+    >>> h.round(12)[2]
+    array([0., 0., 1., 0., 0.])
     """
     return kf.implied_kernel(mask)
 
 
 def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
-    """The central ``size × size`` taps (``size`` odd; square, at most the largest odd side that fits)."""
+    """The central ``size × size`` taps (``size`` odd; square, at most the largest odd side that fits).
+
+    Examples
+    --------
+    >>> crop_centre(np.arange(25.0).reshape(5, 5), 3)
+    array([[ 6.,  7.,  8.],
+           [11., 12., 13.],
+           [16., 17., 18.]])
+    """
     h = np.asarray(kernel)
     size = int(size)
     if size < 1 or size % 2 == 0:
@@ -448,7 +542,13 @@ def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
 
 
 def kernel_response(kernel: np.ndarray, shape: Sequence[int]) -> np.ndarray:
-    """Centred DFT on ``shape`` of a kernel whose centre tap is offset 0 (zero-padded)."""
+    """Centred DFT on ``shape`` of a kernel whose centre tap is offset 0 (zero-padded).
+
+    Examples
+    --------
+    >>> kernel_response(np.full((3, 3), 1 / 9), (4, 4)).real.round(4)[2]
+    array([-0.3333,  0.3333,  1.    ,  0.3333])
+    """
     h, w = _shape2(shape)
     k = np.asarray(kernel, dtype=np.float64)
     kh, kw = k.shape
@@ -472,7 +572,14 @@ class CropError:
 
 
 def crop_error(mask: np.ndarray, size: int, *, kernel: np.ndarray | None = None) -> CropError:
-    """Compare the response of the ``size``-cropped implied kernel with ``mask`` itself."""
+    """Compare the response of the ``size``-cropped implied kernel with ``mask`` itself.
+
+    Examples
+    --------
+    >>> e = crop_error(parametric_mask((64, 64), 'gaussian', 'lowpass', low=0.1), 15)
+    >>> type(e).__name__
+    'CropError'
+    """
     m = np.asarray(mask, dtype=np.float64)
     full = implied_kernel(m) if kernel is None else kernel
     resp = kernel_response(crop_centre(full, size), m.shape)
@@ -489,6 +596,13 @@ def negative_lobe(kernel: np.ndarray) -> float:
 
     An ideal low-pass ("brick wall") gives about −0.13 (the Gibbs side lobe of the
     2-D sinc); a Gaussian gives 0.
+
+    Examples
+    --------
+    >>> negative_lobe(np.array([[-1.0, 4.0, -1.0]]))
+    -0.25
+    >>> negative_lobe(np.ones((3, 3)))
+    0.0
     """
     h = np.asarray(kernel, dtype=np.float64)
     peak = float(np.max(np.abs(h))) if h.size else 0.0
@@ -498,7 +612,13 @@ def negative_lobe(kernel: np.ndarray) -> float:
 
 
 def cross_section(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The row through the kernel's centre: ``(offsets, taps)`` with offset 0 at the centre."""
+    """The row through the kernel's centre: ``(offsets, taps)`` with offset 0 at the centre.
+
+    Examples
+    --------
+    >>> cross_section(np.arange(9.0).reshape(3, 3))
+    (array([-1,  0,  1]), array([3., 4., 5.]))
+    """
     h = np.asarray(kernel)
     cy, cx = h.shape[0] // 2, h.shape[1] // 2
     return np.arange(h.shape[1]) - cx, h[cy].copy()
@@ -528,6 +648,12 @@ def kernel_report(mask: np.ndarray, size: int, *, row_fy: float = 0.0) -> Kernel
 
     ``row_fy`` picks the row (nearest grid ``fy``) along which the mask and the cropped
     kernel's response are returned for plotting (e.g. through a notch).
+
+    Examples
+    --------
+    >>> r = kernel_report(parametric_mask((64, 64), 'ideal', 'lowpass', low=0.1), 15)
+    >>> type(r).__name__, r.negative_lobe < -0.05  # an ideal low-pass rings: negative side lobes
+    ('KernelReport', True)
     """
     m = np.asarray(mask, dtype=np.float64)
     cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
@@ -563,7 +689,15 @@ def kernel_report(mask: np.ndarray, size: int, *, row_fy: float = 0.0) -> Kernel
 # profiles, peaks, leakage, overlay
 # --------------------------------------------------------------------------- #
 def masked_radial_profiles(spectrum: np.ndarray, mask: np.ndarray) -> dict[str, np.ndarray]:
-    """Radial means of ``|F|``, ``|M · F|`` and ``M`` (keys ``freqs``, ``input``, ``output``, ``mask``)."""
+    """Radial means of ``|F|``, ``|M · F|`` and ``M`` (keys ``freqs``, ``input``, ``output``, ``mask``).
+
+    Examples
+    --------
+    >>> f = centred_spectrum(np.random.default_rng(0).random((32, 32)))
+    >>> p = masked_radial_profiles(f, parametric_mask((32, 32), 'ideal', 'lowpass', low=0.2))
+    >>> sorted(p), bool(np.all(p['output'] <= p['input'] + 1e-12))
+    (['freqs', 'input', 'mask', 'output'], True)
+    """
     mag = np.abs(spectrum)
     m = np.asarray(mask, dtype=np.float64)
     freqs, p_in = radial_profile(mag)
@@ -585,6 +719,13 @@ def detect_peaks(
     A peak must stand ``min_prominence_db`` above the local median of the log magnitude,
     lie at least ``min_radius`` from the centre and off the two axes (± ``axis_guard``
     pixels: the leakage cross and the image's own axis energy are not periodic noise).
+
+    Examples
+    --------
+    >>> yy, xx = np.mgrid[:64, :64]
+    >>> img = 0.5 + 0.4 * np.cos(2 * np.pi * (0.25 * xx + 0.125 * yy))  # one tone, off the axes
+    >>> detect_peaks(centred_spectrum(img), count=1)
+    [(0.125, 0.25)]
     """
     mag = np.abs(np.asarray(spectrum))
     h, w = mag.shape
@@ -606,7 +747,14 @@ def detect_peaks(
 
 
 def snap_to_peak(spectrum: np.ndarray, fy: float, fx: float, radius: float) -> tuple[float, float]:
-    """The brightest spectrum sample within ``radius`` (cycles/pixel) of ``(fy, fx)``."""
+    """The brightest spectrum sample within ``radius`` (cycles/pixel) of ``(fy, fx)``.
+
+    Examples
+    --------
+    >>> f = np.zeros((64, 64)); f[32, 48] = 1.0  # brightest sample at (0, 0.25) cycles/pixel
+    >>> snap_to_peak(f, 0.02, 0.23, 0.05)
+    (0.0, 0.25)
+    """
     mag = np.abs(np.asarray(spectrum))
     h, w = mag.shape
     ay, ax = frequency_axes((h, w))
@@ -633,6 +781,12 @@ def axis_cross_db(spectrum: np.ndarray, *, offset: int = 4, min_radius: float = 
 
     The bright "+" on the axes of an unwindowed spectrum comes from the jump between
     opposite image borders (the DFT treats the image as periodic); a Hann window removes it.
+
+    Examples
+    --------
+    >>> img = np.random.default_rng(0).random((64, 64))
+    >>> axis_cross_db(centred_spectrum(img)) < 6  # random texture: no bright axis cross
+    True
     """
     mag = np.abs(np.asarray(spectrum))
     h, w = mag.shape
@@ -658,6 +812,12 @@ def display_range(spectrum: np.ndarray, *, top_percentile: float = 99.9, floor_p
     The DC term of a photo is ~100 dB above most of its spectrum, so scaling from the
     maximum leaves the picture black. Here the ``top_percentile`` magnitude is white (DC and
     strong peaks saturate) and the ``floor_percentile`` one black (range clamped to 30–120 dB).
+
+    Examples
+    --------
+    >>> vmax, db = display_range(centred_spectrum(np.random.default_rng(0).random((32, 32))))
+    >>> vmax > 0, 20 <= db <= 200
+    (True, True)
     """
     mag = np.abs(np.asarray(spectrum)).ravel()
     if mag.size == 0 or not np.any(mag > 0):
@@ -674,6 +834,12 @@ def overlay_mask(spectrum_u8: np.ndarray, mask: np.ndarray, *, strength: float =
 
     Kept frequencies stay grey; removed ones are darkened and tinted orange
     (``strength`` × (1 − gain)), so the mask's shape reads over the spectrum.
+
+    Examples
+    --------
+    >>> rgb = overlay_mask(np.full((4, 4), 200, np.uint8), np.zeros((4, 4)))
+    >>> rgb.shape, rgb.dtype
+    ((4, 4, 3), dtype('uint8'))
     """
     g = np.asarray(spectrum_u8)
     if g.dtype != np.uint8 or g.ndim != 2:

@@ -75,7 +75,7 @@ def inspect_pixel(
     Parameters
     ----------
     image_channel : (H, W) real array (one channel: grey, luminance or R/G/B)
-    kernel : (kh, kw) real array, no larger than the image
+    kernel : (kh, kw) real array (may be larger than the image: the boundary extends it)
     y, x : the output pixel, ``0 <= y < H``, ``0 <= x < W``
     boundary : one of ``BOUNDARIES``; padded values follow it exactly
     correlate : correlation (kernel as is) instead of convolution (kernel flipped)
@@ -99,8 +99,6 @@ def inspect_pixel(
         raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
     h, w = img.shape
     kh, kw = k.shape
-    if kh > h or kw > w:
-        raise ValueError(f"kernel {kh}x{kw} is larger than the image {h}x{w}")
     y, x = int(y), int(x)
     if not (0 <= y < h and 0 <= x < w):
         raise ValueError(f"pixel ({y}, {x}) is outside the {h}x{w} image")

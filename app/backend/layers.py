@@ -814,6 +814,13 @@ def half_spectra(maps: np.ndarray) -> np.ndarray:
     """``rfft2`` half spectra of each map, ``(C, H, W // 2 + 1)`` (batched, float32 stays single).
 
     Turn one into pixels with ``display.half_spectrum_to_uint8(half, W)``.
+
+    Examples
+    --------
+    >>> half_spectra(np.ones((2, 4, 6))).shape
+    (2, 4, 4)
+    >>> float(half_spectra(np.ones((1, 4, 6)))[0, 0, 0].real)  # DC = sum of the map
+    24.0
     """
     x = _as_maps(maps)
     return sp_fft.rfft2(x, axes=(-2, -1), workers=2 if x[0].size >= 1 << 20 else 1)

@@ -231,12 +231,24 @@ def signal_catalog() -> tuple[SignalSpec, ...]:
 
 
 def signal_names() -> tuple[str, ...]:
-    """Names of the library signals (keys for :func:`make_signal`)."""
+    """Names of the library signals (keys for :func:`make_signal`).
+
+    Examples
+    --------
+    >>> 'rect' in signal_names()
+    True
+    """
     return tuple(_BY_NAME)
 
 
 def signal_spec(name: str) -> SignalSpec:
-    """The :class:`SignalSpec` called ``name`` (:class:`SignalError` if unknown)."""
+    """The :class:`SignalSpec` called ``name`` (:class:`SignalError` if unknown).
+
+    Examples
+    --------
+    >>> signal_spec('rect').name
+    'rect'
+    """
     try:
         return _BY_NAME[name]
     except (KeyError, TypeError):

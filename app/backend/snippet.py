@@ -68,6 +68,14 @@ def make_snippet(
 
     The snippet leaves the result in a variable ``output`` (float64, the input's shape) and
     saves a viewable ``output_file`` (signed or >1 results are rescaled, never clipped).
+
+    Examples
+    --------
+    >>> code = make_snippet(np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]), boundary='wrap')
+    >>> 'mode="wrap"' in code  # boundary wrap is ndimage's mode wrap
+    True
+    >>> compile(code, 'snippet.py', 'exec') is not None  # valid Python
+    True
     """
     if boundary not in BOUNDARIES:
         raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")

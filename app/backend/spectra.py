@@ -148,6 +148,14 @@ def anchor_phase(grid: tuple[int, int], shift: tuple[int, int], dtype=np.complex
     """Column/row phase ramps ``exp(+2πi p s / n)`` that move a top-left kernel to its anchor.
 
     Returned as ``(py[:, None], px[None, :])`` over the ``rfft2`` half grid.
+
+    Examples
+    --------
+    >>> py, px = anchor_phase((4, 4), (1, 0))
+    >>> py.shape, px.shape
+    ((4, 1), (1, 3))
+    >>> bool(np.allclose(py.ravel(), [1, 1j, -1, -1j]))  # a one-row shift on a 4-row grid
+    True
     """
     n1, n2 = grid
     p = sp_fft.fftfreq(n1) * n1

@@ -130,7 +130,8 @@ def resolve_image(
     * sample → that sample (an unknown name falls back to the default sample, with an error);
     * upload/camera with bytes → the decoded image, or, when it cannot be read, the
       *previous* image plus a friendly localized error naming the problem;
-    * upload/camera without bytes → the previous image (or the default sample) plus a notice.
+    * upload/camera without a file (``data is None``) → the previous image (or the default
+      sample) plus a notice; an empty file (``data == b""``) is an error that says so.
     """
     if choice.source not in ("upload", "camera"):
         try:
@@ -148,7 +149,7 @@ def resolve_image(
             return Resolved(prev, error=error, notice=notice, ok=False)
         return Resolved(load_sample(choice.sample, choice.colour, choice.size), error=error, notice=notice, ok=False)
 
-    if not choice.data:
+    if choice.data is None:  # nothing uploaded yet (an empty file is b"": refused below as empty)
         key = "il.pick.no_upload" if choice.source == "upload" else "il.pick.no_camera"
         return keep(notice=t(key, lang))
     try:
@@ -372,6 +373,27 @@ def _on_family_change(key: str) -> None:
         ss[f"{key}_kernel"] = k.names(fam)[0]
 
 
+def follow_params(values: dict, key: str, kernel: str, changed: str) -> dict:
+    """Slider values that follow ``changed`` (a Gaussian's size follows sigma); pure, no Streamlit.
+
+    Returns ``{widget key: value}`` for each following parameter of ``kernel`` that the user has
+    not moved (no ``_<widget key>_pinned`` flag in ``values``); moving one pins it.
+    """
+    spec = _kernels().get(kernel)
+    if changed in spec.follows:
+        return {f"_{param_key(key, kernel, changed)}_pinned": True}
+    current = {p.name: values.get(param_key(key, kernel, p.name), p.default) for p in spec.params}
+    return {
+        param_key(key, kernel, name): spec.follow(name, current)
+        for name in spec.follows
+        if not values.get(f"_{param_key(key, kernel, name)}_pinned")
+    }
+
+
+def _on_param_change(key: str, kernel: str, changed: str) -> None:
+    st.session_state.update(follow_params(st.session_state, key, kernel, changed))
+
+
 def kernel_from_state(values: dict, key: str) -> tuple[str, dict]:
     """(kernel name, validated params) from session-state-like ``values``; pure, no Streamlit."""
     name = _kernels().get(values.get(f"{key}_kernel", "gaussian")).name
@@ -445,12 +467,14 @@ def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKern
         label = p.label.get(lang, p.label["en"])
         where = cols[i % columns] if cols else st.container()
         with where:
+            follow = {"on_change": _on_param_change, "args": (key, spec.name, p.name)} if spec.follows else {}
             if p.kind == "choice":
-                st.selectbox(label, p.options, format_func=lambda o, p=p: p.option_label(o, lang), key=pk)
+                st.selectbox(label, p.options, format_func=lambda o, p=p: p.option_label(o, lang), key=pk, **follow)
             elif p.kind == "int":
-                st.slider(label, int(p.min), int(p.max), step=int(p.step), key=pk)
+                st.slider(label, int(p.min), int(p.max), step=int(p.step), key=pk, **follow)
             else:
-                st.slider(label, float(p.min), float(p.max), step=float(p.step), key=pk, format="%.2f" if p.step < 0.1 else None)
+                st.slider(label, float(p.min), float(p.max), step=float(p.step), key=pk,
+                          format="%.2f" if p.step < 0.1 else None, **follow)
     try:
         name, params = kernel_from_state(ss, key)
         kernel = k.make(name, **params)

@@ -248,7 +248,8 @@ def _png(shape=(40, 60)) -> bytes:
     [
         (b"this is not an image", "il.err.not_image"),
         (_png()[:200], "il.err.truncated"),
-        (b"", None),  # nothing uploaded: a notice, not an error
+        (b"", "il.err.empty"),  # an empty file says so (not "no file uploaded yet")
+        (None, None),  # nothing uploaded: a notice, not an error
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -257,9 +258,9 @@ def test_bad_upload_keeps_the_previous_image(camera, data, key, lang):
     assert not r.ok
     assert r.picked is camera or r.picked.digest == camera.digest
     if key is None:
-        assert r.error is None and r.notice
+        assert r.error is None and r.notice == t("il.pick.no_upload", lang)
     else:
-        assert r.error == t(key, lang, detail="")
+        assert r.error == t(key, lang, detail="") and r.notice is None
 
 
 def test_good_upload_is_used_and_downscaled(camera):

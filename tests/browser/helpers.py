@@ -30,6 +30,16 @@ def wait_for_app(page, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
     )
 
 
+def settle(page, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
+    """Wait until the page is idle *and* laid out: no script run, every image decoded, two frames painted.
+
+    Use it after a viewport change or before a screenshot, instead of a fixed sleep.
+    """
+    wait_for_app(page, timeout_ms)
+    page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=timeout_ms, polling=100)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def open_page(page, app_url: str, path: str = "", query: str = "") -> None:
     """Open ``app_url/path?query`` and wait for the first run to finish."""
     page.goto(f"{app_url}/{path}" + (f"?{query}" if query else ""))
@@ -56,7 +66,7 @@ def screenshot(page, name: str) -> Path:
     )
     if viewport and height > viewport["height"]:
         page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 40, 12000)})
-        page.wait_for_timeout(300)
+        settle(page)
     page.screenshot(path=str(path), full_page=True)
     if viewport:
         page.set_viewport_size(viewport)

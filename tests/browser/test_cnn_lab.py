@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.helpers import assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.helpers import assert_no_exception, open_page, screenshot, settle, wait_for_app
 
 TALL = {"width": 1400, "height": 4200}  # Streamlit scrolls inside the page: a tall viewport shows it all
 
@@ -41,12 +41,12 @@ def test_page_loads_and_pooling_size_changes_shapes(page, app_url):
     assert_no_exception(page)
 
     page.set_viewport_size(TALL)
-    page.wait_for_timeout(500)
+    settle(page)
     screenshot(page, "cnn_lab_en")
     for tab, name in (("Weight sharing", "weights"), ("Pooling and aliasing", "aliasing"), ("Shift tolerance", "shift")):
         page.get_by_role("tab", name=tab).click()
         _wait_text(page, {"weights": "Weight sharing, in numbers", "aliasing": "Map to pool", "shift": "Shift d (pixels)"}[name])
-        page.wait_for_timeout(800)
+        settle(page)
         assert_no_exception(page)
         screenshot(page, f"cnn_lab_en_{name}")
         if name == "weights":  # C1 at 512² × 3 maps: a fully connected layer needs ~10¹¹ weights
@@ -73,7 +73,7 @@ def test_zone_plate_button_and_shift_tab(page, app_url):
     assert value > 50  # the zone plate's rings reach far above the new Nyquist frequency (75 %)
     page.mouse.move(5, 5)  # no tooltip over the panel
     page.set_viewport_size(TALL)
-    page.wait_for_timeout(500)
+    settle(page)
     screenshot(page, "cnn_lab_en_zone_plate")
 
     page.get_by_role("tab", name="Shift tolerance").click()
@@ -99,16 +99,16 @@ def test_chinese_page_and_projector(page, app_url):
     for word in ("卷积层", "池化", "激活函数", "特征图", "频谱"):
         assert word in body, word
     page.set_viewport_size(TALL)
-    page.wait_for_timeout(500)
+    settle(page)
     screenshot(page, "cnn_lab_zh")
     page.get_by_role("tab", name="平移不变性").click()
     _wait_text(page, "平移量 d（像素）")
-    page.wait_for_timeout(800)
+    settle(page)
     screenshot(page, "cnn_lab_zh_shift")
 
     open_page(page, app_url, "cnn_lab", query="projector=1")
     _loaded(page, 12)
-    page.wait_for_timeout(1000)
+    settle(page)
     assert_no_exception(page)
     assert page.locator("[data-testid=stImage] img").count() >= 12
     screenshot(page, "cnn_lab_projector")

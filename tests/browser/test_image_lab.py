@@ -7,7 +7,9 @@ from PIL import Image
 
 import kernels
 from app.ui.strings import t
-from tests.browser.helpers import assert_no_exception, element_src, open_page, screenshot, wait_for_app, wait_src_change
+from tests.browser.helpers import (
+    assert_no_exception, element_src, open_page, screenshot, settle, wait_for_app, wait_src_change,
+)
 
 OUT_IMG = ".st-key-il_out_panel img"
 IN_IMG = ".st-key-il_in_panel img"
@@ -41,8 +43,7 @@ def _tall_screenshot(page, name: str, height: int = 1900) -> None:
     """Streamlit scrolls inside the page, so a full-page shot needs a tall viewport."""
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": height})
-    wait_for_app(page)
-    page.wait_for_timeout(800)
+    settle(page)
     screenshot(page, name)
     page.set_viewport_size(size)
 

@@ -63,7 +63,7 @@ def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     col_w = (box["width"] - index_w) / 3
     page.mouse.click(box["x"] + index_w + 1.5 * col_w, box["y"] + row_h * 2.5)  # centre cell
     page.keyboard.press("Enter")  # open the cell editor
-    page.wait_for_timeout(300)
+    page.locator("#portal .gdg-input").first.wait_for(state="visible")  # the cell editor is open
     page.keyboard.press("Control+A")
     page.keyboard.type("0.25", delay=80)
     page.keyboard.press("Enter")

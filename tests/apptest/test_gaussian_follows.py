@@ -1,0 +1,33 @@
+"""Image Lab kernel picker: the Gaussian's size slider follows sigma until the user moves it."""
+
+from __future__ import annotations
+
+from app.ui import widgets
+from tests.apptest.helpers import open_lab
+
+
+def _kernel_shape(at) -> tuple[int, int]:
+    return at.session_state["il_last_run"].kernel.shape
+
+
+def test_size_slider_follows_sigma_until_moved():
+    at = open_lab("image_lab")
+    at.slider(key="il_gaussian_sigma").set_value(4.0).run()  # the lab opens at sigma 3
+    assert at.slider(key="il_gaussian_size").value == 25
+    assert _kernel_shape(at) == (25, 25)
+    at.slider(key="il_gaussian_sigma").set_value(1.5).run()
+    assert at.slider(key="il_gaussian_size").value == 11 and _kernel_shape(at) == (11, 11)
+    # the user moves the size: from now on it stays where they put it
+    at.slider(key="il_gaussian_size").set_value(5).run()
+    at.slider(key="il_gaussian_sigma").set_value(2.0).run()
+    assert at.slider(key="il_gaussian_size").value == 5 and _kernel_shape(at) == (5, 5)
+    assert not at.exception
+
+
+def test_follow_params_is_pure_and_respects_the_pin():
+    values = {"il_gaussian_sigma": 2.0, "il_gaussian_size": 7}
+    assert widgets.follow_params(values, "il", "gaussian", "sigma") == {"il_gaussian_size": 13}
+    pin = widgets.follow_params(values, "il", "gaussian", "size")
+    assert pin == {"_il_gaussian_size_pinned": True}
+    assert widgets.follow_params({**values, **pin}, "il", "gaussian", "sigma") == {}
+    assert widgets.follow_params({"il_box_size": 3}, "il", "box", "size") == {}  # nothing follows in a box
