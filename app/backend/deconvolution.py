@@ -29,7 +29,7 @@ import numpy as np
 import scipy.fft as sp_fft
 from scipy.optimize import minimize_scalar
 
-from .convolution import _as_image, _as_kernel, _check_fits, convolve
+from .convolution import _as_image, _as_kernel, convolve
 from .fourier import _check_int
 from .spectra import _response_half, full_from_half
 
@@ -70,6 +70,15 @@ def _number(value: object, what: str, *, lo: float = 0.0) -> float:
     if not (math.isfinite(value) and value >= lo):
         raise ValueError(f"{what} must be a finite number >= {lo:g}; got {value}")
     return value
+
+
+def _check_fits(image_shape: tuple[int, ...], kernel_shape: tuple[int, ...]) -> None:
+    """The circular blur model puts the kernel on the image's own grid: it must fit in it."""
+    if kernel_shape[0] > image_shape[0] or kernel_shape[1] > image_shape[1]:
+        raise ValueError(
+            f"kernel {kernel_shape[0]}x{kernel_shape[1]} is larger than the image "
+            f"{image_shape[0]}x{image_shape[1]} (the circular blur model needs it to fit)"
+        )
 
 
 def _setup(blurred: object, kernel: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
