@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from app.ui import widgets
+from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab
 
 
 def _kernel_shape(at) -> tuple[int, int]:
-    return at.session_state["il_last_run"].kernel.shape
+    return last_run().kernel.shape
 
 
 def test_size_slider_follows_sigma_until_moved():
