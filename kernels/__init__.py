@@ -82,7 +82,7 @@ def by_family() -> dict[str, tuple[KernelSpec, ...]]:
     Examples
     --------
     >>> [s.name for s in by_family()['low-pass']]
-    ['box', 'gaussian', 'disk', 'motion']
+    ['box', 'gaussian', 'disk', 'motion', 'tent', 'binomial', 'sinc']
     """
     return {f: tuple(s for s in _ORDERED if s.family == f) for f in FAMILIES}
 

@@ -47,7 +47,8 @@ def test_loadtest_completes_every_move_on_each_lab(server, page):
     assert report["errors"] == [] and report["exceptions"] == []
     assert report["moves_completed"] == report["moves_expected"] == 4
     assert report["sessions_completed"] == 2
-    assert report["server"]["cpu_s"] > 0 and report["server"]["rss_peak_mb"] >= report["server"]["rss_start_mb"] > 0
+    probe = report["server"]  # read from /proc for the server's pid: CPU used and memory, all positive
+    assert all(v > 0 for v in probe.values()) and probe["rss_peak_mb"] >= probe["rss_start_mb"]
     if page == "image_lab":  # a move re-draws the output and its spectra: new images are fetched
         assert report["media_kb_per_move"] > 0
 
