@@ -153,6 +153,10 @@ class ConvolutionResult:
     def _response_power(self) -> np.ndarray:
         return _power(self.kernel_half)  # |H|² does not depend on the anchor phase
 
+    @cached_property
+    def _output_power(self) -> np.ndarray:
+        return self._image_power * self._response_power  # |F·H|² = |F|²·|H|²: no complex product
+
     def power_half(self, which: str = "output") -> np.ndarray:
         """Squared magnitude, rfft2 half layout, of ``"image"``, ``"response"`` or ``"output"``.
 
@@ -163,7 +167,7 @@ class ConvolutionResult:
         if which == "response":
             return self._response_power
         if which == "output":
-            return self._image_power * self._response_power
+            return self._output_power
         raise ValueError(f"unknown spectrum {which!r}; choose one of image, response, output")
 
     def magnitude(self, which: str = "output") -> np.ndarray:

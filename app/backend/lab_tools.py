@@ -172,13 +172,26 @@ def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.
     True
     """
     h = np.asarray(half)
-    w = _hf_weights((h.shape[0], int(n_cols)), float(cutoff))
     if np.iscomplexobj(h):
         power = h.real * h.real
         power += h.imag * h.imag
     else:
         power = np.asarray(h, dtype=np.float64) ** 2
-    return float(np.dot(power.ravel(), w))
+    return high_frequency_power_half(power, n_cols, cutoff)
+
+
+def high_frequency_power_half(power: np.ndarray, n_cols: int, cutoff: float = 0.25) -> float:
+    """:func:`high_frequency_energy_half` from the squared magnitude ``|half|²`` (no complex pass).
+
+    Examples
+    --------
+    >>> half = np.fft.rfft2(np.random.default_rng(1).random((16, 14)))
+    >>> bool(np.isclose(high_frequency_power_half(np.abs(half) ** 2, 14), high_frequency_energy_half(half, 14)))
+    True
+    """
+    p = np.asarray(power, dtype=np.float64)
+    w = _hf_weights((p.shape[0], int(n_cols)), float(cutoff))
+    return float(np.dot(p.ravel(), w))
 
 
 # --------------------------------------------------------------------------- #

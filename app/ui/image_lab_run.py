@@ -29,6 +29,7 @@ from app.backend.lab_tools import (
     check_pixels,
     direct_at,
     high_frequency_energy_half,
+    high_frequency_power_half,
     radial_profile_half,
 )
 from app.ui.cache import ByteBudgetCache, budget_from_env
@@ -78,7 +79,7 @@ class LabRun:
         base = _image_stats(self)[2]
         if base <= 0:
             return 0.0
-        return high_frequency_energy_half(res.output_half_magnitude_source, n2, HF_CUTOFF) / base
+        return high_frequency_power_half(res.power_half("output"), n2, HF_CUTOFF) / base
 
 
 # Shared by every session of the process and sized by memory: at 512 px a grey analysis holds ~6 MB
@@ -237,8 +238,9 @@ def radial_profiles(run: LabRun) -> dict[str, np.ndarray]:
     res = run.result
     n2 = res.grid[1]
     freqs, img, _ = _image_stats(run)
-    _, resp = radial_profile_half(res.kernel_half, n2)  # |H| does not depend on the anchor phase
-    _, out = radial_profile_half(res.output_half_magnitude_source, n2)
+    # magnitudes from the powers the spectrum panels already computed (no complex pass)
+    _, resp = radial_profile_half(np.sqrt(res.power_half("response")), n2)
+    _, out = radial_profile_half(np.sqrt(res.power_half("output")), n2)
     ref = float(np.nanmax(img)) or 1.0
     floor = 1e-6  # -120 dB
 
