@@ -50,6 +50,16 @@ def _bold_number(page, selector: str) -> float:
     return float(text)
 
 
+def _visible_within(locator, timeout_ms: int) -> bool:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # only where a browser runs
+
+    try:
+        locator.wait_for(state="visible", timeout=timeout_ms)
+        return True
+    except PlaywrightTimeoutError:
+        return False
+
+
 def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     open_page(page, app_url, PATH, IDENTITY_LINK)
     assert_no_exception(page)
@@ -61,9 +71,13 @@ def test_edit_a_kernel_cell_changes_the_output(page, app_url):
     # 3×3 grid drawn on a canvas: a ~35 px header, ~35 px rows, a ~51 px index column
     index_w, row_h = 51, 35
     col_w = (box["width"] - index_w) / 3
-    page.mouse.click(box["x"] + index_w + 1.5 * col_w, box["y"] + row_h * 2.5)  # centre cell
-    page.keyboard.press("Enter")  # open the cell editor
-    page.locator("#portal .gdg-input").first.wait_for(state="visible")  # the cell editor is open
+    editor = page.locator("#portal .gdg-input").first
+    for _ in range(6):  # the canvas grid ignores clicks until it has drawn (slow on a loaded machine)
+        page.mouse.click(box["x"] + index_w + 1.5 * col_w, box["y"] + row_h * 2.5)  # centre cell
+        page.keyboard.press("Enter")  # open the cell editor
+        if _visible_within(editor, 5_000):
+            break
+    editor.wait_for(state="visible")  # the cell editor is open
     page.keyboard.press("Control+A")
     page.keyboard.type("0.25", delay=80)
     page.keyboard.press("Enter")
