@@ -19,8 +19,8 @@ end; everything about links, defaults and rejected keys happens here::
     page.close()                       # the address bar becomes a link to these settings
 
 Widgets are created without ``value=``/``index=``: session state (filled by :func:`open`)
-rules. A fragment that changes settings calls :func:`close` at its end too, as a fragment
-rerun does not reach the end of the page.
+rules. A fragment that owns settings starts with :func:`refresh` and ends with :func:`close`,
+as a fragment rerun reaches neither the router nor the end of the page.
 
 Cross-page hand-offs are typed: the sender calls :func:`hand_over` with a frozen dataclass
 (e.g. :class:`DesignedKernel`), the receiving page calls :func:`received` with that class.
@@ -41,7 +41,7 @@ from app.ui import state
 from app.ui.state import Field
 from app.ui.strings import t
 
-__all__ = ["Schema", "Field", "open", "current", "close", "DesignedKernel", "hand_over", "received", "handoff_key"]
+__all__ = ["Schema", "Field", "open", "current", "refresh", "close", "DesignedKernel", "hand_over", "received", "handoff_key"]
 
 _TYPES: dict[str, type] = {"choice": object, "int": int, "float": float, "bool": bool, "custom": object}
 _HANDOFF = "_page_handoff_"
@@ -114,6 +114,20 @@ def open(schema: Schema, lang: str) -> Any:  # noqa: A001 - the verb of the cont
 def current(schema: Schema) -> Any:
     """The page's settings as session state holds them now (after widgets, in fragments)."""
     return schema.read(st.session_state)
+
+
+def refresh(schema: Schema, *, skip: frozenset[str] = frozenset()) -> Any:
+    """Top of a fragment: keep the settings whose widgets this run may not draw (Streamlit
+    drops them), fill missing defaults, and return the settings.
+
+    A fragment rerun does not pass through the router, which does this for full runs.
+    ``skip`` names settings drawn outside the fragment (they must not be re-assigned here).
+    """
+    ss = st.session_state
+    for key, field in schema.fields.items():
+        if key not in skip:
+            ss[key] = ss[key] if key in ss else field.default
+    return current(schema)
 
 
 def close() -> None:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from app.backend import filtering as flt
+from app.ui import page
 from app.ui.strings import t
 from tests.apptest.helpers import open_lab, texts
 
@@ -141,10 +142,11 @@ def test_use_as_kernel_stores_the_cropped_kernel_and_opens_the_image_lab():
     at = _open(fd_shape="gaussian", fd_lo=0.08, fd_crop=15)
     at.button(key="fd_use").click().run()
     assert not at.exception
-    k = at.session_state["custom_kernel"]
+    sent = at.session_state[page.handoff_key(page.DesignedKernel)]
+    k = sent.kernel
     assert isinstance(k, np.ndarray) and k.dtype == np.float64 and k.shape == (15, 15)
     assert k.sum() == pytest.approx(1.0, abs=1e-3)
-    assert "Gaussian" in at.session_state["custom_kernel_name"]
+    assert "Gaussian" in sent.name
     assert t("il.title", "en") in texts(at)  # the Image Lab is now on screen
 
 
