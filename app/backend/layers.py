@@ -41,7 +41,7 @@ from scipy import special
 
 import kernels as kcat
 
-from .convolution import convolve, fft_shape, pad_image
+from .convolution import BOUNDARIES, convolve, fft_shape, pad_image
 from .spectra import frequency_axes, frequency_response, radial_profile
 
 __all__ = [
@@ -89,7 +89,6 @@ MAX_POOL: int = 8
 #: Radial-centroid limits (cycles/pixel) between the "low", "mid" and "high" labels.
 BAND_LIMITS: tuple[float, float] = (0.11, 0.24)
 
-_BOUNDARIES = ("reflect", "zero", "wrap", "nearest")
 
 # ---------------------------------------------------------------------------------------------
 # kernel banks
@@ -373,8 +372,8 @@ class LayerInput:
     """
 
     def __init__(self, maps: np.ndarray, *, max_kernel: tuple[int, int] = (3, 3), boundary: str = "reflect") -> None:
-        if boundary not in _BOUNDARIES:
-            raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(_BOUNDARIES)}")
+        if boundary not in BOUNDARIES:
+            raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
         x = _as_maps(maps, what="input maps")
         self.boundary = boundary
         self.shape = x.shape
@@ -679,10 +678,6 @@ class PoolSpec:
         if self.mode == "lenet":
             return lenet_subsample(maps, self.weight, self.bias, self.size, periodic=periodic)
         return pool(maps, self.mode, self.size, self.stride, periodic=periodic)
-
-    def output_shape(self, h: int, w: int) -> tuple[int, int]:
-        """Map size after this layer."""
-        return pool_output_shape(h, w, self.size, self.stride)
 
     def parameters(self, n_maps: int) -> int:
         """Trainable numbers: 2 per map for LeNet subsampling, none for max/average pooling."""

@@ -25,6 +25,7 @@ from app.ui import page, shell, widgets
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, panels, pipeline
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
+from app.ui.format import number
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -131,7 +132,7 @@ def designer(picked: widgets.PickedImage) -> None:
         removed, peak = design.removed_view(filt.input - res.output)
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
         panels.jpeg(removed)
-        st.caption(t("fd.panel.diff_cap", lang, peak=f"{peak:.3g}"))
+        st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))
     with d2:
         st.markdown(f"**{t('fd.panel.fout', lang)}**")
         panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0])
