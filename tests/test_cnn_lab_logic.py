@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
 from app.ui.cnn_lab.schema import SCHEMA, bank_args, net

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import streamlit as st
 
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui import page, shell
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import controls, text

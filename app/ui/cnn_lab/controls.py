@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 import kernels
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui import widgets
 from app.ui.cnn_lab import text
 from app.ui.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, SCHEMA, UI_MAPS

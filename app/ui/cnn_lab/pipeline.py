@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import images as bimages
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui.cnn_lab.schema import BankArgs, Layer1, Layer3, Net, Pool
 from app.ui.figures import cnn_lab as figs
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import kernels
 from app.backend import images as bimages
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui import widgets
 from app.ui.page import Field, Schema
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 import kernels
-from app.backend import layers as L
+from app.backend import cnn as L
 from app.ui.format import count
 from app.ui.strings import t
 

@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend import display
-from app.backend.layers import ShiftReport
+from app.backend.cnn import ShiftReport
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import count
 
