@@ -10,10 +10,9 @@ end; everything about links, defaults and rejected keys happens here::
         "ml_mode": Field("choice", "fast", choices=("fast", "exact")),
     })
 
-    # app/views/my_lab.py
-    st.title(t("ml.title", lang))
+    # app/views/my_lab.py (labels come from the en/zh table through t(); left out here)
     s = page.open(SCHEMA, lang)        # link loaded once, notice naming rejected keys
-    st.slider(t("ml.n", lang), 1, 9, key="ml_n")   # widgets keyed by the schema's keys
+    st.slider("n", 1, 9, key="ml_n")   # widgets keyed by the schema's keys, no value=
     s = page.current(SCHEMA)           # after widgets (or inside a fragment): today's values
     ... s.n, s.mode ...                # a frozen, hashable settings object
     page.close()                       # the address bar becomes a link to these settings
