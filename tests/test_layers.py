@@ -10,7 +10,7 @@ from hypothesis.extra.numpy import arrays
 
 import kernels
 from app.backend import convolve
-from app.backend.layers import (
+from app.backend.cnn import (
     ACTIVATIONS,
     C1_PRESETS,
     KernelBank,
@@ -283,7 +283,8 @@ def test_full_update_512_eight_maps_gives_the_pooled_vector():
 def test_docstring_examples():
     import doctest
 
-    from app.backend import layers
+    from app.backend.cnn import bank, diagnostics, layer, network, pooling
 
-    result = doctest.testmod(layers, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 25 and result.failed == 0
+    results = [doctest.testmod(m, optionflags=doctest.NORMALIZE_WHITESPACE)
+               for m in (bank, layer, pooling, diagnostics, network)]
+    assert sum(r.attempted for r in results) >= 25 and not any(r.failed for r in results)

@@ -49,7 +49,7 @@ from .display import (
 from .figure import render_six_panel_png
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask
 from .inspect import PixelInspection, inspect_pixel
-from .layers import (
+from .cnn import (
     KernelBank,
     LayerInput,
     PoolSpec,

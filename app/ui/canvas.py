@@ -68,7 +68,7 @@ def drawing_canvas(
     initial_drawing: dict | None = None,
     grid_cells: int = 15,
     force_grid: bool = False,
-    background_image=None,  # Filter Designer (issue 7): PIL image under the strokes; drawable canvas only
+    background_image=None,  # Filter Designer: PIL image under the strokes; drawable canvas only
 ) -> Drawing:
     """A square drawing surface of ``side`` pixels; returns its pixels as RGBA.
 

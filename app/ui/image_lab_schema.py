@@ -8,12 +8,13 @@ kernel's own slider values and a link only carries the values that differ from t
 from __future__ import annotations
 
 from app.backend import images as bimages
+from app.backend.convolution import BOUNDARIES
+from app.backend.display import SIGNED_MODES as DISPLAY_MODES
 from app.ui import state, widgets
 from app.ui.teaching import fields as teaching_fields
 
 KEY = "il"
-SIGNED_MODES: tuple[str, ...] = ("auto", "diverging", "abs", "offset", "clip")
-BOUNDARIES: tuple[str, ...] = ("reflect", "zero", "wrap", "nearest")
+SIGNED_MODES: tuple[str, ...] = ("auto", *DISPLAY_MODES)  # "auto": the page picks one per kernel
 DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120, 140)
 
 #: Opening values that differ from the catalogue defaults: a blur the back row can see.
@@ -42,7 +43,7 @@ def build_schema() -> dict[str, state.Field]:
             "il_db": state.Field("choice", 100, choices=DB_RANGES),
         }
     )
-    schema.update(teaching_fields.FIELDS)  # custom-kernel slot of the teaching tools (issue 4)
+    schema.update(teaching_fields.FIELDS)  # custom-kernel slot of the teaching tools
     return schema
 
 

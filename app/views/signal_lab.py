@@ -2,52 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import shell, state
-from app.ui.figures import signal_lab as figs
+from app.ui import page, shell
+from app.ui.format import number
+from app.ui.signal_lab.pipeline import build
+from app.ui.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
 from app.ui.strings import t
-
-WHICH = ("f", "g")
-DEFAULT_KIND = {"f": "rect", "g": "exp"}
-T_RANGE = (sg.WINDOW[0], sg.WINDOW[1])
-N_RANGE = (int(sg.WINDOW[0] * sg.SAMPLES_PER_UNIT), int(sg.WINDOW[1] * sg.SAMPLES_PER_UNIT))
-T_STEP = 0.1  # the time slider and the animation frames share this step
-
-
-def _values_field() -> state.Field:
-    def parse(text: str) -> str:
-        sg.parse_values(text)  # raises ValueError (SignalError) when not valid
-        return text
-
-    return state.Field("custom", sg.format_values(sg.DEFAULT_CUSTOM_VALUES), parse=parse, format=str)
-
-
-def _param_key(which: str, kind: str, name: str) -> str:
-    return f"sl_{which}_{kind}_{name}"
-
-
-def schema() -> dict[str, state.Field]:
-    """Every setting of the page (widget keys), for the shareable link."""
-    out: dict[str, state.Field] = {
-        "sl_mode": state.Field("choice", "continuous", choices=sg.MODES),
-        "sl_corr": state.Field("bool", False),
-        "sl_pad": state.Field("bool", True),
-        "sl_t": state.Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1]),
-        "sl_n": state.Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1]),
-    }
-    for which in WHICH:
-        out[f"sl_{which}_kind"] = state.Field("choice", DEFAULT_KIND[which], choices=sg.signal_names())
-        out[f"sl_{which}_values"] = _values_field()
-        for spec in sg.signal_catalog():
-            for p in spec.params:
-                kind = "int" if p.kind == "int" else "float"
-                default = int(p.default) if kind == "int" else float(p.default)
-                out[_param_key(which, spec.name, p.name)] = state.Field(kind, default, lo=p.min, hi=p.max)
-    return out
-
 
 def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     """Shape + parameter sliders (+ numbers for the custom signal). Returns (kind, params, values)."""
@@ -59,7 +21,7 @@ def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     cols = st.columns(2)
     for i, p in enumerate(spec.params):
         with cols[i % 2]:
-            key = _param_key(which, kind, p.name)
+            key = param_key(which, kind, p.name)
             if p.kind == "int":
                 value = st.slider(p.label[lang], int(p.min), int(p.max), step=int(p.step), key=key)
             else:
@@ -81,37 +43,6 @@ def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     return kind, tuple(params), values
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
-def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: float, pad: bool, lang: str,
-          projector: bool) -> dict:
-    """All numbers and figures of the page for one setting (cached: a rerun with the same settings is free)."""
-    grid = sg.make_grid(mode)
-    f = sg.make_signal(f_key[0], grid, values=f_key[2], **dict(f_key[1]))
-    g = sg.make_signal(g_key[0], grid, values=g_key[2], **dict(g_key[1]))
-    if mode == "discrete":
-        times = np.arange(N_RANGE[0], N_RANGE[1] + 1, dtype=float)
-    else:
-        times = np.round(np.arange(T_RANGE[0], T_RANGE[1] + T_STEP / 2, T_STEP), 6)
-    frames = sg.slide_frames(f, g, times, correlate=correlate)
-    current = int(np.argmin(np.abs(times - position)))
-    slide = sg.flip_and_slide(f, g, float(times[current]), correlate=correlate)
-    window = (grid.start, grid.end)
-    spec = sg.signal_spectra(f, g, pad=pad, correlate=correlate, window=window)
-    scale = grid.weight if (f.impulsive and g.impulsive and mode == "continuous") else 1.0
-    return {
-        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),
-        "spec_fig": figs.spectrum_figure(spec, lang=lang, projector=projector),
-        "check_fig": figs.check_figure(spec, window=window, lang=lang, projector=projector),
-        "t": float(times[current]),
-        "area": slide.area * scale,
-        "y": slide.y * scale,
-        "n_fft": spec.n_fft,
-        "needed": spec.needed,
-        "error": spec.max_error,
-        "impulses": bool((f.impulsive or g.impulsive) and mode == "continuous"),
-    }
-
-
 def _time_slider(mode: str, lang: str) -> float:
     """The still picture's time: t (continuous) or n (discrete)."""
     if mode == "discrete":
@@ -119,19 +50,11 @@ def _time_slider(mode: str, lang: str) -> float:
     return float(st.slider(t("sl.t", lang), T_RANGE[0], T_RANGE[1], step=T_STEP, key="sl_t"))
 
 
-def _fmt(x: float) -> str:
-    return figs.fmt_number(x)
-
-
 lang = shell.lang()
 projector = shell.projector()
-SCHEMA = schema()
-rejected = state.sync_query_params(SCHEMA)
-
 st.title(t("sl.title", lang))
 st.markdown(t("sl.tagline", lang))
-if rejected:
-    st.info(t("state.rejected", lang, keys=", ".join(rejected)))
+page.open(SCHEMA, lang)
 
 with st.expander(t("sl.explain_title", lang), expanded=False):
     st.markdown(t("sl.explain", lang))
@@ -162,7 +85,7 @@ with col_c, st.container(border=True):
 if correlate:
     st.info(t("sl.correlate_help", lang))
 
-pad = bool(st.session_state.get("sl_pad", True))
+pad = page.current(SCHEMA).pad
 result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
 
 if projector:
@@ -173,7 +96,7 @@ else:
 with time_col:
     var = "n" if mode == "discrete" else "t"
     key = "sl.readout_sum" if mode == "discrete" else "sl.readout"
-    st.markdown(t(key, lang, var=var, t=_fmt(result["t"]), area=_fmt(result["area"]), y=_fmt(result["y"])))
+    st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
     st.plotly_chart(result["slide_fig"], key="sl_slide_chart", config={"displayModeBar": False})
     st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
@@ -194,3 +117,4 @@ with freq_col:
     else:
         st.warning(t("sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err))
         st.caption(t("sl.fft_wrap_tip", lang))
+page.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.backend.layers import ACTIVATIONS, C1_PRESETS, POOL_MODES
+from app.backend.cnn import ACTIVATIONS, C1_PRESETS, POOL_MODES
 from tests.apptest.helpers import open_lab, texts
 
 

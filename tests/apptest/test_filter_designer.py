@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from app.backend import filtering as flt
+from app.ui import page
 from app.ui.strings import t
-from tests.apptest.helpers import open_lab, texts
+from tests.apptest.helpers import notice_keys, open_lab, texts
 
 PEAKS = ((0.046875, 0.078125), (0.09375, -0.0390625))  # the periodic-noise sample's two tone pairs
 
@@ -95,26 +96,10 @@ def test_notches_from_a_link_and_delete():
 
 
 def test_a_bad_notch_link_is_rejected_with_a_notice():
-    at = AppTestLink("fd_notches=0.9,0.1&fd_crop=4&fd_shape=ideal")
+    at = open_lab("filter_designer", link={"fd_notches": "0.9,0.1", "fd_crop": "4", "fd_shape": "ideal"})
     assert not at.exception
-    info = " ".join(i.value for i in at.info)
-    assert "fd_notches" in info and "fd_crop" in info
+    assert notice_keys(at) == {"fd_notches", "fd_crop"}
     assert at.session_state["fd_shape"] == "ideal"
-
-
-def AppTestLink(query: str):
-    """Open the page as a shared link would (query parameters on the first run)."""
-    from urllib.parse import parse_qsl
-
-    from streamlit.testing.v1 import AppTest
-
-    from tests.apptest.helpers import MAIN
-
-    at = AppTest.from_file(str(MAIN), default_timeout=60)
-    for k, v in parse_qsl(query):
-        at.query_params[k] = v
-    at.switch_page("views/filter_designer.py")
-    return at.run()
 
 
 def test_free_hand_regions_and_smoothing_run():
@@ -141,10 +126,11 @@ def test_use_as_kernel_stores_the_cropped_kernel_and_opens_the_image_lab():
     at = _open(fd_shape="gaussian", fd_lo=0.08, fd_crop=15)
     at.button(key="fd_use").click().run()
     assert not at.exception
-    k = at.session_state["custom_kernel"]
+    sent = at.session_state[page.handoff_key(page.DesignedKernel)]
+    k = sent.kernel
     assert isinstance(k, np.ndarray) and k.dtype == np.float64 and k.shape == (15, 15)
     assert k.sum() == pytest.approx(1.0, abs=1e-3)
-    assert "Gaussian" in at.session_state["custom_kernel_name"]
+    assert "Gaussian" in sent.name
     assert t("il.title", "en") in texts(at)  # the Image Lab is now on screen
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from app.backend import signals as sg
-from tests.apptest.helpers import open_lab, texts
+from tests.apptest.helpers import notice_keys, open_lab, texts
 
 READOUT = re.compile(r"y[(\[]([-\d.]+)[)\]] = \*\*([-\d.e+]+)\*\*")
 
@@ -136,6 +136,7 @@ def test_frequency_view_padding_toggle():
 
 
 def test_shared_link_values_are_validated():
-    at = open_lab("signal_lab", sl_g_kind="triangle", sl_g_triangle_width=2.0)
+    at = open_lab("signal_lab", link={"sl_g_kind": "triangle", "sl_g_triangle_width": "2.0", "sl_t": "99"})
     assert not at.exception
     assert at.slider(key="sl_g_triangle_width").value == 2.0
+    assert notice_keys(at) == {"sl_t"} and at.slider(key="sl_t").value == 1.5

@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 
+from app.ui.page import DesignedKernel, handoff_key
 from app.ui.strings import t
 from app.ui.teaching import TABS
 from app.ui.teaching.lessons import lesson_ids, settings_for
@@ -134,7 +135,8 @@ def test_inspector_sum_equals_output_at_a_border_pixel():
 
 def test_filter_designer_kernel_is_picked_up():
     k = np.array([[0.0, 0.2, 0.0], [0.2, 0.2, 0.2], [0.0, 0.2, 0.0]])
-    at = open_lab("image_lab", custom_kernel=k, custom_kernel_name="designer test")
+    sent = DesignedKernel(k, "designer test")
+    at = open_lab("image_lab", **{handoff_key(DesignedKernel): sent})
     assert not at.exception
     assert at.session_state["il_ksrc"] == "custom"
     np.testing.assert_array_equal(_run(at).kernel, k)

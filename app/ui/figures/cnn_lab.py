@@ -13,8 +13,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend import display
-from app.backend.layers import ShiftReport
+from app.backend.cnn import ShiftReport
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
+from app.ui.format import count
 
 RING = np.array([230, 159, 0], np.uint8)  # Okabe–Ito orange: the band centre on |H|
 BOX = np.array([213, 94, 0], np.uint8)  # vermillion: the new Nyquist square
@@ -141,7 +142,7 @@ def params_figure(
     fig.add_bar(x=list(layers), y=[max(v, 1) for v in conv], name=names[0], marker_color=SERIES_COLORS[2],
                 text=[f"{v:,}" for v in conv], textposition="outside")
     fig.add_bar(x=list(layers), y=[max(v, 1) for v in dense], name=names[1], marker_color=SERIES_COLORS[1],
-                text=[f"{v:.2g}" for v in dense], textposition="outside")
+                text=[count(v) for v in dense], textposition="outside")
     style_line_figure(fig, title=title, y_title=y_title, height=420 if projector else 340, projector=projector)
     top = max([1, *conv, *dense])
     fig.update_yaxes(type="log", range=[0, np.log10(top) + 1.2], exponentformat="power")

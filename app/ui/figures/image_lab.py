@@ -1,5 +1,4 @@
-"""Figures of the Image Lab: spectrum panels (JPEG inside plotly, axes in cycles/pixel), the
-kernel drawn with its values, the radial profile chart.
+"""Figures of the Image Lab: the kernel drawn with its values, the radial profile chart (SVG).
 
 Image-sized data always travels as one encoded JPEG/PNG (``go.Image`` with a data URI),
 never as a float heatmap. Only the kernel (at most 63×63) is a ``go.Heatmap``.
@@ -13,7 +12,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend import display
-from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
+from app.ui.figures.common import SERIES_COLORS, font_size
+from app.ui.format import number
 
 # ColorBrewer RdBu reversed, the same anchors as app.backend.display's diverging map (zero = white)
 _DIVERGING = [
@@ -31,42 +31,6 @@ def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg", quality: int = 88) -> str
     return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels, quality)).decode("ascii")
 
 
-def spectrum_figure(
-    pixels: np.ndarray,
-    *,
-    axis_title: str,
-    hover: bool = False,
-    height: int = 330,
-    projector: bool = False,
-    quality: int = 85,
-) -> go.Figure:
-    """A centred spectrum (uint8, any size) with axes in cycles/pixel from −0.5 to 0.5."""
-    h, w = pixels.shape[:2]
-    dx, dy = 1.0 / w, 1.0 / h
-    fig = go.Figure(
-        go.Image(
-            source=data_uri(pixels, quality=quality),
-            x0=-0.5 + dx / 2, dx=dx, y0=-0.5 + dy / 2, dy=dy,
-            hoverinfo="skip",
-        )
-    )
-    fs = font_size(projector)
-    ticks = [-0.5, -0.25, 0, 0.25, 0.5]
-    fig.update_xaxes(range=[-0.5, 0.5], tickvals=ticks, title_text=axis_title, constrain="domain",
-                     title_standoff=4, showgrid=False, zeroline=False)
-    fig.update_yaxes(range=[0.5, -0.5], tickvals=ticks, scaleanchor="x", constrain="domain",
-                     showgrid=False, zeroline=False)
-    fig.update_layout(
-        height=height,
-        margin={"l": 40, "r": 4, "t": 4, "b": 36},
-        font={"size": fs - 2 if not projector else fs - 4},
-        hovermode=False,
-        dragmode=False,
-        plot_bgcolor="white",
-    )
-    return fig
-
-
 def kernel_figure(
     kernel: np.ndarray, *, height: int = 330, projector: bool = False, title: str = ""
 ) -> go.Figure:
@@ -78,7 +42,7 @@ def kernel_figure(
     fs = font_size(projector)
     text = None
     if show_text:
-        text = [[_fmt(v) for v in row] for row in k]
+        text = [[number(v, 3) for v in row] for row in k]
     fig = go.Figure(
         go.Heatmap(
             z=np.round(k, 6),
@@ -112,70 +76,8 @@ def kernel_figure(
     return fig
 
 
-def _fmt(v: float) -> str:
-    if v == 0:
-        return "0"
-    if abs(v - round(v)) < 1e-9 and abs(v) < 1000:
-        return str(int(round(v)))
-    a = abs(v)
-    if a >= 0.01:
-        return f"{v:.3f}".rstrip("0").rstrip(".")
-    return f"{v:.1e}"
-
-
-def radial_figure(
-    profiles: dict,
-    *,
-    names: dict,
-    title: str,
-    x_title: str,
-    y_title: str,
-    band_note: str = "",
-    height: int = 380,
-    projector: bool = False,
-    floor_db: float = -100.0,
-) -> go.Figure:
-    """Image spectrum, |H| and output spectrum (dB) against radial frequency, on one chart."""
-    f = profiles["freqs"]
-    fig = go.Figure()
-    styles = {
-        "image": {"color": SERIES_COLORS[0], "dash": "solid", "width": 2},
-        "response": {"color": SERIES_COLORS[1], "dash": "dash", "width": 3},
-        "output": {"color": SERIES_COLORS[2], "dash": "solid", "width": 3},
-    }
-    for key in ("image", "response", "output"):
-        y = np.maximum(profiles[key], floor_db)
-        fig.add_trace(go.Scatter(x=np.round(f, 5), y=np.round(y, 2), mode="lines", name=names[key],
-                                 line=styles[key], hovertemplate="%{x:.3f}: %{y:.1f} dB<extra></extra>"))
-    fig.update_layout(meta={"floor_db": floor_db})
-    style_line_figure(fig, title=title, x_title=x_title, y_title=y_title, height=height, projector=projector)
-    fig.update_layout(margin={"l": 60, "r": 20, "t": 40 if not title else 80, "b": 50})
-    fig.update_yaxes(range=[floor_db, _top(profiles)])
-    fig.update_xaxes(range=[0, 0.5])
-    if True:  # the annotation always exists so update_radial_figure can change its text
-        fig.add_annotation(text=band_note or " ", xref="paper", yref="paper", x=0.99, y=0.02, xanchor="right",
-                           yanchor="bottom", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
-                           font={"size": font_size(projector)})
-    fig.update_layout(dragmode=False)
-    return fig
-
-
 def _top(profiles: dict) -> float:
     return max(10.0, float(np.nanmax([np.nanmax(profiles[k]) for k in ("image", "response", "output")])) + 5)
-
-
-def update_radial_figure(fig: go.Figure, profiles: dict, *, band_note: str = "") -> go.Figure:
-    """Put new profiles (and band note) into a figure made by :func:`radial_figure`, in place (~1 ms)."""
-    floor_db = float((fig.layout.meta or {}).get("floor_db", -100.0))
-    f = np.round(profiles["freqs"], 5)
-    with fig.batch_update():
-        for trace, key in zip(fig.data, ("image", "response", "output")):
-            trace.x = f
-            trace.y = np.round(np.maximum(profiles[key], floor_db), 2)
-        fig.layout.yaxis.range = [floor_db, _top(profiles)]
-        if fig.layout.annotations:
-            fig.layout.annotations[0].text = band_note or " "
-    return fig
 
 
 def radial_svg(

@@ -15,6 +15,7 @@ from plotly.subplots import make_subplots
 
 from app.backend.signals import Signal, SlideFrames, SpectrumCheck
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
+from app.ui.format import number
 from app.ui.strings import t as tr
 
 C_F, C_G, C_Y, C_P = SERIES_COLORS[0], SERIES_COLORS[1], SERIES_COLORS[6], SERIES_COLORS[2]
@@ -46,14 +47,6 @@ class AnimatedFigure(go.Figure):
     def __reduce__(self):  # pickling (st.cache_data) keeps the frames plain too
         base = super().to_dict()
         return (AnimatedFigure, (base, self._plain_frames))
-
-
-def fmt_number(x: float) -> str:
-    """Compact number for labels: 3 significant digits after rounding tiny values to 0."""
-    x = float(x)
-    if abs(x) < 5e-4:
-        x = 0.0
-    return f"{x:.3f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:.4g}"
 
 
 def _f32(a) -> np.ndarray:
@@ -162,13 +155,13 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
         else:
             y_tr = {"x": _f32(np.append(yx_full[done], tk) if done.any() else [tk]),
                     "y": _f32(np.append(yv_full[done], y_disp[k]) if done.any() else [y_disp[k]])}
-        num = tr("sl.fig.numbers", lang, var=var, t=fmt_number(tk), area=fmt_number(area_disp[k]), y=fmt_number(y_disp[k]))
+        num = tr("sl.fig.numbers", lang, var=var, t=number(tk), area=number(area_disp[k]), y=number(y_disp[k]))
         return [
             g_tr,
             p_tr,
             {"x": [tk, tk], "y": top_range},
             y_tr,
-            {"x": [tk], "y": [float(y_disp[k])], "text": [fmt_number(y_disp[k])]},
+            {"x": [tk], "y": [float(y_disp[k])], "text": [number(y_disp[k])]},
             {"x": [tk, tk], "y": bot_range},
             {"text": [num]},
         ]
@@ -283,7 +276,7 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
             "font": {"color": "rgba(0,0,0,0)", "size": 8},  # 100 tick labels would be unreadable; hide them
             "ticklen": 0, "minorticklen": 0,
             "transition": {"duration": 0},
-            "steps": [{"label": fmt_number(times[k]), "method": "animate",
+            "steps": [{"label": number(times[k]), "method": "animate",
                        "args": [[names[k]], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate",
                                              "transition": {"duration": 0}}]} for k in range(n_frames)],
         }],

@@ -12,20 +12,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
+from app.ui.format import number
 
 #: Diverging colour scale: negative blue, zero white, positive red (as the kernel panel).
 DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1.0, "#b2182b"]]
 GREYS = [[0.0, "#000000"], [1.0, "#ffffff"]]
 TEXT_UP_TO = 9  # cells get their value written up to this side
-
-
-def _fmt(v: float) -> str:
-    if v == 0:
-        return "0"
-    a = abs(v)
-    if a >= 100 or a < 0.001:
-        return f"{v:.2g}"
-    return f"{v:.3f}".rstrip("0").rstrip(".") if a < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
 
 
 def grid_figure(
@@ -54,7 +46,7 @@ def grid_figure(
         else:
             zrange = (min(0.0, float(v.min())), max(1.0, float(v.max())))
     show_text = max(kh, kw) <= TEXT_UP_TO
-    text = [[_fmt(x) for x in row] for row in v] if show_text else None
+    text = [[number(x, 3) for x in row] for row in v] if show_text else None
     fig = go.Figure(
         go.Heatmap(
             z=v,

@@ -1,4 +1,4 @@
-"""Teaching tools of the Image Lab (issue 4): kernel source slot, editor, drawing, pixel
+"""Teaching tools of the Image Lab: kernel source slot, editor, drawing, pixel
 inspector, low-pass vs high-pass comparison, export & share, lessons.
 
 The Image Lab calls two things::

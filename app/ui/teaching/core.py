@@ -16,6 +16,7 @@ import numpy as np
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from app.ui import page
 from app.ui.teaching import fields
 
 KERNEL = "teach_kernel"
@@ -55,22 +56,16 @@ def apply_pending() -> None:
 
 
 def adopt_designer_kernel() -> None:
-    """Pick up a kernel the Filter Designer left in ``custom_kernel`` (once per new kernel)."""
+    """Pick up a kernel the Filter Designer handed over (once per new kernel)."""
     ss = st.session_state
-    k = ss.get("custom_kernel")
-    if k is None:
+    designed = page.received(page.DesignedKernel)
+    if designed is None:
         return
-    try:
-        arr = np.asarray(k, dtype=np.float64)
-        if arr.ndim != 2 or arr.size == 0 or not np.isfinite(arr).all() or max(arr.shape) > 63:
-            return
-    except (TypeError, ValueError):
-        return
-    d = digest(arr)
+    d = digest(designed.kernel)
     if ss.get(DESIGNER_SEEN) == d:
         return
     ss[DESIGNER_SEEN] = d
-    queue_kernel(arr, str(ss.get("custom_kernel_name") or "Filter Designer"))
+    queue_kernel(designed.kernel, designed.name)
     apply_pending()
 
 

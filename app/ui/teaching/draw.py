@@ -9,6 +9,7 @@ import kernels
 from kernels import edit
 from app.ui import canvas
 from app.ui.figures import teaching as fig
+from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import core
 
@@ -145,7 +146,7 @@ def render(lang: str, projector: bool = False) -> None:
             key="teach_draw_preview",
             config={"displayModeBar": False},
         )
-        st.caption(t("teach.draw.sum", lang, s=f"{k.sum():.4g}"))
+        st.caption(t("teach.draw.sum", lang, s=number(k.sum())))
         d = core.digest(k)
         if ss.get(SEEN) != d and k.any():
             ss[SEEN] = d

@@ -9,6 +9,7 @@ import streamlit as st
 import kernels
 from kernels import edit
 from app.ui.figures import teaching as fig
+from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import core
 
@@ -106,7 +107,7 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
                 column_config={c: st.column_config.NumberColumn(c, format="%.4g", width="small") for c in df.columns},
             )
             core.show_error("grid")
-        st.caption(t("teach.edit.stats", lang, h=kh, w=kw, s=f"{base.sum():.6g}", m=f"{np.abs(base).max():.4g}"))
+        st.caption(t("teach.edit.stats", lang, h=kh, w=kw, s=number(base.sum()), m=number(np.abs(base).max())))
     with right:
         st.plotly_chart(
             fig.kernel_figure(base, title=t("teach.edit.preview", lang), projector=projector),

@@ -9,6 +9,7 @@ import streamlit as st
 
 import kernels
 from kernels import edit
+from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import core, fields
 from app.ui.teaching.lessons import LESSONS
@@ -57,7 +58,7 @@ def kernel_source(lang: str, picked) -> KernelChoice:
                 label = name if name and name != "link" else t("teach.src.custom_name", lang)
             with st.container(key="teach_src_caption"):
                 st.caption(
-                    t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=f"{kernel.sum():.4g}")
+                    t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=number(kernel.sum()))
                 )
             band = kernels.BAND_LABELS[edit.measured_band(kernel)]
             st.caption(t("teach.src.band", lang, band=band.get(lang, band["en"])))

@@ -1,0 +1,47 @@
+"""The Signal Lab's settings: every URL key and default once (one key per signal, shape and
+parameter, so switching shapes keeps each shape's own slider values)."""
+
+from __future__ import annotations
+
+from app.backend import signals as sg
+from app.ui.page import Field, Schema
+
+WHICH: tuple[str, ...] = ("f", "g")
+DEFAULT_KIND = {"f": "rect", "g": "exp"}
+T_RANGE = (sg.WINDOW[0], sg.WINDOW[1])
+N_RANGE = (int(sg.WINDOW[0] * sg.SAMPLES_PER_UNIT), int(sg.WINDOW[1] * sg.SAMPLES_PER_UNIT))
+T_STEP = 0.1  # the time slider and the animation frames share this step
+
+
+def _parse_values(text: str) -> str:
+    sg.parse_values(text)  # raises ValueError (SignalError) when not valid
+    return text
+
+
+def param_key(which: str, kind: str, name: str) -> str:
+    """The key of parameter ``name`` of shape ``kind`` for signal ``which``."""
+    return f"sl_{which}_{kind}_{name}"
+
+
+def _fields() -> dict[str, Field]:
+    out: dict[str, Field] = {
+        "sl_mode": Field("choice", "continuous", choices=sg.MODES),
+        "sl_corr": Field("bool", False),
+        "sl_pad": Field("bool", True),
+        "sl_t": Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1]),
+        "sl_n": Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1]),
+    }
+    for which in WHICH:
+        out[f"sl_{which}_kind"] = Field("choice", DEFAULT_KIND[which], choices=sg.signal_names())
+        out[f"sl_{which}_values"] = Field("custom", sg.format_values(sg.DEFAULT_CUSTOM_VALUES),
+                                          parse=_parse_values, format=str)
+        for spec in sg.signal_catalog():
+            for p in spec.params:
+                kind = "int" if p.kind == "int" else "float"
+                default = int(p.default) if kind == "int" else float(p.default)
+                out[param_key(which, spec.name, p.name)] = Field(kind, default, lo=p.min, hi=p.max)
+    return out
+
+
+SCHEMA = Schema("SignalSettings", "sl_", _fields())
+
