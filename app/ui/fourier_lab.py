@@ -176,10 +176,10 @@ def mark_points(pixels: np.ndarray, points: list[tuple[int, int, tuple[int, int,
     """Draw a ring around each ``(row, col, colour)`` sample of an image enlarged ``factor`` times."""
     img = Image.fromarray(pixels if pixels.ndim == 3 else np.repeat(pixels[..., None], 3, axis=2))
     draw = ImageDraw.Draw(img)
-    radius = 3 * factor + 3
+    radius = 4 * factor + 4  # clear of the marked sample itself, which stays visible in the middle
     for row, col, colour in points:
         cx, cy = (col + 0.5) * factor - 0.5, (row + 0.5) * factor - 0.5
-        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=colour, width=2)
+        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=colour, width=3)
     return np.asarray(img)
 
 

@@ -43,10 +43,13 @@ def _title(key: str, **fmt) -> None:
     st.markdown(f"**{t(key, lang, **fmt)}**")
 
 
-def _show(shown: lab.Shown, title_key: str, **fmt) -> None:
-    """A titled picture with the line saying how its values became pixels."""
+def _show(shown: lab.Shown, title_key: str, native: bool = False, **fmt) -> None:
+    """A titled picture with the line saying how its values became pixels.
+
+    ``native``: one screen pixel per image pixel (a resampled fine wave shows moiré).
+    """
     _title(title_key, **fmt)
-    st.image(display.encode_png(shown.pixels), width="stretch")
+    st.image(display.encode_png(shown.pixels), width=shown.pixels.shape[1] if native else "stretch")
     st.caption(lab.shown_note(shown, lang))
 
 
@@ -61,11 +64,11 @@ def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
 def wave_section() -> None:
     ss["fl_u"], ss["fl_v"] = lab.clamp_frequency((h, w), ss["fl_u"], ss["fl_v"])
     marked, cos_part, sin_part, info = lab.wave_view(lab.spectrum_view(digest, image), ss["fl_u"], ss["fl_v"])
-    left, right = st.columns([1, 1.15], gap="medium")
+    left, right = st.columns([1, 1.3], gap="medium")
     with left:
         _title("fl.wave.spectrum")
         with st.container(key="fl_wave_spec"):
-            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 460))
+            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 420))
         if click is not None and ss.get("_fl_last_click") != click:
             ss["_fl_last_click"] = click
             ss["fl_u"], ss["fl_v"] = lab.click_to_frequency(click, (h, w))
@@ -79,9 +82,9 @@ def wave_section() -> None:
             st.markdown(lab.format_wave(info, lang))
         c1, c2 = st.columns(2)
         with c1, st.container(key="fl_wave_cos"):
-            _show(cos_part, "fl.wave.cos")
+            _show(cos_part, "fl.wave.cos", native=True)
         with c2:
-            _show(sin_part, "fl.wave.sin")
+            _show(sin_part, "fl.wave.sin", native=True)
         st.caption(t("fl.wave.self_mirror" if info.self_mirror else "fl.wave.pair", lang))
     state.write_query_params()
 
@@ -109,7 +112,7 @@ def build_section() -> None:
         psnr = t("fl.build.exact", lang) if math.isinf(b.psnr) else f"{b.psnr:.2f} dB"
         m1, m2 = st.columns(2)
         m1.metric(t("fl.build.psnr", lang), psnr)
-        m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}", f"{100 * b.kept / b.total:.2f} %", delta_color="off")
+        m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,} ({100 * b.kept / b.total:.2g} %)")
         curve = lab.psnr_curve(digest, image, options)
         st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
                         config={"displayModeBar": False})
