@@ -257,7 +257,12 @@ class Build:
     spectrum: np.ndarray  # RGB: log spectrum, kept coefficients tinted
     kept: int
     total: int
-    psnr: float
+    psnr: float  # finite even with every coefficient kept (rounding): use ``exact``
+
+    @property
+    def exact(self) -> bool:
+        """Every coefficient kept: the image comes back exactly (up to rounding)."""
+        return self.kept == self.total
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -280,7 +285,7 @@ def psnr_figure(options: tuple[int, ...], curve: np.ndarray, b: Build, lang: str
     fig = go.Figure(go.Scatter(x=list(options), y=y, mode="lines+markers", name=t("fl.build.curve_name", lang),
                                line={"color": SERIES_COLORS[0]}, marker={"size": 4}))
     fig.add_vline(x=b.kept, line={"dash": "dash", "color": SERIES_COLORS[1]})
-    if math.isfinite(b.psnr):
+    if not b.exact:
         fig.add_trace(go.Scatter(x=[b.kept], y=[b.psnr], mode="markers", name=t("fl.build.now", lang),
                                  marker={"size": 11, "color": SERIES_COLORS[1]}))
     style_line_figure(fig, x_title=t("fl.build.k_axis", lang), y_title="PSNR (dB)", height=300, projector=projector)

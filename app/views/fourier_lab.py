@@ -8,8 +8,6 @@ and only the open tab is drawn.
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from app.backend import display
@@ -109,9 +107,10 @@ def build_section() -> None:
         st.image(display.encode_png(lab.enlarge(b.spectrum, 2)), width="stretch")
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
-        psnr = t("fl.build.exact", lang) if math.isinf(b.psnr) else f"{b.psnr:.2f} dB"
         m1, m2 = st.columns(2)
-        m1.metric(t("fl.build.psnr", lang), psnr)
+        m1.metric(t("fl.build.psnr", lang), t("fl.build.exact", lang) if b.exact else f"{b.psnr:.2f} dB")
+        if b.exact:
+            m1.caption(t("fl.build.rounding", lang, psnr=f"{b.psnr:.0f}"))
         m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,} ({100 * b.kept / b.total:.2g} %)")
         curve = lab.psnr_curve(digest, image, options)
         st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
