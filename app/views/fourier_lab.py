@@ -14,6 +14,7 @@ from app.backend import display
 from app.backend import images as bimages
 from app.ui import canvas, shell, state, widgets
 from app.ui import fourier_lab as lab
+from app.ui import fourier_lab_controls as controls
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -58,7 +59,7 @@ def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
         st.caption(t(caption_key, lang))
 
 
-@st.fragment
+@controls.tab_fragment(lang)
 def wave_section() -> None:
     ss["fl_u"], ss["fl_v"] = lab.clamp_frequency((h, w), ss["fl_u"], ss["fl_v"])
     marked, cos_part, sin_part, info = lab.wave_view(lab.spectrum_view(digest, image), ss["fl_u"], ss["fl_v"])
@@ -84,10 +85,9 @@ def wave_section() -> None:
         with c2:
             _show(sin_part, "fl.wave.sin", native=True)
         st.caption(t("fl.wave.self_mirror" if info.self_mirror else "fl.wave.pair", lang))
-    state.write_query_params()
 
 
-@st.fragment
+@controls.tab_fragment(lang)
 def build_section() -> None:
     mode = st.radio(t("fl.build.mode", lang), lab.BUILD_MODES, format_func=lambda m: t(f"fl.build.mode.{m}", lang),
                     key="fl_mode", horizontal=True)
@@ -116,10 +116,9 @@ def build_section() -> None:
         st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
                         config={"displayModeBar": False})
         st.caption(t("fl.build.curve_cap", lang))
-    state.write_query_params()
 
 
-@st.fragment
+@controls.tab_fragment(lang)
 def phase_section() -> None:
     names = bimages.sample_names()
     st.selectbox(t("fl.phase.b", lang), names, key="fl_b",
@@ -138,38 +137,14 @@ def phase_section() -> None:
         _show(shown["phase"], "fl.phase.phase")
     with c3:
         st.markdown(t("fl.phase.explain", lang))
-    state.write_query_params()
 
 
-def _property_controls(prop: str) -> tuple[tuple[str, float], ...]:
-    """The sliders of one property; returns its parameters (sorted pairs, a cache key)."""
-    (ulo, uhi), (vlo, vhi) = lab.freq_range(h), lab.freq_range(w)
-    c1, c2 = st.columns(2)
-    if prop == "shift":
-        dx = c1.slider("dx", -(w // 2), w // 2, key="fl_dx")
-        dy = c2.slider("dy", -(h // 2), h // 2, key="fl_dy")
-        return (("dx", dx), ("dy", dy))
-    if prop == "rotate":
-        return (("angle", c1.slider(t("fl.prop.angle", lang), -180.0, 180.0, step=5.0, key="fl_angle")),)
-    if prop == "scale":
-        return (("factor", c1.slider(t("fl.prop.factor", lang), 0.25, 4.0, step=0.25, key="fl_scale")),)
-    if prop == "mirror":
-        axis = c1.radio(t("fl.prop.axis", lang), (1, 0), format_func=lambda a: t(f"fl.prop.axis.{a}", lang),
-                        key="fl_axis", horizontal=True)
-        return (("axis", axis),)
-    if prop == "modulate":
-        ss["fl_mu"], ss["fl_mv"] = lab.clamp_frequency((h, w), ss["fl_mu"], ss["fl_mv"])
-        return (("u", c1.slider(t("fl.wave.u", lang), ulo, uhi, key="fl_mu")),
-                ("v", c2.slider(t("fl.wave.v", lang), vlo, vhi, key="fl_mv")))
-    return ()
-
-
-@st.fragment
+@controls.tab_fragment(lang)
 def props_section() -> None:
     prop = st.segmented_control(t("fl.prop.pick", lang), lab.PROPERTIES, key="fl_prop",
                                 format_func=lambda p: t(f"fl.prop.{p}", lang)) or "shift"
     st.markdown(t(f"fl.prop.{prop}.explain", lang))
-    params = _property_controls(prop)
+    params = controls.property_controls(prop, (h, w), lang)
     view = lab.property_view(digest, image, prop, params)
     cols = st.columns(4, gap="small")
     with cols[0]:
@@ -183,32 +158,13 @@ def props_section() -> None:
     with st.container(border=True, key="fl_prop_numbers"):
         _title("fl.prop.numbers")
         st.markdown("\n".join(f"- {t(key, lang)}: **{value}**" for key, value in view.numbers))
-    state.write_query_params()
 
 
-def _deconv_controls() -> None:
-    st.radio(t("fl.dec.kernel", lang), lab.DECONV_KERNELS, format_func=lambda k: t(f"fl.dec.kernel.{k}", lang),
-             key="fl_kernel", horizontal=True)
-    kind = ss["fl_kernel"]
-    if kind == "gaussian":
-        st.slider("σ", 0.5, 6.0, step=0.25, key="fl_sigma")
-    elif kind == "motion":
-        st.slider(t("fl.dec.length", lang), 3, 41, key="fl_length")
-        st.slider(t("fl.dec.angle", lang), 0.0, 180.0, step=5.0, key="fl_mangle")
-    else:
-        st.slider(t("fl.dec.box", lang), 3, 21, step=2, key="fl_box")
-    st.slider(t("fl.dec.noise", lang), 0.0, 0.1, step=0.005, format="%.3f", key="fl_noise",
-              help=t("fl.dec.noise_help", lang, seed=lab.NOISE_SEED))
-    st.radio(t("fl.dec.boundary", lang), lab.BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
-             key="fl_boundary", horizontal=True)
-    st.select_slider(t("fl.dec.k", lang), lab.WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: f"{10 ** e:.2g}")
-
-
-@st.fragment
+@controls.tab_fragment(lang)
 def deconv_section() -> None:
     ctrl, main = st.columns([1, 3.2], gap="medium")
     with ctrl:
-        _deconv_controls()
+        controls.deconv_controls(lang)
     kernel = lab.deconv_kernel(ss["fl_kernel"], ss)
     d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"])
     k = 10.0 ** float(ss["fl_kw"])
@@ -248,7 +204,6 @@ def deconv_section() -> None:
             _jpeg(wr.spec_restored, "fl.dec.spec_restored")
         with g3:
             _jpeg(wr.spec_error, "fl.dec.spec_error", "fl.dec.spec_cap")
-    state.write_query_params()
 
 
 SECTIONS = (wave_section, build_section, phase_section, props_section, deconv_section)

@@ -8,6 +8,7 @@ STRINGS = {
         "zh": "频谱到底是什么：每个点是一列波，波叠加成图像，结构藏在相位里，变换遵守可以验证的规律，而模糊（几乎）可以被撤销。",
     },
     "fl.side.image": {"en": "Image", "zh": "图像"},
+    "fl.err.compute": {"en": "This image cannot be used here: {detail}", "zh": "这张图像无法用于此处：{detail}"},
     "fl.size": {"en": "Working size (pixels, longer side)", "zh": "工作尺寸（长边像素）"},
     "fl.size_help": {
         "en": "The image is reduced to this size before any transform. Larger is sharper but slower.",
