@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from app.ui import fourier_lab as lab
 from app.ui.strings import t
+from app.ui.teaching.lessons import PAGE_LESSONS
 from tests.apptest.helpers import MAIN, open_lab, texts
 
 
@@ -106,3 +107,18 @@ def test_hostile_link_values_are_rejected_and_named():
     assert "fl_v" not in notice
     assert at.session_state["fl_u"] == lab.SCHEMA["fl_u"].default and at.session_state["fl_v"] == 5
     assert at.session_state["fl_tab"] == "wave"
+
+
+def test_projector_mode_runs_every_tab():
+    for tab in lab.TABS:
+        at = open_lab("fourier_lab", projector=True, fl_tab=tab)
+        assert not at.exception, (tab, at.exception)
+
+
+def test_a_lesson_in_the_lesson_list_opens_the_fourier_lab_with_its_settings():
+    at = open_lab("image_lab", il_tab=t("teach.tab.lessons", "en"))
+    at.button(key="teach_lesson_open_wiener_k").click().run()
+    assert not at.exception
+    _, settings = PAGE_LESSONS["wiener_k"]
+    assert all(at.session_state[k] == v for k, v in settings.items())
+    assert t("fl.dec.wiener", "en", k="1e-06") in texts(at)  # the deconvolution tab, at the lesson's tiny K
