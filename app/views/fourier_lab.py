@@ -111,7 +111,8 @@ def build_section() -> None:
         m1.metric(t("fl.build.psnr", lang), t("fl.build.exact", lang) if b.exact else f"{b.psnr:.2f} dB")
         if b.exact:
             m1.caption(t("fl.build.rounding", lang, psnr=f"{b.psnr:.0f}"))
-        m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,} ({100 * b.kept / b.total:.2g} %)")
+        m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
+        m2.caption(t("fl.build.share", lang, pct=f"{100 * b.kept / b.total:.2g}", total=f"{b.total:,}"))
         curve = lab.psnr_curve(digest, image, options)
         st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
                         config={"displayModeBar": False})

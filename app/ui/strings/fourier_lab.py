@@ -84,6 +84,7 @@ STRINGS = {
     "fl.build.rounding": {"en": "Measured {psnr} dB: the only error left is floating-point rounding.",
                           "zh": "实测 {psnr} dB：剩下的误差只是浮点舍入。"},
     "fl.build.kept_n": {"en": "Coefficients kept", "zh": "保留的系数"},
+    "fl.build.share": {"en": "{pct} % of all {total}", "zh": "占全部 {total} 个的 {pct}%"},
     "fl.build.curve_name": {"en": "K strongest", "zh": "最强的 K 个"},
     "fl.build.now": {"en": "now", "zh": "当前"},
     "fl.build.k_axis": {"en": "K (coefficients kept)", "zh": "K（保留的系数）"},
