@@ -300,7 +300,7 @@ def fit_to(image: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     """A grey image resized (bilinear) to ``shape``: B must match A's size to swap spectra."""
     if image.shape == tuple(shape):
         return image
-    img = Image.fromarray(np.asarray(image, np.float32), mode="F").resize((shape[1], shape[0]), Image.BILINEAR)
+    img = Image.fromarray(np.asarray(image, np.float32)).resize((shape[1], shape[0]), Image.BILINEAR)
     return np.clip(np.asarray(img, np.float64), 0.0, 1.0)  # bilinear stays in range; clip removes rounding only
 
 
@@ -376,8 +376,8 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
         return x, np.flip(x, p["axis"]), nums
     if prop == "modulate":
         c = fp.modulation_check(x, p["u"], p["v"])
-        nums = (("fl.num.peak_shift", f"{c.peak_shift} ≈ ±({c.u}, {c.v})"), ("fl.num.shift_err", f"{c.shift_error:g}"),
-                ("fl.num.spec_err", _e(c.spectrum_error)))
+        nums = (("fl.num.peak_shift", f"{c.peak_shift} ≈ ±({c.u}, {c.v})"),
+                ("fl.num.shift_err", f"{c.shift_error:g}"), ("fl.num.spec_err", _e(c.spectrum_error)))
         return x, fp.modulate(x, p["u"], p["v"]), nums
     if prop == "even":
         c = fp.even_check(x)
