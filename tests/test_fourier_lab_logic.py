@@ -50,9 +50,11 @@ def test_markers_ring_the_point_and_its_mirror(u, v):
 
 
 def test_wave_parts_are_signed_images_on_the_diverging_map():
+    big = lab.wave_view(np.zeros((300, 200), np.uint8), 3, 4)[1]
+    assert big.pixels.shape == (2 * lab.WAVE_CROP, 2 * lab.WAVE_CROP, 3)  # a crop of a large image
     _, cos_part, sin_part, _ = lab.wave_view(np.zeros((64, 48), np.uint8), 3, 4)
     for part in (cos_part, sin_part):
-        assert part.pixels.dtype == np.uint8 and part.pixels.shape == (64, 48, 3)
+        assert part.pixels.dtype == np.uint8 and part.pixels.shape == (128, 96, 3)  # 2×2 blocks
         assert part.mode == "diverging" and part.limit == pytest.approx(1.0) and part.fraction == 0.0
 
 

@@ -16,7 +16,7 @@ page prints (:class:`Shown`), never clipped silently.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -48,6 +48,7 @@ WIENER_EXPONENTS: tuple[float, ...] = tuple(float(e) for e in np.round(np.arange
 NOISE_SEED = 0
 DB = 80  # dynamic range of the log spectra
 CLICK_SIDE = 512  # the clickable spectrum is enlarged (nearest) to about this size
+WAVE_CROP = 128  # the wave panels show this many pixels per side, each as a 2×2 block
 POINT_COLOUR = (255, 90, 0)
 MIRROR_COLOUR = (0, 190, 255)
 KEPT_COLOUR = (255, 210, 0)
@@ -225,14 +226,19 @@ def spectrum_view(digest: str, _image: np.ndarray) -> np.ndarray:
 
 
 def wave_view(spec_u8: np.ndarray, u: int, v: int) -> tuple[np.ndarray, Shown, Shown, fr.WaveInfo]:
-    """(enlarged spectrum with (u, v) and its mirror ringed, cos part, sin part, wave info)."""
+    """(enlarged spectrum with (u, v) and its mirror ringed, cos part, sin part, wave info).
+
+    The wave parts are the top-left ``WAVE_CROP`` pixels drawn as 2×2 blocks: a wave looks the
+    same everywhere, and shrunk to a column's width a fine one would turn into moiré.
+    """
     shape = spec_u8.shape
     info = fr.wave_info(shape, u, v)
     factor = zoom_factor(shape)
     marks = [(*info.mirror_index, MIRROR_COLOUR), (*info.index, POINT_COLOUR)]
     marked = mark_points(enlarge(spec_u8, factor), marks, factor)
-    cos_part, sin_part = fr.basis_wave(shape, u, v)
-    return marked, signed_pixels(cos_part), signed_pixels(sin_part), info
+    parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP]) for p in fr.basis_wave(shape, u, v)]
+    cos_part, sin_part = (replace(p, pixels=enlarge(p.pixels, 2)) for p in parts)
+    return marked, cos_part, sin_part, info
 
 
 # --------------------------------------------------------------------------------------------

@@ -42,13 +42,10 @@ def _title(key: str, **fmt) -> None:
     st.markdown(f"**{t(key, lang, **fmt)}**")
 
 
-def _show(shown: lab.Shown, title_key: str, native: bool = False, **fmt) -> None:
-    """A titled picture with the line saying how its values became pixels.
-
-    ``native``: one screen pixel per image pixel (a resampled fine wave shows moiré).
-    """
+def _show(shown: lab.Shown, title_key: str, **fmt) -> None:
+    """A titled picture with the line saying how its values became pixels."""
     _title(title_key, **fmt)
-    st.image(display.encode_png(shown.pixels), width=shown.pixels.shape[1] if native else "stretch")
+    st.image(display.encode_png(shown.pixels), width="stretch")
     st.caption(lab.shown_note(shown, lang))
 
 
@@ -81,10 +78,11 @@ def wave_section() -> None:
             st.markdown(lab.format_wave(info, lang))
         c1, c2 = st.columns(2)
         with c1, st.container(key="fl_wave_cos"):
-            _show(cos_part, "fl.wave.cos", native=True)
+            _show(cos_part, "fl.wave.cos")
         with c2:
-            _show(sin_part, "fl.wave.sin", native=True)
-        st.caption(t("fl.wave.self_mirror" if info.self_mirror else "fl.wave.pair", lang))
+            _show(sin_part, "fl.wave.sin")
+        st.caption(t("fl.wave.crop", lang, h=min(h, lab.WAVE_CROP), w=min(w, lab.WAVE_CROP)) + " "
+                   + t("fl.wave.self_mirror" if info.self_mirror else "fl.wave.pair", lang))
 
 
 @controls.tab_fragment(lang)
