@@ -94,9 +94,9 @@ STRINGS = {
     "fl.build.now": {"en": "now", "zh": "当前"},
     "fl.build.k_axis": {"en": "K (coefficients kept)", "zh": "K（保留的系数）"},
     "fl.build.curve_cap": {
-        "en": "PSNR never falls as K grows; K = all gives the image back exactly (PSNR = ∞, off the chart). "
+        "en": "PSNR never falls as K grows; K = all gives the image back exactly (only rounding error is left: off the chart). "
               "The dashed line is the current reconstruction.",
-        "zh": "PSNR 随 K 增大从不下降；K = 全部时完全还原图像（PSNR = ∞，超出图表）。虚线为当前的重建。",
+        "zh": "PSNR 随 K 增大从不下降；K = 全部时完全还原图像（只剩舍入误差，超出图表）。虚线为当前的重建。",
     },
     # 3. magnitude / phase
     "fl.phase.b": {"en": "Second image B", "zh": "第二张图像 B"},
