@@ -3,10 +3,12 @@ the optimal-K button, URL state (valid values used, hostile ones named)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.ui import fourier_lab as lab
+from app.ui import widgets
 from app.ui.strings import t
 from app.ui.teaching.lessons import PAGE_LESSONS
 from tests.apptest.helpers import MAIN, open_lab, texts
@@ -122,3 +124,15 @@ def test_a_lesson_in_the_lesson_list_opens_the_fourier_lab_with_its_settings():
     _, settings = PAGE_LESSONS["wiener_k"]
     assert all(at.session_state[k] == v for k, v in settings.items())
     assert t("fl.dec.wiener", "en", k="1e-06") in texts(at)  # the deconvolution tab, at the lesson's tiny K
+
+
+def test_an_image_too_small_for_the_kernel_gets_a_message_not_a_traceback():
+    tiny = widgets.make_picked(np.random.default_rng(0).random((16, 16)), name="tiny.png", source="upload",
+                               colour=False, size=256)
+    at = open_lab("fourier_lab", fl_tab="deconv", fl_source="upload", _fl_last_good=tiny, fl_kernel="motion",
+                  fl_length=41)
+    assert not at.exception
+    assert any("larger than the image 16x16" in str(e.value) for e in at.error), [e.value for e in at.error]
+    at.session_state["fl_tab"] = "wave"
+    at.run()
+    assert not at.exception and not at.error  # the other tabs work on the tiny image
