@@ -60,6 +60,7 @@ PAGES: dict[str, PageProfile] = {
     "signal_lab": PageProfile("signal_lab", "sl_t"),
     "cnn_lab": PageProfile("cnn_lab", "cnn_psize", "cnn_source", "cnn_upload"),
     "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
+    "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
 }
 UPLOAD_OPTION = 1  # index of "upload" in app.ui.widgets.SOURCES (sample, upload, camera)
 

@@ -23,6 +23,7 @@ pages = [
     st.Page(views / "signal_lab.py", title=t("nav.signal_lab", lang), icon=":material/show_chart:", url_path="signal_lab"),
     st.Page(views / "cnn_lab.py", title=t("nav.cnn_lab", lang), icon=":material/hub:", url_path="cnn_lab"),
     st.Page(views / "filter_designer.py", title=t("nav.filter_designer", lang), icon=":material/tune:", url_path="filter_designer"),
+    st.Page(views / "fourier_lab.py", title=t("nav.fourier_lab", lang), icon=":material/waves:", url_path="fourier_lab"),
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
     st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]

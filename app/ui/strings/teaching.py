@@ -278,6 +278,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "teach.lesson.load": {"en": "Load lesson", "zh": "加载示例"},
     "teach.lesson.close": {"en": "Close lesson note", "zh": "关闭说明"},
     "teach.lesson.all": {"en": "All lessons", "zh": "全部示例"},
+    "teach.lesson.other_pages": {"en": "Lessons on other pages", "zh": "其他页面的示例"},
+    "teach.lesson.open.fourier_lab": {"en": "Open in the Fourier Lab", "zh": "在傅里叶实验室中打开"},
+    "teach.lesson.phase_structure.title": {"en": "Structure lives in the phase", "zh": "结构藏在相位里"},
+    "teach.lesson.phase_structure.text": {
+        "en": "Swap the magnitude and phase spectra of two photos: each result looks like the photo that gave the "
+              "phase. Then compare magnitude-only (a blob) with phase-only (the outlines).",
+        "zh": "交换两张照片的幅度谱和相位谱：每个结果都像提供相位的那张照片。再对比只有幅度（一团斑）和只有相位（轮廓还在）。",
+    },
+    "teach.lesson.wiener_k.title": {"en": "Undoing a blur: noise decides K", "zh": "撤销模糊：噪声决定 K"},
+    "teach.lesson.wiener_k.text": {
+        "en": "A motion blur with a little noise, restored with a tiny Wiener K: the noise explodes where |H| is small. "
+              "Raise K (or press “Use the optimal K”) and watch the error curve reach its minimum.",
+        "zh": "带少量噪声的运动模糊，用很小的维纳 K 复原：在 |H| 很小的地方噪声被放大到爆炸。增大 K（或点击“使用最优 K”），看误差曲线如何到达最低点。",
+    },
     "teach.lesson.blur_high.title": {"en": "Blur removes high frequencies", "zh": "模糊去掉了高频"},
     "teach.lesson.blur_high.text": {
         "en": "The zone plate's rings get finer towards the corners, and a Gaussian blur wipes out exactly "

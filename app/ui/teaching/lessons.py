@@ -7,7 +7,7 @@ and value against the Image Lab's schema (:mod:`app.ui.image_lab_schema`).
 
 from __future__ import annotations
 
-__all__ = ["BASE", "LESSONS", "lesson_ids", "settings_for"]
+__all__ = ["BASE", "LESSONS", "PAGE_LESSONS", "lesson_ids", "settings_for"]
 
 #: Settings every lesson starts from (so a previous lesson's toggles do not leak in).
 BASE: dict[str, object] = {
@@ -80,6 +80,24 @@ LESSONS: dict[str, dict[str, object]] = {
         "il_kernel": "unsharp",
         "il_unsharp_alpha": 0.8,
     },
+}
+
+
+#: Lessons on other pages: id -> (the page's url_path, settings = that page's URL-schema keys).
+#: Texts under ``teach.lesson.<id>.*`` like the others; a test checks them against the page's schema.
+PAGE_LESSONS: dict[str, tuple[str, dict[str, object]]] = {
+    "phase_structure": ("fourier_lab", {"fl_tab": "phase", "fl_source": "sample", "fl_sample": "camera", "fl_b": "chelsea"}),
+    "wiener_k": ("fourier_lab", {
+        "fl_tab": "deconv",
+        "fl_source": "sample",
+        "fl_sample": "camera",
+        "fl_kernel": "motion",
+        "fl_length": 21,
+        "fl_mangle": 30.0,
+        "fl_noise": 0.02,
+        "fl_boundary": "wrap",
+        "fl_kw": -6.0,  # far too small: the noise explodes until the class finds the optimum
+    }),
 }
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.ui.strings import t
 from app.ui.teaching import core
-from app.ui.teaching.lessons import LESSONS, lesson_ids, settings_for
+from app.ui.teaching.lessons import LESSONS, PAGE_LESSONS, lesson_ids, settings_for
 
 
 def apply_lesson(lesson_id: str) -> None:
@@ -40,3 +40,16 @@ def render(lang: str) -> None:
     with st.expander(t("teach.lesson.all", lang)):
         for i in lesson_ids():
             st.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {t(f'teach.lesson.{i}.text', lang)}")
+    _page_lessons(lang)
+
+
+def _page_lessons(lang: str) -> None:
+    """Lessons on other pages: a button puts that page's settings in place and opens it."""
+    st.markdown(f"**{t('teach.lesson.other_pages', lang)}**")
+    for i, (page, settings) in PAGE_LESSONS.items():
+        c1, c2 = st.columns([3, 1], vertical_alignment="center")
+        c1.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {t(f'teach.lesson.{i}.text', lang)}")
+        if c2.button(t(f"teach.lesson.open.{page}", lang), key=f"teach_lesson_open_{i}", width="stretch"):
+            # settings are set before the page draws its widgets; a link would only load on a session's first page
+            st.session_state.update(settings)
+            st.switch_page(f"views/{page}.py")
