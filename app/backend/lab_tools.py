@@ -257,10 +257,6 @@ def direct_at(
     py, px = kh, kw
     pad = ((py, py), (px, px)) + (((0, 0),) if x.ndim == 3 else ())
     mode = _PAD_MODE[boundary]
-    h, w = x.shape[:2]
-    if mode == "symmetric" and (py > h or px > w):
-        # numpy's symmetric pad handles pads larger than the image by repeating the reflection
-        pass
     xp = np.pad(x, pad, mode=mode)
     sign = 1 if correlate else -1
     rows = np.asarray(ys)[:, None] + sign * (np.arange(kh) - ay)[None, :] + py

@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.backend import images as bimages
 from app.backend.convolution import BOUNDARIES
 from app.backend.display import SIGNED_MODES as DISPLAY_MODES
-from app.ui import state, widgets
+from app.ui import page, state, widgets
 from app.ui.teaching import fields as teaching_fields
 
 KEY = "il"
@@ -48,3 +48,6 @@ def build_schema() -> dict[str, state.Field]:
 
 
 SCHEMA: dict[str, state.Field] = build_schema()
+#: The page contract's view of the same keys: ``page.open(SETTINGS, lang)`` returns an
+#: ``ImageLabSettings`` (``.boundary``, ``.db``, ``.gaussian_sigma``, ...).
+SETTINGS = page.Schema("ImageLabSettings", "il_", SCHEMA)

@@ -31,10 +31,11 @@ def open_lab(
 
 
 def texts(at: AppTest) -> str:
-    """All markdown, caption, title, header and info/warning/error text of the page, joined."""
+    """All markdown, caption, title, header, info/warning/error text and image captions of the page, joined."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
         parts.extend(str(el.value) for el in getattr(at, kind))
+    parts.extend(c for el in at.get("image") for c in el.captions if c)
     return "\n".join(parts)
 
 

@@ -13,7 +13,7 @@ from tests.browser.helpers import (
 
 OUT_IMG = ".st-key-il_out_panel img"
 IN_IMG = ".st-key-il_in_panel img"
-IN_CAPTION = ".st-key-il_in_caption"
+IN_CAPTION = ".st-key-il_in_panel"  # the input panel: title, image and its caption
 RADIAL_IMG = ".st-key-il_radial img"
 
 # The Image Lab is the default page: it lives at the root URL.

@@ -6,7 +6,7 @@ The Image Lab calls two things::
     pk = teaching.apply_kernel_source(lang, pk)           # after the kernel picker
     ...
     tabs = st.tabs([... , *teaching.tab_labels(lang)])
-    teaching.render_tabs(tabs[n:], lang, run, projector=proj)   # run = app.ui.image_lab_run.LabRun
+    teaching.render_view(name, lang, run, projector=proj)   # the open tab; run = image_lab_run.LabRun
 
 Everything else lives in this package's modules.
 """
@@ -18,7 +18,7 @@ import streamlit as st
 from app.ui.strings import t
 from app.ui.teaching.slot import KernelChoice, kernel_source
 
-__all__ = ["KernelChoice", "kernel_source", "apply_kernel_source", "TABS", "tab_labels", "render_tabs"]
+__all__ = ["KernelChoice", "kernel_source", "apply_kernel_source", "TABS", "tab_labels", "render_view"]
 
 TABS: tuple[str, ...] = ("edit", "draw", "inspect", "compare", "export", "lessons")
 
@@ -39,23 +39,17 @@ def tab_labels(lang: str) -> list[str]:
     return [t(f"teach.tab.{name}", lang) for name in TABS]
 
 
-def render_tabs(tabs, lang: str, run, choice: KernelChoice | None = None, *, projector: bool = False) -> None:
-    """Fill the teaching tabs (``tabs`` in :data:`TABS` order) for this run of the page."""
+def render_view(name: str, lang: str, run, *, projector: bool = False) -> None:
+    """Draw the teaching view ``name`` (one of :data:`TABS`) for this run of the Image Lab."""
     from app.ui.teaching import compare, draw, editor, export, inspector, lessons_tab
 
-    choice = choice if choice is not None else st.session_state.get("_teach_choice")
-    name = choice.name if choice is not None else ""
-    views = (
-        lambda: editor.render(lang, run.kernel, projector),
-        lambda: draw.render(lang, projector),
-        lambda: inspector.render(lang, run, projector),
-        lambda: compare.render(lang, run, projector),
-        lambda: export.render(lang, run, name),
-        lambda: lessons_tab.render(lang),
-    )
-    for tab, view in zip(tabs, views):
-        with tab:
-            # with tab-state tracking (st.tabs(key=..., on_change="rerun")) only the open tab is
-            # drawn, so a slider move costs nothing here unless a teaching tab is open
-            if getattr(tab, "open", None) is not False:
-                view()
+    choice = st.session_state.get("_teach_choice")
+    views = {
+        "edit": lambda: editor.render(lang, run.kernel, projector),
+        "draw": lambda: draw.render(lang, projector),
+        "inspect": lambda: inspector.render(lang, run, projector),
+        "compare": lambda: compare.render(lang, run, projector),
+        "export": lambda: export.render(lang, run, choice.name if choice is not None else ""),
+        "lessons": lambda: lessons_tab.render(lang),
+    }
+    views[name]()

@@ -1,0 +1,82 @@
+"""What the Image Lab writes under its panels, in the reader's language (pure: no Streamlit).
+
+Every number goes through :mod:`app.ui.format`, so a value reads the same here as on the other
+pages, in the export and on the command line.
+"""
+
+from __future__ import annotations
+
+import kernels
+from app.ui.format import number, percent
+from app.ui.image_lab_run import LabRun, OutputDisplay, TheoremCheck
+from app.ui.strings import t
+from app.ui.widgets import PickedImage
+
+
+def explained(key: str, lang: str, extra: str = "", *, projector: bool = False) -> str:
+    """A panel's explanation (``key``) followed by ``extra``; in projector mode only ``extra``.
+
+    Examples
+    --------
+    >>> explained("il.panel.h_cap", "en", projector=True)
+    ''
+    """
+    if projector:
+        return extra
+    return t(key, lang) + (" " + extra if extra else "")
+
+
+def input_note(picked: PickedImage, working_size: int, lang: str) -> str:
+    """The input's size, and where it was downscaled from."""
+    h, w = picked.image.shape[:2]
+    if picked.resized:
+        oh, ow = picked.original_shape[:2]
+        return t("il.pick.resized", lang, ow=ow, oh=oh, w=w, h=h, size=working_size)
+    return t("il.panel.size", lang, w=w, h=h)
+
+
+def kernel_note(kernel, lang: str) -> str:
+    """Taps and the sum of the weights (a Laplacian's 1.7e-16 reads as 0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> kernel_note(np.array([[0.0, 1, 0], [1, -4, 1], [0, 1, 0]]), "en")
+    '3×3 taps, sum = 0.'
+    """
+    kh, kw = kernel.shape
+    return t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=number(float(kernel.sum())))
+
+
+def output_note(od: OutputDisplay, lang: str) -> str:
+    """The output's value range and how it is shown (never a silent clip)."""
+    note = t("il.out.range", lang, lo=number(od.lo, 3), hi=number(od.hi, 3)) + " " + t(f"il.out.mode.{od.mode}", lang)
+    if od.mode == "diverging":
+        note += " " + t("il.out.saturate", lang, lim=number(od.limit, 3), pct=f"{100 * od.clipped_fraction:.1f}")
+    return note
+
+
+def scale_note(shared: bool, db: int, lang: str) -> str:
+    return t("il.spectra.scale_shared" if shared else "il.spectra.scale_own", lang, db=db) + " " + t("il.spectra.axes", lang)
+
+
+def radial_heading(run: LabRun, lang: str) -> str:
+    """The radial chart's heading: the kernel's family, and what share of high frequencies it keeps."""
+    family = kernels.FAMILY_LABELS[run.settings.family][lang]
+    kept = t("il.hf.label", lang) + ": " + percent(run.hf_ratio)
+    return f"{t('il.radial.title', lang, family=family)} · {kept}"
+
+
+def radial_labels(kernel_name: str, lang: str) -> dict[str, str]:
+    """Legend, axis titles and band note of the radial chart."""
+    band = kernels.BAND_LABELS[kernels.expected_band(kernel_name)][lang]
+    return {
+        "image": t("il.radial.image", lang), "response": t("il.radial.h", lang), "output": t("il.radial.output", lang),
+        "x": t("il.radial.x", lang), "y": t("il.radial.y", lang), "band": t("il.radial.band", lang, band=band),
+    }
+
+
+def theorem_note(check: TheoremCheck, grid: tuple[int, int], lang: str) -> str:
+    method = t("il.theorem.method", lang, n1=grid[0], n2=grid[1])
+    where = t("il.theorem.all" if check.full else "il.theorem.sampled", lang, n=check.pixels)
+    return t("il.theorem.result2", lang, err=f"{check.error:.1e}", method=method, where=where)
