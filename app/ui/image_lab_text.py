@@ -13,16 +13,14 @@ from app.ui.strings import t
 from app.ui.widgets import PickedImage
 
 
-def explained(key: str, lang: str, extra: str = "", *, projector: bool = False) -> str:
-    """A panel's explanation (``key``) followed by ``extra``; in projector mode only ``extra``.
+def explained(key: str, lang: str, extra: str = "") -> str:
+    """A panel's explanation (``key``) followed by ``extra`` (sizes, ranges).
 
     Examples
     --------
-    >>> explained("il.panel.h_cap", "en", projector=True)
-    ''
+    >>> explained("il.panel.h_cap", "en", "(gain 1 = white)")
+    'Bright = passed, dark = removed. (gain 1 = white)'
     """
-    if projector:
-        return extra
     return t(key, lang) + (" " + extra if extra else "")
 
 
@@ -54,6 +52,26 @@ def output_note(od: OutputDisplay, lang: str) -> str:
     if od.mode == "diverging":
         note += " " + t("il.out.saturate", lang, lim=number(od.limit, 3), pct=f"{100 * od.clipped_fraction:.1f}")
     return note
+
+
+def kernel_caption(name: str, params: dict, lang: str) -> str:
+    """The kernel and its parameters in a few words, for the back row ("Gaussian blur · Size 15 · Sigma σ 3").
+
+    Examples
+    --------
+    >>> kernel_caption("gaussian", {"size": 15, "sigma": 3.0}, "en")
+    'Gaussian blur · Size 15 · Sigma σ 3'
+    >>> kernel_caption("gaussian", {"size": 15, "sigma": 3.0}, "zh")
+    '高斯模糊 · 尺寸 15 · σ 3'
+    """
+    spec = kernels.get(name)
+    parts = [spec.label[lang]]
+    for p in spec.params:
+        label = p.label[lang].split("（")[0].split(" (")[0]
+        value = params.get(p.name, p.default)
+        shown = p.option_label(value, lang) if p.kind == "choice" else number(value, 3)
+        parts.append(f"{label} {shown}")
+    return " · ".join(parts)
 
 
 def scale_note(shared: bool, db: int, lang: str) -> str:

@@ -20,6 +20,13 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem !important; }
 h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
 h3 { font-size: 1.6rem !important; }
+/* the first screen is for figures and sliders: the header floats (its arrow still opens the sidebar) */
+[data-testid="stHeader"] { background: transparent !important; pointer-events: none; }
+[data-testid="stHeader"] * { pointer-events: auto; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 3rem 1rem 3rem !important; }
+[data-testid="stColumn"] [data-testid="stMarkdownContainer"] p { font-size: 1.0rem !important; }
+[data-testid="stColumn"] .st-key-present_caption [data-testid="stMarkdownContainer"] p {
+  font-size: 1.6rem !important; font-weight: 600; line-height: 1.25; margin: 0 0 0.4rem 0; }
 </style>
 """
 
@@ -50,4 +57,6 @@ def sidebar() -> None:
             st.session_state["lang"] = "en"
         st.toggle(t("shell.projector", lang()), key="projector", help=t("shell.projector_help", lang()))
     if projector():
+        # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)
+        st.set_page_config(initial_sidebar_state="collapsed")
         st.html(_PROJECTOR_CSS)

@@ -25,12 +25,14 @@ lang = shell.lang()
 proj = shell.projector()
 s = page.open(SETTINGS, lang)
 
-st.title(t("il.title", lang))
-st.caption(t("app.tagline", lang))
+if not proj:  # on a projector the first screen is for the figures and the sliders
+    st.title(t("il.title", lang))
+    st.caption(t("app.tagline", lang))
 messages = st.container()
-with st.expander(t("il.explain.title", lang), expanded=False):
-    st.latex(r"(f * h)[n] = \sum_m f[m]\, h[n-m] \quad\Longleftrightarrow\quad \mathcal{F}\{f * h\} = F \cdot H")
-    st.markdown(t("il.explain.body", lang))
+if not proj:
+    with st.expander(t("il.explain.title", lang), expanded=False):
+        st.latex(r"(f * h)[n] = \sum_m f[m]\, h[n-m] \quad\Longleftrightarrow\quad \mathcal{F}\{f * h\} = F \cdot H")
+        st.markdown(t("il.explain.body", lang))
 
 with st.sidebar:
     st.subheader(t("il.side.image", lang))
@@ -55,52 +57,53 @@ with st.sidebar:
                 st.toggle(t("il.perchan", lang), key="il_perchan", help=t("il.perchan_help", lang))
 
 KERNEL_SIDE = 360 if proj else 300
-FONT_PX = 26 if proj else 21  # the 384-px spectrum panels are shown at ~230–450 px: ticks at ~12–16 px
+FONT_PX = 30 if proj else 21  # the spectrum panels are shown at ~250–450 px: ticks at ≥ 14 px on a projector
 VIEWS = ("main", "boundary", *teaching.TABS)
 
 
 def _controls() -> widgets.PickedKernel:
-    st.subheader(t("il.side.kernel", lang))
+    if not proj:
+        st.subheader(t("il.side.kernel", lang))
     pk = widgets.kernel_picker(lang, key="il")
     if pk.error:
         st.error(t("il.err.kernel", lang, detail=pk.error))
     return teaching.apply_kernel_source(lang, pk)  # catalogue / my kernel (edited, drawn, designed)
 
 
-def _panel(title: str, image: bytes, caption: str, fmt: str = "JPEG") -> None:
-    """A panel's title, image and explanation: two elements (the explanation is the image's caption)."""
+def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str = "JPEG") -> None:
+    """A panel's title, image and explanation: two elements (the explanation is the image's caption;
+    on a projector there is none, so all six panels fit the first screen)."""
     st.markdown(f"**{title}**")
-    st.image(image, width="stretch", output_format=fmt, caption=caption or None)
+    st.image(image, width="stretch", output_format=fmt, caption=None if proj else words.explained(caption_key, lang, extra))
 
 
 def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
     return display.encode_jpeg(pixels, quality)
 
 
-def _main_view(run: lab.LabRun) -> None:
+def _main_view(run: lab.LabRun, aside) -> None:
     st_ = run.settings
     spec_px = lab.spectra_uint8(run, ("response", "output"))
     input_jpeg, fin_jpeg = lab.static_panels(run, FONT_PX)
     od = lab.display_output(run.output, st_.signed_mode, st_.family, kernel_sum=float(run.kernel.sum()))
     c1, c2, c3 = st.columns(3, gap="small")
     with c1, st.container(key="il_in_panel"):
-        _panel(t("il.panel.input", lang), input_jpeg,
-               words.explained("il.panel.input_cap", lang, words.input_note(run.image, s.size, lang), projector=proj))
+        _panel(t("il.panel.input", lang), input_jpeg, "il.panel.input_cap", words.input_note(run.image, s.size, lang))
     with c2:
         _panel(t("il.panel.kernel", lang), display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)),
-               words.explained("il.panel.kernel_cap", lang, words.kernel_note(run.kernel, lang), projector=proj), "PNG")
+               "il.panel.kernel_cap", words.kernel_note(run.kernel, lang), "PNG")
     with c3, st.container(key="il_out_panel"):
-        _panel(t("il.panel.output", lang), _jpeg(od.pixels),
-               words.explained("il.panel.output_cap", lang, words.output_note(od, lang), projector=proj))
-        if od.mode == "clip":
+        _panel(t("il.panel.output", lang), _jpeg(od.pixels), "il.panel.output_cap", words.output_note(od, lang))
+        if od.mode == "clip" and not proj:
             st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
+    if proj:  # how the output is shown still matters (signed maps): beside the kernel's sliders
+        aside.caption(words.output_note(od, lang))
     d1, d2, d3 = st.columns(3, gap="small")
     with d1:
-        _panel(t("il.panel.fin", lang), fin_jpeg, words.explained("il.panel.fin_cap", lang, projector=proj))
+        _panel(t("il.panel.fin", lang), fin_jpeg, "il.panel.fin_cap")
     for col, name, key in ((d2, "response", "il.panel.h"), (d3, "output", "il.panel.fout")):
         with col:
-            _panel(t(key, lang), _jpeg(panels.spectrum_panel(spec_px[name], font_px=FONT_PX), 85),
-                   words.explained(f"{key}_cap", lang, projector=proj))
+            _panel(t(key, lang), _jpeg(panels.spectrum_panel(spec_px[name], font_px=FONT_PX), 85), f"{key}_cap")
     st.caption(words.scale_note(st_.shared_scale, st_.db, lang))
     if run.image.is_colour and s.perchan and not proj:
         _per_channel_spectra(run)
@@ -156,9 +159,13 @@ def _boundary_view(run: lab.LabRun) -> None:
 @st.fragment
 def kernel_and_view(view: str) -> None:
     """The kernel controls and one view: what a slider move reruns."""
-    ctrl, main = st.columns([1.25, 4] if proj else [1, 3.2], gap="medium")
+    ctrl, main = st.columns([1.6, 4] if proj else [1, 3.2], gap="medium")
     with ctrl:
+        caption = st.container(key="present_caption") if proj else None
         pk = _controls()
+        aside = st.empty()  # projector mode: how the output is shown
+        if caption is not None:  # what the back row needs to follow: the kernel and its numbers, large
+            caption.markdown(words.kernel_caption(pk.name, pk.params, lang))
     with main:
         settings = lab.settings_for(page.current(SETTINGS), pk.name, kernels.family(pk.name), pk.params, projector=proj)
         try:
@@ -167,7 +174,7 @@ def kernel_and_view(view: str) -> None:
             st.error(t("il.err.compute", lang, detail=str(exc)))
         else:
             if view == "main":
-                _main_view(run)
+                _main_view(run, aside)
             elif view == "boundary":
                 _boundary_view(run)
             else:
