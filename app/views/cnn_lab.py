@@ -18,6 +18,7 @@ from app.backend import cnn as L
 from app.ui import page, shell
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import controls, text
+from app.ui.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.ui.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
 from app.ui.figures import cnn_lab as figs
 from app.ui.format import count, number, percent
@@ -222,7 +223,7 @@ def main() -> None:
         st.markdown(text.shapes_strip([(s, run.maps(grey, n, s)) for s in stages], lang))
 
     # lazy tabs: only the open tab's panel is computed and sent (a slider move stays cheap)
-    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift")], key="cnn_tab",
+    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift", "arith")], key="cnn_tab",
                    on_change="rerun")
     if tabs[0].open:
         with tabs[0]:
@@ -239,6 +240,9 @@ def main() -> None:
     if tabs[3].open:
         with tabs[3]:
             _shift_panel(grey, n)
+    if tabs[4].open:
+        with tabs[4]:
+            arithmetic_tab(grey, bank, lang, proj)
 
 
 main()

@@ -17,6 +17,10 @@ DEFAULT_CATALOG = ["gaussian", "sobel_x", "sobel_y", "log"]
 C3_CHOICES: tuple[str, ...] = ("off", "edge_sum", "random")
 KERNEL_SIZES: tuple[int, ...] = (3, 5, 7)
 SHIFT_MAX = 16
+PAD_CHOICES: tuple[str, ...] = ("valid", "same", "full", "explicit")  # "explicit": p zeros a side
+MAX_STRIDE, MAX_PAD, MAX_DILATION = 4, 8, 3
+ANIM_SIDES = (3, 16)  # the footprint animation's grid side, smallest and largest
+T_KERNELS = (2, 6)  # the transposed convolution's kernel side, smallest and largest
 
 
 def parse_names(text: str) -> list[str]:
@@ -56,6 +60,14 @@ SCHEMA = Schema("CnnSettings", "cnn_", {
     "cnn_amap": Field("int", 0, lo=0, hi=UI_MAPS),
     "cnn_azoom": Field("bool", False),
     "cnn_shift": Field("int", 1, lo=0, hi=SHIFT_MAX),
+    # the arithmetic tab: one C1 kernel with its own stride, padding and dilation
+    "cnn_xk": Field("int", 0, lo=0, hi=UI_MAPS - 1),
+    "cnn_xs": Field("int", 2, lo=1, hi=MAX_STRIDE),
+    "cnn_xpad": Field("choice", "valid", choices=PAD_CHOICES),
+    "cnn_xp": Field("int", 1, lo=0, hi=MAX_PAD),
+    "cnn_xd": Field("int", 1, lo=1, hi=MAX_DILATION),
+    "cnn_xn": Field("int", 6, lo=ANIM_SIDES[0], hi=ANIM_SIDES[1]),
+    "cnn_tk": Field("int", 3, lo=T_KERNELS[0], hi=T_KERNELS[1]),
 })
 
 #: What the "zone plate" button sets: the aliasing demo on the first input map, zoomed.
