@@ -55,8 +55,11 @@ def _formula(grey: run.Grey, bank: L.KernelBank, args: A.ConvArgs, lang: str, si
         st.latex(axis.latex())
     map_jpg, spec_jpg, shape = run.arithmetic_map(grey, bank_args(page.current(SCHEMA)), index, args, side)
     pred = A.predicted_shape(axes)
-    key = "cnn.x.match" if tuple(shape) == pred else "cnn.x.mismatch"
-    (st.success if key == "cnn.x.match" else st.error)(t(key, lang, fh=pred[0], fw=pred[1], h=shape[0], w=shape[1]))
+    sizes = {"fh": pred[0], "fw": pred[1], "h": shape[0], "w": shape[1]}
+    if tuple(shape) == pred:
+        st.success(t("cnn.x.match", lang, **sizes))
+    else:  # never expected: the formula and conv2d are the same arithmetic, so say so loudly
+        st.error(t("cnn.x.mismatch", lang, **sizes))
     m, s, note = st.columns([1, 1, 1], gap="small")
     alt = t("cnn.x.map_alt", lang, h=shape[0], w=shape[1])
     m.image(map_jpg, width="stretch", caption=t("cnn.x.map", lang, h=shape[0], w=shape[1]), alt=alt)
@@ -67,7 +70,7 @@ def _formula(grey: run.Grey, bank: L.KernelBank, args: A.ConvArgs, lang: str, si
 def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> None:
     """The footprint animation on a small grid with the same kernel size, stride, padding and dilation."""
     st.markdown(f"##### {t('cnn.x.anim', lang)}")
-    n = st.slider(t("cnn.x.anim_n", lang), *ANIM_SIDES, key="cnn_xn")
+    n = st.columns([1, 2])[0].slider(t("cnn.x.anim_n", lang), *ANIM_SIDES, key="cnn_xn")
     k = bank.first_kernels()[page.current(SCHEMA).xk].shape[0]
     try:
         pads, out_side, frames = A.animation(n, k, args)
