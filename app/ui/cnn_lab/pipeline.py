@@ -74,7 +74,7 @@ def _stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
         layer = _layer_input(grey, bank.max_shape)
         return _frozen(L.activate(layer.apply(bank, net.c1.biases), net.c1.act))
     if stage in ("S2", "S4"):
-        return _frozen(net.pool.spec().apply(maps(grey, net, "C1" if stage == "S2" else "C3")))
+        return _frozen(net.pooling(stage).spec().apply(maps(grey, net, "C1" if stage == "S2" else "C3")))
     s2 = maps(grey, net, "S2")
     bank = c3_bank(net.c3, s2.shape[0])
     return _frozen(L.activate(L.conv_layer(s2, bank, net.c3.bias), net.c1.act))
@@ -173,7 +173,7 @@ def parameter_rows(grey: Grey, net: Net, stages: tuple[str, ...]) -> list[tuple[
             bank = c1_bank(net.c1.bank) if stage == "C1" else c3_bank(net.c3, x.shape[0])
             rows.append((stage, x, y, L.conv_parameters(bank, L.stage_shape(x))))
         else:
-            rows.append((stage, x, y, net.pool.spec().parameters(x.shape[0])))
+            rows.append((stage, x, y, net.pooling(stage).spec().parameters(x.shape[0])))
     return rows
 
 

@@ -1,4 +1,4 @@
-"""Strings of the CNN Lab's arithmetic tab (section "cnn.x.")."""
+"""Strings of the CNN Lab's arithmetic tab ("cnn.x."), LeNet's C3 table and S4's own pooling."""
 
 STRINGS = {
     "cnn.tab.arith": {"en": "Stride, padding, dilation", "zh": "步幅、填充、空洞"},
@@ -101,4 +101,26 @@ STRINGS = {
               "also shows in the spectrum as bright copies near the corners and edges (±½ cycle/pixel).",
         "zh": "k = {k} 不是步幅 2 的整数倍：拷贝重叠不均匀，分数 {score}。棋盘格在频谱中表现为靠近角落和边缘（±½ 周期/像素）的亮点。",
     },
+    # ---- LeNet's C3 table and S4's own pooling (the C3 → S4 column) ---------------------------
+    "cnn.c3.preset.lenet": {"en": "LeNet-5's sparse table (needs 6 C1 maps)", "zh": "LeNet-5 稀疏连接表（需要 6 张 C1 特征图）"},
+    "cnn.c3.explain.lenet": {
+        "en": "LeCun et al. (1998), Table I: 16 C3 maps, each reading only 3, 4 or all 6 of the six S2 maps (random "
+              "3×3 kernels). Fewer connections mean fewer weights, and different maps are pushed to learn different "
+              "features. Choose a C1 bank of exactly 6 kernels (random or catalogue).",
+        "zh": "LeCun 等（1998）表 I：16 张 C3 特征图，每张只读取六张 S2 特征图中的 3 张、4 张或全部 6 张（随机 3×3 卷积核）。"
+              "连接越少权值越少，不同的特征图也被迫学习不同的特征。请选择恰好 6 个卷积核的 C1 组（随机或目录）。",
+    },
+    "cnn.c3.table": {"en": "Rows: S2 maps 1–6; columns: C3 maps 1–16; dark: connected", "zh": "行：S2 特征图 1–6；列：C3 特征图 1–16；深色：有连接"},
+    "cnn.c3.table_alt": {
+        "en": "LeNet-5's C3 connection table, 6 rows by 16 columns, dark cells where a C3 map reads an S2 map",
+        "zh": "LeNet-5 的 C3 连接表，6 行 16 列，深色格表示该 C3 特征图读取该 S2 特征图",
+    },
+    "cnn.s4.own": {"en": "S4 pools with its own settings", "zh": "S4 使用自己的池化设置"},
+    "cnn.s4.own_help": {
+        "en": "Off: S4 pools like S2. On: choose S4's pooling, window and stride here (LeNet subsampling stays S2's).",
+        "zh": "关闭：S4 与 S2 的池化相同。打开：在这里选择 S4 的池化方式、窗口和步长（LeNet 下采样仍跟随 S2）。",
+    },
+    "cnn.s4.mode": {"en": "S4 pooling", "zh": "S4 池化方式"},
+    "cnn.s4.size": {"en": "S4 window size", "zh": "S4 窗口大小"},
+    "cnn.s4.stride": {"en": "S4 stride", "zh": "S4 步长"},
 }
