@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import cnn as L
+from app.ui.shell import answers_hidden
 from app.ui.strings import t
 from app.ui.teaching import predict
 
@@ -62,10 +63,10 @@ VECTOR = predict.Question(
 
 
 def vector_question(stages: Sequence[tuple[str, np.ndarray]], lang: str) -> bool:
-    """The question in a fold, open while its answer is hidden (a teacher's ``?answers=hidden``).
+    """The question in a fold, open when a teacher's link hides the answers (``?answers=hidden``).
 
     Returns whether the page may show the vector's length (not while the answer is hidden).
     """
-    with st.expander(t("q.cnn.title", lang), expanded=predict.pending(VECTOR)):
+    with st.expander(t("q.cnn.title", lang), expanded=answers_hidden()):  # constant: a reveal must not fold it
         predict.ask(VECTOR, vector_facts(stages), lang)
     return not predict.pending(VECTOR)
