@@ -80,7 +80,7 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
     labels = {"input": t("cnn.x.anim_in", lang, n=n, p=f"{pads[0]} + {pads[1]}"),
               "output": t("cnn.x.anim_out", lang, m=out_side),
               "play": t("sl.fig.play", lang), "pause": t("sl.fig.pause", lang)}
-    fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj, width=1000 if proj else 760)
+    fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj)
     st.plotly_chart(fig, width="content", config=CFG, key="cnn_fig_footprint")
     st.caption(t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames)))
 

@@ -19,6 +19,7 @@ from app.ui.figures.signal_lab import AnimatedFigure
 C_INPUT, C_KERNEL, C_OUTPUT = "#9ecae1", SERIES_COLORS[0], SERIES_COLORS[2]
 C_PAD_LINE = "#9ca3af"
 GAP = 2  # empty cells between the padded input and the output
+WIDTH = 700  # px; fits the main column in both modes (a narrower column would shrink the grid, not the markers)
 FRAME_MS = 450
 
 
@@ -32,7 +33,7 @@ def _grid(side: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def footprint_figure(frames: list[Footprint], n: int, pads: tuple[int, int], out_side: int, *,
-                     labels: dict[str, str], projector: bool = False, width: int = 760) -> go.Figure:
+                     labels: dict[str, str], projector: bool = False, width: int = WIDTH) -> go.Figure:
     """The animation of ``frames`` (from :func:`~app.backend.conv_arithmetic.footprint_frames`).
 
     ``labels`` holds the texts ``input``, ``output``, ``play`` and ``pause`` (in the page's language).
@@ -47,10 +48,11 @@ def footprint_figure(frames: list[Footprint], n: int, pads: tuple[int, int], out
     inside = (rows >= pads[0]) & (rows < pads[0] + n) & (cols >= pads[0]) & (cols < pads[0] + n)
     o_rows, o_cols = _grid(out_side)
 
-    def squares(x, y, colour, size, line=None, opacity=1.0) -> go.Scatter:
+    def squares(x, y, colour: str, size: float, line: str, opacity: float = 1.0) -> go.Scatter:
+        """Square markers of ``size`` px with a 1 px ``line`` (white: a gap between neighbours)."""
         return go.Scatter(x=x, y=y, mode="markers", hoverinfo="skip", showlegend=False, opacity=opacity,
                           marker={"symbol": "square", "size": size, "color": colour,
-                                  "line": {"width": 1, "color": line or colour}})
+                                  "line": {"width": 1, "color": line}})
 
     def moving(f: Footprint) -> list[dict]:
         """The frame's footprint and output cell (traces 3 and 4)."""
@@ -61,10 +63,10 @@ def footprint_figure(frames: list[Footprint], n: int, pads: tuple[int, int], out
     first = moving(frames[0])
     fig = go.Figure([
         squares(*_cells(rows[~inside], cols[~inside]), "white", cell * 0.9, line=C_PAD_LINE),
-        squares(*_cells(rows[inside], cols[inside]), C_INPUT, cell * 0.9),
-        squares(*_cells(o_rows, o_cols, x0), C_OUTPUT, cell * 0.9, opacity=0.3),
-        squares(first[0]["x"], first[0]["y"], C_KERNEL, cell * 0.6, opacity=0.85),
-        squares(first[1]["x"], first[1]["y"], C_OUTPUT, cell * 0.9),
+        squares(*_cells(rows[inside], cols[inside]), C_INPUT, cell * 0.9, line="white"),
+        squares(*_cells(o_rows, o_cols, x0), C_OUTPUT, cell * 0.9, line="white", opacity=0.3),
+        squares(first[0]["x"], first[0]["y"], C_KERNEL, cell * 0.6, line=C_KERNEL, opacity=0.85),
+        squares(first[1]["x"], first[1]["y"], C_OUTPUT, cell * 0.9, line="white"),
     ])
     fs = font_size(projector)
     for x, text in (((padded - 1) / 2, labels["input"]), (x0 + (out_side - 1) / 2, labels["output"])):
@@ -85,7 +87,7 @@ def footprint_figure(frames: list[Footprint], n: int, pads: tuple[int, int], out
             ],
         }],
         sliders=[{
-            "active": 0, "x": 0.25, "len": 0.75, "y": 0, "yanchor": "top", "pad": {"t": 30},
+            "active": 0, "x": 0.32, "len": 0.68, "y": 0, "yanchor": "top", "pad": {"t": 30},  # right of the buttons
             "currentvalue": {"visible": False}, "font": {"color": "rgba(0,0,0,0)", "size": 8},
             "ticklen": 0, "minorticklen": 0, "transition": {"duration": 0},
             "steps": [{"label": name, "method": "animate", "args": [[name], step]} for name in names],

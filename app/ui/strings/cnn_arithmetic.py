@@ -102,7 +102,7 @@ STRINGS = {
         "zh": "k = {k} 不是步幅 2 的整数倍：拷贝重叠不均匀，分数 {score}。棋盘格在频谱中表现为靠近角落和边缘（±½ 周期/像素）的亮点。",
     },
     # ---- LeNet's C3 table and S4's own pooling (the C3 → S4 column) ---------------------------
-    "cnn.c3.preset.lenet": {"en": "LeNet-5's sparse table (needs 6 C1 maps)", "zh": "LeNet-5 稀疏连接表（需要 6 张 C1 特征图）"},
+    "cnn.c3.preset.lenet": {"en": "LeNet-5's sparse table (6 maps)", "zh": "LeNet-5 稀疏连接表（6 张图）"},
     "cnn.c3.explain.lenet": {
         "en": "LeCun et al. (1998), Table I: 16 C3 maps, each reading only 3, 4 or all 6 of the six S2 maps (random "
               "3×3 kernels). Fewer connections mean fewer weights, and different maps are pushed to learn different "
