@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from app.backend import cnn as L
+from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
 from app.ui.cnn_lab.schema import SCHEMA, bank_args, net
@@ -79,3 +80,22 @@ def test_aliasing_tiles_and_zoom(grey):
     res = run.aliasing(grey, n.c1, 1, 2, 2, 128, True)
     assert set(res["tiles"]) == set(run.ALIAS_TILES) and res["nyquist"] == pytest.approx(0.25)
     assert res["tiles"]["average"][2] == (32, 32)
+
+
+def test_s4_pools_like_s2_unless_it_has_its_own_settings(grey):
+    same = net(SCHEMA.defaults(), 4)
+    assert same.pooling("S4") == same.pooling("S2") == same.pool
+    own = net(_settings(s4own=True, s4pool="average", s4size=4, s4stride=4), 4)
+    assert own.pooling("S2") == same.pool and own.pooling("S4") == own.pool4 != own.pool
+    assert own.upto("C3").pool4 is None and own.upto("S4") == own  # C3's cache ignores S4's settings
+    assert run.maps(grey, own, "S4").shape == (4, 8, 8) and run.maps(grey, same, "S4").shape == (4, 16, 16)
+
+
+def test_lenet_c3_reads_the_table(grey):
+    n = net(_settings(c1="random", n=6, c3="lenet"), 6)
+    bank = run.c3_bank(n.c3, 6)
+    connected = np.array([[k.any() for k in row] for row in bank.kernels]).T
+    assert np.array_equal(connected, LENET_C3_TABLE)
+    assert run.maps(grey, n, "C3").shape == (16, 32, 32)
+    with pytest.raises(ValueError, match="6 S2 maps"):
+        run.maps(grey, net(_settings(c3="lenet"), 4), "C3")

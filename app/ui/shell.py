@@ -10,6 +10,7 @@ from app.ui.strings import LANG_NAMES, LANGS, t
 GLOBAL_SCHEMA: dict[str, state.Field] = {
     "lang": state.Field("choice", "en", choices=LANGS),
     "projector": state.Field("bool", False),
+    "answers": state.Field("choice", "shown", choices=("shown", "hidden")),  # a teacher's ?answers=hidden
 }
 
 # Projector mode: bigger type for the back row. Constant CSS, no user text in it.
@@ -39,6 +40,11 @@ def lang() -> str:
 def projector() -> bool:
     """True when projector mode (large text, fewer controls, high contrast) is on."""
     return bool(st.session_state.get("projector", False))
+
+
+def answers_hidden() -> bool:
+    """True when the link asked for prediction answers hidden until *Reveal* (``?answers=hidden``)."""
+    return st.session_state.get("answers") == "hidden"
 
 
 def sidebar() -> None:

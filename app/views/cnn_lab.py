@@ -3,8 +3,8 @@
 Flow: input (sidebar) → C1 bank + biases + activation → S2 pooling → C3 (mixing all maps) →
 S4 → flattened vector. Layout only: settings come from :mod:`app.ui.cnn_lab.schema` through
 the page contract, every stage from the cached :mod:`app.ui.cnn_lab.pipeline` (moving a
-slider recomputes only the stages downstream of it). The aliasing and shift-tolerance panels
-are fragments: their own sliders rerun only them.
+slider recomputes only the stages downstream of it). The aliasing, shift and arithmetic panels
+are fragments (their sliders rerun only them); :mod:`.questions` asks for the vector's length first.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import streamlit as st
 from app.backend import cnn as L
 from app.ui import page, shell
 from app.ui.cnn_lab import pipeline as run
-from app.ui.cnn_lab import controls, text
+from app.ui.cnn_lab import controls, questions, text
+from app.ui.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.ui.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
 from app.ui.figures import cnn_lab as figs
 from app.ui.format import count, number, percent
@@ -217,12 +218,14 @@ def main() -> None:
     stages = _computed_stages(grey, n)
     if stages is None:
         return
+    computed = [(s, run.maps(grey, n, s)) for s in stages]
+    length_shown = questions.vector_question(computed, lang)  # asked before the strip gives the answer away
     with strip:
         st.caption(t("cnn.shapes.caption", lang))
-        st.markdown(text.shapes_strip([(s, run.maps(grey, n, s)) for s in stages], lang))
+        st.markdown(text.shapes_strip(computed, lang, vector=length_shown))
 
     # lazy tabs: only the open tab's panel is computed and sent (a slider move stays cheap)
-    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift")], key="cnn_tab",
+    tabs = st.tabs([t(f"cnn.tab.{k}", lang) for k in ("maps", "weights", "alias", "shift", "arith")], key="cnn_tab",
                    on_change="rerun")
     if tabs[0].open:
         with tabs[0]:
@@ -239,6 +242,9 @@ def main() -> None:
     if tabs[3].open:
         with tabs[3]:
             _shift_panel(grey, n)
+    if tabs[4].open:
+        with tabs[4]:
+            arithmetic_tab(grey, bank, lang, proj)
 
 
 main()

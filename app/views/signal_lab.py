@@ -7,6 +7,7 @@ import streamlit as st
 from app.backend import signals as sg
 from app.ui import page, shell
 from app.ui.format import number
+from app.ui.signal_lab import maximum
 from app.ui.signal_lab.pipeline import build
 from app.ui.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
 from app.ui.strings import t
@@ -101,6 +102,7 @@ with time_col:
     st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
         st.caption(t("sl.impulse_note", lang))
+    maximum.exercise(result["times"], result["ys"], mode, lang)
 
 with freq_col:
     st.markdown(f"**{t('sl.freq_tab', lang)}**")

@@ -108,3 +108,24 @@ def test_chinese_labels_and_lenet():
     assert re.search(r"向量长度 \*\*[\d,]+\*\*", _shapes(at))
     assert "LeNet" in body  # the LeNet note under the pooling settings
     assert not re.search(r"\b(the|and|of)\b", _shapes(at))  # no English left in the strip
+
+
+def test_lenet_c3_table_and_s4_own_pooling():
+    at = open_lab("cnn_lab", lang="en")
+    at.selectbox(key="cnn_c3").set_value("lenet").run()
+    assert "LeNet's C3 table connects 6 S2 maps; there are 4" in texts(at)  # the edges bank has 4 maps
+    assert not at.exception
+    at.selectbox(key="cnn_c1").set_value("random").run()
+    at.slider(key="cnn_n").set_value(6).run()
+    _ok(at, "LeNet C3 on 6 maps")
+    assert "C3 · conv **256 × 256 × 16**" in _shapes(at) and "S4 · pool **128 × 128 × 16**" in _shapes(at)
+    at.toggle(key="cnn_s4own").set_value(True).run()
+    at.selectbox(key="cnn_s4pool").set_value("average").run()
+    at.slider(key="cnn_s4size").set_value(4).run()
+    at.slider(key="cnn_s4stride").set_value(4).run()
+    _ok(at, "S4 own pooling")
+    assert "S2 · pool **256 × 256 × 6**" in _shapes(at) and "S4 · pool **64 × 64 × 16**" in _shapes(at)
+    at.session_state["cnn_tab"] = "Weight sharing"
+    at.run()
+    _ok(at, "weights tab")
+    assert "| C3 | 256 × 256 × 6 | 256 × 256 × 16 | 540 + 16 = **556** |" in texts(at)  # 60 connections × 3 × 3

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 import kernels as kcat
+from app.backend.conv_arithmetic import LENET_C3_TABLE
 
 C1_PRESETS: tuple[str, ...] = ("edges", "gabor", "dog", "random", "catalog")
-C3_PRESETS: tuple[str, ...] = ("edge_sum", "random")
+C3_PRESETS: tuple[str, ...] = ("edge_sum", "random", "lenet")
 MAX_MAPS: int = 16
 
 
@@ -174,20 +175,27 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
 
     Parameters
     ----------
-    preset : {"edge_sum", "random"}
+    preset : {"edge_sum", "random", "lenet"}
         * ``edge_sum``: four output maps; map ``o`` applies one kernel (Sobel x, Sobel y,
           Laplacian, Gaussian 3×3) to *every* input map and adds the responses, divided by
           ``n_in`` so the range stays that of one map ("sum of edge responses").
         * ``random``: ``n_out`` maps with their own random ``size``×``size`` kernel for each
           input map (He initialisation, ``seed``).
+        * ``lenet``: LeNet-5's sparse table (:data:`~app.backend.conv_arithmetic.LENET_C3_TABLE`):
+          16 maps, each reading 3, 4 or all 6 of exactly 6 input maps with random kernels (He
+          initialisation over the maps it reads, ``seed``); the maps it does not read get an
+          all-zero kernel, which :func:`~.diagnostics.conv_parameters` does not count. ``n_out`` is ignored.
     n_in : int
-        Number of maps entering the layer (1–16).
+        Number of maps entering the layer (1–16; 6 for ``lenet``).
 
     Examples
     --------
     >>> b = c3_bank("edge_sum", 3)
     >>> b.n_out, b.n_in, float(b.kernels[0][2][1, 0])
     (4, 3, 0.6666666666666666)
+    >>> b = c3_bank("lenet", 6)
+    >>> b.n_out, [int(k.any()) for k in b.kernels[0]]
+    (16, [1, 1, 1, 0, 0, 0])
     """
     n_in = _check_count(n_in, 1, MAX_MAPS, "the number of input maps")
     if preset == "edge_sum":
@@ -203,4 +211,21 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
             raise ValueError(f"the C3 kernel size must be odd; got {size}")
         ks = _random_kernels(np.random.default_rng(int(seed) + 7919), n_out, n_in, size)
         return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n_out, tuple(f"#{o + 1}" for o in range(n_out)))
+    if preset == "lenet":
+        return _lenet_c3(n_in, size, seed)
     raise ValueError(f"unknown C3 preset {preset!r}; choose one of {', '.join(C3_PRESETS)}")
+
+
+def _lenet_c3(n_in: int, size: int, seed: int) -> KernelBank:
+    """:func:`c3_bank`'s ``lenet`` preset."""
+    table = LENET_C3_TABLE
+    if n_in != table.shape[0]:
+        raise ValueError(f"LeNet's C3 table connects {table.shape[0]} S2 maps; there are {n_in} "
+                         f"(choose a C1 bank of {table.shape[0]} kernels)")
+    ks = _random_kernels(np.random.default_rng(int(seed) + 7919), table.shape[1], n_in, size)
+    zero = _frozen(np.zeros((size, size)))
+    rows = []
+    for o, row in enumerate(ks):
+        gain = math.sqrt(n_in / table[:, o].sum())  # He initialisation over the maps actually read
+        rows.append(tuple(_frozen(k * gain) if table[i, o] else zero for i, k in enumerate(row)))
+    return KernelBank(tuple(rows), ("random",) * len(rows), tuple(f"#{o + 1}" for o in range(len(rows))))

@@ -121,7 +121,8 @@ def conv_parameters(bank: KernelBank, in_shape: tuple[int, int, int]) -> LayerPa
 
     The conv layer has ``sum of kernel sizes`` weights (``k·k·in·out`` when all kernels are
     ``k×k``) and one bias per output map; the same ``H × W × out`` output from a
-    fully connected layer takes :func:`dense_parameters`.
+    fully connected layer takes :func:`dense_parameters`. All-zero kernels (the connections a
+    sparse table such as LeNet's C3 leaves out) are not counted.
 
     Examples
     --------
@@ -129,11 +130,14 @@ def conv_parameters(bank: KernelBank, in_shape: tuple[int, int, int]) -> LayerPa
     >>> p = conv_parameters(c3_bank("random", 2, n_out=3, size=5), (10, 10, 2))
     >>> p.weights, p.biases, p.dense_weights, p.dense_biases
     (150, 3, 60000, 300)
+    >>> p = conv_parameters(c3_bank("lenet", 6, size=5), (14, 14, 6))  # LeNet-5: 1,516 parameters
+    >>> p.weights + p.biases
+    1516
     """
     h, w, c = (int(v) for v in in_shape)
     if c != bank.n_in:
         raise ValueError(f"the kernel bank expects {bank.n_in} input maps, not {c}")
-    weights = sum(int(k.size) for row in bank.kernels for k in row)
+    weights = sum(int(k.size) for row in bank.kernels for k in row if k.any())  # a zero kernel connects nothing
     dw, db = dense_parameters((h, w, c), (h, w, bank.n_out))
     return LayerParameters(weights, bank.n_out, dw, db)
 

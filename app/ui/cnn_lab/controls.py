@@ -10,8 +10,10 @@ import streamlit as st
 import kernels
 from app.backend import cnn as L
 from app.ui import widgets
+from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.ui.cnn_lab import text
-from app.ui.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, SCHEMA, UI_MAPS
+from app.ui.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, S4_MODES, SCHEMA, UI_MAPS
+from app.ui.figures.cnn_lab import connection_tile
 from app.ui.strings import t
 
 
@@ -59,19 +61,26 @@ def bias_controls(bank: L.KernelBank, lang: str) -> None:
             st.slider(t("cnn.c1.bias", lang, i=i + 1, name=name), -2.0, 2.0, step=0.05, key=f"cnn_b{i}")
 
 
+def _pooling(lang: str, modes: tuple[str, ...], keys: tuple[str, str, str], labels: str) -> str:
+    """Mode, window size and (except LeNet's, whose stride is its size) stride; the mode chosen.
+
+    ``keys`` are the mode, size and stride widget keys; ``labels`` the string-table prefix of their labels.
+    """
+    mode = st.selectbox(t(f"{labels}.mode", lang), modes, format_func=lambda m: t(f"cnn.pool.mode.{m}", lang), key=keys[0])
+    st.slider(t(f"{labels}.size", lang), 1, L.MAX_POOL, key=keys[1])
+    if mode != "lenet":
+        st.slider(t(f"{labels}.stride", lang), 1, L.MAX_POOL, key=keys[2])
+    return mode
+
+
 def pool_controls(lang: str) -> None:
-    """S2/S4 pooling: mode, size, and the stride (LeNet: its weight and bias instead)."""
+    """S2 pooling (and S4's unless it has its own): mode, size, and the stride (LeNet: its weight and bias instead)."""
     st.markdown(f"#### {t('cnn.pool.title', lang)}")
-    mode = st.selectbox(t("cnn.pool.mode", lang), L.POOL_MODES, format_func=lambda m: t(f"cnn.pool.mode.{m}", lang),
-                        key="cnn_pool")
-    st.slider(t("cnn.pool.size", lang), 1, L.MAX_POOL, key="cnn_psize")
-    if mode == "lenet":
+    if _pooling(lang, L.POOL_MODES, ("cnn_pool", "cnn_psize", "cnn_pstride"), "cnn.pool") == "lenet":
         a, b = st.columns(2)
         a.slider(t("cnn.pool.lenet_w", lang), -2.0, 2.0, step=0.05, key="cnn_lw")
         b.slider(t("cnn.pool.lenet_b", lang), -4.0, 4.0, step=0.1, key="cnn_lb")
         st.caption(t("cnn.pool.lenet_note", lang))
-    else:
-        st.slider(t("cnn.pool.stride", lang), 1, L.MAX_POOL, key="cnn_pstride")
 
 
 def c3_controls(lang: str, proj: bool) -> None:
@@ -83,7 +92,13 @@ def c3_controls(lang: str, proj: bool) -> None:
         a, b = st.columns(2)
         a.slider(t("cnn.c3.n", lang), 2, UI_MAPS, key="cnn_c3n")
         b.number_input(t("cnn.c3.seed", lang), 0, 9999, step=1, key="cnn_c3seed")
+    elif preset == "lenet":
+        st.number_input(t("cnn.c3.seed", lang), 0, 9999, step=1, key="cnn_c3seed")
+        st.image(connection_tile(LENET_C3_TABLE), width="stretch", caption=t("cnn.c3.table", lang),
+                 alt=t("cnn.c3.table_alt", lang))
     if preset != "off":
         st.slider(t("cnn.c3.bias", lang), -2.0, 2.0, step=0.05, key="cnn_c3b")
     if not proj:
         st.caption(t(f"cnn.c3.explain.{preset}", lang))
+    if preset != "off" and st.toggle(t("cnn.s4.own", lang), key="cnn_s4own", help=t("cnn.s4.own_help", lang)):
+        _pooling(lang, S4_MODES, ("cnn_s4pool", "cnn_s4size", "cnn_s4stride"), "cnn.s4")

@@ -15,10 +15,12 @@ import streamlit as st
 
 from app.backend import images as bimages
 from app.backend import cnn as L
+from app.ui.cnn_lab import arithmetic as A
 from app.ui.cnn_lab.schema import BankArgs, Layer1, Layer3, Net, Pool
 from app.ui.figures import cnn_lab as figs
 
 MAX_SIDE = 512  # CNN input: grey, at most 512 px a side
+UPSAMPLE_SIDE = 128  # the transposed-convolution demo's input side: its 2× output stays pixel-sharp on screen
 ZOOM = 128  # original pixels a side shown by the aliasing panel's zoom
 ALIAS_TILES: tuple[str, ...] = ("original", "average", "maximum", "subsampled")
 
@@ -72,7 +74,7 @@ def _stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
         layer = _layer_input(grey, bank.max_shape)
         return _frozen(L.activate(layer.apply(bank, net.c1.biases), net.c1.act))
     if stage in ("S2", "S4"):
-        return _frozen(net.pool.spec().apply(maps(grey, net, "C1" if stage == "S2" else "C3")))
+        return _frozen(net.pooling(stage).spec().apply(maps(grey, net, "C1" if stage == "S2" else "C3")))
     s2 = maps(grey, net, "S2")
     bank = c3_bank(net.c3, s2.shape[0])
     return _frozen(L.activate(L.conv_layer(s2, bank, net.c3.bias), net.c1.act))
@@ -171,5 +173,34 @@ def parameter_rows(grey: Grey, net: Net, stages: tuple[str, ...]) -> list[tuple[
             bank = c1_bank(net.c1.bank) if stage == "C1" else c3_bank(net.c3, x.shape[0])
             rows.append((stage, x, y, L.conv_parameters(bank, L.stage_shape(x))))
         else:
-            rows.append((stage, x, y, net.pool.spec().parameters(x.shape[0])))
+            rows.append((stage, x, y, net.pooling(stage).spec().parameters(x.shape[0])))
     return rows
+
+
+def _tiles(m: np.ndarray, side: int, scale: str) -> tuple[bytes, bytes]:
+    """A map's JPEG (``scale`` as in :func:`figs.map_pixels`) and its mean-removed spectrum's JPEG."""
+    half = L.half_spectra(m[None])[0]
+    half[0, 0] = 0  # mean removed, as in the maps tab
+    return figs.jpeg(figs.map_pixels(m, scale=scale)[0], side), figs.jpeg(figs.spectrum_pixels(half, m.shape[-1]), side)
+
+
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=_HASH)
+def arithmetic_map(grey: Grey, bank: BankArgs, index: int, args: A.ConvArgs, side: int) -> tuple[bytes, bytes, tuple[int, int]]:
+    """C1 kernel ``index`` applied with ``args``' stride, padding and dilation: map JPEG, spectrum JPEG, shape."""
+    m = A.conv_map(grey.pixels, c1_bank(bank).first_kernels()[index], args)
+    return (*_tiles(m, side, "auto"), m.shape)
+
+
+@st.cache_data(max_entries=8, show_spinner=False, hash_funcs=_HASH)
+def upsampled(grey: Grey, k: int, side: int) -> dict:
+    """The transposed-convolution demo on the shrunk input with a ``k × k`` box: per upsampler
+    (``transposed``, ``resized``) its image, spectrum and flat-input tiles and output shape, and the scores."""
+    u = A.upsample(A.shrink(grey.pixels, UPSAMPLE_SIDE), k)
+    # one white level for both upsamplers (and one for both flat patterns), so brightness compares; nothing clips
+    peak = max(float(u.transposed.max()), float(u.resized.max())) or 1.0
+    flat_peak = max(float(u.flat_transposed.max()), float(u.flat_resized.max()))
+    out = {"scores": (u.score_transposed, u.score_resized)}
+    for name, m, flat in (("transposed", u.transposed, u.flat_transposed), ("resized", u.resized, u.flat_resized)):
+        out[name] = (*_tiles(m / peak, side, "unit"), figs.jpeg(figs.map_pixels(flat / flat_peak, scale="unit")[0], side),
+                     m.shape)
+    return out

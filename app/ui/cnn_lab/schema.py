@@ -14,9 +14,14 @@ from app.ui.page import Field, Schema
 UI_MAPS = 8  # kernels per layer offered on the page
 CATALOG: tuple[str, ...] = tuple(s.name for s in kernels.catalog())
 DEFAULT_CATALOG = ["gaussian", "sobel_x", "sobel_y", "log"]
-C3_CHOICES: tuple[str, ...] = ("off", "edge_sum", "random")
+C3_CHOICES: tuple[str, ...] = ("off", "edge_sum", "random", "lenet")
+S4_MODES: tuple[str, ...] = tuple(m for m in L.POOL_MODES if m != "lenet")  # S4's own pooling (LeNet's w, b are S2's)
 KERNEL_SIZES: tuple[int, ...] = (3, 5, 7)
 SHIFT_MAX = 16
+PAD_CHOICES: tuple[str, ...] = ("valid", "same", "full", "explicit")  # "explicit": p zeros a side
+MAX_STRIDE, MAX_PAD, MAX_DILATION = 4, 8, 3
+ANIM_SIDES = (3, 16)  # the footprint animation's grid side, smallest and largest
+T_KERNELS = (2, 6)  # the transposed convolution's kernel side, smallest and largest
 
 
 def parse_names(text: str) -> list[str]:
@@ -53,9 +58,21 @@ SCHEMA = Schema("CnnSettings", "cnn_", {
     "cnn_c3n": Field("int", 4, lo=2, hi=UI_MAPS),
     "cnn_c3seed": Field("int", 0, lo=0, hi=9999),
     "cnn_c3b": Field("float", 0.0, lo=-2.0, hi=2.0),
+    "cnn_s4own": Field("bool", False),
+    "cnn_s4pool": Field("choice", "max", choices=S4_MODES),
+    "cnn_s4size": Field("int", 2, lo=1, hi=L.MAX_POOL),
+    "cnn_s4stride": Field("int", 2, lo=1, hi=L.MAX_POOL),
     "cnn_amap": Field("int", 0, lo=0, hi=UI_MAPS),
     "cnn_azoom": Field("bool", False),
     "cnn_shift": Field("int", 1, lo=0, hi=SHIFT_MAX),
+    # the arithmetic tab: one C1 kernel with its own stride, padding and dilation
+    "cnn_xk": Field("int", 0, lo=0, hi=UI_MAPS - 1),
+    "cnn_xs": Field("int", 2, lo=1, hi=MAX_STRIDE),
+    "cnn_xpad": Field("choice", "valid", choices=PAD_CHOICES),
+    "cnn_xp": Field("int", 1, lo=0, hi=MAX_PAD),
+    "cnn_xd": Field("int", 1, lo=1, hi=MAX_DILATION),
+    "cnn_xn": Field("int", 6, lo=ANIM_SIDES[0], hi=ANIM_SIDES[1]),
+    "cnn_tk": Field("int", 3, lo=T_KERNELS[0], hi=T_KERNELS[1]),
 })
 
 #: What the "zone plate" button sets: the aliasing demo on the first input map, zoomed.
@@ -114,12 +131,17 @@ class Net:
     c1: Layer1 | None
     pool: Pool | None = None
     c3: Layer3 | None = None
+    pool4: Pool | None = None  # S4's pooling (S2's unless S4 has its own)
 
     def upto(self, stage: str) -> Net:
         """The settings ``stage`` depends on (so moving a later slider keeps its cache)."""
         depth = STAGES.index(stage)
         return Net(self.c1 if depth >= 1 else None, self.pool if depth >= 2 else None,
-                   self.c3 if depth >= 3 else None)
+                   self.c3 if depth >= 3 else None, self.pool4 if depth >= 4 else None)
+
+    def pooling(self, stage: str) -> Pool:
+        """The pooling of ``stage`` ("S2" or "S4")."""
+        return self.pool4 if stage == "S4" else self.pool
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -144,13 +166,13 @@ def net(s: Any, n_kernels: int) -> Net:
     Examples
     --------
     >>> n = net(SCHEMA.defaults(), 4)
-    >>> n.c1.biases, n.pool.stride, n.stages[-1]
-    ((0.0, 0.0, 0.0, 0.0), 2, 'S4')
+    >>> n.c1.biases, n.pool.stride, n.stages[-1], n.pool4 == n.pool
+    ((0.0, 0.0, 0.0, 0.0), 2, 'S4', True)
+    >>> net(SCHEMA.read({"cnn_s4own": True, "cnn_s4pool": "average", "cnn_s4size": 3}), 4).pool4.size
+    3
     """
     biases = tuple(float(getattr(s, f"b{i}")) for i in range(n_kernels))
     stride = s.psize if s.pool == "lenet" else s.pstride
-    return Net(
-        Layer1(bank_args(s), biases, s.act),
-        Pool(s.pool, int(s.psize), int(stride), float(s.lw), float(s.lb)),
-        Layer3(s.c3, int(s.c3n), int(s.c3seed), float(s.c3b)),
-    )
+    pool = Pool(s.pool, int(s.psize), int(stride), float(s.lw), float(s.lb))
+    pool4 = Pool(s.s4pool, int(s.s4size), int(s.s4stride), float(s.lw), float(s.lb)) if s.s4own else pool
+    return Net(Layer1(bank_args(s), biases, s.act), pool, Layer3(s.c3, int(s.c3n), int(s.c3seed), float(s.c3b)), pool4)

@@ -43,10 +43,11 @@ def kernel_names(bank: L.KernelBank, lang: str, *, short: bool = False) -> list[
     return [kernel_name(bank, i, lang, short=short) for i in range(bank.n_out)]
 
 
-def shapes_strip(stages: Sequence[tuple[str, np.ndarray]], lang: str) -> str:
-    """``Input **H × W × 1** → C1 · conv **…** → … → Vector length **N**`` (markdown)."""
+def shapes_strip(stages: Sequence[tuple[str, np.ndarray]], lang: str, *, vector: bool = True) -> str:
+    """``Input **H × W × 1** → C1 · conv **…** → … → Vector length **N**`` (markdown; ``N`` is ``?``
+    without ``vector``, while a prediction question asks for it)."""
     parts = [f"{t(f'cnn.stage.{name}', lang)} **{shape(maps, lang)}**" for name, maps in stages]
-    parts.append(f"{t('cnn.stage.vector', lang)} **{stages[-1][1].size:,}**")
+    parts.append(f"{t('cnn.stage.vector', lang)} **{f'{stages[-1][1].size:,}' if vector else '?'}**")
     return "&nbsp;→&nbsp; ".join(parts)
 
 

@@ -122,6 +122,14 @@ def nyquist_square(spec_u8: np.ndarray, fraction: float) -> np.ndarray:
     return px
 
 
+def connection_tile(table: np.ndarray, cell: int = 20) -> bytes:
+    """A boolean connection table (rows: input maps, columns: output maps) as PNG: dark = connected."""
+    px = np.where(np.asarray(table, bool), 40, 240).astype(np.uint8)
+    px = np.repeat(np.repeat(px, cell, axis=0), cell, axis=1)
+    px[::cell, :] = px[:, ::cell] = 160  # grid lines between cells
+    return display.encode_png(px)
+
+
 def jpeg(u8: np.ndarray, side: int) -> bytes:
     """Thumbnail bytes (JPEG q88) of uint8 pixels fitted to ``side``."""
     return display.encode_jpeg(enlarge(u8, side), 88)

@@ -43,4 +43,6 @@ def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: floa
         "needed": spec.needed,
         "error": spec.max_error,
         "impulses": bool((f.impulsive or g.impulsive) and mode == "continuous"),
+        "times": ts,  # y at every time of the slider: the "find the maximum" exercise checks against it
+        "ys": frames.y * scale,
     }

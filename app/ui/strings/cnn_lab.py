@@ -79,15 +79,15 @@ STRINGS = {
     "cnn.c3.bias": {"en": "C3 bias (all maps)", "zh": "C3 偏置（所有特征图）"},
     "cnn.c3.explain.edge_sum": {
         "en": "Each C3 map applies one kernel (Sobel x, Sobel y, Laplacian, Gaussian 3×3) to every S2 map and adds the "
-              "results (divided by the number of maps). S4 pools with the S2 settings.",
+              "results (divided by the number of maps). S4 pools like S2 unless the switch below gives it its own settings.",
         "zh": "每张 C3 特征图用同一个卷积核（索贝尔 x、索贝尔 y、拉普拉斯、3×3 高斯）处理所有 S2 特征图再相加"
-              "（除以特征图个数）。S4 沿用 S2 的池化设置。",
+              "（除以特征图个数）。除非用下面的开关单独设置，S4 沿用 S2 的池化设置。",
     },
     "cnn.c3.explain.random": {
         "en": "Each C3 map has its own random 3×3 kernel for every S2 map and adds all the results, as in LeNet. "
               "S4 pools with the S2 settings.",
         "zh": "和 LeNet 一样，每张 C3 特征图对每张 S2 特征图都有自己的 3×3 随机卷积核，再把结果全部相加。"
-              "S4 沿用 S2 的池化设置。",
+              "除非用下面的开关单独设置，S4 沿用 S2 的池化设置。",
     },
     "cnn.c3.explain.off": {"en": "The network ends after S2; its maps are flattened into the vector.", "zh": "网络在 S2 之后结束，S2 特征图被展平成向量。"},
     # ---- shapes ---------------------------------------------------------------------------------

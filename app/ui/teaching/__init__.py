@@ -8,7 +8,8 @@ The Image Lab calls two things::
     tabs = st.tabs([... , *teaching.tab_labels(lang)])
     teaching.render_view(name, lang, run, projector=proj)   # the open tab; run = image_lab_run.LabRun
 
-Everything else lives in this package's modules.
+Everything else lives in this package's modules; :mod:`.predict` (predict, then reveal) serves
+every lab, not only the Image Lab.
 """
 
 from __future__ import annotations

@@ -1,0 +1,95 @@
+"""Predict, then reveal, in AppTest: the CNN Lab's vector question (answer hidden by a teacher's
+link, then revealed; the right choice is the computed length) and the Signal Lab's
+find-the-maximum exercise (the true maximum is the computed y's, the marker moves there)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from app.backend import signals as sg
+from app.ui.signal_lab.pipeline import times
+from tests.apptest.helpers import open_lab, texts
+
+PICK, REVEAL = "q_cnn_vector_pick", "q_cnn_vector_reveal"
+LENGTH = re.compile(r"(?:Vector length|向量长度) \*\*([\d,?]+)\*\*")
+
+
+def _ok(at, what: str) -> None:
+    assert not at.exception, f"{what}: {[e.value for e in at.exception]}"
+    assert not at.error, f"{what}: {[e.value for e in at.error]}"
+
+
+def _strip_length(at) -> str:
+    return LENGTH.search(texts(at)).group(1)
+
+
+def _verdicts(at) -> list[str]:
+    return [str(m.value) for m in [*at.success, *at.info] if "**" in str(m.value)]
+
+
+def test_cnn_answer_hidden_until_revealed_and_taken_from_the_computation():
+    at = open_lab("cnn_lab", link={"answers": "hidden"})
+    _ok(at, "hidden")
+    assert _strip_length(at) == "?" and not _verdicts(at)
+    assert "hidden until someone presses" in texts(at)
+    at.radio(key=PICK).set_value(0).run()  # "4: one number per map": wrong, and still nothing shown
+    assert _strip_length(at) == "?" and not _verdicts(at)
+    at.button(key=REVEAL).click().run()
+    _ok(at, "revealed")
+    assert _strip_length(at) == "65,536"  # 128 × 128 × 4 after S4
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is 128 × 128 × 4") and "**65,536**" in verdict
+    # the answer follows the computation: C3 off makes S2 the last stage, 256 × 256 × 4
+    at.selectbox(key="cnn_c3").set_value("off").run()
+    at.radio(key=PICK).set_value(2).run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Right: 256 × 256 × 4") and _strip_length(at) == f"{256 * 256 * 4:,}"
+
+
+def test_cnn_answer_shows_once_picked_without_the_flag_and_in_chinese():
+    at = open_lab("cnn_lab", lang="zh")
+    _ok(at, "zh")
+    assert _strip_length(at) == "65,536" and not _verdicts(at)
+    assert REVEAL not in {b.key for b in at.button}  # without the flag, picking is the reveal
+    at.radio(key=PICK).set_value(3).run()  # the maps before pooling: 256 × 256 × 4
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("不太对。答案是 128 × 128 × 4")
+
+
+@pytest.fixture(scope="module")
+def signal_y() -> tuple[np.ndarray, np.ndarray]:
+    """y at the slider's times for the default signals (rect * exp), computed here, not by the page."""
+    grid = sg.make_grid("continuous")
+    ts = times("continuous")
+    return ts, sg.slide_frames(sg.make_signal("rect", grid), sg.make_signal("exp", grid), ts).y
+
+
+def test_find_the_maximum_shows_the_true_maximum_and_moves_the_marker(signal_y):
+    ts, y = signal_y
+    t_max, y_max = float(ts[np.argmax(y)]), float(y.max())
+    at = open_lab("signal_lab")
+    _ok(at, "signal lab")
+    at.slider(key="sl_guess_t").set_value(2.5).run()
+    assert not at.info and "is largest at" not in texts(at)  # nothing until checked
+    at.button(key="q_sl_max_reveal").click().run()
+    [off] = [str(i.value) for i in at.info if "largest" in str(i.value)]
+    assert f"y is largest at t = {t_max:g}, where y = {y_max:.4g}" in off and f"is {abs(2.5 - t_max):g} away" in off
+    at.button(key="q_sl_max_show").click().run()
+    _ok(at, "marker moved")
+    assert at.session_state["sl_t"] == pytest.approx(t_max)
+    assert at.slider(key="sl_guess_t").value == 2.5
+    at.slider(key="sl_guess_t").set_value(t_max).run()  # a new guess hides the answer until checked again
+    assert not [i for i in at.info if "largest" in str(i.value)]
+    at.button(key="q_sl_max_reveal").click().run()
+    assert any(str(s.value).startswith("Right on: y is largest at t = ") for s in at.success)
+
+
+def test_find_the_maximum_in_discrete_mode_in_chinese():
+    at = open_lab("signal_lab", lang="zh", sl_mode="discrete")
+    _ok(at, "discrete zh")
+    at.slider(key="sl_guess_n").set_value(0).run()
+    at.button(key="q_sl_max_reveal").click().run()
+    assert any("y 在 n = " in str(m.value) for m in [*at.info, *at.success])
