@@ -74,7 +74,9 @@ def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str
     """A panel's title, image and explanation: two elements (the explanation is the image's caption;
     on a projector there is none, so all six panels fit the first screen)."""
     st.markdown(f"**{title}**")
-    st.image(image, width="stretch", output_format=fmt, caption=None if proj else words.explained(caption_key, lang, extra))
+    explanation = words.explained(caption_key, lang, extra)
+    st.image(image, width="stretch", output_format=fmt, caption=None if proj else explanation,
+             alt=f"{title}. {explanation}")  # what a screen reader says
 
 
 def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
@@ -129,7 +131,8 @@ def _radial(run: lab.LabRun) -> None:
     svg = figs.radial_svg(lab.radial_profiles(run), names=labels, x_title=labels["x"], y_title=labels["y"],
                           band_note=labels["band"], width=760, height=380 if proj else 320, projector=proj)
     with st.container(key="il_radial"):
-        st.image(svg, width="stretch", caption=None if proj else t("il.radial.read", lang) + " " + t("il.hf.help", lang))
+        read = t("il.radial.read", lang) + " " + t("il.hf.help", lang)
+        st.image(svg, width="stretch", caption=None if proj else read, alt=words.radial_heading(run, lang) + ". " + read)
 
 
 def _theorem(run: lab.LabRun) -> None:

@@ -298,3 +298,13 @@ def test_sharpening_is_shown_clipped_with_a_note_edges_diverging():
     at = open_lab("image_lab", il_family="high-pass", il_kernel="laplacian")
     assert not at.warning
     assert "blue negative" in texts(at)
+
+
+def test_every_panel_image_has_a_text_alternative_naming_it():
+    at = open_lab("image_lab")
+    alts = [img.alt for el in at.get("image") for img in el.proto.imgs]
+    titles = [t(k, "en") for k in ("il.panel.input", "il.panel.kernel", "il.panel.output",
+                                   "il.panel.fin", "il.panel.h", "il.panel.fout")]
+    assert len(alts) == 7  # the six panels and the radial chart
+    assert [a.split(". ")[0] for a in alts[:6]] == titles
+    assert all(len(a) > len(title) + 10 for a, title in zip(alts, titles))  # and what it shows
