@@ -140,3 +140,19 @@ def test_spectrum_to_uint8_unchanged_by_fast_power():
     x = rng.random((30, 31))
     r = ImageAnalysis(x, max_kernel_side=5).apply(rng.standard_normal((5, 5)))
     assert np.abs(r.spectrum_uint8("output", 60.0).astype(int) - spectrum_to_uint8(r.output_spectrum, 60.0)).max() <= 1
+
+
+def test_main_panels_are_rendered_once_per_result_and_shared():
+    """A move to a value drawn before (by any session) reuses the encoded panels."""
+    import kernels
+    from app.ui import image_lab_run as lab
+    from app.ui import widgets
+
+    picked = widgets.resolve_image(widgets.ImageChoice(size=128), None, "en").picked
+    settings = lab.LabSettings(kernel_name="gaussian", family="low-pass", params={"sigma": 2.0})
+    first = lab.main_panels(lab.compute(picked, kernels.make("gaussian", sigma=2.0), settings), 21, 300)
+    again = lab.main_panels(lab.compute(picked, kernels.make("gaussian", sigma=2.0), settings), 21, 300)
+    other = lab.main_panels(lab.compute(picked, kernels.make("gaussian", sigma=2.5), settings), 21, 300)
+    assert again is first and other is not first
+    assert other.output_jpeg != first.output_jpeg and other.kernel_png != first.kernel_png
+    assert first.output.pixels.size == 0  # the cache keeps the encoded image, not the array

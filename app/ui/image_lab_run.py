@@ -10,7 +10,8 @@ in a process-wide, memory-budgeted cache keyed on the image digest and the bound
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -244,6 +245,61 @@ def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
             _STATIC_PANELS.clear()
         _STATIC_PANELS[key] = hit
     return hit
+
+
+@dataclass(frozen=True)
+class MainPanels:
+    """Everything the main view draws for one run that a slider move changes, already encoded.
+
+    A class often sits on the same values (the teacher says "σ = 3", thirty students set it), so
+    these are shared by all sessions of the process: a move whose result was drawn before costs
+    the transform only, not the rendering.
+    """
+
+    output_jpeg: bytes
+    output: OutputDisplay  # how the output is shown (``pixels`` empty: the JPEG has them)
+    kernel_png: bytes
+    response_jpeg: bytes  # |H| panel
+    output_spectrum_jpeg: bytes  # |F·H| panel
+    radial: dict  # radial_profiles(run)
+    hf_ratio: float
+    theorem: TheoremCheck
+
+    @property
+    def nbytes(self) -> int:
+        return (len(self.output_jpeg) + len(self.kernel_png) + len(self.response_jpeg)
+                + len(self.output_spectrum_jpeg) + sum(v.nbytes for v in self.radial.values()) + 512)
+
+
+PANELS: ByteBudgetCache[MainPanels] = ByteBudgetCache(
+    budget_from_env("CONVSCOPE_PANEL_CACHE_MB", 64), sizeof=lambda p: p.nbytes
+)
+
+
+def main_panels(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
+    """The main view's changing panels for ``run``, rendered once per image, kernel and display settings."""
+    s = run.settings
+    key = (run.image.digest, hashlib.sha1(np.ascontiguousarray(run.kernel).tobytes()).hexdigest(), run.kernel.shape,
+           s.kernel_name, s.family, s.boundary, s.correlate, s.signed_mode, s.shared_scale, s.db, s.projector,
+           font_px, kernel_side)
+    return PANELS.get_or_make(key, lambda: _render_main(run, font_px, kernel_side))
+
+
+def _render_main(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
+    from app.backend.panels import kernel_panel, spectrum_panel
+
+    od = display_output(run.output, run.settings.signed_mode, run.settings.family, kernel_sum=float(run.kernel.sum()))
+    spec = spectra_uint8(run, ("response", "output"))
+    return MainPanels(
+        output_jpeg=display.encode_jpeg(od.pixels, 88),
+        output=replace(od, pixels=np.empty((0, 0), np.uint8)),
+        kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side)),
+        response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px), 85),
+        output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),
+        radial=radial_profiles(run),
+        hf_ratio=run.hf_ratio,
+        theorem=theorem_check(run),
+    )
 
 
 def radial_profiles(run: LabRun) -> dict[str, np.ndarray]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import kernels
 from app.ui.format import number, percent
-from app.ui.image_lab_run import LabRun, OutputDisplay, TheoremCheck
+from app.ui.image_lab_run import OutputDisplay, TheoremCheck
 from app.ui.strings import t
 from app.ui.widgets import PickedImage
 
@@ -78,11 +78,16 @@ def scale_note(shared: bool, db: int, lang: str) -> str:
     return t("il.spectra.scale_shared" if shared else "il.spectra.scale_own", lang, db=db) + " " + t("il.spectra.axes", lang)
 
 
-def radial_heading(run: LabRun, lang: str) -> str:
-    """The radial chart's heading: the kernel's family, and what share of high frequencies it keeps."""
-    family = kernels.FAMILY_LABELS[run.settings.family][lang]
-    kept = t("il.hf.label", lang) + ": " + percent(run.hf_ratio)
-    return f"{t('il.radial.title', lang, family=family)} · {kept}"
+def radial_heading(family: str, hf_ratio: float, lang: str) -> str:
+    """The radial chart's heading: the kernel's family, and what share of high frequencies it keeps.
+
+    Examples
+    --------
+    >>> radial_heading("low-pass", 0.031, "en")
+    'Radial profile — Low-pass (blur) · High frequencies kept: 3.1 %'
+    """
+    kept = t("il.hf.label", lang) + ": " + percent(hf_ratio)
+    return f"{t('il.radial.title', lang, family=kernels.FAMILY_LABELS[family][lang])} · {kept}"
 
 
 def radial_labels(kernel_name: str, lang: str) -> dict[str, str]:

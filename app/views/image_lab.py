@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from app.backend import display, panels
+from app.backend import display
 from app.ui import page, shell, teaching, widgets
 from app.ui import image_lab_run as lab
 from app.ui import image_lab_text as words
@@ -85,17 +85,16 @@ def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
 
 def _main_view(run: lab.LabRun, aside) -> None:
     st_ = run.settings
-    spec_px = lab.spectra_uint8(run, ("response", "output"))
     input_jpeg, fin_jpeg = lab.static_panels(run, FONT_PX)
-    od = lab.display_output(run.output, st_.signed_mode, st_.family, kernel_sum=float(run.kernel.sum()))
+    drawn = lab.main_panels(run, FONT_PX, KERNEL_SIDE)  # shared by every session: rendered once per result
+    od = drawn.output
     c1, c2, c3 = st.columns(3, gap="small")
     with c1, st.container(key="il_in_panel"):
         _panel(t("il.panel.input", lang), input_jpeg, "il.panel.input_cap", words.input_note(run.image, s.size, lang))
     with c2:
-        _panel(t("il.panel.kernel", lang), display.encode_png(panels.kernel_panel(run.kernel, side=KERNEL_SIDE)),
-               "il.panel.kernel_cap", words.kernel_note(run.kernel, lang), "PNG")
+        _panel(t("il.panel.kernel", lang), drawn.kernel_png, "il.panel.kernel_cap", words.kernel_note(run.kernel, lang), "PNG")
     with c3, st.container(key="il_out_panel"):
-        _panel(t("il.panel.output", lang), _jpeg(od.pixels), "il.panel.output_cap", words.output_note(od, lang))
+        _panel(t("il.panel.output", lang), drawn.output_jpeg, "il.panel.output_cap", words.output_note(od, lang))
         if od.mode == "clip" and not proj:
             st.warning(t("il.out.clip_note", lang, pct=f"{100 * od.clipped_fraction:.1f}"))
     if proj:  # how the output is shown still matters (signed maps): beside the kernel's sliders
@@ -103,14 +102,15 @@ def _main_view(run: lab.LabRun, aside) -> None:
     d1, d2, d3 = st.columns(3, gap="small")
     with d1:
         _panel(t("il.panel.fin", lang), fin_jpeg, "il.panel.fin_cap")
-    for col, name, key in ((d2, "response", "il.panel.h"), (d3, "output", "il.panel.fout")):
-        with col:
-            _panel(t(key, lang), _jpeg(panels.spectrum_panel(spec_px[name], font_px=FONT_PX), 85), f"{key}_cap")
+    with d2:
+        _panel(t("il.panel.h", lang), drawn.response_jpeg, "il.panel.h_cap")
+    with d3:
+        _panel(t("il.panel.fout", lang), drawn.output_spectrum_jpeg, "il.panel.fout_cap")
     st.caption(words.scale_note(st_.shared_scale, st_.db, lang))
     if run.image.is_colour and s.perchan and not proj:
         _per_channel_spectra(run)
-    _radial(run)
-    _theorem(run)
+    _radial(run, drawn)
+    _theorem(run, drawn.theorem)
 
 
 def _per_channel_spectra(run: lab.LabRun) -> None:
@@ -124,22 +124,23 @@ def _per_channel_spectra(run: lab.LabRun) -> None:
             st.image(fout, width="stretch", output_format="JPEG", caption=t("il.perchan.out", lang))
 
 
-def _radial(run: lab.LabRun) -> None:
+def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
     """The radial chart (an SVG image: a browser redraws it far faster than a plotly chart)."""
     labels = words.radial_labels(run.settings.kernel_name, lang)
-    st.markdown(f"#### {words.radial_heading(run, lang)}")
-    svg = figs.radial_svg(lab.radial_profiles(run), names=labels, x_title=labels["x"], y_title=labels["y"],
+    heading = words.radial_heading(run.settings.family, drawn.hf_ratio, lang)
+    st.markdown(f"#### {heading}")
+    svg = figs.radial_svg(drawn.radial, names=labels, x_title=labels["x"], y_title=labels["y"],
                           band_note=labels["band"], width=760, height=380 if proj else 320, projector=proj)
     with st.container(key="il_radial"):
         read = t("il.radial.read", lang) + " " + t("il.hf.help", lang)
-        st.image(svg, width="stretch", caption=None if proj else read, alt=words.radial_heading(run, lang) + ". " + read)
+        st.image(svg, width="stretch", caption=None if proj else read, alt=f"{heading}. {read}")
 
 
-def _theorem(run: lab.LabRun) -> None:
-    full = True if st.session_state.pop("_il_full_check", False) else None
-    chk = lab.theorem_check(run, full=full)
-    st.success(words.theorem_note(chk, run.result.grid, lang), icon=":material/check_circle:")
-    if not chk.full and not proj:
+def _theorem(run: lab.LabRun, check: lab.TheoremCheck) -> None:
+    if st.session_state.pop("_il_full_check", False):  # the button below asked for every pixel
+        check = lab.theorem_check(run, full=True)
+    st.success(words.theorem_note(check, run.result.grid, lang), icon=":material/check_circle:")
+    if not check.full and not proj:
         st.button(t("il.theorem.run", lang), key="il_theorem_btn",
                   on_click=lambda: st.session_state.__setitem__("_il_full_check", True))
 
