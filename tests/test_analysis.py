@@ -126,3 +126,13 @@ def test_image_is_not_modified_and_is_read_only():
     np.testing.assert_array_equal(x, before)
     assert x.flags.writeable
     assert not a.image.flags.writeable
+
+
+def test_a_read_only_image_is_kept_not_copied_and_a_writable_one_is_copied():
+    frozen = np.random.default_rng(5).random((32, 32))
+    frozen.setflags(write=False)
+    assert ImageAnalysis(frozen).image is frozen  # the app's images are read-only: no second copy
+    writable = np.random.default_rng(6).random((32, 32))
+    kept = ImageAnalysis(writable).image
+    writable[0, 0] = 99.0  # the caller changing its array later cannot change the analysis
+    assert kept is not writable and kept[0, 0] != 99.0

@@ -240,7 +240,8 @@ class ImageAnalysis:
             if dt not in (np.dtype(np.float32), np.dtype(np.float64)):
                 raise ValueError(f"dtype must be float32 or float64; got {dt}")
             x = x.astype(dt, copy=False)
-        x = np.array(x, copy=True) if x is image else x
+        if x is image and x.flags.writeable:  # a read-only input (the app's images) is kept, not copied
+            x = np.array(x, copy=True)
         x.setflags(write=False)
         self.image: np.ndarray = x
         self.dtype: np.dtype = x.dtype
