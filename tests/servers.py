@@ -75,12 +75,13 @@ def running(cmd: Sequence[str], url: str, log_name: str, timeout_s: float = 90,
 
 
 @contextlib.contextmanager
-def streamlit_app(log_name: str = "streamlit-server.log", *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """``streamlit run app/main.py`` on a free port with the project's config (.streamlit/config.toml)
+def streamlit_app(log_name: str = "streamlit-server.log", *options: str,
+                  script: str = "app/main.py") -> Iterator[tuple[str, subprocess.Popen]]:
+    """``streamlit run <script>`` on a free port with the project's config (.streamlit/config.toml)
     and any further ``--section.option value`` pairs."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app/main.py", "--server.address", "127.0.0.1",
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1",
            "--server.port", str(port), "--browser.gatherUsageStats", "false", *options]
     with running(cmd, url, log_name) as proc:
         yield url, proc
