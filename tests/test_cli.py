@@ -20,6 +20,7 @@ from PIL import Image
 import kernels
 from app.backend import blur, convolve, frequency_response, optimal_wiener_k, spectrum, wiener_filter
 from app.backend.images import load_sample, to_gray, working_copy
+from app.backend.panels import kernel_panel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -422,12 +423,9 @@ def test_error_messages_name_the_problem(broken_files):
 
 # --------------------------------------------------------------------------- figure renderer (in process)
 def _panel_box(index: int, side: int):
-    gap = max(8, side // 20)
-    title_h = max(12, side // 18) + 10
-    note_h = max(10, side // 24) + 8
-    row, col = divmod(index, 3)
-    x0 = gap + col * (side + gap)
-    y0 = gap + row * (title_h + side + note_h + gap) + title_h
+    from app.backend.figure import panel_origin
+
+    x0, y0 = panel_origin(index, side)
     return x0, y0, x0 + side, y0 + side
 
 
@@ -442,12 +440,10 @@ def test_render_six_panel_layout_and_panels():
     fig = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
     gap, title_h, note_h = 9, 22, 18
     assert fig.shape == (2 * (title_h + 192 + note_h) + 3 * gap, 3 * 192 + 4 * gap, 3)
-    # kernel panel: nearest-neighbour blocks -> only a handful of colours, centre cell blue (negative)
+    # kernel panel: the page's kernel panel (one renderer), centre cell blue (negative)
     x0, y0, x1, y1 = _panel_box(1, 192)
-    kpanel = fig[y0:y1, x0:x1]
-    colours = {tuple(c) for c in kpanel.reshape(-1, 3)}
-    assert len(colours) <= 6  # 3 kernel values + background/frame
-    cy, cx = (y0 + y1) // 2, (x0 + x1) // 2
+    assert np.array_equal(fig[y0:y1, x0:x1], kernel_panel(k, side=192))
+    cy, cx = y0 + 72, x0 + 72  # inside the centre cell, away from its value text
     assert fig[cy, cx, 2] > fig[cy, cx, 0] + 60  # -4 is blue
     # signed output panel: diverging, both red and blue present, never clipped to grey
     x0, y0, x1, y1 = _panel_box(2, 192)
@@ -474,18 +470,12 @@ def test_render_six_panel_titles_and_errors():
         render_six_panel_png(image, np.ones(3), *args[2:])
 
 
-def test_output_to_uint8_never_clips():
-    from app.backend.figure import output_to_uint8
-
-    u8, note = output_to_uint8(np.array([[0.0, 0.5, 1.0]]))
-    assert note == "" and u8.tolist() == [[0, 128, 255]]
-    u8, note = output_to_uint8(np.array([[0.0, 1.0, 2.0]]))
-    assert note.startswith("scaled") and u8.tolist() == [[0, 128, 255]]
-    u8, note = output_to_uint8(np.array([[-2.0, 0.0, 1.0]]))
-    assert note.startswith("diverging") and u8.shape == (1, 3, 3)
-    assert tuple(u8[0, 0]) != tuple(u8[0, 2])  # -2 and +1 are different colours
-    with pytest.raises(ValueError):
-        output_to_uint8(np.array([[np.inf]]))
+def test_cli_output_png_says_how_it_was_shown(tmp_path):
+    out = tmp_path / "o.png"
+    for mode, word in (("auto", "diverging"), ("abs", "|x|"), ("clip", "clipped")):
+        proc = ok("convolve", "sample:camera", "--long-side", "64", "--kernel", "laplacian", "--signed", mode, "--out", out)
+        assert word in proc.stdout + proc.stderr, (mode, proc.stdout, proc.stderr)
+    assert "--signed" in fails("convolve", "sample:camera", "--kernel", "box", "--signed", "rainbow", "--out", out)
 
 
 def test_cli_and_loader_never_import_streamlit_or_skimage():

@@ -17,6 +17,7 @@ Rules
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -27,6 +28,11 @@ from .spectra import full_from_half, luminance_weights
 __all__ = [
     "RANGE_TOLERANCE",
     "SIGNED_MODES",
+    "DISPLAY_RULES",
+    "SATURATE_PERCENTILE",
+    "SignedDisplay",
+    "display_mode",
+    "signed_display",
     "to_uint8",
     "signed_to_rgb",
     "result_to_uint8",
@@ -43,6 +49,10 @@ __all__ = [
 
 SignedMode = Literal["diverging", "abs", "offset", "clip"]
 SIGNED_MODES: tuple[str, ...] = ("diverging", "abs", "offset", "clip")
+#: What a page, the export and the CLI offer: ``"auto"`` picks a mode per output (:func:`display_mode`).
+DISPLAY_RULES: tuple[str, ...] = ("auto", *SIGNED_MODES)
+#: The diverging map of :func:`signed_display` saturates the strongest 0.5 % of ``|x|`` (and says so).
+SATURATE_PERCENTILE: float = 99.5
 
 #: Excursions outside [0, 1] smaller than this are rounding, and are clipped by :func:`to_uint8`.
 RANGE_TOLERANCE: float = 1e-3
@@ -252,6 +262,109 @@ def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, lim
     if is_signed(x):
         return signed_to_rgb(x, signed_mode, limit=limit)
     return to_uint8(x)
+
+
+@dataclass(frozen=True)
+class SignedDisplay:
+    """Pixels of a filter output and how they were made (see :func:`signed_display`).
+
+    ``mode`` is ``"plain"`` or one of :data:`SIGNED_MODES`; ``lo``/``hi`` are the output's range;
+    ``clipped_fraction`` is the share of pixels outside ``[0, 1]`` (``clip``) or beyond ``±limit``
+    (``diverging``); ``limit`` is the colour-scale limit of the diverging, abs and offset maps.
+    """
+
+    pixels: np.ndarray
+    mode: str
+    lo: float
+    hi: float
+    clipped_fraction: float
+    limit: float = 0.0
+
+    @property
+    def note(self) -> str:
+        """How the pixels were made, in a few English words (``""`` for a plain image).
+
+        Examples
+        --------
+        >>> signed_display(np.array([[-1.0, 0.0, 1.0]])).note
+        'diverging ±1 (0.0 % saturated)'
+        """
+        pct = f"{100 * self.clipped_fraction:.1f} %"
+        return {
+            "plain": "",
+            "clip": f"clipped to 0..1 ({pct} of pixels)",
+            "diverging": f"diverging ±{self.limit:.3g} ({pct} saturated)",
+            "abs": f"|x| / {self.limit:.3g}",
+            "offset": f"0.5 + x / {2 * self.limit:.3g}",
+        }[self.mode]
+
+
+def display_mode(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None) -> str:
+    """The mapping :func:`signed_display` uses: ``"plain"`` or one of :data:`SIGNED_MODES`.
+
+    An output inside ``[0, 1]`` stays plain whatever ``mode`` asks.  ``"auto"`` shows the output
+    of a kernel whose weights sum to 1 (sharpen, unsharp mask: the picture is kept, edges
+    boosted) clipped to ``[0, 1]``, and any other signed output (edge detectors, weights summing
+    to 0) with the diverging map, zero = neutral.
+
+    Examples
+    --------
+    >>> x = np.array([[-0.5, 1.5]])
+    >>> display_mode(x), display_mode(x, kernel_sum=1.0), display_mode(x / 2 + 0.25, "abs")
+    ('diverging', 'clip', 'plain')
+    """
+    if mode not in DISPLAY_RULES:
+        raise ValueError(f"unknown display mode {mode!r}; choose one of {', '.join(DISPLAY_RULES)}")
+    if not is_signed(output):
+        return "plain"
+    if mode != "auto":
+        return mode
+    return "clip" if kernel_sum is not None and abs(kernel_sum - 1.0) < 1e-6 else "diverging"
+
+
+def signed_display(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None) -> SignedDisplay:
+    """The one display rule of a filter output, shared by the pages, the export and the CLI.
+
+    Parameters
+    ----------
+    output : ndarray, shape (H, W) or (H, W, C)
+        Real, finite filter output.
+    mode : {"auto", "diverging", "abs", "offset", "clip"}, default "auto"
+        See :func:`display_mode`.  ``diverging`` uses ``±`` the :data:`SATURATE_PERCENTILE`
+        th percentile of ``|x|`` (of the luminance for colour) so faint edges stay visible;
+        ``abs``/``offset`` use ``±max|x|`` (nothing saturates); ``clip`` clips to ``[0, 1]``.
+    kernel_sum : float, optional
+        Sum of the kernel's weights (``auto`` clips the output of kernels summing to 1).
+
+    Returns
+    -------
+    SignedDisplay
+        uint8 pixels at full size, the mode used, the range, and the share of pixels clipped
+        or saturated — the caller shows it, so nothing is clipped silently.
+
+    Examples
+    --------
+    >>> d = signed_display(np.array([[-0.5, 0.5, 1.5]]), kernel_sum=1.0)
+    >>> d.mode, d.pixels[0, :, 0].tolist(), round(d.clipped_fraction, 3)
+    ('clip', [0, 128, 255], 0.667)
+    >>> signed_display(np.array([[0.0, 1.0]])).pixels.tolist()
+    [[0, 255]]
+    """
+    a = _finite_float(output, "output")
+    shown = display_mode(a, mode, kernel_sum=kernel_sum)
+    lo, hi = float(a.min()), float(a.max())
+    if shown == "plain":
+        return SignedDisplay(to_uint8(a), shown, lo, hi, 0.0)
+    if shown == "clip":
+        return SignedDisplay(signed_to_rgb(a, "clip"), shown, lo, hi, float(np.mean((a < 0) | (a > 1))))
+    mag = np.abs(_luma(a) if shown == "diverging" else a)
+    limit = float(mag.max()) or 1.0
+    fraction = 0.0
+    if shown == "diverging":
+        robust = float(np.percentile(mag, SATURATE_PERCENTILE))
+        limit = min(limit, robust) if robust > 1e-12 else limit
+        fraction = float(np.mean(mag > limit))
+    return SignedDisplay(signed_to_rgb(a, shown, limit=limit), shown, lo, hi, fraction, limit)
 
 
 def _halve(a: np.ndarray) -> np.ndarray:

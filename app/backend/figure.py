@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-__all__ = ["DEFAULT_TITLES", "PANEL_SIDE", "output_to_uint8", "render_six_panel_png"]
+__all__ = ["DEFAULT_TITLES", "PANEL_SIDE", "panel_origin", "render_six_panel_png"]
 
 #: Default panel titles, row by row (input, kernel, output, F(input), H, F(output)).
 DEFAULT_TITLES: tuple[str, ...] = (
@@ -45,52 +45,6 @@ def _font(size: int, path: str | None = None) -> ImageFont.ImageFont | ImageFont
         return ImageFont.load_default()
 
 
-def output_to_uint8(output: np.ndarray) -> tuple[np.ndarray, str]:
-    """Display-scale a convolution output without silent clipping.
-
-    Parameters
-    ----------
-    output : numpy.ndarray
-        ``(H, W)`` or ``(H, W, 3)`` float result.
-
-    Returns
-    -------
-    image : numpy.ndarray
-        uint8, ``(H, W)`` / ``(H, W, 3)``.
-    note : str
-        How it was scaled: ``""`` for an ordinary positive image in ``[0, 1]``
-        (shown as is), ``"diverging ±L"`` for results with negative values (zero =
-        neutral white, blue < 0 < red, ``L = max |x|`` of the luminance; colour
-        results are shown by their luminance), or ``"scaled 0..M"`` for
-        non-negative results that exceed 1 (divided by their maximum ``M``).
-
-    Examples
-    --------
-    >>> u8, note = output_to_uint8(np.array([[0.0, 0.5, 1.0]]))
-    >>> u8.tolist(), note
-    ([[0, 128, 255]], '')
-    >>> output_to_uint8(np.array([[-1.0, 0.0, 1.0]]))[0].shape  # signed: diverging RGB
-    (1, 3, 3)
-    """
-    from app.backend.display import RANGE_TOLERANCE, signed_to_rgb, to_uint8
-
-    x = np.asarray(output, dtype=np.float64)
-    if x.size == 0 or not np.all(np.isfinite(x)):
-        raise ValueError("The output is empty or contains NaN or infinite values.")
-    lo, hi = float(x.min()), float(x.max())
-    if lo < -RANGE_TOLERANCE:
-        grey = x if x.ndim == 2 else _luma(x)
-        limit = float(np.max(np.abs(grey))) or 1.0
-        return signed_to_rgb(grey, "diverging", limit=limit), f"diverging ±{limit:.3g}"
-    if hi > 1.0 + RANGE_TOLERANCE:
-        return to_uint8(np.clip(x, 0.0, None) / hi), f"scaled 0..{hi:.3g}"
-    return to_uint8(x), ""
-
-
-def _luma(x: np.ndarray) -> np.ndarray:
-    return x[..., :3] @ np.array([0.299, 0.587, 0.114])
-
-
 def _as_rgb(u8: np.ndarray) -> Image.Image:
     u8 = np.ascontiguousarray(u8, dtype=np.uint8)
     if u8.ndim == 2:
@@ -102,20 +56,47 @@ def _as_rgb(u8: np.ndarray) -> Image.Image:
     raise ValueError(f"cannot show an array of shape {u8.shape} as an image")
 
 
-def _fit(img: Image.Image, side: int, *, nearest: bool = False) -> Image.Image:
-    """Scale ``img`` to fit a ``side``x``side`` box, keeping the aspect ratio."""
+def _title_px(panel_side: int) -> int:
+    return max(12, panel_side // 18)
+
+
+def _note_px(panel_side: int) -> int:
+    return max(10, panel_side // 24)
+
+
+def _layout(panel_side: int) -> tuple[int, int, int, int]:
+    """(gap, title height, note height, cell height) of the six-panel grid."""
+    gap = max(8, panel_side // 20)
+    title_h = _title_px(panel_side) + 10
+    note_h = _note_px(panel_side) + 8
+    return gap, title_h, note_h, title_h + panel_side + note_h
+
+
+def panel_origin(index: int, panel_side: int = PANEL_SIDE) -> tuple[int, int]:
+    """Top-left pixel ``(x, y)`` of panel ``index`` (0..5, row by row) in the six-panel figure.
+
+    A panel smaller than ``panel_side`` is centred in its ``panel_side`` square box.
+
+    Examples
+    --------
+    >>> panel_origin(0, 320), panel_origin(5, 320)
+    ((16, 43), (688, 427))
+    """
+    if not 0 <= index < 6:
+        raise ValueError(f"panel index must be 0..5, not {index}")
+    gap, title_h, _, cell_h = _layout(panel_side)
+    row, col = divmod(index, 3)
+    return gap + col * (panel_side + gap), gap + row * (cell_h + gap) + title_h
+
+
+def _fit(img: Image.Image, side: int) -> Image.Image:
+    """Scale ``img`` to fit a ``side``x``side`` box, keeping the aspect ratio (area average when shrinking)."""
     w, h = img.size
     scale = side / max(w, h)
-    if nearest:
-        scale = max(1, int(scale)) if scale >= 1 else scale  # whole cells for small kernels
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
     if size == (w, h):
         return img
-    if nearest:
-        resample = Image.Resampling.NEAREST
-    else:
-        resample = Image.Resampling.BOX if scale < 1 else Image.Resampling.LANCZOS
-    return img.resize(size, resample=resample)
+    return img.resize(size, resample=Image.Resampling.BOX if scale < 1 else Image.Resampling.LANCZOS)
 
 
 def render_six_panel_png(
@@ -129,6 +110,7 @@ def render_six_panel_png(
     titles: Sequence[str] | None = None,
     panel_side: int = PANEL_SIDE,
     dynamic_range_db: float = 80.0,
+    signed_mode: str = "auto",
     font_path: str | None = None,
 ) -> bytes:
     """Render the six linked panels as one PNG.
@@ -143,12 +125,10 @@ def render_six_panel_png(
     image : numpy.ndarray
         Input, ``(H, W)`` or ``(H, W, 3)`` float in ``[0, 1]``.
     kernel : numpy.ndarray
-        2-D kernel; drawn with a diverging map (zero = neutral), enlarged with
-        nearest-neighbour so each tap is a visible square.
+        2-D kernel, drawn by :func:`app.backend.panels.kernel_panel` (the page's kernel panel).
     output : numpy.ndarray
-        Convolution result; positive results are shown as images, signed ones
-        (Laplacian, Sobel, ...) with a diverging map scaled to ``±max|x|`` —
-        never clipped.  The scaling is written under the panel.
+        Convolution result, shown by :func:`app.backend.display.signed_display` (the page's
+        rule; ``signed_mode`` picks the mapping).  How it was mapped is written under the panel.
     image_spectrum, response, output_spectrum : numpy.ndarray
         Centred (fftshifted) complex spectra or magnitudes: F(input), H and
         F(output) = F·H.  Input and output spectra share one log scale (the input's
@@ -160,6 +140,8 @@ def render_six_panel_png(
         Side of each square panel in pixels (64 .. 1024).
     dynamic_range_db : float, default 80
         Dynamic range of the log-magnitude spectra.
+    signed_mode : {"auto", "diverging", "abs", "offset", "clip"}, default "auto"
+        How a signed output is shown (:data:`app.backend.display.DISPLAY_RULES`).
     font_path : str, optional
         TrueType font for the titles.
 
@@ -182,7 +164,8 @@ def render_six_panel_png(
     >>> png[1:4], len(png) > 1000
     (b'PNG', True)
     """
-    from app.backend.display import signed_to_rgb, spectrum_to_uint8, to_uint8
+    from app.backend.display import signed_display, spectrum_to_uint8, to_uint8
+    from app.backend.panels import kernel_panel
 
     titles = tuple(DEFAULT_TITLES if titles is None else titles)
     if len(titles) != 6:
@@ -198,8 +181,7 @@ def render_six_panel_png(
 
     image_u8 = to_uint8(np.asarray(image, dtype=np.float64))
     k_limit = float(np.max(np.abs(kernel))) or 1.0
-    kernel_u8 = signed_to_rgb(kernel, "diverging", limit=k_limit)
-    out_u8, out_note = output_to_uint8(output)
+    shown = signed_display(np.asarray(output, dtype=np.float64), signed_mode, kernel_sum=float(kernel.sum()))
     f_mag = np.abs(np.asarray(image_spectrum))
     shared_max = float(f_mag.max()) or 1.0
     f_u8 = spectrum_to_uint8(f_mag, dynamic_range_db, vmax=shared_max)
@@ -210,35 +192,29 @@ def render_six_panel_png(
     notes = (
         f"{image_u8.shape[1]}x{image_u8.shape[0]}",
         f"{kh}x{kw}, ±{k_limit:.3g}",
-        out_note,
+        shown.note,
         f"{dynamic_range_db:g} dB",
         f"{dynamic_range_db:g} dB",
         f"{dynamic_range_db:g} dB, same scale as input",
     )
     panels = [
         _fit(_as_rgb(image_u8), panel_side),
-        _fit(_as_rgb(kernel_u8), panel_side, nearest=True),
-        _fit(_as_rgb(out_u8), panel_side),
+        _as_rgb(kernel_panel(kernel, side=panel_side)),
+        _fit(_as_rgb(shown.pixels), panel_side),
         _fit(_as_rgb(f_u8), panel_side),
         _fit(_as_rgb(h_u8), panel_side),
         _fit(_as_rgb(g_u8), panel_side),
     ]
 
-    title_font = _font(max(12, panel_side // 18), font_path)
-    note_font = _font(max(10, panel_side // 24), font_path)
-    gap = max(8, panel_side // 20)
-    title_h = max(12, panel_side // 18) + 10
-    note_h = max(10, panel_side // 24) + 8
+    title_font = _font(_title_px(panel_side), font_path)
+    note_font = _font(_note_px(panel_side), font_path)
+    gap, title_h, note_h, cell_h = _layout(panel_side)
     cell_w = panel_side
-    cell_h = title_h + panel_side + note_h
     canvas = Image.new("RGB", (3 * cell_w + 4 * gap, 2 * cell_h + 3 * gap), _BACKGROUND)
     draw = ImageDraw.Draw(canvas)
     for i, (panel, title, note) in enumerate(zip(panels, titles, notes)):
-        row, col = divmod(i, 3)
-        x0 = gap + col * (cell_w + gap)
-        y0 = gap + row * (cell_h + gap)
-        draw.text((x0 + cell_w / 2, y0 + title_h / 2), title, fill=_INK, font=title_font, anchor="mm")
-        top = y0 + title_h
+        x0, top = panel_origin(i, panel_side)
+        draw.text((x0 + cell_w / 2, top - title_h / 2), title, fill=_INK, font=title_font, anchor="mm")
         draw.rectangle((x0 - 1, top - 1, x0 + panel_side, top + panel_side), outline=_FRAME)
         px = x0 + (panel_side - panel.width) // 2
         py = top + (panel_side - panel.height) // 2

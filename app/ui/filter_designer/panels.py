@@ -11,6 +11,7 @@ from PIL import Image
 
 from app.backend import display
 from app.backend import filtering as flt
+from app.backend.panels import kernel_panel
 from app.ui import canvas
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, pipeline
@@ -151,8 +152,7 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
             actions.use_as_kernel(rep.cropped, name)
     with k2:
         st.markdown(f"**{t('fd.kernel.image', lang, k=k)}**")
-        st.plotly_chart(figs.kernel_figure(rep.cropped, height=height - 60, projector=proj),
-                        key="fd_kernel", config=CFG, width="stretch")
+        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60)), width="stretch")
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
         offsets, taps = flt.cross_section(rep.full)

@@ -7,8 +7,9 @@ import streamlit as st
 
 import kernels
 from kernels import edit
+from app.backend.display import encode_png
+from app.backend.panels import kernel_panel
 from app.ui import canvas
-from app.ui.figures import teaching as fig
 from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import core
@@ -19,6 +20,11 @@ SEEN = "_teach_draw_seen"
 VERSION = "_teach_canvas_version"
 INITIAL = "_teach_canvas_initial"
 RASTER = "_teach_canvas_raster"  # pixels of the initial drawing (the canvas sends none until touched)
+
+
+def preview_png(kernel: np.ndarray, projector: bool = False) -> bytes:
+    """PNG of a kernel preview, drawn as the Image Lab draws its kernel (larger on a projector)."""
+    return encode_png(kernel_panel(kernel, side=360 if projector else 300))
 
 
 def shake_path(side: int = SIDE) -> list[tuple[float, float]]:
@@ -141,11 +147,7 @@ def render(lang: str, projector: bool = False) -> None:
         except kernels.KernelError as exc:
             st.error(t("teach.err.draw", lang) + f" ({exc})", icon=":material/warning:")
             return
-        st.plotly_chart(
-            fig.kernel_figure(k, title=t("teach.draw.preview", lang, n=k.shape[0]), projector=projector),
-            key="teach_draw_preview",
-            config={"displayModeBar": False},
-        )
+        st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]))
         st.caption(t("teach.draw.sum", lang, s=number(k.sum())))
         d = core.digest(k)
         if ss.get(SEEN) != d and k.any():

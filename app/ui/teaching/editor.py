@@ -8,7 +8,7 @@ import streamlit as st
 
 import kernels
 from kernels import edit
-from app.ui.figures import teaching as fig
+from app.ui.teaching.draw import preview_png
 from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import core
@@ -109,11 +109,7 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
             core.show_error("grid")
         st.caption(t("teach.edit.stats", lang, h=kh, w=kw, s=number(base.sum()), m=number(np.abs(base).max())))
     with right:
-        st.plotly_chart(
-            fig.kernel_figure(base, title=t("teach.edit.preview", lang), projector=projector),
-            key="teach_edit_preview",
-            config={"displayModeBar": False},
-        )
+        st.image(preview_png(base, projector), caption=t("teach.edit.preview", lang))
     st.markdown(f"**{t('teach.edit.actions', lang)}**")
     cols = st.columns(len(ACTIONS))
     for col, action in zip(cols, ACTIONS):

@@ -15,7 +15,8 @@ import numpy as np
 import streamlit as st
 
 from app.backend import encode_png, to_uint8
-from app.backend.figure import output_to_uint8, render_six_panel_png
+from app.backend.display import signed_display
+from app.backend.figure import render_six_panel_png
 from app.backend.snippet import make_snippet
 from app.ui import state
 from app.ui.strings import t
@@ -60,6 +61,11 @@ def _csv(kernel: np.ndarray) -> bytes:
     return ("\n".join(",".join(repr(float(v)) for v in row) for row in k) + "\n").encode()
 
 
+def output_pixels(output: np.ndarray, kernel: np.ndarray, signed_mode: str) -> np.ndarray:
+    """The downloaded output: the page's display rule at full size."""
+    return signed_display(output, signed_mode, kernel_sum=float(np.sum(kernel))).pixels
+
+
 def render(lang: str, run, kernel_name: str = "") -> None:
     ss = st.session_state
     s = run.settings
@@ -78,7 +84,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     titles = [t(f"teach.fig.{k}", lang) for k in FIGURE_KEYS] if (lang == "en" or font) else None
 
     def output_png() -> bytes:
-        return encode_png(output_to_uint8(output)[0])
+        return encode_png(output_pixels(output, kernel, s.signed_mode))
 
     def input_png() -> bytes:
         return encode_png(to_uint8(image))
@@ -86,7 +92,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     def figure_png() -> bytes:
         return render_six_panel_png(
             image, kernel, output, res.image_spectrum, res.response, res.output_spectrum,
-            titles=titles, dynamic_range_db=float(s.db), font_path=font,
+            titles=titles, dynamic_range_db=float(s.db), signed_mode=s.signed_mode, font_path=font,
         )
 
     def snippet() -> str:
