@@ -236,7 +236,7 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
 def cmd_figure(args: argparse.Namespace) -> None:
     """Write the six-panel figure (image, kernel, output and their log spectra) as PNG."""
     from app.backend import ImageAnalysis, convolve
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     out = _check_out(args.out, (".png",))
     kernel = _require_kernel(args)

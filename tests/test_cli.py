@@ -423,14 +423,14 @@ def test_error_messages_name_the_problem(broken_files):
 
 # --------------------------------------------------------------------------- figure renderer (in process)
 def _panel_box(index: int, side: int):
-    from app.backend.figure import panel_origin
+    from app.backend.panels import panel_origin
 
     x0, y0 = panel_origin(index, side)
     return x0, y0, x0 + side, y0 + side
 
 
 def test_render_six_panel_layout_and_panels():
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     image = load_sample("checkerboard")[:256, :256]
     k = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float)
@@ -452,7 +452,7 @@ def test_render_six_panel_layout_and_panels():
 
 
 def test_render_six_panel_titles_and_errors():
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     image = np.random.default_rng(0).random((32, 48, 3))
     k = np.ones((3, 3)) / 9
@@ -480,7 +480,7 @@ def test_cli_output_png_says_how_it_was_shown(tmp_path):
 
 def test_cli_and_loader_never_import_streamlit_or_skimage():
     code = (
-        "import sys, app.cli, app.backend.images, app.backend.figure;"
+        "import sys, app.cli, app.backend.images, app.backend.panels;"
         "app.cli.build_parser();"
         "bad = [m for m in ('streamlit', 'plotly', 'skimage') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"

@@ -18,8 +18,7 @@ from PIL import Image
 
 from app import cli
 from app.backend.display import DISPLAY_RULES
-from app.backend.figure import panel_origin
-from app.backend.panels import kernel_panel
+from app.backend.panels import kernel_panel, panel_origin
 from app.ui import image_lab_run as lab
 from app.ui.teaching import compare, export
 from app.ui.widgets import PickedImage

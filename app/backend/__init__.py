@@ -46,7 +46,7 @@ from .display import (
     to_uint8,
 )
 
-from .figure import render_six_panel_png
+from .panels import render_six_panel_png
 from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask
 from .inspect import PixelInspection, inspect_pixel
 from .cnn import (

@@ -1,7 +1,7 @@
 """Export & share tab: the link to this exact state, and downloads (PNG, CSV, NPY, figure, snippet).
 
 Downloads are generated only when clicked (callables), so slider moves stay cheap.  The
-six-panel figure uses :func:`app.backend.figure.render_six_panel_png`, the renderer behind
+six-panel figure uses :func:`app.backend.panels.render_six_panel_png`, the renderer behind
 the CLI's ``figure`` command.
 """
 
@@ -16,7 +16,7 @@ import streamlit as st
 
 from app.backend import encode_png, to_uint8
 from app.backend.display import signed_display
-from app.backend.figure import render_six_panel_png
+from app.backend.panels import render_six_panel_png
 from app.backend.snippet import make_snippet
 from app.ui import state
 from app.ui.strings import t
