@@ -45,6 +45,8 @@ __all__ = [
     "encode_jpeg",
     "downsample_for_display",
     "DIVERGING_LUT",
+    "COLORMAPS",
+    "apply_colormap",
 ]
 
 SignedMode = Literal["diverging", "abs", "offset", "clip"]
@@ -587,3 +589,47 @@ def encode_jpeg(img: np.ndarray, quality: int = 88) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(a).save(buf, format="JPEG", quality=int(quality))
     return buf.getvalue()
+
+
+# Anchor colours (sRGB) of perceptually ordered maps; "grey" is the identity.
+_ANCHORS: dict[str, list[tuple[int, int, int]]] = {
+    # matplotlib "inferno" (9 anchors): dark → bright, high contrast on projectors
+    "inferno": [
+        (0, 0, 4), (31, 12, 72), (85, 15, 109), (136, 34, 106), (186, 54, 85),
+        (227, 89, 51), (249, 140, 10), (249, 201, 50), (252, 255, 164),
+    ],
+    # matplotlib "viridis" (9 anchors)
+    "viridis": [
+        (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142),
+        (31, 158, 137), (53, 183, 121), (109, 205, 89), (253, 231, 37),
+    ],
+}
+COLORMAPS: tuple[str, ...] = ("grey", *_ANCHORS)
+
+
+def _lut(name: str) -> np.ndarray:
+    anchors = np.asarray(_ANCHORS[name], dtype=np.float64)
+    pos = np.linspace(0, len(anchors) - 1, 256)
+    idx = np.arange(len(anchors))
+    return np.rint(np.stack([np.interp(pos, idx, anchors[:, c]) for c in range(3)], axis=1)).astype(np.uint8)
+
+
+_LUTS = {name: _lut(name) for name in _ANCHORS}
+
+
+def apply_colormap(grey: np.ndarray, name: str = "grey") -> np.ndarray:
+    """Colour a uint8 grey image with a 256-entry map; ``"grey"`` returns it unchanged.
+
+    Examples
+    --------
+    >>> apply_colormap(np.array([[0, 255]], np.uint8), "inferno").tolist()
+    [[[0, 0, 4], [252, 255, 164]]]
+    """
+    a = np.asarray(grey)
+    if a.dtype != np.uint8 or a.ndim != 2:
+        raise ValueError("apply_colormap expects an (H, W) uint8 image")
+    if name == "grey":
+        return a
+    if name not in _LUTS:
+        raise ValueError(f"unknown colour map {name!r}; choose one of {', '.join(COLORMAPS)}")
+    return _LUTS[name][a]

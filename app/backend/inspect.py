@@ -19,11 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.backend.convolution import BOUNDARIES, anchor
+from app.backend.convolution import _PAD_MODE, BOUNDARIES, anchor
 
 __all__ = ["PixelInspection", "inspect_pixel"]
-
-_PAD_MODE = {"reflect": "symmetric", "zero": "constant", "wrap": "wrap", "nearest": "edge"}
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,9 @@ from app.backend import (
     to_uint8,
 )
 from app.backend.display import SignedDisplay, signed_display
-from app.backend.lab_tools import (
-    apply_colormap,
-    check_pixels,
-    direct_at,
-    high_frequency_energy_half,
-    high_frequency_power_half,
-    radial_profile_half,
-)
+from app.backend.analysis import check_pixels, direct_at
+from app.backend.display import apply_colormap
+from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.widgets import PickedImage
 
