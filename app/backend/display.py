@@ -23,6 +23,7 @@ from typing import Literal
 import numpy as np
 from PIL import Image
 
+from ._validate import choice, positive_number
 from .spectra import full_from_half, luminance_weights
 
 __all__ = [
@@ -201,8 +202,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
     >>> signed_to_rgb(np.array([[-1.0, 0.0, 1.0]]), "offset")[0, :, 0].tolist()
     [0, 128, 255]
     """
-    if mode not in SIGNED_MODES:
-        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(SIGNED_MODES)}")
+    choice(mode, SIGNED_MODES, "mode")
     a = _finite_float(x, "data")
     if a.dtype.kind != "f":
         a = a.astype(np.float64)
@@ -210,9 +210,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         peak = max(-float(a.min()), float(a.max()))
         lim = peak if peak > 0 else 1.0
     else:
-        lim = float(limit)
-        if not (np.isfinite(lim) and lim > 0):
-            raise ValueError(f"limit must be a positive number; got {limit}")
+        lim = positive_number(limit, "limit")
     return _signed_rgb(a, mode, lim, scale_clip=limit is not None)
 
 
@@ -315,8 +313,7 @@ def display_mode(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | 
     >>> display_mode(x), display_mode(x, kernel_sum=1.0), display_mode(x / 2 + 0.25, "abs")
     ('diverging', 'clip', 'plain')
     """
-    if mode not in DISPLAY_RULES:
-        raise ValueError(f"unknown display mode {mode!r}; choose one of {', '.join(DISPLAY_RULES)}")
+    choice(mode, DISPLAY_RULES, "display mode")
     if not is_signed(output):
         return "plain"
     if mode != "auto":
@@ -420,10 +417,9 @@ def display_image(
     (8, 8, 3)
     """
     a = _finite_float(x, check_finite=False)
-    if signed_mode not in SIGNED_MODES:
-        raise ValueError(f"unknown mode {signed_mode!r}; choose one of {', '.join(SIGNED_MODES)}")
-    if limit is not None and not (np.isfinite(float(limit)) and float(limit) > 0):
-        raise ValueError(f"limit must be a positive number; got {limit}")
+    choice(signed_mode, SIGNED_MODES, "mode")
+    if limit is not None:
+        positive_number(limit, "limit")
     lo, hi = float(a.min()), float(a.max())
     if not (np.isfinite(lo) and np.isfinite(hi)):  # NaN propagates to min/max; so does ±inf
         raise ValueError("image contains NaN or infinite values")
@@ -630,6 +626,5 @@ def apply_colormap(grey: np.ndarray, name: str = "grey") -> np.ndarray:
         raise ValueError("apply_colormap expects an (H, W) uint8 image")
     if name == "grey":
         return a
-    if name not in _LUTS:
-        raise ValueError(f"unknown colour map {name!r}; choose one of {', '.join(COLORMAPS)}")
+    choice(name, COLORMAPS, "colour map")
     return _LUTS[name][a]

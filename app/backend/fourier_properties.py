@@ -24,7 +24,8 @@ import numpy as np
 import scipy.fft as sp_fft
 from scipy import ndimage
 
-from .fourier import _as_gray, _check_frequency, _check_int, basis_wave
+from ._validate import finite_number, whole_number
+from .fourier import _as_gray, _check_frequency, basis_wave
 
 __all__ = [
     "ShiftCheck",
@@ -70,16 +71,6 @@ def _freq_grid(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     return _int_freqs(shape[0])[:, None], _int_freqs(shape[1])[None, :]
 
 
-def _check_finite(value: object, what: str) -> float:
-    try:
-        value = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a number; got {value!r}") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{what} must be finite; got {value}")
-    return value
-
-
 # ---------------------------------------------------------------------------------------------
 # transforms
 # ---------------------------------------------------------------------------------------------
@@ -92,7 +83,7 @@ def circular_shift(image: np.ndarray, dy: int, dx: int) -> np.ndarray:
     array([[3., 0., 1., 2.]])
     """
     x = _as_gray(image)
-    return np.roll(x, (_check_int(dy, "dy"), _check_int(dx, "dx")), axis=(0, 1))
+    return np.roll(x, (whole_number(dy, "dy"), whole_number(dx, "dx")), axis=(0, 1))
 
 
 def _affine_about(a: np.ndarray, matrix: np.ndarray, centre: tuple[float, float], order: int) -> np.ndarray:
@@ -118,7 +109,7 @@ def rotate_image(image: np.ndarray, angle_deg: float, *, order: int = 1) -> np.n
     [0, 2]
     """
     x = _as_gray(image)
-    t = math.radians(_check_finite(angle_deg, "angle_deg"))
+    t = math.radians(finite_number(angle_deg, "angle_deg"))
     c, s = math.cos(t), math.sin(t)
     # forward map (row, col) -> (r cos - c sin, r sin + c cos); affine_transform wants the inverse
     inverse = np.array([[c, s], [-s, c]])
@@ -138,7 +129,7 @@ def scale_image(image: np.ndarray, factor: float, *, order: int = 1) -> np.ndarr
     ([4, 6], 1.0)
     """
     x = _as_gray(image)
-    factor = _check_finite(factor, "factor")
+    factor = finite_number(factor, "factor")
     if factor <= 0:
         raise ValueError(f"factor must be positive; got {factor}")
     return _affine_about(x, np.eye(2) / factor, _centre(x.shape), order)
@@ -189,7 +180,7 @@ def radial_window(shape: tuple[int, int], radius: float | None = None) -> np.nda
     (1.0, 0.0)
     """
     h, w = int(shape[0]), int(shape[1])
-    r_max = min(h, w) / 2 if radius is None else _check_finite(radius, "radius")
+    r_max = min(h, w) / 2 if radius is None else finite_number(radius, "radius")
     if r_max <= 0:
         raise ValueError(f"radius must be positive; got {r_max}")
     cy, cx = h // 2, w // 2
@@ -241,7 +232,7 @@ def shift_check(image: np.ndarray, dy: int, dx: int) -> ShiftCheck:
     (True, True, 3.142)
     """
     x = _as_gray(image)
-    dy, dx = _check_int(dy, "dy"), _check_int(dx, "dx")
+    dy, dx = whole_number(dy, "dy"), whole_number(dx, "dx")
     f = sp_fft.fft2(x)
     fs = sp_fft.fft2(circular_shift(x, dy, dx))
     p, q = _freq_grid(x.shape)
@@ -299,7 +290,7 @@ def rotate90_check(image: np.ndarray, k: int = 1) -> Rotate90Check:
     (True, True)
     """
     x = _as_gray(image)
-    k = _check_int(k, "k") % 4
+    k = whole_number(k, "k") % 4
     f = sp_fft.fft2(x)
     predicted = f
     for _ in range(k):
@@ -354,7 +345,7 @@ def rotation_check(image: np.ndarray, angle_deg: float) -> RotationCheck:
     (True, True)
     """
     x = _as_gray(image)
-    angle = _check_finite(angle_deg, "angle_deg")
+    angle = finite_number(angle_deg, "angle_deg")
     n = min(x.shape)
     if n < 8:
         raise ValueError(f"image too small for the rotation check (needs at least 8x8); got {x.shape}")
@@ -437,7 +428,7 @@ def scale_check(image: np.ndarray, factor: float) -> ScaleCheck:
     (0.5, True)
     """
     x = _as_gray(image)
-    factor = _check_finite(factor, "factor")
+    factor = finite_number(factor, "factor")
     if not 0.25 <= factor <= 4:
         raise ValueError(f"factor must be between 0.25 and 4; got {factor}")
     if min(x.shape) < 8:
@@ -495,7 +486,7 @@ def mirror_check(image: np.ndarray, axis: int = 1) -> MirrorCheck:
     (True, True, True)
     """
     x = _as_gray(image)
-    axis = _check_int(axis, "axis")
+    axis = whole_number(axis, "axis")
     if axis not in (0, 1):
         raise ValueError(f"axis must be 0 (up-down) or 1 (left-right); got {axis}")
     h, w = x.shape

@@ -64,6 +64,8 @@ import scipy.fft as sp_fft
 
 from kernels.spec import Param
 
+from ._validate import BackendError
+
 __all__ = [
     "MODES",
     "OPERATIONS",
@@ -108,8 +110,8 @@ MAX_CUSTOM_VALUES: int = 64
 MAX_CUSTOM_ABS: float = 1e6
 
 
-class SignalError(ValueError):
-    """A signal could not be built or read. The message is one short, friendly English line."""
+class SignalError(BackendError):
+    """A signal could not be built or read: one short, friendly English line (and a ``code``)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,23 +381,27 @@ def parse_values(text: str) -> np.ndarray:
     app.backend.signals.SignalError: 'two' is not a number; type numbers separated by commas or spaces.
     """
     if not isinstance(text, str):
-        raise SignalError("Type the signal as numbers separated by commas or spaces.")
+        raise SignalError("Type the signal as numbers separated by commas or spaces.", "values_type")
     if len(text) > 4000:
-        raise SignalError("The text is too long; type at most 64 numbers.")
+        raise SignalError(f"The text is too long; type at most {MAX_CUSTOM_VALUES} numbers.", "values_long",
+                          n=MAX_CUSTOM_VALUES)
     # full-width separators too: Chinese keyboards type "1，2，3" or "1、2、3"
     items = [s for s in re.split(r"[\s,;，；、]+", text.strip().strip("[]()［］（）")) if s]
     if not items:
-        raise SignalError("Type at least one number, e.g. 1, 2, 1.")
+        raise SignalError("Type at least one number, e.g. 1, 2, 1.", "values_empty")
     if len(items) > MAX_CUSTOM_VALUES:
-        raise SignalError(f"Too many values ({len(items)}); type at most {MAX_CUSTOM_VALUES}.")
+        raise SignalError(f"Too many values ({len(items)}); type at most {MAX_CUSTOM_VALUES}.", "values_many",
+                          count=len(items), n=MAX_CUSTOM_VALUES)
     out = []
     for s in items:
         try:
             v = float(s)
         except ValueError:
-            raise SignalError(f"{s[:20]!r} is not a number; type numbers separated by commas or spaces.") from None
+            raise SignalError(f"{s[:20]!r} is not a number; type numbers separated by commas or spaces.",
+                              "values_not_number", item=repr(s[:20])) from None
         if not math.isfinite(v) or abs(v) > MAX_CUSTOM_ABS:
-            raise SignalError(f"{s[:20]!r} is not a usable number (it must be finite and at most 1e6 in size).")
+            raise SignalError(f"{s[:20]!r} is not a usable number (it must be finite and at most 1e6 in size).",
+                              "values_unusable", item=repr(s[:20]))
         out.append(v)
     return np.array(out, dtype=float)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.backend.convolution import BOUNDARIES
+from ._validate import choice
 
 __all__ = ["NDIMAGE_MODE", "BOUNDARY_NOTE", "kernel_literal", "make_snippet"]
 
@@ -77,8 +78,7 @@ def make_snippet(
     >>> compile(code, 'snippet.py', 'exec') is not None  # valid Python
     True
     """
-    if boundary not in BOUNDARIES:
-        raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
+    choice(boundary, BOUNDARIES, "boundary")
     k = np.asarray(kernel, dtype=np.float64)
     if k.ndim != 2 or k.size == 0 or not np.isfinite(k).all():
         raise ValueError("kernel must be a finite, non-empty 2-D array")

@@ -26,6 +26,7 @@ from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, panels, pipeline
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -162,4 +163,4 @@ def designer(picked: widgets.PickedImage) -> None:
 try:
     designer(picked)
 except (ValueError, MemoryError) as exc:  # never a traceback
-    st.error(t("fd.err.image", lang, detail=str(exc)))
+    st.error(t("fd.err.image", lang, detail=backend_message(exc, lang)))

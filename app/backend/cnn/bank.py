@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 import kernels as kcat
+from .._validate import choice, odd_number, whole_number
 
 C1_PRESETS: tuple[str, ...] = ("edges", "gabor", "dog", "random", "catalog")
 C3_PRESETS: tuple[str, ...] = ("edge_sum", "random")
@@ -85,9 +86,7 @@ def _frozen(k: np.ndarray) -> np.ndarray:
 
 
 def _check_count(n: int, lo: int, hi: int, what: str) -> int:
-    if isinstance(n, bool) or int(n) != n or not lo <= n <= hi:
-        raise ValueError(f"{what} must be a whole number from {lo} to {hi}; got {n!r}")
-    return int(n)
+    return whole_number(n, what, lo=lo, hi=hi)
 
 
 def _random_kernels(rng: np.random.Generator, n_out: int, n_in: int, size: int) -> list[list[np.ndarray]]:
@@ -133,6 +132,7 @@ def c1_bank(
     >>> c1_bank("random", n=3, size=3, seed=1).n_out
     3
     """
+    choice(preset, C1_PRESETS, "C1 preset")
     if preset == "edges":
         spec = [("sobel_x", {}, ""), ("sobel_y", {}, ""), ("laplacian", {}, ""),
                 ("gaussian", {"size": 5, "sigma": 1.0}, "σ=1")]
@@ -143,17 +143,13 @@ def c1_bank(
         spec = [("dog", {"sigma1": s, "sigma2": 2 * s}, f"σ={s:g}/{2 * s:g}") for s in (0.7, 1.4, 2.8)]
     elif preset == "random":
         n = _check_count(n, 1, MAX_MAPS, "the number of random kernels")
-        size = _check_count(size, 1, 15, "the random kernel size")
-        if size % 2 == 0:
-            raise ValueError(f"the random kernel size must be odd; got {size}")
+        size = odd_number(size, "the random kernel size", hi=15)
         ks = _random_kernels(np.random.default_rng(int(seed)), n, 1, size)
         return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n, tuple(f"#{o + 1}" for o in range(n)))
-    elif preset == "catalog":
+    else:  # catalog
         names = tuple(names)
         _check_count(len(names), 1, MAX_MAPS, "the number of catalogue kernels")
         spec = [(name, {}, "") for name in names]
-    else:
-        raise ValueError(f"unknown C1 preset {preset!r}; choose one of {', '.join(C1_PRESETS)}")
     ks, labels, tags = [], [], []
     for name, params, tag in spec:
         try:
@@ -189,6 +185,7 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
     >>> b.n_out, b.n_in, float(b.kernels[0][2][1, 0])
     (4, 3, 0.6666666666666666)
     """
+    choice(preset, C3_PRESETS, "C3 preset")
     n_in = _check_count(n_in, 1, MAX_MAPS, "the number of input maps")
     if preset == "edge_sum":
         rows = []
@@ -196,11 +193,7 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
             k = _frozen(kcat.make(name, **params) / n_in)
             rows.append((k,) * n_in)
         return KernelBank(tuple(rows), tuple(name for name, _ in _EDGE_SUM), ("Σ",) * len(_EDGE_SUM))
-    if preset == "random":
-        n_out = _check_count(n_out, 1, MAX_MAPS, "the number of C3 maps")
-        size = _check_count(size, 1, 15, "the C3 kernel size")
-        if size % 2 == 0:
-            raise ValueError(f"the C3 kernel size must be odd; got {size}")
-        ks = _random_kernels(np.random.default_rng(int(seed) + 7919), n_out, n_in, size)
-        return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n_out, tuple(f"#{o + 1}" for o in range(n_out)))
-    raise ValueError(f"unknown C3 preset {preset!r}; choose one of {', '.join(C3_PRESETS)}")
+    n_out = _check_count(n_out, 1, MAX_MAPS, "the number of C3 maps")  # random
+    size = odd_number(size, "the C3 kernel size", hi=15)
+    ks = _random_kernels(np.random.default_rng(int(seed) + 7919), n_out, n_in, size)
+    return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n_out, tuple(f"#{o + 1}" for o in range(n_out)))

@@ -11,6 +11,7 @@ import kernels
 from app.backend import display, radial_profile, to_uint8
 from app.backend.display import signed_display
 from app.ui import image_lab_run as lab
+from app.ui.errors import backend_message
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
 from app.ui.widgets import params_from_state
@@ -64,7 +65,7 @@ def render(lang: str, run, projector: bool = False) -> None:
         try:
             runs[side] = lab.compute(run.image, _kernel(name), settings)
         except (kernels.KernelError, ValueError) as exc:
-            st.error(t("teach.cmp.error", lang, detail=str(exc)), icon=":material/warning:")
+            st.error(t("teach.cmp.error", lang, detail=backend_message(exc, lang)), icon=":material/warning:")
             return
     spectra = {side: lab.spectra_uint8(r) for side, r in runs.items()}
     cols = st.columns(2, gap="medium")
