@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ._validate import real_array
 from .display import DIVERGING_LUT
 
 __all__ = [
@@ -136,9 +137,7 @@ def kernel_panel(kernel: np.ndarray, *, side: int = 300, max_text_side: int = 9,
     >>> kernel_panel(np.array([[0.0, 1.0], [-1.0, 0.0]]), side=40).shape
     (40, 40, 3)
     """
-    k = np.asarray(kernel, dtype=np.float64)
-    if k.ndim != 2 or k.size == 0 or not np.all(np.isfinite(k)):
-        raise ValueError("kernel_panel expects a finite 2-D kernel")
+    k = real_array(kernel, "the kernel", ndim=(2,))
     kh, kw = k.shape
     cell = max(2, side // max(kh, kw))
     m = float(np.abs(k).max()) or 1.0
@@ -296,11 +295,7 @@ def render_six_panel_png(
     if not 64 <= int(panel_side) <= 1024:
         raise ValueError(f"panel_side must be between 64 and 1024, not {panel_side}")
     panel_side = int(panel_side)
-    kernel = np.asarray(kernel, dtype=np.float64)
-    if kernel.ndim != 2 or kernel.size == 0:
-        raise ValueError(f"the kernel must be a non-empty 2-D array, got shape {kernel.shape}")
-    if not np.all(np.isfinite(kernel)):
-        raise ValueError("The kernel contains NaN or infinite values.")
+    kernel = real_array(kernel, "the kernel", ndim=(2,))
 
     image_u8 = to_uint8(np.asarray(image, dtype=np.float64))
     k_limit = float(np.max(np.abs(kernel))) or 1.0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.backend.convolution import BOUNDARIES
-from ._validate import choice
+from ._validate import choice, real_array
 
 __all__ = ["NDIMAGE_MODE", "BOUNDARY_NOTE", "kernel_literal", "make_snippet"]
 
@@ -79,9 +79,7 @@ def make_snippet(
     True
     """
     choice(boundary, BOUNDARIES, "boundary")
-    k = np.asarray(kernel, dtype=np.float64)
-    if k.ndim != 2 or k.size == 0 or not np.isfinite(k).all():
-        raise ValueError("kernel must be a finite, non-empty 2-D array")
+    k = real_array(kernel, "kernel", ndim=(2,))
     mode = NDIMAGE_MODE[boundary]
     op = "correlate" if correlate else "convolve"
     pil_mode = "RGB" if colour else "L"
