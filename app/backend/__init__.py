@@ -47,7 +47,8 @@ from .display import (
 )
 
 from .panels import render_six_panel_png
-from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask
+from .filtering import FrequencyFilter, freehand_mask, notch_mask, parametric_mask
+from .mask_kernel import KernelReport, kernel_report
 from .inspect import PixelInspection, inspect_pixel
 from .cnn import (
     KernelBank,
