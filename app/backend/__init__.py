@@ -79,16 +79,8 @@ from .conv_arithmetic import (
     resolve_padding,
     transpose_output_size,
 )
-from .signals import (
-    SignalError,
-    convolve_signals,
-    flip_and_slide,
-    make_grid,
-    make_signal,
-    signal_catalog,
-    signal_spectra,
-    slide_frames,
-)
+from .signal_convolution import convolve_signals, flip_and_slide, signal_spectra, slide_frames
+from .signals import SignalError, make_grid, make_signal, signal_catalog
 from .snippet import make_snippet
 from .fourier import (
     WaveInfo,
