@@ -97,6 +97,7 @@ from .fourier import (
     swap_magnitude_phase,
     wave_info,
 )
+from .image_transforms import circular_shift, even_part, modulate, radial_window, rotate_image, scale_image
 from .fourier_properties import (
     EvenCheck,
     MirrorCheck,
@@ -105,18 +106,12 @@ from .fourier_properties import (
     RotationCheck,
     ScaleCheck,
     ShiftCheck,
-    circular_shift,
     even_check,
-    even_part,
     mirror_check,
-    modulate,
     modulation_check,
-    radial_window,
     rotate90_check,
-    rotate_image,
     rotation_check,
     scale_check,
-    scale_image,
     shift_check,
 )
 from .deconvolution import (
