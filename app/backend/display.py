@@ -11,12 +11,11 @@ Rules
 * Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
   :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
-  after :func:`downsample_for_display` (area averaging).
+  after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,6 +23,7 @@ import numpy as np
 from PIL import Image
 
 from ._validate import choice, positive_number
+from .encoding import _display_size, downsample_for_display, encode_jpeg, encode_png
 from .spectra import full_from_half, luminance_weights
 
 __all__ = [
@@ -100,15 +100,6 @@ def _finite_float(x: object, what: str = "image", *, check_finite: bool = True) 
     if check_finite and a.dtype.kind == "f" and not (np.isfinite(a.sum()) or np.isfinite(a).all()):
         raise ValueError(f"{what} contains NaN or infinite values")
     return a
-
-
-def _check_uint8(img: object) -> np.ndarray:
-    a = np.asarray(img)
-    if a.dtype != np.uint8:
-        raise ValueError(f"expected a uint8 image (use to_uint8 first); got dtype {a.dtype}")
-    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
-        raise ValueError(f"expected an (H, W), (H, W, 3) or (H, W, 4) image; got shape {a.shape}")
-    return a[..., 0] if a.ndim == 3 and a.shape[2] == 1 else a
 
 
 def is_signed(x: np.ndarray) -> bool:
@@ -389,15 +380,6 @@ def _area_resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return np.stack(planes, axis=-1)
 
 
-def _display_size(h: int, w: int, max_side: int) -> tuple[int, int] | None:
-    if max_side < 1:
-        raise ValueError(f"max_side must be at least 1; got {max_side}")
-    if max(h, w) <= max_side:
-        return None
-    s = max_side / max(h, w)
-    return (max(1, round(w * s)), max(1, round(h * s)))
-
-
 def display_image(
     x: np.ndarray, max_side: int = 512, signed_mode: SignedMode = "diverging", *, limit: float | None = None
 ) -> np.ndarray:
@@ -511,80 +493,6 @@ def half_spectrum_to_uint8(
     True
     """
     return full_from_half(spectrum_to_uint8(half, dynamic_range_db, vmax=vmax), int(n_cols), centred=centred)
-
-
-def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
-    """Shrink a uint8 image so its long side is at most ``max_side``, by area averaging.
-
-    Never upscales; returns the input unchanged when it already fits.
-
-    Examples
-    --------
-    >>> downsample_for_display(np.zeros((1024, 600), np.uint8)).shape
-    (512, 300)
-    """
-    a = _check_uint8(img)
-    size = _display_size(a.shape[0], a.shape[1], max_side)
-    if size is None:
-        return a
-    (w, h), (n1, n2) = size, a.shape[:2]
-    if a.ndim == 2 and (n1, n2) in ((2 * h, 2 * w), (3 * h // 2, 3 * w // 2)) and h % 2 == w % 2 == 0:
-        return _box_reduce_u8(a, 2 if n1 == 2 * h else 3)
-    return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
-
-
-def _box_sums(a: np.ndarray, axis: int, step: int) -> np.ndarray:
-    """Pillow's BOX weights along ``axis`` as uint16 sums of weight 2: 2:1 ``a0 + a1``;
-    3:2 ``a0 + a1`` and ``2 a2`` (Pillow samples the box at pixel centres, so at 3:2 each
-    source pixel lands in exactly one output pixel)."""
-    a = np.moveaxis(a, axis, 0)
-    if step == 2:
-        out = np.add(a[0::2], a[1::2], dtype=np.uint16)
-    else:
-        out = np.empty((2 * (a.shape[0] // 3),) + a.shape[1:], np.uint16)
-        np.add(a[0::3], a[1::3], out=out[0::2], dtype=np.uint16)
-        np.multiply(a[2::3], 2, out=out[1::2], dtype=np.uint16)
-    return np.moveaxis(out, 0, axis)
-
-
-def _box_reduce_u8(a: np.ndarray, step: int) -> np.ndarray:
-    """Pillow's ``resize(BOX)`` of a grey uint8 image by exactly 2:1 (``step=2``) or 3:2 (``3``),
-    in integers: ~3x faster, equal to within one level (Pillow rounds between its two passes)."""
-    t = _box_sums(_box_sums(a, 0, step), 1, step)
-    t += 2
-    t >>= 2
-    return t.astype(np.uint8)
-
-
-def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:
-    """PNG bytes of a uint8 ``(H, W)``, ``(H, W, 3)`` or ``(H, W, 4)`` image (exact pixels).
-
-    Examples
-    --------
-    >>> encode_png(np.zeros((2, 2), np.uint8))[:4]
-    b'\\x89PNG'
-    """
-    buf = io.BytesIO()
-    Image.fromarray(_check_uint8(img)).save(buf, format="PNG", compress_level=compress_level)
-    return buf.getvalue()
-
-
-def encode_jpeg(img: np.ndarray, quality: int = 88) -> bytes:
-    """JPEG bytes of a uint8 ``(H, W)`` or ``(H, W, 3)`` image (photos and spectra).
-
-    Examples
-    --------
-    >>> encode_jpeg(np.zeros((8, 8, 3), np.uint8))[:2]
-    b'\\xff\\xd8'
-    """
-    a = _check_uint8(img)
-    if a.ndim == 3 and a.shape[2] == 4:
-        raise ValueError("JPEG has no alpha channel; pass (H, W) or (H, W, 3)")
-    if not 1 <= int(quality) <= 100:
-        raise ValueError(f"quality must be in 1..100; got {quality}")
-    buf = io.BytesIO()
-    Image.fromarray(a).save(buf, format="JPEG", quality=int(quality))
-    return buf.getvalue()
 
 
 # Anchor colours (sRGB) of perceptually ordered maps; "grey" is the identity.
