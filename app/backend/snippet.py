@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.backend.convolution import BOUNDARIES
+from app.backend.convolution import _NDIMAGE_MODE, BOUNDARIES
 from ._validate import choice, real_array
 
 __all__ = ["NDIMAGE_MODE", "BOUNDARY_NOTE", "kernel_literal", "make_snippet"]
 
 #: ConvScope boundary -> scipy.ndimage mode (zero uses cval=0, ndimage's default).
-NDIMAGE_MODE: dict[str, str] = {"reflect": "reflect", "zero": "constant", "wrap": "wrap", "nearest": "nearest"}
+NDIMAGE_MODE: dict[str, str] = _NDIMAGE_MODE  # the engine's own mapping, defined once
 
 #: How each boundary extends the image, as shown in the snippet's comment.
 BOUNDARY_NOTE: dict[str, str] = {
