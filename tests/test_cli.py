@@ -495,3 +495,54 @@ def test_cli_works_from_another_directory(tmp_path):
     ok("kernel", "box", "--out", out, cwd=tmp_path)
     ok("convolve", "sample:text", "--kernel", "box", "--out", tmp_path / "t.npy", cwd=tmp_path)
     assert np.load(tmp_path / "t.npy").shape == (512, 512)
+
+
+# --------------------------------------------------------------------------- figure: all six panels, closed forms
+def _figure_panels(tmp_path, *args: str) -> list[np.ndarray]:
+    """The six panels of a ``figure`` run on a 64 px image (panel side 64: no panel is resized)."""
+    from app import cli
+    from app.backend.panels import panel_origin
+
+    out = tmp_path / "fig.png"
+    assert cli.main(["figure", "sample:camera", "--gray", "--long-side", "64", "--boundary", "wrap",
+                     "--panel", "64", *args, "--out", str(out)]) == 0
+    fig = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    panels = []
+    for i in range(6):
+        x0, y0 = panel_origin(i, 64)
+        panels.append(fig[y0:y0 + 64, x0:x0 + 64])
+    return panels
+
+
+def test_figure_panels_input_kernel_output_are_the_pages(tmp_path):
+    from app.backend.display import signed_display, to_uint8
+
+    image = working_copy(to_gray(load_sample("camera")), 64).image
+    k = kernels.make("laplacian")
+    panels = _figure_panels(tmp_path, "--kernel", "laplacian")
+    assert np.array_equal(panels[0], np.repeat(to_uint8(image)[..., None], 3, axis=2))
+    kp = kernel_panel(k, side=64)
+    assert np.array_equal(panels[1][:kp.shape[0], :kp.shape[1]], kp)
+    out = convolve(image, k, boundary="wrap")
+    assert np.array_equal(panels[2], signed_display(out, kernel_sum=float(k.sum())).pixels)
+
+
+def test_figure_laplacian_response_is_dark_at_dc_and_bright_at_the_corners(tmp_path):
+    h = _figure_panels(tmp_path, "--kernel", "laplacian")[4][..., 0]
+    assert h[32, 32] == 0  # H(0) = Σ k = 0
+    assert min(h[0, 0], h[0, -1], h[-1, 0], h[-1, -1]) == 255  # |H(±½, ±½)| = 8, the peak
+    assert h[32, 32:].tolist() == sorted(h[32, 32:].tolist())  # rising towards Nyquist along fx
+
+
+def test_figure_low_pass_output_spectrum_never_exceeds_the_input_one(tmp_path):
+    f, _, g = (p[..., 0] for p in _figure_panels(tmp_path, "--kernel", "gaussian", "--param", "sigma=2")[3:])
+    assert (g <= f).all()  # |F·H| ≤ |F| on the shared scale, since |H| ≤ 1
+    assert g[32, 32] == f[32, 32] and g.mean() < f.mean() - 20  # DC kept, high frequencies darker
+
+
+def test_figure_db_changes_only_the_spectra(tmp_path):
+    a = _figure_panels(tmp_path, "--kernel", "sobel_x", "--db", "40")
+    b = _figure_panels(tmp_path, "--kernel", "sobel_x", "--db", "120")
+    assert all(np.array_equal(a[i], b[i]) for i in (0, 1, 2))
+    assert all(not np.array_equal(a[i], b[i]) for i in (3, 4, 5))
+    assert a[3].mean() < b[3].mean()  # a wider range lifts the faint frequencies

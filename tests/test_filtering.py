@@ -367,3 +367,30 @@ def test_painting_to_grid_maps_the_canvas_over_the_full_spectrum():
     assert m[mirrored].max() == 0.0 and m[grid].max() == 0.0
     with pytest.raises(ValueError):
         F.painting_to_grid((8, 8), np.zeros((0, 3), bool))
+
+
+# ----------------------------------------------------------------------------- closed forms: notch gain at its radius
+_N = 256  # the notch's mirror lies 33 radii away: its factor is 1 to ~1e-12 where the gain is read
+_R_BINS = 4
+
+
+@pytest.mark.parametrize("profile, gain_at_radius", [
+    ("gaussian", 1.0 - math.exp(-0.5)),  # 1 − e^{−d²/2r²} at d = r
+    ("butterworth", 0.5),                 # 1 − 1 / (1 + (d/r)^{2n}) at d = r, any order
+])
+@pytest.mark.parametrize("offset", [(0, _R_BINS), (0, -_R_BINS), (_R_BINS, 0), (-_R_BINS, 0)])
+def test_notch_gain_at_its_radius_is_the_closed_form(profile, gain_at_radius, offset):
+    c = _N // 2
+    m = F.notch_mask((_N, _N), [(0.0, 0.25)], _R_BINS / _N, profile=profile, order=4)
+    cy, cx = c, c + _N // 4  # the notch centre (fy, fx) = (0, 0.25) cycles/pixel
+    assert m[cy, cx] == pytest.approx(0.0, abs=1e-12)
+    assert m[cy + offset[0], cx + offset[1]] == pytest.approx(gain_at_radius, rel=1e-9)
+    assert m[c, 2 * c - cx] == pytest.approx(0.0, abs=1e-12)  # the mirror notch
+
+
+def test_ideal_notch_edge_is_at_its_radius():
+    c = _N // 2
+    m = F.notch_mask((_N, _N), [(0.0, 0.25)], _R_BINS / _N, profile="ideal")
+    row = m[c, c + _N // 4:]
+    assert row[:_R_BINS + 1].tolist() == [0.0] * (_R_BINS + 1)  # inside and on the radius: removed
+    assert row[_R_BINS + 1] == 1.0  # one bin beyond: kept
