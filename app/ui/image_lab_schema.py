@@ -11,7 +11,7 @@ from app.backend import images as bimages
 from app.backend.convolution import BOUNDARIES
 from app.backend.display import DISPLAY_RULES
 from app.ui import state, widgets
-from app.ui.teaching import fields as teaching_fields
+from app.ui.teaching import link_fields as teaching_fields
 
 KEY = "il"
 SIGNED_MODES: tuple[str, ...] = DISPLAY_RULES  # the backend's one display rule ("auto" picks per kernel)

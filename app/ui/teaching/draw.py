@@ -12,7 +12,7 @@ from app.backend.panels import kernel_panel
 from app.ui import canvas
 from app.ui.format import number
 from app.ui.strings import t
-from app.ui.teaching import core
+from app.ui.teaching import kernel_state
 
 SIDE = 280
 COLOURS = {"plus": "#ff0000", "minus": "#0000ff"}
@@ -88,8 +88,8 @@ def _showcase(lang: str) -> None:
     ss["teach_draw_norm"] = True
     ss["teach_draw_crop"] = False
     k = edit.rasterise_canvas(ss[RASTER], int(ss.get("teach_draw_size", 15)), signed=True)
-    ss[SEEN] = core.digest(k)
-    core.queue_kernel(k, t("teach.draw.shake_name", lang))
+    ss[SEEN] = kernel_state.digest(k)
+    kernel_state.queue_kernel(k, t("teach.draw.shake_name", lang))
 
 
 def _clear() -> None:
@@ -149,8 +149,8 @@ def render(lang: str, projector: bool = False) -> None:
             return
         st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]))
         st.caption(t("teach.draw.sum", lang, s=number(k.sum())))
-        d = core.digest(k)
+        d = kernel_state.digest(k)
         if ss.get(SEEN) != d and k.any():
             ss[SEEN] = d
-            core.queue_kernel(k, t("teach.draw.name", lang))
-            core.rerun_fragment()
+            kernel_state.queue_kernel(k, t("teach.draw.name", lang))
+            kernel_state.rerun_fragment()

@@ -20,7 +20,7 @@ from app.backend.panels import render_six_panel_png
 from app.backend.snippet import make_snippet
 from app.ui import state
 from app.ui.strings import t
-from app.ui.teaching import fields
+from app.ui.teaching import link_fields
 
 #: CJK fonts tried for Chinese figure titles (Pillow's default font has no CJK glyphs).
 CJK_FONTS = (
@@ -76,8 +76,8 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     st.caption(t("teach.exp.link_help", lang))
     if ss.get("il_source", "sample") != "sample":
         st.warning(t("teach.exp.upload_note", lang), icon=":material/info:")
-    if ss.get("il_ksrc") == "custom" and max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
-        st.warning(t("teach.exp.kernel_note", lang, n=fields.LINK_MAX_SIDE), icon=":material/info:")
+    if ss.get("il_ksrc") == "custom" and max(kernel.shape) > link_fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
+        st.warning(t("teach.exp.kernel_note", lang, n=link_fields.LINK_MAX_SIDE), icon=":material/info:")
 
     st.markdown(f"**{t('teach.exp.downloads', lang)}**")
     font = _font_path() if lang == "zh" else None
