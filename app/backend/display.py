@@ -24,7 +24,7 @@ from PIL import Image
 
 from ._validate import choice, positive_number
 from .encoding import _display_size, downsample_for_display, encode_jpeg, encode_png
-from .spectra import full_from_half, luminance_weights
+from .spectra import _power, full_from_half, luminance_weights
 
 __all__ = [
     "RANGE_TOLERANCE",
@@ -419,16 +419,6 @@ def display_image(
     return _signed_rgb(a, signed_mode, float(limit), scale_clip=True)
 
 
-def _power(a: np.ndarray) -> np.ndarray:
-    if np.iscomplexobj(a):
-        re, im = a.real, a.imag
-        return re * re + im * im
-    a = np.asarray(a, dtype=np.float64) if a.dtype.kind != "f" else a
-    if a.size and a.min() < 0:
-        raise ValueError("magnitudes must be non-negative (pass the complex spectrum instead)")
-    return a * a
-
-
 def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
     """:func:`spectrum_to_uint8` from squared magnitudes (``vmax`` is still a magnitude).
 
@@ -438,8 +428,7 @@ def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: f
     array([255, 191,   0], dtype=uint8)
     """
     power = np.asarray(power)
-    if not dynamic_range_db > 0:
-        raise ValueError(f"dynamic_range_db must be positive; got {dynamic_range_db}")
+    positive_number(dynamic_range_db, "dynamic_range_db")
     top = float(power.max()) if vmax is None else float(vmax) ** 2
     if not top > 0:
         return np.zeros(power.shape, np.uint8)

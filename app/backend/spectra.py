@@ -28,6 +28,7 @@ from .convolution import (
     kernel_rfft2,
     pad_image,
 )
+from ._validate import positive_number
 from .images import REC601
 
 __all__ = [
@@ -209,6 +210,17 @@ def frequency_response(kernel: np.ndarray, shape: tuple[int, int], *, correlate:
     return full_from_half(half, n2)
 
 
+def _power(a: np.ndarray) -> np.ndarray:
+    """``|a|²`` of a complex spectrum or of non-negative magnitudes (float64 for integers)."""
+    if np.iscomplexobj(a):
+        re, im = a.real, a.imag
+        return re * re + im * im
+    a = np.asarray(a, dtype=np.float64) if a.dtype.kind != "f" else a
+    if a.size and a.min() < 0:
+        raise ValueError("magnitudes must be non-negative (pass the complex spectrum instead)")
+    return a * a
+
+
 def log_magnitude(
     spec_or_mag: np.ndarray, *, dynamic_range_db: float = 80.0, vmax: float | None = None
 ) -> np.ndarray:
@@ -228,15 +240,9 @@ def log_magnitude(
     >>> log_magnitude(np.array([1.0, 0.1, 1e-9]), dynamic_range_db=40)
     array([1. , 0.5, 0. ])
     """
-    if not dynamic_range_db > 0:
-        raise ValueError(f"dynamic_range_db must be positive; got {dynamic_range_db}")
+    positive_number(dynamic_range_db, "dynamic_range_db")
     a = np.asarray(spec_or_mag)
-    if np.iscomplexobj(a):
-        power = a.real * a.real + a.imag * a.imag
-    else:
-        if a.size and a.min() < 0:
-            raise ValueError("magnitudes must be non-negative (pass the complex spectrum instead)")
-        power = a.astype(np.float64, copy=False) ** 2
+    power = _power(a)
     top = float(power.max()) if vmax is None else float(vmax) ** 2
     if power.size == 0:
         return np.zeros(a.shape)
