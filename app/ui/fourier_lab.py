@@ -116,12 +116,12 @@ class Shown:
 
 
 def grey_pixels(x: np.ndarray) -> Shown:
-    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share."""
-    lo, hi = float(x.min()), float(x.max())
-    if not display.is_signed(x):
-        return Shown(display.to_uint8(x), "plain", lo, hi)
-    frac = float(np.mean((x < 0) | (x > 1)))
-    return Shown(display.signed_to_rgb(x, "clip"), "clip", lo, hi, fraction=frac)
+    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share.
+
+    The backend's one display rule in its ``clip`` mode (:func:`app.backend.display.signed_display`).
+    """
+    d = display.signed_display(x, "clip")
+    return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
 
 
 def signed_pixels(x: np.ndarray, percentile: float = 100.0) -> Shown:
