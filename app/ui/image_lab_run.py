@@ -24,9 +24,8 @@ from app.backend import (
     signed_to_rgb,
     to_uint8,
 )
-from app.backend.display import SignedDisplay, signed_display
 from app.backend.analysis import check_pixels, direct_at
-from app.backend.display import apply_colormap
+from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.widgets import PickedImage
@@ -125,7 +124,10 @@ OutputDisplay = SignedDisplay
 def display_output(
     output: np.ndarray, signed_mode: str = "auto", family: str = "", *, kernel_sum: float | None = None
 ) -> OutputDisplay:
-    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page."""
+    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page.
+
+    ``family`` is not needed by the rule (the view still passes it).
+    """
     shown = signed_display(output, signed_mode, kernel_sum=kernel_sum)
     return dataclasses.replace(shown, pixels=display.downsample_for_display(shown.pixels, DISPLAY_SIDE))
 
