@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from app.backend import filtering as F
 from app.backend import mask_kernel
 from app.backend import spectrum_reading
+from app.backend.spectra import frequency_axes
 from app.backend.images import load_sample
+from kernels import frequency as kf
 
 RNG = np.random.default_rng(7)
 
@@ -103,7 +105,7 @@ def test_gaussian_gain_at_the_cutoff_is_exp_minus_half():
 
 def test_cutoffs_are_in_cycles_per_pixel_and_circular_on_non_square_grids():
     m = F.parametric_mask((40, 100), "ideal", "lowpass", low=0.2)
-    r = F.radius_grid((40, 100))
+    r = kf.radius_grid((40, 100)) * F.NYQUIST  # cycles/pixel
     assert np.array_equal(m > 0.5, r <= 0.2 + 1e-12)
 
 
@@ -273,7 +275,8 @@ def test_freehand_regions_are_mirrored_and_smoothing_keeps_symmetry():
 
 def test_freehand_keep_regions_remove_everything_else():
     shape = (32, 32)
-    ring = (F.radius_grid(shape) > 0.1) & (F.radius_grid(shape) < 0.2)
+    r = kf.radius_grid(shape) * F.NYQUIST  # cycles/pixel
+    ring = (r > 0.1) & (r < 0.2)
     m = F.freehand_mask(shape, keep=ring)
     assert np.array_equal(m > 0.5, ring | F.mirror(ring))
 
@@ -327,10 +330,6 @@ def test_overlay_keeps_kept_frequencies_grey_and_tints_removed_ones():
     assert r > gg > b
 
 
-def test_cycles_to_fraction():
-    assert F.cycles_to_fraction(0.25) == 0.5 and F.cycles_to_fraction(0.5) == 1.0
-
-
 def test_display_range_makes_the_median_visible():
     spec = F.FrequencyFilter(load_sample("camera")).spectrum
     vmax, dr = F.display_range(spec)
@@ -360,7 +359,7 @@ def test_painting_to_grid_maps_the_canvas_over_the_full_spectrum():
     painted = np.zeros((100, 100), bool)
     painted[75:, 75:] = True  # lower-right quarter of the canvas = fy, fx >= +0.25
     grid = F.painting_to_grid((64, 80), painted)
-    fy, fx = np.meshgrid(*F.frequency_axes((64, 80)), indexing="ij")
+    fy, fx = np.meshgrid(*frequency_axes((64, 80)), indexing="ij")
     assert np.array_equal(grid, (fy >= 0.25) & (fx >= 0.25))
     m = F.freehand_mask((64, 80), remove=grid)
     mirrored = (fy <= -0.25) & (fy > -0.5) & (fx <= -0.25) & (fx > -0.5)  # -0.5 is its own mirror

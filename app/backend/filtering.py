@@ -45,7 +45,7 @@ from kernels import frequency as kf
 
 from ._validate import shape2
 from .images import to_gray
-from .spectra import frequency_axes, luminance_weights
+from .spectra import luminance_weights
 
 __all__ = [
     "WINDOWS",
@@ -61,13 +61,11 @@ __all__ = [
     "mirror",
     "hermitian_error",
     "symmetrize",
-    "radius_grid",
     "parametric_mask",
     "notch_mask",
     "polygon_region",
     "freehand_mask",
     "painting_to_grid",
-    "cycles_to_fraction",
     "notches_to_text",
     "notches_from_text",
     "display_range",
@@ -91,18 +89,6 @@ MAX_NOTCHES: int = 24
 def _shape2(shape: Sequence[int]) -> tuple[int, int]:
     """The grid ``(H, W)`` of an image shape (a colour image's channels are ignored)."""
     return shape2(tuple(shape)[:2], "grid shape")
-
-
-def radius_grid(shape: Sequence[int]) -> np.ndarray:
-    """Radial frequency ``sqrt(fy² + fx²)`` in cycles/pixel on the centred grid of ``shape``.
-
-    Examples
-    --------
-    >>> radius_grid((4, 4))[2, 2], radius_grid((4, 4))[0, 2]
-    (np.float64(0.0), np.float64(0.5))
-    """
-    fy, fx = frequency_axes(_shape2(shape))
-    return np.hypot(fy[:, None], fx[None, :])
 
 
 def mirror(mask: np.ndarray) -> np.ndarray:
@@ -153,17 +139,6 @@ def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
     if how == "max":
         return np.maximum(m, mm)
     raise ValueError(f"how must be 'mean', 'min' or 'max', not {how!r}")
-
-
-def cycles_to_fraction(cycles: float) -> float:
-    """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0).
-
-    Examples
-    --------
-    >>> cycles_to_fraction(0.125)
-    0.25
-    """
-    return float(cycles) / NYQUIST
 
 
 def notches_to_text(notches: Iterable[tuple[float, float]]) -> str:
@@ -362,7 +337,7 @@ def parametric_mask(
             raise ValueError(f"upper cutoff must be in (0, {NYQUIST}] cycles/pixel, got {high}")
         if low >= high:
             raise ValueError(f"the lower cutoff ({low:g}) must be below the upper cutoff ({high:g})")
-    lo, hi = cycles_to_fraction(low), cycles_to_fraction(high)
+    lo, hi = kf.cycles_to_nyquist(low), kf.cycles_to_nyquist(high)
     if band == "lowpass":
         return kf.lowpass((h, w), lo, kind, int(order))
     if band == "highpass":
@@ -396,10 +371,10 @@ def notch_mask(
     r = float(radius)
     if not (math.isfinite(r) and 0 < r <= NYQUIST):
         raise ValueError(f"notch radius must be in (0, {NYQUIST}] cycles/pixel, got {radius}")
-    centres = [(cycles_to_fraction(fx), cycles_to_fraction(fy)) for fy, fx in notches]
+    centres = [(kf.cycles_to_nyquist(fx), kf.cycles_to_nyquist(fy)) for fy, fx in notches]
     if not centres:
         return np.ones((h, w))
-    return kf.notch((h, w), centres, cycles_to_fraction(r), profile, order=int(order))
+    return kf.notch((h, w), centres, kf.cycles_to_nyquist(r), profile, order=int(order))
 
 
 def polygon_region(shape: Sequence[int], xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
