@@ -188,7 +188,7 @@ def _require_kernel(args: argparse.Namespace) -> np.ndarray:
 def cmd_convolve(args: argparse.Namespace) -> None:
     """Convolve (or correlate) an image with a kernel; write .png or raw .npy."""
     from app.backend import convolve
-    from app.backend.figure import output_to_uint8
+    from app.backend.display import signed_display
 
     out = _check_out(args.out, (".png", ".npy"))
     kernel = _require_kernel(args)
@@ -199,9 +199,9 @@ def cmd_convolve(args: argparse.Namespace) -> None:
         _write_npy(out, result)
         note = "raw float64"
     else:
-        u8, note = output_to_uint8(result)
-        _write_bytes(out, _png(u8))
-        note = note or "0..1 as grey levels"
+        shown = signed_display(result, args.signed, kernel_sum=float(kernel.sum()))
+        _write_bytes(out, _png(shown.pixels))
+        note = shown.note or "0..1 as grey levels"
     _say(f"wrote {out} ({'x'.join(map(str, result.shape))}, {note})")
 
 
@@ -236,7 +236,7 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
 def cmd_figure(args: argparse.Namespace) -> None:
     """Write the six-panel figure (image, kernel, output and their log spectra) as PNG."""
     from app.backend import ImageAnalysis, convolve
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     out = _check_out(args.out, (".png",))
     kernel = _require_kernel(args)
@@ -254,6 +254,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
         result.output_spectrum,
         panel_side=args.panel,
         dynamic_range_db=args.db,
+        signed_mode=args.signed,
     )
     _write_bytes(out, png)
     _say(f"wrote {out} (six panels, theorem error {result.theorem_error:.2g})")
@@ -357,6 +358,13 @@ def _add_kernel_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--method", choices=("auto", "direct", "fft"), default="auto", help="default: auto")
 
 
+def _add_signed(p: argparse.ArgumentParser) -> None:
+    from app.backend.display import DISPLAY_RULES
+
+    p.add_argument("--signed", choices=DISPLAY_RULES, default="auto",
+                   help="how a signed output is shown, as in the app (default: auto)")
+
+
 def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", metavar="INPUT", help="image path or sample:NAME")
     p.add_argument("--gray", action="store_true", help="convert the image to grey (Rec. 601) first")
@@ -388,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convolve", help="convolve an image; write .png (display) or .npy (raw float64)")
     _add_input(p)
     _add_kernel_options(p, required=True)
+    _add_signed(p)
     p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
     p.set_defaults(func=cmd_convolve)
 
@@ -405,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_kernel_options(p, required=True)
     p.add_argument("--panel", type=_panel, default=320, help="panel side in pixels (default 320)")
     p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the spectra in dB (default 80)")
+    _add_signed(p)
     p.add_argument("--out", required=True, metavar="FIG.png")
     p.set_defaults(func=cmd_figure)
 

@@ -14,6 +14,7 @@ from app.backend import (
     frequency_response,
     spectrum_to_uint8,
 )
+from app.backend.analysis import check_pixels, direct_at
 
 
 @st.composite
@@ -126,6 +127,34 @@ def test_image_is_not_modified_and_is_read_only():
     np.testing.assert_array_equal(x, before)
     assert x.flags.writeable
     assert not a.image.flags.writeable
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    h=st.integers(3, 14), w=st.integers(3, 14), kh=st.integers(1, 6), kw=st.integers(1, 6),
+    boundary=st.sampled_from(BOUNDARIES), correlate=st.booleans(), colour=st.booleans(), seed=st.integers(0, 99),
+)
+def test_direct_at_equals_convolve_everywhere(h, w, kh, kw, boundary, correlate, colour, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.random((h, w, 3) if colour else (h, w))
+    k = rng.normal(size=(kh, kw))
+    if kh > h or kw > w:
+        return
+    ref = convolve(x, k, boundary=boundary, correlate=correlate, method="direct")
+    ys, xs = np.mgrid[:h, :w]
+    got = direct_at(x, k, ys.ravel(), xs.ravel(), boundary=boundary, correlate=correlate)
+    assert np.allclose(got.reshape(ref.shape), ref, atol=1e-12)
+
+
+def test_check_pixels_cover_the_borders():
+    ys, xs = check_pixels((6, 7), n_inside=5)
+    border = {(y, x) for y, x in zip(ys, xs) if y in (0, 5) or x in (0, 6)}
+    assert len(border) == 2 * 7 + 2 * 6 - 4  # small image: every border pixel
+    assert len(ys) == len(border) + 5
+    ys, xs = check_pixels((512, 300), n_inside=10, per_edge=64)
+    pts = set(zip(ys.tolist(), xs.tolist()))
+    assert {(0, 0), (0, 299), (511, 0), (511, 299)} <= pts
+    assert sum(1 for y, x in pts if y == 0) == 64 and sum(1 for y, x in pts if x == 0) == 64
 
 
 def test_a_read_only_image_is_kept_not_copied_and_a_writable_one_is_copied():

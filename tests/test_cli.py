@@ -20,6 +20,7 @@ from PIL import Image
 import kernels
 from app.backend import blur, convolve, frequency_response, optimal_wiener_k, spectrum, wiener_filter
 from app.backend.images import load_sample, to_gray, working_copy
+from app.backend.panels import kernel_panel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -422,17 +423,14 @@ def test_error_messages_name_the_problem(broken_files):
 
 # --------------------------------------------------------------------------- figure renderer (in process)
 def _panel_box(index: int, side: int):
-    gap = max(8, side // 20)
-    title_h = max(12, side // 18) + 10
-    note_h = max(10, side // 24) + 8
-    row, col = divmod(index, 3)
-    x0 = gap + col * (side + gap)
-    y0 = gap + row * (title_h + side + note_h + gap) + title_h
+    from app.backend.panels import panel_origin
+
+    x0, y0 = panel_origin(index, side)
     return x0, y0, x0 + side, y0 + side
 
 
 def test_render_six_panel_layout_and_panels():
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     image = load_sample("checkerboard")[:256, :256]
     k = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float)
@@ -442,12 +440,10 @@ def test_render_six_panel_layout_and_panels():
     fig = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
     gap, title_h, note_h = 9, 22, 18
     assert fig.shape == (2 * (title_h + 192 + note_h) + 3 * gap, 3 * 192 + 4 * gap, 3)
-    # kernel panel: nearest-neighbour blocks -> only a handful of colours, centre cell blue (negative)
+    # kernel panel: the page's kernel panel (one renderer), centre cell blue (negative)
     x0, y0, x1, y1 = _panel_box(1, 192)
-    kpanel = fig[y0:y1, x0:x1]
-    colours = {tuple(c) for c in kpanel.reshape(-1, 3)}
-    assert len(colours) <= 6  # 3 kernel values + background/frame
-    cy, cx = (y0 + y1) // 2, (x0 + x1) // 2
+    assert np.array_equal(fig[y0:y1, x0:x1], kernel_panel(k, side=192))
+    cy, cx = y0 + 72, x0 + 72  # inside the centre cell, away from its value text
     assert fig[cy, cx, 2] > fig[cy, cx, 0] + 60  # -4 is blue
     # signed output panel: diverging, both red and blue present, never clipped to grey
     x0, y0, x1, y1 = _panel_box(2, 192)
@@ -456,7 +452,7 @@ def test_render_six_panel_layout_and_panels():
 
 
 def test_render_six_panel_titles_and_errors():
-    from app.backend.figure import render_six_panel_png
+    from app.backend.panels import render_six_panel_png
 
     image = np.random.default_rng(0).random((32, 48, 3))
     k = np.ones((3, 3)) / 9
@@ -474,23 +470,17 @@ def test_render_six_panel_titles_and_errors():
         render_six_panel_png(image, np.ones(3), *args[2:])
 
 
-def test_output_to_uint8_never_clips():
-    from app.backend.figure import output_to_uint8
-
-    u8, note = output_to_uint8(np.array([[0.0, 0.5, 1.0]]))
-    assert note == "" and u8.tolist() == [[0, 128, 255]]
-    u8, note = output_to_uint8(np.array([[0.0, 1.0, 2.0]]))
-    assert note.startswith("scaled") and u8.tolist() == [[0, 128, 255]]
-    u8, note = output_to_uint8(np.array([[-2.0, 0.0, 1.0]]))
-    assert note.startswith("diverging") and u8.shape == (1, 3, 3)
-    assert tuple(u8[0, 0]) != tuple(u8[0, 2])  # -2 and +1 are different colours
-    with pytest.raises(ValueError):
-        output_to_uint8(np.array([[np.inf]]))
+def test_cli_output_png_says_how_it_was_shown(tmp_path):
+    out = tmp_path / "o.png"
+    for mode, word in (("auto", "diverging"), ("abs", "|x|"), ("clip", "clipped")):
+        proc = ok("convolve", "sample:camera", "--long-side", "64", "--kernel", "laplacian", "--signed", mode, "--out", out)
+        assert word in proc.stdout + proc.stderr, (mode, proc.stdout, proc.stderr)
+    assert "--signed" in fails("convolve", "sample:camera", "--kernel", "box", "--signed", "rainbow", "--out", out)
 
 
 def test_cli_and_loader_never_import_streamlit_or_skimage():
     code = (
-        "import sys, app.cli, app.backend.images, app.backend.figure;"
+        "import sys, app.cli, app.backend.images, app.backend.panels;"
         "app.cli.build_parser();"
         "bad = [m for m in ('streamlit', 'plotly', 'skimage') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"
@@ -505,3 +495,54 @@ def test_cli_works_from_another_directory(tmp_path):
     ok("kernel", "box", "--out", out, cwd=tmp_path)
     ok("convolve", "sample:text", "--kernel", "box", "--out", tmp_path / "t.npy", cwd=tmp_path)
     assert np.load(tmp_path / "t.npy").shape == (512, 512)
+
+
+# --------------------------------------------------------------------------- figure: all six panels, closed forms
+def _figure_panels(tmp_path, *args: str) -> list[np.ndarray]:
+    """The six panels of a ``figure`` run on a 64 px image (panel side 64: no panel is resized)."""
+    from app import cli
+    from app.backend.panels import panel_origin
+
+    out = tmp_path / "fig.png"
+    assert cli.main(["figure", "sample:camera", "--gray", "--long-side", "64", "--boundary", "wrap",
+                     "--panel", "64", *args, "--out", str(out)]) == 0
+    fig = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    panels = []
+    for i in range(6):
+        x0, y0 = panel_origin(i, 64)
+        panels.append(fig[y0:y0 + 64, x0:x0 + 64])
+    return panels
+
+
+def test_figure_panels_input_kernel_output_are_the_pages(tmp_path):
+    from app.backend.display import signed_display, to_uint8
+
+    image = working_copy(to_gray(load_sample("camera")), 64).image
+    k = kernels.make("laplacian")
+    panels = _figure_panels(tmp_path, "--kernel", "laplacian")
+    assert np.array_equal(panels[0], np.repeat(to_uint8(image)[..., None], 3, axis=2))
+    kp = kernel_panel(k, side=64)
+    assert np.array_equal(panels[1][:kp.shape[0], :kp.shape[1]], kp)
+    out = convolve(image, k, boundary="wrap")
+    assert np.array_equal(panels[2], signed_display(out, kernel_sum=float(k.sum())).pixels)
+
+
+def test_figure_laplacian_response_is_dark_at_dc_and_bright_at_the_corners(tmp_path):
+    h = _figure_panels(tmp_path, "--kernel", "laplacian")[4][..., 0]
+    assert h[32, 32] == 0  # H(0) = Σ k = 0
+    assert min(h[0, 0], h[0, -1], h[-1, 0], h[-1, -1]) == 255  # |H(±½, ±½)| = 8, the peak
+    assert h[32, 32:].tolist() == sorted(h[32, 32:].tolist())  # rising towards Nyquist along fx
+
+
+def test_figure_low_pass_output_spectrum_never_exceeds_the_input_one(tmp_path):
+    f, _, g = (p[..., 0] for p in _figure_panels(tmp_path, "--kernel", "gaussian", "--param", "sigma=2")[3:])
+    assert (g <= f).all()  # |F·H| ≤ |F| on the shared scale, since |H| ≤ 1
+    assert g[32, 32] == f[32, 32] and g.mean() < f.mean() - 20  # DC kept, high frequencies darker
+
+
+def test_figure_db_changes_only_the_spectra(tmp_path):
+    a = _figure_panels(tmp_path, "--kernel", "sobel_x", "--db", "40")
+    b = _figure_panels(tmp_path, "--kernel", "sobel_x", "--db", "120")
+    assert all(np.array_equal(a[i], b[i]) for i in (0, 1, 2))
+    assert all(not np.array_equal(a[i], b[i]) for i in (3, 4, 5))
+    assert a[3].mean() < b[3].mean()  # a wider range lifts the faint frequencies

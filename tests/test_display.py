@@ -23,7 +23,7 @@ from app.backend import (
     spectrum_to_uint8,
     to_uint8,
 )
-from app.backend.display import DIVERGING_LUT, RANGE_TOLERANCE
+from app.backend.display import DIVERGING_LUT, RANGE_TOLERANCE, apply_colormap
 
 NEUTRAL = DIVERGING_LUT[len(DIVERGING_LUT) // 2].tolist()
 
@@ -177,3 +177,12 @@ def test_encoders_round_trip():
         encode_jpeg(rgb, quality=0)
     with pytest.raises(ValueError):
         encode_png(np.zeros((4, 4)))
+
+
+def test_apply_colormap():
+    g = np.arange(256, dtype=np.uint8).reshape(16, 16)
+    assert apply_colormap(g, "grey") is g
+    inf = apply_colormap(g, "inferno")
+    assert inf.shape == (16, 16, 3) and inf[0, 0].sum() < inf[-1, -1].sum()
+    with pytest.raises(ValueError):
+        apply_colormap(g, "rainbow")

@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from app.backend import filtering as flt
+from app.backend import mask_kernel
+from app.backend import spectrum_reading
 from app.backend.images import load_sample
 from app.ui.filter_designer import design, pipeline
 from app.ui.filter_designer.schema import SCHEMA, parse_crop
@@ -74,7 +76,7 @@ def test_output_is_plain_when_the_mask_keeps_the_mean_and_signed_when_not():
 def test_ringing_is_the_computed_negative_lobe():
     ideal = design.MaskSpec("ideal", "lowpass", 0.1, 0.25, 2).build(SHAPE)
     gauss = design.MaskSpec("gaussian", "lowpass", 0.1, 0.25, 2).build(SHAPE)
-    assert design.rings(flt.kernel_report(ideal, 31)) and not design.rings(flt.kernel_report(gauss, 31))
+    assert design.rings(mask_kernel.kernel_report(ideal, 31)) and not design.rings(mask_kernel.kernel_report(gauss, 31))
 
 
 def test_free_hand_regions_remove_and_keep():
@@ -89,7 +91,7 @@ def test_the_periodic_noise_tones_lose_30_db_with_detected_notches():
     image = load_sample("periodic_noise")
     picked = make_picked(image, name="periodic_noise", source="sample", colour=False, size=512)
     filt = pipeline.filter_for(picked, "none")
-    notches, added, _ = design.add_notches((), flt.detect_peaks(filt.spectrum, count=6), 0.01)
+    notches, added, _ = design.add_notches((), spectrum_reading.detect_peaks(filt.spectrum, count=6), 0.01)
     assert added >= 2
     mask = design.full_mask(np.ones(image.shape), notches, 0.01, "gaussian")
     res = filt.apply(mask)

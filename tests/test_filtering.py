@@ -10,7 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.backend import filtering as F
+from app.backend import mask_kernel
+from app.backend import spectrum_reading
+from app.backend.spectra import frequency_axes
 from app.backend.images import load_sample
+from kernels import frequency as kf
 
 RNG = np.random.default_rng(7)
 
@@ -101,7 +105,7 @@ def test_gaussian_gain_at_the_cutoff_is_exp_minus_half():
 
 def test_cutoffs_are_in_cycles_per_pixel_and_circular_on_non_square_grids():
     m = F.parametric_mask((40, 100), "ideal", "lowpass", low=0.2)
-    r = F.radius_grid((40, 100))
+    r = kf.radius_grid((40, 100)) * F.NYQUIST  # cycles/pixel
     assert np.array_equal(m > 0.5, r <= 0.2 + 1e-12)
 
 
@@ -120,7 +124,7 @@ def test_the_implied_kernel_of_a_gaussian_mask_is_a_gaussian():
     d0 = 0.08  # cycles/pixel
     n = 128
     mask = F.parametric_mask((n, n), "gaussian", "lowpass", low=d0)
-    h = F.implied_kernel(mask)
+    h = mask_kernel.implied_kernel(mask)
     # exp(-f²/(2 d0²)) <-> Gaussian of sigma 1/(2π d0) pixels, unit sum
     sigma = 1.0 / (2.0 * math.pi * d0)
     y, x = np.mgrid[:n, :n] - n // 2
@@ -128,15 +132,15 @@ def test_the_implied_kernel_of_a_gaussian_mask_is_a_gaussian():
     assert h.sum() == pytest.approx(1.0, abs=1e-12)
     assert np.max(np.abs(h - g)) <= 1e-4 * g.max()
     # the cross-section is the 1-D Gaussian too
-    offsets, taps = F.cross_section(h)
+    offsets, taps = mask_kernel.cross_section(h)
     assert offsets[n // 2] == 0 and taps.argmax() == n // 2
     np.testing.assert_allclose(taps, g[n // 2], atol=1e-4 * g.max())
 
 
 def test_ideal_low_pass_rings_and_gaussian_does_not():
     shape = (128, 128)
-    ideal = F.kernel_report(F.parametric_mask(shape, "ideal", "lowpass", low=0.1), 31)
-    gauss = F.kernel_report(F.parametric_mask(shape, "gaussian", "lowpass", low=0.1), 31)
+    ideal = mask_kernel.kernel_report(F.parametric_mask(shape, "ideal", "lowpass", low=0.1), 31)
+    gauss = mask_kernel.kernel_report(F.parametric_mask(shape, "gaussian", "lowpass", low=0.1), 31)
     # the 2-D sinc (jinc) side lobe: about -13 % of the peak
     assert -0.16 < ideal.negative_lobe < -0.10
     assert ideal.negative_lobe_cropped < -0.10
@@ -149,31 +153,31 @@ def test_ideal_low_pass_rings_and_gaussian_does_not():
 @pytest.mark.parametrize("kind", ["gaussian", "butterworth"])
 def test_crop_error_decreases_with_crop_size(kind):
     mask = F.parametric_mask((96, 96), kind, "lowpass", low=0.08, order=2)
-    errors = [F.crop_error(mask, s).rel_l2 for s in (3, 5, 9, 15, 25, 41, 63)]
+    errors = [mask_kernel.crop_error(mask, s).rel_l2 for s in (3, 5, 9, 15, 25, 41, 63)]
     assert all(b <= a + 1e-12 for a, b in zip(errors, errors[1:])), errors
     assert errors[-1] < 0.05 * errors[0]
 
 
 def test_crop_error_of_the_ideal_filter_is_large_and_shrinks():
     mask = F.parametric_mask((96, 96), "ideal", "lowpass", low=0.1)
-    small, big = F.crop_error(mask, 5), F.crop_error(mask, 63)
+    small, big = mask_kernel.crop_error(mask, 5), mask_kernel.crop_error(mask, 63)
     assert big.rel_l2 < small.rel_l2
     assert big.max_abs > 0.3  # a finite kernel cannot make a brick wall: Gibbs overshoot at the edge
 
 
 def test_uncropped_kernel_reproduces_the_mask_exactly():
     mask = F.parametric_mask((33, 33), "ideal", "bandpass", low=0.1, high=0.3)
-    err = F.crop_error(mask, 33)
+    err = mask_kernel.crop_error(mask, 33)
     assert err.max_abs < 1e-12 and err.rel_l2 < 1e-12
 
 
 def test_crop_centre_keeps_the_centre_and_clips_to_the_grid():
     h = np.arange(7 * 9, dtype=float).reshape(7, 9)
-    c = F.crop_centre(h, 3)
+    c = mask_kernel.crop_centre(h, 3)
     assert c.shape == (3, 3) and c[1, 1] == h[3, 4]
-    assert F.crop_centre(h, 63).shape == (7, 7)
+    assert mask_kernel.crop_centre(h, 63).shape == (7, 7)
     with pytest.raises(ValueError):
-        F.crop_centre(h, 4)
+        mask_kernel.crop_centre(h, 4)
 
 
 # --------------------------------------------------------------------------- notches
@@ -207,7 +211,7 @@ def test_a_click_next_to_the_peak_snaps_onto_it_and_still_removes_40_db():
     click = (k[0] / n + 0.011, k[1] / n - 0.009)  # ~1.5 bins off
     unsnapped = ff.apply(F.notch_mask((n, n), [click], 0.01)).output
     assert _tone_db(noisy, n, k) - _tone_db(unsnapped, n, k) < 40  # why snapping matters
-    snapped = F.snap_to_peak(ff.spectrum, *click, radius=0.02)
+    snapped = spectrum_reading.snap_to_peak(ff.spectrum, *click, radius=0.02)
     assert snapped == (k[0] / n, k[1] / n)
     out = ff.apply(F.notch_mask((n, n), [snapped], 0.01)).output
     assert _tone_db(noisy, n, k) - _tone_db(out, n, k) >= 40
@@ -215,7 +219,7 @@ def test_a_click_next_to_the_peak_snaps_onto_it_and_still_removes_40_db():
 
 def test_snap_never_lands_on_dc():
     spec = F.centred_spectrum(_photo((64, 64)) + 5.0)
-    assert F.snap_to_peak(spec, 0.0, 0.01, 0.03) != (0.0, 0.0)
+    assert spectrum_reading.snap_to_peak(spec, 0.0, 0.01, 0.03) != (0.0, 0.0)
 
 
 @pytest.mark.parametrize("profile", ["ideal", "butterworth", "gaussian"])
@@ -235,7 +239,7 @@ def test_empty_notch_list_is_all_pass_and_bad_radius_is_refused():
 def test_detect_peaks_finds_the_periodic_noise_of_the_sample():
     img = load_sample("periodic_noise")
     spec = F.FrequencyFilter(img).spectrum
-    peaks = F.detect_peaks(spec, count=4)
+    peaks = spectrum_reading.detect_peaks(spec, count=4)
     want = {(24 / 512, 40 / 512), (48 / 512, -20 / 512)}
     assert want <= set(peaks)
     # one per mirror pair, never the centre, never on the axes
@@ -251,7 +255,7 @@ def test_detect_peaks_finds_the_periodic_noise_of_the_sample():
 
 def test_detect_peaks_on_a_clean_photo_finds_little():
     spec = F.FrequencyFilter(load_sample("camera")).spectrum
-    assert len(F.detect_peaks(spec, count=4, min_prominence_db=25)) <= 1
+    assert len(spectrum_reading.detect_peaks(spec, count=4, min_prominence_db=25)) <= 1
 
 
 # --------------------------------------------------------------------------- free-hand
@@ -271,7 +275,8 @@ def test_freehand_regions_are_mirrored_and_smoothing_keeps_symmetry():
 
 def test_freehand_keep_regions_remove_everything_else():
     shape = (32, 32)
-    ring = (F.radius_grid(shape) > 0.1) & (F.radius_grid(shape) < 0.2)
+    r = kf.radius_grid(shape) * F.NYQUIST  # cycles/pixel
+    ring = (r > 0.1) & (r < 0.2)
     m = F.freehand_mask(shape, keep=ring)
     assert np.array_equal(m > 0.5, ring | F.mirror(ring))
 
@@ -283,8 +288,8 @@ def test_polygon_needs_three_vertices():
 # --------------------------------------------------------------------------- leakage, profiles, overlay
 def test_the_hann_window_removes_the_axis_cross():
     img = load_sample("camera")
-    plain = F.axis_cross_db(F.centred_spectrum(img, "none"))
-    hann = F.axis_cross_db(F.centred_spectrum(img, "hann"))
+    plain = spectrum_reading.axis_cross_db(F.centred_spectrum(img, "none"))
+    hann = spectrum_reading.axis_cross_db(F.centred_spectrum(img, "hann"))
     assert plain > 6.0
     assert hann < plain - 5.0
 
@@ -293,7 +298,7 @@ def test_a_periodic_image_has_no_cross_even_without_window():
     n = 64
     y, x = np.mgrid[:n, :n]
     img = 0.5 + 0.2 * np.cos(2 * np.pi * (3 * x + 5 * y) / n) + 0.01 * RNG.random((n, n))
-    assert abs(F.axis_cross_db(F.centred_spectrum(img))) < 3.0
+    assert abs(spectrum_reading.axis_cross_db(F.centred_spectrum(img))) < 3.0
 
 
 def test_hann_window_is_periodic_and_peaks_at_the_centre():
@@ -307,7 +312,7 @@ def test_masked_radial_profiles():
     img = _photo((64, 64))
     ff = F.FrequencyFilter(img)
     mask = F.parametric_mask((64, 64), "ideal", "lowpass", low=0.2)
-    p = F.masked_radial_profiles(ff.spectrum, mask)
+    p = spectrum_reading.masked_radial_profiles(ff.spectrum, mask)
     assert p["freqs"].shape == p["input"].shape == p["output"].shape == p["mask"].shape
     high = p["freqs"] > 0.25
     assert np.all(p["output"][high] == 0) and np.all(p["input"][high] > 0)
@@ -318,15 +323,11 @@ def test_overlay_keeps_kept_frequencies_grey_and_tints_removed_ones():
     g = np.full((4, 4), 200, np.uint8)
     m = np.ones((4, 4))
     m[0, 0] = 0.0
-    rgb = F.overlay_mask(g, m)
+    rgb = spectrum_reading.overlay_mask(g, m)
     assert rgb.shape == (4, 4, 3) and rgb.dtype == np.uint8
     assert rgb[1, 1].tolist() == [200, 200, 200]
     r, gg, b = rgb[0, 0].tolist()
     assert r > gg > b
-
-
-def test_cycles_to_fraction():
-    assert F.cycles_to_fraction(0.25) == 0.5 and F.cycles_to_fraction(0.5) == 1.0
 
 
 def test_display_range_makes_the_median_visible():
@@ -340,7 +341,7 @@ def test_display_range_makes_the_median_visible():
 
 def test_kernel_report_rows_follow_a_chosen_fy():
     mask = F.notch_mask((64, 64), [(8 / 64, 5 / 64)], 0.02)
-    rep = F.kernel_report(mask, 15, row_fy=8 / 64)
+    rep = mask_kernel.kernel_report(mask, 15, row_fy=8 / 64)
     assert rep.row_fy == 8 / 64
     assert rep.mask_row.min() == 0.0  # the row passes through the notch
     assert rep.crop_row.shape == rep.fx.shape == (64,)
@@ -358,10 +359,37 @@ def test_painting_to_grid_maps_the_canvas_over_the_full_spectrum():
     painted = np.zeros((100, 100), bool)
     painted[75:, 75:] = True  # lower-right quarter of the canvas = fy, fx >= +0.25
     grid = F.painting_to_grid((64, 80), painted)
-    fy, fx = np.meshgrid(*F.frequency_axes((64, 80)), indexing="ij")
+    fy, fx = np.meshgrid(*frequency_axes((64, 80)), indexing="ij")
     assert np.array_equal(grid, (fy >= 0.25) & (fx >= 0.25))
     m = F.freehand_mask((64, 80), remove=grid)
     mirrored = (fy <= -0.25) & (fy > -0.5) & (fx <= -0.25) & (fx > -0.5)  # -0.5 is its own mirror
     assert m[mirrored].max() == 0.0 and m[grid].max() == 0.0
     with pytest.raises(ValueError):
         F.painting_to_grid((8, 8), np.zeros((0, 3), bool))
+
+
+# ----------------------------------------------------------------------------- closed forms: notch gain at its radius
+_N = 256  # the notch's mirror lies 33 radii away: its factor is 1 to ~1e-12 where the gain is read
+_R_BINS = 4
+
+
+@pytest.mark.parametrize("profile, gain_at_radius", [
+    ("gaussian", 1.0 - math.exp(-0.5)),  # 1 − e^{−d²/2r²} at d = r
+    ("butterworth", 0.5),                 # 1 − 1 / (1 + (d/r)^{2n}) at d = r, any order
+])
+@pytest.mark.parametrize("offset", [(0, _R_BINS), (0, -_R_BINS), (_R_BINS, 0), (-_R_BINS, 0)])
+def test_notch_gain_at_its_radius_is_the_closed_form(profile, gain_at_radius, offset):
+    c = _N // 2
+    m = F.notch_mask((_N, _N), [(0.0, 0.25)], _R_BINS / _N, profile=profile, order=4)
+    cy, cx = c, c + _N // 4  # the notch centre (fy, fx) = (0, 0.25) cycles/pixel
+    assert m[cy, cx] == pytest.approx(0.0, abs=1e-12)
+    assert m[cy + offset[0], cx + offset[1]] == pytest.approx(gain_at_radius, rel=1e-9)
+    assert m[c, 2 * c - cx] == pytest.approx(0.0, abs=1e-12)  # the mirror notch
+
+
+def test_ideal_notch_edge_is_at_its_radius():
+    c = _N // 2
+    m = F.notch_mask((_N, _N), [(0.0, 0.25)], _R_BINS / _N, profile="ideal")
+    row = m[c, c + _N // 4:]
+    assert row[:_R_BINS + 1].tolist() == [0.0] * (_R_BINS + 1)  # inside and on the radius: removed
+    assert row[_R_BINS + 1] == 1.0  # one bin beyond: kept

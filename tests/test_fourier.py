@@ -441,8 +441,8 @@ def test_docstring_examples_run(module):
 
 def test_fourier_modules_are_exported_from_the_backend():
     import app.backend as backend
-    from app.backend import deconvolution, fourier, fourier_properties
+    from app.backend import deconvolution, fourier, fourier_properties, image_transforms
 
-    for mod in (fourier, fourier_properties, deconvolution):
+    for mod in (fourier, fourier_properties, image_transforms, deconvolution):
         missing = [n for n in mod.__all__ if n not in backend.__all__ or getattr(backend, n) is not getattr(mod, n)]
         assert not missing, (mod.__name__, missing)

@@ -10,7 +10,7 @@ from hypothesis.extra.numpy import arrays
 
 from app.ui.image_lab_schema import SCHEMA
 from app.ui.state import decode, encode
-from app.ui.teaching import fields
+from app.ui.teaching import link_fields
 from app.ui.teaching.lessons import LESSONS, lesson_ids, settings_for
 
 
@@ -25,13 +25,13 @@ def _value(field):
     if field.kind == "float":
         return st.floats(field.lo, field.hi, allow_nan=False, allow_infinity=False)
     if field.format is str:  # the edited kernel
-        return small_kernels.map(fields.format_kernel_text) | st.just("") | st.just("ideal:0.15:31")
+        return small_kernels.map(link_fields.format_kernel_text) | st.just("") | st.just("ideal:0.15:31")
     raise AssertionError(f"no strategy for {field}")
 
 
 small_kernels = arrays(
     np.float64,
-    st.tuples(st.integers(1, fields.LINK_MAX_SIDE), st.integers(1, fields.LINK_MAX_SIDE)),
+    st.tuples(st.integers(1, link_fields.LINK_MAX_SIDE), st.integers(1, link_fields.LINK_MAX_SIDE)),
     elements=st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False, width=64),
 )
 
@@ -52,20 +52,20 @@ def test_encode_then_decode_restores_every_value(values):
 @given(small_kernels)
 @settings(max_examples=150, deadline=None)
 def test_edited_kernel_round_trip_is_exact(kernel):
-    text = fields.format_kernel_text(kernel)
-    assert text and len(text) <= fields.MAX_TEXT
+    text = link_fields.format_kernel_text(kernel)
+    assert text and len(text) <= link_fields.MAX_TEXT
     decoded, rejected = decode(SCHEMA, encode(SCHEMA, {"il_kedit": text, "il_ksrc": "custom"}))
     assert rejected == []
-    np.testing.assert_array_equal(fields.kernel_from_text(decoded["il_kedit"]), kernel)
+    np.testing.assert_array_equal(link_fields.kernel_from_text(decoded["il_kedit"]), kernel)
 
 
 def test_big_kernels_do_not_travel():
-    assert fields.format_kernel_text(np.ones((8, 3))) == ""
-    assert fields.format_kernel_text(np.array([[np.nan]])) == ""
+    assert link_fields.format_kernel_text(np.ones((8, 3))) == ""
+    assert link_fields.format_kernel_text(np.array([[np.nan]])) == ""
 
 
 def test_ideal_recipe():
-    k = fields.kernel_from_text("ideal:0.15:31")
+    k = link_fields.kernel_from_text("ideal:0.15:31")
     assert k.shape == (31, 31) and k.sum() == pytest.approx(1.0)
     assert (k < 0).any()  # the sinc's ripples: negative lobes
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from app.backend import signals as sg
+from app.backend import signal_convolution as sconv
 from app.backend.convolution import convolve as convolve2d
 
 CONT = sg.make_grid("continuous")
@@ -21,7 +22,7 @@ DT = sg.CONTINUOUS_DT
 # ---------------------------------------------------------------------------------------------
 def test_rect_conv_rect_is_the_triangle():
     f = sg.make_signal("rect", CONT, width=1.0)
-    y = sg.convolve_signals(f, f)
+    y = sconv.convolve_signals(f, f)
     x = y.axis
     tri = np.clip(1.0 - np.abs(x - 1.0), 0.0, None)
     assert np.max(np.abs(y.values - tri)) <= DT  # the grid's error (one step)
@@ -31,8 +32,8 @@ def test_rect_conv_rect_is_the_triangle():
 @pytest.mark.parametrize("w1, w2", [(1.0, 2.0), (0.5, 1.5)])
 def test_rect_conv_rect_of_different_widths_is_a_trapezoid(w1, w2):
     f, g = sg.make_signal("rect", CONT, width=w1), sg.make_signal("rect", CONT, width=w2)
-    x = sg.convolve_signals(f, g).axis
-    y = sg.convolve_signals(f, g).values
+    x = sconv.convolve_signals(f, g).axis
+    y = sconv.convolve_signals(f, g).values
     trap = np.clip(np.minimum.reduce([x, np.full_like(x, min(w1, w2)), w1 + w2 - x]), 0, None)
     assert np.max(np.abs(y - trap)) <= DT
 
@@ -41,7 +42,7 @@ def test_rect_conv_rect_of_different_widths_is_a_trapezoid(w1, w2):
 def test_exponential_decay_conv_step_closed_form(a):
     e = sg.make_signal("exp", CONT, a=a)
     u = sg.make_signal("step", CONT)
-    y = sg.convolve_signals(e, u)
+    y = sconv.convolve_signals(e, u)
     x = y.axis
     closed = np.where(x >= 0, (1 - np.exp(-a * np.maximum(x, 0))) / a, 0.0)
     inside = x <= sg.WINDOW[1]  # beyond the window both signals are cut off
@@ -53,7 +54,7 @@ def test_error_shrinks_with_the_grid_step():
     errs = []
     for dt in (0.02, 0.01, 0.005):
         grid = sg.make_grid("continuous", dt=dt)
-        y = sg.convolve_signals(sg.make_signal("exp", grid, a=2.0), sg.make_signal("step", grid))
+        y = sconv.convolve_signals(sg.make_signal("exp", grid, a=2.0), sg.make_signal("step", grid))
         errs.append(abs(y.at(1.0) - (1 - np.exp(-2.0)) / 2.0))
     assert errs[2] < errs[1] < errs[0]
 
@@ -63,7 +64,7 @@ def test_impulse_is_the_identity_and_has_unit_area():
     assert d.values.sum() * DT == pytest.approx(1.0)
     assert d.display_values().max() == pytest.approx(1.0)
     g = sg.make_signal("gauss", CONT, shift=0.5)
-    y = sg.convolve_signals(g, d)
+    y = sconv.convolve_signals(g, d)
     # f * δ(t − 1) = f(t − 1)
     expected = sg.make_signal("gauss", CONT, shift=1.5).values
     assert np.allclose(y.on(CONT), expected, atol=1e-12)
@@ -72,7 +73,7 @@ def test_impulse_is_the_identity_and_has_unit_area():
 def test_impulse_conv_impulse_is_an_impulse_of_weight_product():
     d1 = sg.make_signal("impulse", CONT, shift=1.0, amp=2.0)
     d2 = sg.make_signal("impulse", CONT, shift=0.5, amp=1.5)
-    y = sg.convolve_signals(d1, d2)
+    y = sconv.convolve_signals(d1, d2)
     assert y.order == 1
     disp = y.display_values()
     assert disp.max() == pytest.approx(3.0)
@@ -91,8 +92,8 @@ def test_discrete_equals_numpy_convolve_and_correlate(a, b, sa, sb):
     grid = sg.make_grid("discrete", window=(-3.0, 7.0))
     f = sg.make_signal("custom", grid, values=a, shift=sa / 4)
     g = sg.make_signal("custom", grid, values=b, shift=sb / 4)
-    conv = sg.convolve_signals(f, g)
-    corr = sg.convolve_signals(f, g, correlate=True)
+    conv = sconv.convolve_signals(f, g)
+    corr = sconv.convolve_signals(f, g, correlate=True)
     assert np.allclose(conv.values, np.convolve(f.values, g.values))
     assert np.allclose(corr.values, np.correlate(f.values, g.values, "full"))
     # on the time axis: y[sa + sb + k] = (a ∗ b)[k]
@@ -111,11 +112,11 @@ def test_fft_route_equals_direct_route(a, b, correlate):
     for grid in (DISC, CONT):
         f = sg.make_signal("custom", grid, values=a)
         g = sg.make_signal("custom", grid, values=b, shift=0.5)
-        direct = sg.convolve_signals(f, g, correlate=correlate)
-        fft = sg.convolve_signals(f, g, correlate=correlate, method="fft")
+        direct = sconv.convolve_signals(f, g, correlate=correlate)
+        fft = sconv.convolve_signals(f, g, correlate=correlate, method="fft")
         scale = max(1.0, np.abs(a).sum() * np.abs(b).sum())
         assert np.max(np.abs(direct.values - fft.values)) <= 1e-9 * scale
-        check = sg.signal_spectra(f, g, correlate=correlate)
+        check = sconv.signal_spectra(f, g, correlate=correlate)
         assert check.max_error <= 1e-9 * scale
         assert check.n_fft >= check.needed
 
@@ -129,7 +130,7 @@ def test_same_convention_as_the_2d_engine():
     f = sg.make_signal("custom", grid, values=x)
     gk = sg.make_signal("custom", grid, values=k)
     for correlate in (False, True):
-        out = sg.convolve_signals(f, gk, correlate=correlate)
+        out = sconv.convolve_signals(f, gk, correlate=correlate)
         two_d = convolve2d(x[None, :], k[None, :], boundary="zero", correlate=correlate)[0]
         ref = np.correlate(x, k, "full") if correlate else np.convolve(x, k)
         first = -(k.size - 1) if correlate else 0  # sample n of ref[0]
@@ -147,25 +148,25 @@ def test_same_convention_as_the_2d_engine():
 def test_flip_and_slide_area_equals_y(grid, correlate):
     f = sg.make_signal("sine_burst", grid, duration=2.0)
     g = sg.make_signal("exp", grid, a=0.7, shift=0.5)
-    out = sg.convolve_signals(f, g, correlate=correlate)
+    out = sconv.convolve_signals(f, g, correlate=correlate)
     for t in (-1.0, 0.3, 1.0, 2.5, 4.0):
         pos = t * grid.unit
-        s = sg.flip_and_slide(f, g, pos, correlate=correlate)
+        s = sconv.flip_and_slide(f, g, pos, correlate=correlate)
         assert s.area == pytest.approx(out.at(pos), abs=1e-12)
         assert s.area == pytest.approx(s.y, abs=1e-12)
         # g(t − τ) really is g flipped and shifted: at τ = t − 0.5 − Δ it reads g(0.5 + Δ)
-    frames = sg.slide_frames(f, g, np.arange(-3, 7, 0.5) * grid.unit, correlate=correlate)
+    frames = sconv.slide_frames(f, g, np.arange(-3, 7, 0.5) * grid.unit, correlate=correlate)
     assert np.allclose(frames.area, frames.y, atol=1e-12)
 
 
 def test_flip_and_slide_shows_g_flipped_and_shifted():
     f = sg.make_signal("rect", DISC, width=4.0)
     g = sg.make_signal("custom", DISC, values=[1, 2, 3])  # g[0..2] = 1, 2, 3
-    s = sg.flip_and_slide(f, g, 5)
+    s = sconv.flip_and_slide(f, g, 5)
     tau = s.tau.astype(int)
     # convolution: g(5 − τ) -> τ = 5, 4, 3 carry g[0], g[1], g[2]
     assert [s.g_shifted[tau == m][0] for m in (5, 4, 3)] == [1, 2, 3]
-    c = sg.flip_and_slide(f, g, 5, correlate=True)
+    c = sconv.flip_and_slide(f, g, 5, correlate=True)
     # correlation: g(τ − 5) -> τ = 5, 6, 7 carry g[0], g[1], g[2] (no flip)
     assert [c.g_shifted[tau == m][0] for m in (5, 6, 7)] == [1, 2, 3]
 
@@ -173,15 +174,15 @@ def test_flip_and_slide_shows_g_flipped_and_shifted():
 def test_correlation_differs_for_asymmetric_g_and_matches_numpy_correlate():
     f = sg.make_signal("rect", CONT, width=1.0)
     g = sg.make_signal("exp", CONT, a=1.0)
-    conv = sg.convolve_signals(f, g)
-    corr = sg.convolve_signals(f, g, correlate=True)
+    conv = sconv.convolve_signals(f, g)
+    corr = sconv.convolve_signals(f, g, correlate=True)
     assert np.max(np.abs(conv.on(CONT) - corr.on(CONT))) > 0.3
     # documented convention: numpy.correlate(f, g, "full") · dt, starting at f.start − g.end
     assert np.allclose(corr.values, np.correlate(f.values, g.values, "full") * DT)
     assert corr.grid.start == pytest.approx(f.start - g.end)
     # correlation = convolution with the time-reversed g
     g_rev = sg.Signal("rev", g.values[::-1], sg.Grid("continuous", -g.end, DT, g.grid.size))
-    assert np.allclose(sg.convolve_signals(f, g_rev).values, corr.values)
+    assert np.allclose(sconv.convolve_signals(f, g_rev).values, corr.values)
     # causal g: convolution output lives at t ≥ 0, correlation output at t ≤ 1 (mirror side)
     assert conv.at(-0.5) == 0 and corr.at(-0.5) > 0.1
     assert corr.at(1.5) == 0 and conv.at(1.5) > 0.1
@@ -190,7 +191,7 @@ def test_correlation_differs_for_asymmetric_g_and_matches_numpy_correlate():
 def test_symmetric_g_gives_the_same_result_both_ways():
     f = sg.make_signal("exp", CONT)
     g = sg.make_signal("gauss", CONT, shift=0.0)
-    assert np.allclose(sg.convolve_signals(f, g).on(CONT), sg.convolve_signals(f, g, correlate=True).on(CONT),
+    assert np.allclose(sconv.convolve_signals(f, g).on(CONT), sconv.convolve_signals(f, g, correlate=True).on(CONT),
                        atol=1e-9)
 
 
@@ -200,8 +201,8 @@ def test_symmetric_g_gives_the_same_result_both_ways():
 def test_circular_convolution_wraps_around_without_padding():
     f = sg.make_signal("step", CONT, shift=2.0)
     g = sg.make_signal("rect", CONT, shift=2.0, width=3.0)
-    lin = sg.signal_spectra(f, g, pad=True, window=sg.WINDOW)
-    circ = sg.signal_spectra(f, g, pad=False, window=sg.WINDOW)
+    lin = sconv.signal_spectra(f, g, pad=True, window=sg.WINDOW)
+    circ = sconv.signal_spectra(f, g, pad=False, window=sg.WINDOW)
     assert lin.max_error < 1e-9 and lin.n_fft >= lin.needed
     assert circ.n_fft == CONT.size < circ.needed
     assert circ.max_error > 1.0
@@ -217,13 +218,13 @@ def test_circular_convolution_wraps_around_without_padding():
 def test_spectra_magnitudes_multiply():
     f = sg.make_signal("gauss", CONT, sigma=0.3)
     g = sg.make_signal("exp", CONT, a=2.0)
-    s = sg.signal_spectra(f, g)
+    s = sconv.signal_spectra(f, g)
     assert np.allclose(np.abs(s.Y), np.abs(s.F) * np.abs(s.G))
     assert s.freqs[0] == 0 and s.freqs[-1] == pytest.approx(0.5 / DT, rel=0.01)
     # continuous scaling approximates the Fourier transform: F(0) = area, G(0) = 1/a
     assert abs(s.F[0]) == pytest.approx(0.3 * np.sqrt(2 * np.pi), rel=1e-3)
     assert abs(s.G[0]) == pytest.approx(0.5, abs=DT)
-    d = sg.signal_spectra(sg.make_signal("rect", DISC), sg.make_signal("rect", DISC))
+    d = sconv.signal_spectra(sg.make_signal("rect", DISC), sg.make_signal("rect", DISC))
     assert d.freqs[-1] <= 0.5 and abs(d.F[0]) == pytest.approx(4.0)
 
 
@@ -290,9 +291,9 @@ def test_clear_errors():
     with pytest.raises(sg.SignalError, match="Only the custom"):
         sg.make_signal("rect", CONT, values=[1, 2])
     with pytest.raises(sg.SignalError, match="same view"):
-        sg.convolve_signals(sg.make_signal("rect", CONT), sg.make_signal("rect", DISC))
+        sconv.convolve_signals(sg.make_signal("rect", CONT), sg.make_signal("rect", DISC))
     with pytest.raises(sg.SignalError, match="Unknown view"):
         sg.make_grid("sampled")
     with pytest.raises(sg.SignalError, match="finite"):
-        sg.flip_and_slide(sg.make_signal("rect", CONT), sg.make_signal("rect", CONT), float("nan"))
+        sconv.flip_and_slide(sg.make_signal("rect", CONT), sg.make_signal("rect", CONT), float("nan"))
     assert issubclass(sg.SignalError, ValueError)

@@ -18,6 +18,7 @@ from app.backend import (
     spectrum,
     theorem_check,
 )
+from app.backend.spectra import high_frequency_energy, high_frequency_energy_half, radial_profile_half
 
 
 def test_frequency_axes_are_centred_cycles_per_pixel():
@@ -139,3 +140,14 @@ def test_frequency_response_validation():
         frequency_response(np.ones((3, 3)), (0, 8))
     with pytest.raises(ValueError):
         frequency_response(np.array([[np.nan]]), (8, 8))
+
+
+@pytest.mark.parametrize("shape", [(16, 16), (17, 16), (16, 15), (9, 23)])
+def test_radial_profile_half_matches_the_full_one(shape):
+    x = np.random.default_rng(0).random(shape)
+    full = np.fft.fftshift(np.abs(np.fft.fft2(x)))
+    f1, m1 = radial_profile(full)
+    f2, m2 = radial_profile_half(np.fft.rfft2(x), shape[1])
+    assert np.allclose(f1, f2) and np.allclose(m1, m2, equal_nan=True)
+    e1 = high_frequency_energy(np.fft.fftshift(np.fft.fft2(x)), 0.2)
+    assert np.isclose(high_frequency_energy_half(np.fft.rfft2(x), shape[1], 0.2), e1)

@@ -46,8 +46,9 @@ from .display import (
     to_uint8,
 )
 
-from .figure import render_six_panel_png
-from .filtering import FrequencyFilter, KernelReport, freehand_mask, kernel_report, notch_mask, parametric_mask
+from .panels import render_six_panel_png
+from .filtering import FrequencyFilter, freehand_mask, notch_mask, parametric_mask
+from .mask_kernel import KernelReport, kernel_report
 from .inspect import PixelInspection, inspect_pixel
 from .cnn import (
     KernelBank,
@@ -78,16 +79,8 @@ from .conv_arithmetic import (
     resolve_padding,
     transpose_output_size,
 )
-from .signals import (
-    SignalError,
-    convolve_signals,
-    flip_and_slide,
-    make_grid,
-    make_signal,
-    signal_catalog,
-    signal_spectra,
-    slide_frames,
-)
+from .signal_convolution import convolve_signals, flip_and_slide, signal_spectra, slide_frames
+from .signals import SignalError, make_grid, make_signal, signal_catalog
 from .snippet import make_snippet
 from .fourier import (
     WaveInfo,
@@ -104,6 +97,7 @@ from .fourier import (
     swap_magnitude_phase,
     wave_info,
 )
+from .image_transforms import circular_shift, even_part, modulate, radial_window, rotate_image, scale_image
 from .fourier_properties import (
     EvenCheck,
     MirrorCheck,
@@ -112,18 +106,12 @@ from .fourier_properties import (
     RotationCheck,
     ScaleCheck,
     ShiftCheck,
-    circular_shift,
     even_check,
-    even_part,
     mirror_check,
-    modulate,
     modulation_check,
-    radial_window,
     rotate90_check,
-    rotate_image,
     rotation_check,
     scale_check,
-    scale_image,
     shift_check,
 )
 from .deconvolution import (

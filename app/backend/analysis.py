@@ -38,7 +38,7 @@ from .convolution import (
 from .display import power_to_uint8
 from .spectra import anchor_phase, full_from_half, luminance_weights
 
-__all__ = ["ImageAnalysis", "ConvolutionResult", "tune_allocator"]
+__all__ = ["ImageAnalysis", "ConvolutionResult", "tune_allocator", "check_pixels", "direct_at"]
 
 
 def _power(half: np.ndarray) -> np.ndarray:
@@ -346,3 +346,69 @@ class ImageAnalysis:
     def theorem_error(self, kernel: np.ndarray, *, correlate: bool = False) -> float:
         """``max |direct spatial result - IFFT(F · H) cropped|`` for ``kernel`` (runs the direct path)."""
         return self.apply(kernel, correlate=correlate).theorem_error
+
+
+# --------------------------------------------------------------------------- #
+# the convolution theorem at sampled pixels (the Image Lab's check on big kernels)
+# --------------------------------------------------------------------------- #
+def check_pixels(shape: tuple[int, int], n_inside: int = 256, per_edge: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels for a sampled convolution check: the four corners, ``per_edge`` evenly spaced
+    pixels along each border (where the boundary mode matters) and ``n_inside`` random ones.
+
+    Small images (``per_edge`` ≥ the side) get every border pixel.
+
+    Examples
+    --------
+    >>> ys, xs = check_pixels((5, 4), n_inside=3)
+    >>> len(ys) == len(xs) == 14 + 3
+    True
+    """
+    h, w = int(shape[0]), int(shape[1])
+    cols = np.unique(np.linspace(0, w - 1, min(w, per_edge)).round().astype(np.intp))
+    rows = np.unique(np.linspace(0, h - 1, min(h, per_edge)).round().astype(np.intp))
+    pts = set()
+    for x in cols:
+        pts.add((0, int(x)))
+        pts.add((h - 1, int(x)))
+    for y in rows:
+        pts.add((int(y), 0))
+        pts.add((int(y), w - 1))
+    pts = sorted(pts)
+    rng = np.random.default_rng(seed)
+    inside = rng.integers(0, [h, w], size=(n_inside, 2)) if h > 0 and w > 0 else np.zeros((0, 2), int)
+    ys = np.concatenate([np.array([p[0] for p in pts], dtype=np.intp), inside[:, 0]])
+    xs = np.concatenate([np.array([p[1] for p in pts], dtype=np.intp), inside[:, 1]])
+    return ys, xs
+
+
+def direct_at(
+    image: np.ndarray, kernel: np.ndarray, ys: np.ndarray, xs: np.ndarray, *, boundary: str = "reflect",
+    correlate: bool = False,
+) -> np.ndarray:
+    """The convolution (or correlation) at pixels ``(ys, xs)`` by the defining sum, nothing else.
+
+    Same conventions as :func:`app.backend.convolve` (anchor ``(kh // 2, kw // 2)``, boundary
+    padding): ``out[y, x] = Σ k[m, n] · x[y − (m − ay), x − (n − ax)]`` (``+`` for correlation).
+    Returns shape ``(len(ys),)`` for grey images, ``(len(ys), C)`` for colour.
+
+    Examples
+    --------
+    >>> from app.backend import convolve
+    >>> x = np.random.default_rng(2).random((9, 11)); k = np.random.default_rng(3).random((3, 4))
+    >>> ys, xs = np.array([0, 4, 8]), np.array([0, 5, 10])
+    >>> bool(np.allclose(direct_at(x, k, ys, xs, boundary="zero"), convolve(x, k, boundary="zero")[ys, xs]))
+    True
+    """
+    x = np.asarray(image, dtype=np.float64)
+    k = np.asarray(kernel, dtype=np.float64)
+    kh, kw = k.shape
+    ay, ax = kh // 2, kw // 2
+    py, px = kh, kw
+    xp = pad_image(x, (py, px), boundary)  # numpy pads wider than the image by repeating the reflection
+    sign = 1 if correlate else -1
+    rows = np.asarray(ys)[:, None] + sign * (np.arange(kh) - ay)[None, :] + py
+    cols = np.asarray(xs)[:, None] + sign * (np.arange(kw) - ax)[None, :] + px
+    patches = xp[rows[:, :, None], cols[:, None, :]]  # (P, kh, kw[, C])
+    if x.ndim == 3:
+        return np.einsum("pmnc,mn->pc", patches, k)
+    return np.einsum("pmn,mn->p", patches, k)

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from numbers import Integral
 
 import numpy as np
+
+from ._validate import whole_number
 
 __all__ = [
     "PADDING_MODES",
@@ -74,9 +75,7 @@ LENET_C3_TABLE: np.ndarray = _lenet_c3_table()
 
 # ----------------------------------------------------------------------------- checks
 def _check_int(value: object, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, Integral) or value < minimum:
-        raise ValueError(f"{name} must be a whole number of at least {minimum} (got {value!r})")
-    return int(value)
+    return whole_number(value, name, lo=minimum)
 
 
 def _check_2d(a: object, name: str) -> np.ndarray:

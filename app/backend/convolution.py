@@ -46,6 +46,7 @@ from typing import Literal
 import numpy as np
 import scipy.fft as sp_fft
 from scipy import ndimage
+from ._validate import choice
 
 __all__ = [
     "BOUNDARIES",
@@ -117,15 +118,11 @@ def working_dtype(dtype: np.dtype | type) -> np.dtype:
 
 
 def _check_boundary(boundary: str) -> str:
-    if boundary not in BOUNDARIES:
-        raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
-    return boundary
+    return choice(boundary, BOUNDARIES, "boundary")
 
 
 def _check_method(method: str) -> str:
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    return method
+    return choice(method, METHODS, "method")
 
 
 def _as_image(image: object, *, check_finite: bool = True) -> np.ndarray:

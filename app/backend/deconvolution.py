@@ -30,7 +30,7 @@ import scipy.fft as sp_fft
 from scipy.optimize import minimize_scalar
 
 from .convolution import _as_image, _as_kernel, convolve
-from .fourier import _check_int
+from ._validate import finite_number, shape2, whole_number
 from .spectra import _response_half, full_from_half
 
 __all__ = [
@@ -60,16 +60,6 @@ def _image(image: object, what: str = "image") -> np.ndarray:
         return _as_image(image).astype(np.float64, copy=False)
     except ValueError as exc:
         raise ValueError(f"{what}: {exc}") from None
-
-
-def _number(value: object, what: str, *, lo: float = 0.0) -> float:
-    try:
-        value = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a number; got {value!r}") from None
-    if not (math.isfinite(value) and value >= lo):
-        raise ValueError(f"{what} must be a finite number >= {lo:g}; got {value}")
-    return value
 
 
 def _check_fits(image_shape: tuple[int, ...], kernel_shape: tuple[int, ...]) -> None:
@@ -160,10 +150,8 @@ def blur(
     True
     """
     x = _image(image)
-    sigma = _number(noise_sigma, "noise_sigma")
-    seed = _check_int(seed, "seed")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0; got {seed}")
+    sigma = finite_number(noise_sigma, "noise_sigma", lo=0.0)
+    seed = whole_number(seed, "seed", lo=0)
     out = convolve(x, kernel, boundary=boundary)
     if sigma > 0:
         out = out + np.random.default_rng(seed).normal(0.0, sigma, size=out.shape)
@@ -184,12 +172,7 @@ def transfer_function(kernel: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     (1.0, 0.0)
     """
     k = _as_kernel(kernel)
-    try:
-        h, w = (int(s) for s in shape)
-    except (TypeError, ValueError):
-        raise ValueError(f"shape must be two positive integers (H, W); got {shape!r}") from None
-    if h < 1 or w < 1:
-        raise ValueError(f"shape must be positive; got {shape!r}")
+    h, w = shape2(shape)
     _check_fits((h, w), k.shape)
     return full_from_half(_response_half(k, (h, w), False), w)
 
@@ -227,7 +210,7 @@ def inverse_filter(
     (True, 0)
     """
     g, spec, h = _setup(blurred, kernel)
-    eps = _number(eps, "eps")
+    eps = finite_number(eps, "eps", lo=0.0)
     mag = np.abs(h)
     keep = mag >= eps if eps > 0 else mag > 0
     restored = _inverse(np.divide(spec, h, out=np.zeros_like(spec), where=keep), g.shape)
@@ -266,7 +249,7 @@ def wiener_filter(blurred: np.ndarray, kernel: np.ndarray, k: float) -> np.ndarr
     True
     """
     g, spec, h = _setup(blurred, kernel)
-    k = _number(k, "k")
+    k = finite_number(k, "k", lo=0.0)
     return _inverse(spec * _wiener_gain(h, k), g.shape)
 
 

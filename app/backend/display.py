@@ -11,22 +11,29 @@ Rules
 * Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
   :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
-  after :func:`downsample_for_display` (area averaging).
+  after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
 """
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from PIL import Image
 
-from .spectra import full_from_half, luminance_weights
+from ._validate import choice, positive_number
+from .encoding import _display_size, downsample_for_display, encode_jpeg, encode_png
+from .spectra import _power, full_from_half, luminance_weights
 
 __all__ = [
     "RANGE_TOLERANCE",
     "SIGNED_MODES",
+    "DISPLAY_RULES",
+    "SATURATE_PERCENTILE",
+    "SignedDisplay",
+    "display_mode",
+    "signed_display",
     "to_uint8",
     "signed_to_rgb",
     "result_to_uint8",
@@ -39,10 +46,16 @@ __all__ = [
     "encode_jpeg",
     "downsample_for_display",
     "DIVERGING_LUT",
+    "COLORMAPS",
+    "apply_colormap",
 ]
 
 SignedMode = Literal["diverging", "abs", "offset", "clip"]
 SIGNED_MODES: tuple[str, ...] = ("diverging", "abs", "offset", "clip")
+#: What a page, the export and the CLI offer: ``"auto"`` picks a mode per output (:func:`display_mode`).
+DISPLAY_RULES: tuple[str, ...] = ("auto", *SIGNED_MODES)
+#: The diverging map of :func:`signed_display` saturates the strongest 0.5 % of ``|x|`` (and says so).
+SATURATE_PERCENTILE: float = 99.5
 
 #: Excursions outside [0, 1] smaller than this are rounding, and are clipped by :func:`to_uint8`.
 RANGE_TOLERANCE: float = 1e-3
@@ -87,15 +100,6 @@ def _finite_float(x: object, what: str = "image", *, check_finite: bool = True) 
     if check_finite and a.dtype.kind == "f" and not (np.isfinite(a.sum()) or np.isfinite(a).all()):
         raise ValueError(f"{what} contains NaN or infinite values")
     return a
-
-
-def _check_uint8(img: object) -> np.ndarray:
-    a = np.asarray(img)
-    if a.dtype != np.uint8:
-        raise ValueError(f"expected a uint8 image (use to_uint8 first); got dtype {a.dtype}")
-    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3, 4)) or a.size == 0:
-        raise ValueError(f"expected an (H, W), (H, W, 3) or (H, W, 4) image; got shape {a.shape}")
-    return a[..., 0] if a.ndim == 3 and a.shape[2] == 1 else a
 
 
 def is_signed(x: np.ndarray) -> bool:
@@ -189,8 +193,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
     >>> signed_to_rgb(np.array([[-1.0, 0.0, 1.0]]), "offset")[0, :, 0].tolist()
     [0, 128, 255]
     """
-    if mode not in SIGNED_MODES:
-        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(SIGNED_MODES)}")
+    choice(mode, SIGNED_MODES, "mode")
     a = _finite_float(x, "data")
     if a.dtype.kind != "f":
         a = a.astype(np.float64)
@@ -198,9 +201,7 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         peak = max(-float(a.min()), float(a.max()))
         lim = peak if peak > 0 else 1.0
     else:
-        lim = float(limit)
-        if not (np.isfinite(lim) and lim > 0):
-            raise ValueError(f"limit must be a positive number; got {limit}")
+        lim = positive_number(limit, "limit")
     return _signed_rgb(a, mode, lim, scale_clip=limit is not None)
 
 
@@ -254,6 +255,108 @@ def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, lim
     return to_uint8(x)
 
 
+@dataclass(frozen=True)
+class SignedDisplay:
+    """Pixels of a filter output and how they were made (see :func:`signed_display`).
+
+    ``mode`` is ``"plain"`` or one of :data:`SIGNED_MODES`; ``lo``/``hi`` are the output's range;
+    ``clipped_fraction`` is the share of pixels outside ``[0, 1]`` (``clip``) or beyond ``±limit``
+    (``diverging``); ``limit`` is the colour-scale limit of the diverging, abs and offset maps.
+    """
+
+    pixels: np.ndarray
+    mode: str
+    lo: float
+    hi: float
+    clipped_fraction: float
+    limit: float = 0.0
+
+    @property
+    def note(self) -> str:
+        """How the pixels were made, in a few English words (``""`` for a plain image).
+
+        Examples
+        --------
+        >>> signed_display(np.array([[-1.0, 0.0, 1.0]])).note
+        'diverging ±1 (0.0 % saturated)'
+        """
+        pct = f"{100 * self.clipped_fraction:.1f} %"
+        return {
+            "plain": "",
+            "clip": f"clipped to 0..1 ({pct} of pixels)",
+            "diverging": f"diverging ±{self.limit:.3g} ({pct} saturated)",
+            "abs": f"|x| / {self.limit:.3g}",
+            "offset": f"0.5 + x / {2 * self.limit:.3g}",
+        }[self.mode]
+
+
+def display_mode(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None) -> str:
+    """The mapping :func:`signed_display` uses: ``"plain"`` or one of :data:`SIGNED_MODES`.
+
+    An output inside ``[0, 1]`` stays plain whatever ``mode`` asks.  ``"auto"`` shows the output
+    of a kernel whose weights sum to 1 (sharpen, unsharp mask: the picture is kept, edges
+    boosted) clipped to ``[0, 1]``, and any other signed output (edge detectors, weights summing
+    to 0) with the diverging map, zero = neutral.
+
+    Examples
+    --------
+    >>> x = np.array([[-0.5, 1.5]])
+    >>> display_mode(x), display_mode(x, kernel_sum=1.0), display_mode(x / 2 + 0.25, "abs")
+    ('diverging', 'clip', 'plain')
+    """
+    choice(mode, DISPLAY_RULES, "display mode")
+    if not is_signed(output):
+        return "plain"
+    if mode != "auto":
+        return mode
+    return "clip" if kernel_sum is not None and abs(kernel_sum - 1.0) < 1e-6 else "diverging"
+
+
+def signed_display(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None) -> SignedDisplay:
+    """The one display rule of a filter output, shared by the pages, the export and the CLI.
+
+    Parameters
+    ----------
+    output : ndarray, shape (H, W) or (H, W, C)
+        Real, finite filter output.
+    mode : {"auto", "diverging", "abs", "offset", "clip"}, default "auto"
+        See :func:`display_mode`.  ``diverging`` uses ``±`` the :data:`SATURATE_PERCENTILE`
+        th percentile of ``|x|`` (of the luminance for colour) so faint edges stay visible;
+        ``abs``/``offset`` use ``±max|x|`` (nothing saturates); ``clip`` clips to ``[0, 1]``.
+    kernel_sum : float, optional
+        Sum of the kernel's weights (``auto`` clips the output of kernels summing to 1).
+
+    Returns
+    -------
+    SignedDisplay
+        uint8 pixels at full size, the mode used, the range, and the share of pixels clipped
+        or saturated — the caller shows it, so nothing is clipped silently.
+
+    Examples
+    --------
+    >>> d = signed_display(np.array([[-0.5, 0.5, 1.5]]), kernel_sum=1.0)
+    >>> d.mode, d.pixels[0, :, 0].tolist(), round(d.clipped_fraction, 3)
+    ('clip', [0, 128, 255], 0.667)
+    >>> signed_display(np.array([[0.0, 1.0]])).pixels.tolist()
+    [[0, 255]]
+    """
+    a = _finite_float(output, "output")
+    shown = display_mode(a, mode, kernel_sum=kernel_sum)
+    lo, hi = float(a.min()), float(a.max())
+    if shown == "plain":
+        return SignedDisplay(to_uint8(a), shown, lo, hi, 0.0)
+    if shown == "clip":
+        return SignedDisplay(signed_to_rgb(a, "clip"), shown, lo, hi, float(np.mean((a < 0) | (a > 1))))
+    mag = np.abs(_luma(a) if shown == "diverging" else a)
+    limit = float(mag.max()) or 1.0
+    fraction = 0.0
+    if shown == "diverging":
+        robust = float(np.percentile(mag, SATURATE_PERCENTILE))
+        limit = min(limit, robust) if robust > 1e-12 else limit
+        fraction = float(np.mean(mag > limit))
+    return SignedDisplay(signed_to_rgb(a, shown, limit=limit), shown, lo, hi, fraction, limit)
+
+
 def _halve(a: np.ndarray) -> np.ndarray:
     """2x2 area average of an even-sided float32 array (the BOX resize by exactly 2, ~3x cheaper)."""
     out = np.add(a[0::2, 0::2], a[1::2, 0::2])
@@ -277,15 +380,6 @@ def _area_resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return np.stack(planes, axis=-1)
 
 
-def _display_size(h: int, w: int, max_side: int) -> tuple[int, int] | None:
-    if max_side < 1:
-        raise ValueError(f"max_side must be at least 1; got {max_side}")
-    if max(h, w) <= max_side:
-        return None
-    s = max_side / max(h, w)
-    return (max(1, round(w * s)), max(1, round(h * s)))
-
-
 def display_image(
     x: np.ndarray, max_side: int = 512, signed_mode: SignedMode = "diverging", *, limit: float | None = None
 ) -> np.ndarray:
@@ -305,10 +399,9 @@ def display_image(
     (8, 8, 3)
     """
     a = _finite_float(x, check_finite=False)
-    if signed_mode not in SIGNED_MODES:
-        raise ValueError(f"unknown mode {signed_mode!r}; choose one of {', '.join(SIGNED_MODES)}")
-    if limit is not None and not (np.isfinite(float(limit)) and float(limit) > 0):
-        raise ValueError(f"limit must be a positive number; got {limit}")
+    choice(signed_mode, SIGNED_MODES, "mode")
+    if limit is not None:
+        positive_number(limit, "limit")
     lo, hi = float(a.min()), float(a.max())
     if not (np.isfinite(lo) and np.isfinite(hi)):  # NaN propagates to min/max; so does ±inf
         raise ValueError("image contains NaN or infinite values")
@@ -326,16 +419,6 @@ def display_image(
     return _signed_rgb(a, signed_mode, float(limit), scale_clip=True)
 
 
-def _power(a: np.ndarray) -> np.ndarray:
-    if np.iscomplexobj(a):
-        re, im = a.real, a.imag
-        return re * re + im * im
-    a = np.asarray(a, dtype=np.float64) if a.dtype.kind != "f" else a
-    if a.size and a.min() < 0:
-        raise ValueError("magnitudes must be non-negative (pass the complex spectrum instead)")
-    return a * a
-
-
 def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:
     """:func:`spectrum_to_uint8` from squared magnitudes (``vmax`` is still a magnitude).
 
@@ -345,8 +428,7 @@ def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: f
     array([255, 191,   0], dtype=uint8)
     """
     power = np.asarray(power)
-    if not dynamic_range_db > 0:
-        raise ValueError(f"dynamic_range_db must be positive; got {dynamic_range_db}")
+    positive_number(dynamic_range_db, "dynamic_range_db")
     top = float(power.max()) if vmax is None else float(vmax) ** 2
     if not top > 0:
         return np.zeros(power.shape, np.uint8)
@@ -402,75 +484,44 @@ def half_spectrum_to_uint8(
     return full_from_half(spectrum_to_uint8(half, dynamic_range_db, vmax=vmax), int(n_cols), centred=centred)
 
 
-def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
-    """Shrink a uint8 image so its long side is at most ``max_side``, by area averaging.
+# Anchor colours (sRGB) of perceptually ordered maps; "grey" is the identity.
+_ANCHORS: dict[str, list[tuple[int, int, int]]] = {
+    # matplotlib "inferno" (9 anchors): dark → bright, high contrast on projectors
+    "inferno": [
+        (0, 0, 4), (31, 12, 72), (85, 15, 109), (136, 34, 106), (186, 54, 85),
+        (227, 89, 51), (249, 140, 10), (249, 201, 50), (252, 255, 164),
+    ],
+    # matplotlib "viridis" (9 anchors)
+    "viridis": [
+        (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142),
+        (31, 158, 137), (53, 183, 121), (109, 205, 89), (253, 231, 37),
+    ],
+}
+COLORMAPS: tuple[str, ...] = ("grey", *_ANCHORS)
 
-    Never upscales; returns the input unchanged when it already fits.
+
+def _lut(name: str) -> np.ndarray:
+    anchors = np.asarray(_ANCHORS[name], dtype=np.float64)
+    pos = np.linspace(0, len(anchors) - 1, 256)
+    idx = np.arange(len(anchors))
+    return np.rint(np.stack([np.interp(pos, idx, anchors[:, c]) for c in range(3)], axis=1)).astype(np.uint8)
+
+
+_LUTS = {name: _lut(name) for name in _ANCHORS}
+
+
+def apply_colormap(grey: np.ndarray, name: str = "grey") -> np.ndarray:
+    """Colour a uint8 grey image with a 256-entry map; ``"grey"`` returns it unchanged.
 
     Examples
     --------
-    >>> downsample_for_display(np.zeros((1024, 600), np.uint8)).shape
-    (512, 300)
+    >>> apply_colormap(np.array([[0, 255]], np.uint8), "inferno").tolist()
+    [[[0, 0, 4], [252, 255, 164]]]
     """
-    a = _check_uint8(img)
-    size = _display_size(a.shape[0], a.shape[1], max_side)
-    if size is None:
+    a = np.asarray(grey)
+    if a.dtype != np.uint8 or a.ndim != 2:
+        raise ValueError("apply_colormap expects an (H, W) uint8 image")
+    if name == "grey":
         return a
-    (w, h), (n1, n2) = size, a.shape[:2]
-    if a.ndim == 2 and (n1, n2) in ((2 * h, 2 * w), (3 * h // 2, 3 * w // 2)) and h % 2 == w % 2 == 0:
-        return _box_reduce_u8(a, 2 if n1 == 2 * h else 3)
-    return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
-
-
-def _box_sums(a: np.ndarray, axis: int, step: int) -> np.ndarray:
-    """Pillow's BOX weights along ``axis`` as uint16 sums of weight 2: 2:1 ``a0 + a1``;
-    3:2 ``a0 + a1`` and ``2 a2`` (Pillow samples the box at pixel centres, so at 3:2 each
-    source pixel lands in exactly one output pixel)."""
-    a = np.moveaxis(a, axis, 0)
-    if step == 2:
-        out = np.add(a[0::2], a[1::2], dtype=np.uint16)
-    else:
-        out = np.empty((2 * (a.shape[0] // 3),) + a.shape[1:], np.uint16)
-        np.add(a[0::3], a[1::3], out=out[0::2], dtype=np.uint16)
-        np.multiply(a[2::3], 2, out=out[1::2], dtype=np.uint16)
-    return np.moveaxis(out, 0, axis)
-
-
-def _box_reduce_u8(a: np.ndarray, step: int) -> np.ndarray:
-    """Pillow's ``resize(BOX)`` of a grey uint8 image by exactly 2:1 (``step=2``) or 3:2 (``3``),
-    in integers: ~3x faster, equal to within one level (Pillow rounds between its two passes)."""
-    t = _box_sums(_box_sums(a, 0, step), 1, step)
-    t += 2
-    t >>= 2
-    return t.astype(np.uint8)
-
-
-def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:
-    """PNG bytes of a uint8 ``(H, W)``, ``(H, W, 3)`` or ``(H, W, 4)`` image (exact pixels).
-
-    Examples
-    --------
-    >>> encode_png(np.zeros((2, 2), np.uint8))[:4]
-    b'\\x89PNG'
-    """
-    buf = io.BytesIO()
-    Image.fromarray(_check_uint8(img)).save(buf, format="PNG", compress_level=compress_level)
-    return buf.getvalue()
-
-
-def encode_jpeg(img: np.ndarray, quality: int = 88) -> bytes:
-    """JPEG bytes of a uint8 ``(H, W)`` or ``(H, W, 3)`` image (photos and spectra).
-
-    Examples
-    --------
-    >>> encode_jpeg(np.zeros((8, 8, 3), np.uint8))[:2]
-    b'\\xff\\xd8'
-    """
-    a = _check_uint8(img)
-    if a.ndim == 3 and a.shape[2] == 4:
-        raise ValueError("JPEG has no alpha channel; pass (H, W) or (H, W, 3)")
-    if not 1 <= int(quality) <= 100:
-        raise ValueError(f"quality must be in 1..100; got {quality}")
-    buf = io.BytesIO()
-    Image.fromarray(a).save(buf, format="JPEG", quality=int(quality))
-    return buf.getvalue()
+    choice(name, COLORMAPS, "colour map")
+    return _LUTS[name][a]

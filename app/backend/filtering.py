@@ -16,8 +16,9 @@ Conventions (the same as :mod:`app.backend.spectra`)
   the bright cross on the spectrum's axes (spectral leakage).
 * The *implied kernel* of a mask is its inverse DFT, centred (``h[H // 2, W // 2]`` is the
   tap at offset 0) and real for a symmetric mask. Cropping it to an odd ``k × k`` window
-  gives a kernel a spatial convolution can use; :func:`crop_error` says how much that
-  changes the response.
+  gives a kernel a spatial convolution can use (:mod:`app.backend.mask_kernel`).
+* Reading a spectrum — peaks, leakage, display range, the mask overlay — is
+  :mod:`app.backend.spectrum_reading`.
 
 Examples
 --------
@@ -42,8 +43,9 @@ from scipy.signal import windows
 
 from kernels import frequency as kf
 
+from ._validate import shape2
 from .images import to_gray
-from .spectra import frequency_axes, luminance_weights, radial_profile
+from .spectra import luminance_weights
 
 __all__ = [
     "WINDOWS",
@@ -53,36 +55,20 @@ __all__ = [
     "MAX_NOTCHES",
     "FrequencyFilter",
     "FilteredImage",
-    "KernelReport",
-    "CropError",
     "hann_window",
     "apply_window",
     "centred_spectrum",
     "mirror",
     "hermitian_error",
     "symmetrize",
-    "radius_grid",
     "parametric_mask",
     "notch_mask",
     "polygon_region",
     "freehand_mask",
     "painting_to_grid",
-    "implied_kernel",
-    "crop_centre",
-    "kernel_response",
-    "crop_error",
-    "negative_lobe",
-    "cross_section",
-    "kernel_report",
-    "masked_radial_profiles",
-    "detect_peaks",
-    "snap_to_peak",
-    "axis_cross_db",
-    "overlay_mask",
-    "display_range",
-    "cycles_to_fraction",
     "notches_to_text",
     "notches_from_text",
+    "display_range",
 ]
 
 #: Window applied to the image before its FFT.
@@ -101,24 +87,8 @@ MAX_NOTCHES: int = 24
 # grid helpers
 # --------------------------------------------------------------------------- #
 def _shape2(shape: Sequence[int]) -> tuple[int, int]:
-    if len(shape) < 2:
-        raise ValueError(f"expected a 2-D grid shape, got {tuple(shape)}")
-    h, w = int(shape[0]), int(shape[1])
-    if h < 1 or w < 1:
-        raise ValueError(f"grid shape must be positive, got {(h, w)}")
-    return h, w
-
-
-def radius_grid(shape: Sequence[int]) -> np.ndarray:
-    """Radial frequency ``sqrt(fy² + fx²)`` in cycles/pixel on the centred grid of ``shape``.
-
-    Examples
-    --------
-    >>> radius_grid((4, 4))[2, 2], radius_grid((4, 4))[0, 2]
-    (np.float64(0.0), np.float64(0.5))
-    """
-    fy, fx = frequency_axes(_shape2(shape))
-    return np.hypot(fy[:, None], fx[None, :])
+    """The grid ``(H, W)`` of an image shape (a colour image's channels are ignored)."""
+    return shape2(tuple(shape)[:2], "grid shape")
 
 
 def mirror(mask: np.ndarray) -> np.ndarray:
@@ -169,17 +139,6 @@ def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
     if how == "max":
         return np.maximum(m, mm)
     raise ValueError(f"how must be 'mean', 'min' or 'max', not {how!r}")
-
-
-def cycles_to_fraction(cycles: float) -> float:
-    """A cutoff in cycles/pixel as a fraction of Nyquist (0.5 cycles/pixel → 1.0).
-
-    Examples
-    --------
-    >>> cycles_to_fraction(0.125)
-    0.25
-    """
-    return float(cycles) / NYQUIST
 
 
 def notches_to_text(notches: Iterable[tuple[float, float]]) -> str:
@@ -378,7 +337,7 @@ def parametric_mask(
             raise ValueError(f"upper cutoff must be in (0, {NYQUIST}] cycles/pixel, got {high}")
         if low >= high:
             raise ValueError(f"the lower cutoff ({low:g}) must be below the upper cutoff ({high:g})")
-    lo, hi = cycles_to_fraction(low), cycles_to_fraction(high)
+    lo, hi = kf.cycles_to_nyquist(low), kf.cycles_to_nyquist(high)
     if band == "lowpass":
         return kf.lowpass((h, w), lo, kind, int(order))
     if band == "highpass":
@@ -412,10 +371,10 @@ def notch_mask(
     r = float(radius)
     if not (math.isfinite(r) and 0 < r <= NYQUIST):
         raise ValueError(f"notch radius must be in (0, {NYQUIST}] cycles/pixel, got {radius}")
-    centres = [(cycles_to_fraction(fx), cycles_to_fraction(fy)) for fy, fx in notches]
+    centres = [(kf.cycles_to_nyquist(fx), kf.cycles_to_nyquist(fy)) for fy, fx in notches]
     if not centres:
         return np.ones((h, w))
-    return kf.notch((h, w), centres, cycles_to_fraction(r), profile, order=int(order))
+    return kf.notch((h, w), centres, kf.cycles_to_nyquist(r), profile, order=int(order))
 
 
 def polygon_region(shape: Sequence[int], xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
@@ -503,309 +462,6 @@ def freehand_mask(
     return symmetrize(np.clip(mask, 0.0, 1.0), "mean")
 
 
-# --------------------------------------------------------------------------- #
-# the implied spatial kernel
-# --------------------------------------------------------------------------- #
-def implied_kernel(mask: np.ndarray) -> np.ndarray:
-    """The spatial kernel whose DFT is ``mask``: ``h = IDFT(M)``, centred at ``(H//2, W//2)``.
-
-    Real for a Hermitian-symmetric mask (the tiny imaginary round-off is dropped);
-    ``h.sum() == M(0)`` (the DC gain).
-
-    Examples
-    --------
-    >>> h = implied_kernel(np.ones((5, 5)))  # an all-pass mask is a delta at the centre
-    >>> h.round(12)[2]
-    array([0., 0., 1., 0., 0.])
-    """
-    return kf.implied_kernel(mask)
-
-
-def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
-    """The central ``size × size`` taps (``size`` odd; square, at most the largest odd side that fits).
-
-    Examples
-    --------
-    >>> crop_centre(np.arange(25.0).reshape(5, 5), 3)
-    array([[ 6.,  7.,  8.],
-           [11., 12., 13.],
-           [16., 17., 18.]])
-    """
-    h = np.asarray(kernel)
-    size = int(size)
-    if size < 1 or size % 2 == 0:
-        raise ValueError(f"crop size must be a positive odd number, got {size}")
-    ny, nx = h.shape
-    cy, cx = ny // 2, nx // 2
-    r = min(size // 2, cy, ny - 1 - cy, cx, nx - 1 - cx)
-    return np.ascontiguousarray(h[cy - r : cy + r + 1, cx - r : cx + r + 1])
-
-
-def kernel_response(kernel: np.ndarray, shape: Sequence[int]) -> np.ndarray:
-    """Centred DFT on ``shape`` of a kernel whose centre tap is offset 0 (zero-padded).
-
-    Examples
-    --------
-    >>> kernel_response(np.full((3, 3), 1 / 9), (4, 4)).real.round(4)[2]
-    array([-0.3333,  0.3333,  1.    ,  0.3333])
-    """
-    h, w = _shape2(shape)
-    k = np.asarray(kernel, dtype=np.float64)
-    kh, kw = k.shape
-    if kh > h or kw > w:
-        raise ValueError(f"kernel {k.shape} does not fit the grid {(h, w)}")
-    big = np.zeros((h, w))
-    y0, x0 = h // 2 - kh // 2, w // 2 - kw // 2
-    big[y0 : y0 + kh, x0 : x0 + kw] = k
-    return sp_fft.fftshift(sp_fft.fft2(sp_fft.ifftshift(big)))
-
-
-@dataclass(frozen=True)
-class CropError:
-    """How much cropping the implied kernel changes the filter.
-
-    ``rel_l2 = ‖H_crop − M‖₂ / ‖M‖₂`` over the grid and ``max_abs = max |H_crop − M|``.
-    """
-
-    rel_l2: float
-    max_abs: float
-
-
-def crop_error(mask: np.ndarray, size: int, *, kernel: np.ndarray | None = None) -> CropError:
-    """Compare the response of the ``size``-cropped implied kernel with ``mask`` itself.
-
-    Examples
-    --------
-    >>> e = crop_error(parametric_mask((64, 64), 'gaussian', 'lowpass', low=0.1), 15)
-    >>> type(e).__name__
-    'CropError'
-    """
-    m = np.asarray(mask, dtype=np.float64)
-    full = implied_kernel(m) if kernel is None else kernel
-    resp = kernel_response(crop_centre(full, size), m.shape)
-    diff = resp - m
-    norm = float(np.linalg.norm(m))
-    return CropError(
-        rel_l2=float(np.linalg.norm(diff) / norm) if norm > 0 else float(np.linalg.norm(diff)),
-        max_abs=float(np.max(np.abs(diff))),
-    )
-
-
-def negative_lobe(kernel: np.ndarray) -> float:
-    """Largest negative tap relative to the peak tap: ``min(h) / max|h|`` (≤ 0; 0 if none).
-
-    An ideal low-pass ("brick wall") gives about −0.13 (the Gibbs side lobe of the
-    2-D sinc); a Gaussian gives 0.
-
-    Examples
-    --------
-    >>> negative_lobe(np.array([[-1.0, 4.0, -1.0]]))
-    -0.25
-    >>> negative_lobe(np.ones((3, 3)))
-    0.0
-    """
-    h = np.asarray(kernel, dtype=np.float64)
-    peak = float(np.max(np.abs(h))) if h.size else 0.0
-    if peak == 0:
-        return 0.0
-    return min(float(h.min()), 0.0) / peak
-
-
-def cross_section(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The row through the kernel's centre: ``(offsets, taps)`` with offset 0 at the centre.
-
-    Examples
-    --------
-    >>> cross_section(np.arange(9.0).reshape(3, 3))
-    (array([-1,  0,  1]), array([3., 4., 5.]))
-    """
-    h = np.asarray(kernel)
-    cy, cx = h.shape[0] // 2, h.shape[1] // 2
-    return np.arange(h.shape[1]) - cx, h[cy].copy()
-
-
-@dataclass(frozen=True)
-class KernelReport:
-    """Everything the page prints about the implied kernel of a mask."""
-
-    full: np.ndarray  # the whole implied kernel (grid size)
-    cropped: np.ndarray  # central size × size
-    size: int
-    negative_lobe: float  # of the full kernel, relative to its peak
-    negative_lobe_cropped: float
-    dc_gain: float  # M(0) = sum of the full kernel
-    cropped_sum: float
-    crop: CropError
-    max_imag: float  # largest imaginary part of IDFT(M) (0 for a symmetric mask)
-    fx: np.ndarray  # frequencies of the rows below (cycles/pixel)
-    row_fy: float  # the fy of the rows below
-    mask_row: np.ndarray  # M along fx at row_fy
-    crop_row: np.ndarray  # real part of the cropped kernel's response along fx at row_fy
-
-
-def kernel_report(mask: np.ndarray, size: int, *, row_fy: float = 0.0) -> KernelReport:
-    """The implied kernel, its crop to ``size``, side lobes and the crop's effect.
-
-    ``row_fy`` picks the row (nearest grid ``fy``) along which the mask and the cropped
-    kernel's response are returned for plotting (e.g. through a notch).
-
-    Examples
-    --------
-    >>> r = kernel_report(parametric_mask((64, 64), 'ideal', 'lowpass', low=0.1), 15)
-    >>> type(r).__name__, r.negative_lobe < -0.05  # an ideal low-pass rings: negative side lobes
-    ('KernelReport', True)
-    """
-    m = np.asarray(mask, dtype=np.float64)
-    cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
-    full = cplx.real
-    cropped = crop_centre(full, size)
-    resp = kernel_response(cropped, m.shape)
-    diff = resp - m
-    norm = float(np.linalg.norm(m))
-    crop = CropError(
-        rel_l2=float(np.linalg.norm(diff) / norm) if norm > 0 else float(np.linalg.norm(diff)),
-        max_abs=float(np.max(np.abs(diff))),
-    )
-    fy_axis, fx_axis = frequency_axes(m.shape)
-    cy = int(np.argmin(np.abs(fy_axis - float(row_fy))))
-    return KernelReport(
-        full=full,
-        cropped=cropped,
-        size=int(cropped.shape[0]),
-        negative_lobe=negative_lobe(full),
-        negative_lobe_cropped=negative_lobe(cropped),
-        dc_gain=float(m[m.shape[0] // 2, m.shape[1] // 2]),
-        cropped_sum=float(cropped.sum()),
-        crop=crop,
-        max_imag=float(np.max(np.abs(cplx.imag))),
-        fx=fx_axis,
-        row_fy=float(fy_axis[cy]),
-        mask_row=m[cy].copy(),
-        crop_row=resp[cy].real.copy(),
-    )
-
-
-# --------------------------------------------------------------------------- #
-# profiles, peaks, leakage, overlay
-# --------------------------------------------------------------------------- #
-def masked_radial_profiles(spectrum: np.ndarray, mask: np.ndarray) -> dict[str, np.ndarray]:
-    """Radial means of ``|F|``, ``|M · F|`` and ``M`` (keys ``freqs``, ``input``, ``output``, ``mask``).
-
-    Examples
-    --------
-    >>> f = centred_spectrum(np.random.default_rng(0).random((32, 32)))
-    >>> p = masked_radial_profiles(f, parametric_mask((32, 32), 'ideal', 'lowpass', low=0.2))
-    >>> sorted(p), bool(np.all(p['output'] <= p['input'] + 1e-12))
-    (['freqs', 'input', 'mask', 'output'], True)
-    """
-    mag = np.abs(spectrum)
-    m = np.asarray(mask, dtype=np.float64)
-    freqs, p_in = radial_profile(mag)
-    _, p_out = radial_profile(mag * m)
-    _, p_mask = radial_profile(m)
-    return {"freqs": freqs, "input": p_in, "output": p_out, "mask": p_mask}
-
-
-def detect_peaks(
-    spectrum: np.ndarray,
-    *,
-    count: int = 4,
-    min_radius: float = 0.03,
-    min_prominence_db: float = 15.0,
-    axis_guard: int = 2,
-) -> list[tuple[float, float]]:
-    """Strongest off-centre isolated peaks ``(fy, fx)`` in cycles/pixel, one per mirror pair.
-
-    A peak must stand ``min_prominence_db`` above the local median of the log magnitude,
-    lie at least ``min_radius`` from the centre and off the two axes (± ``axis_guard``
-    pixels: the leakage cross and the image's own axis energy are not periodic noise).
-
-    Examples
-    --------
-    >>> yy, xx = np.mgrid[:64, :64]
-    >>> img = 0.5 + 0.4 * np.cos(2 * np.pi * (0.25 * xx + 0.125 * yy))  # one tone, off the axes
-    >>> detect_peaks(centred_spectrum(img), count=1)
-    [(0.125, 0.25)]
-    """
-    mag = np.abs(np.asarray(spectrum))
-    h, w = mag.shape
-    db = 20.0 * np.log10(mag + 1e-12 * max(float(mag.max()), 1e-300))
-    background = ndimage.median_filter(db, size=9, mode="wrap")
-    prom = db - background
-    is_max = db == ndimage.maximum_filter(db, size=5, mode="wrap")
-    fy, fx = frequency_axes((h, w))
-    r = np.hypot(fy[:, None], fx[None, :])
-    rows = np.arange(h)[:, None]
-    cols = np.arange(w)[None, :]
-    off_axis = (np.abs(rows - h // 2) > axis_guard) & (np.abs(cols - w // 2) > axis_guard)
-    # one of each mirror pair: the lower half-plane (fy > 0), or fy == 0 and fx > 0
-    half = (fy[:, None] > 0) | ((fy[:, None] == 0) & (fx[None, :] > 0))
-    cand = is_max & off_axis & half & (r >= min_radius) & (prom >= min_prominence_db)
-    iy, ix = np.nonzero(cand)
-    order = np.argsort(-prom[iy, ix])[: max(0, int(count))]
-    return [(float(fy[iy[i]]), float(fx[ix[i]])) for i in order]
-
-
-def snap_to_peak(spectrum: np.ndarray, fy: float, fx: float, radius: float) -> tuple[float, float]:
-    """The brightest spectrum sample within ``radius`` (cycles/pixel) of ``(fy, fx)``.
-
-    Examples
-    --------
-    >>> f = np.zeros((64, 64)); f[32, 48] = 1.0  # brightest sample at (0, 0.25) cycles/pixel
-    >>> snap_to_peak(f, 0.02, 0.23, 0.05)
-    (0.0, 0.25)
-    """
-    mag = np.abs(np.asarray(spectrum))
-    h, w = mag.shape
-    ay, ax = frequency_axes((h, w))
-    iy = np.nonzero(np.abs(ay - fy) <= radius)[0]
-    ix = np.nonzero(np.abs(ax - fx) <= radius)[0]
-    if iy.size == 0 or ix.size == 0:
-        return float(fy), float(fx)
-    sub = mag[np.ix_(iy, ix)].copy()
-    d2 = (ay[iy][:, None] - fy) ** 2 + (ax[ix][None, :] - fx) ** 2
-    sub[d2 > radius * radius] = -1.0
-    # never snap onto the DC term
-    cy = np.nonzero(iy == h // 2)[0]
-    cx = np.nonzero(ix == w // 2)[0]
-    if cy.size and cx.size:
-        sub[cy[0], cx[0]] = -1.0
-    j = np.unravel_index(int(np.argmax(sub)), sub.shape)
-    if sub[j] < 0:
-        return float(fy), float(fx)
-    return float(ay[iy[j[0]]]), float(ax[ix[j[1]]])
-
-
-def axis_cross_db(spectrum: np.ndarray, *, offset: int = 4, min_radius: float = 0.05) -> float:
-    """How much brighter the spectrum's axes are than lines ``offset`` samples beside them, in dB.
-
-    The bright "+" on the axes of an unwindowed spectrum comes from the jump between
-    opposite image borders (the DFT treats the image as periodic); a Hann window removes it.
-
-    Examples
-    --------
-    >>> img = np.random.default_rng(0).random((64, 64))
-    >>> axis_cross_db(centred_spectrum(img)) < 6  # random texture: no bright axis cross
-    True
-    """
-    mag = np.abs(np.asarray(spectrum))
-    h, w = mag.shape
-    cy, cx = h // 2, w // 2
-    fy, fx = frequency_axes((h, w))
-    far_x = np.abs(fx) >= min_radius
-    far_y = np.abs(fy) >= min_radius
-    tiny = 1e-12 * max(float(mag.max()), 1e-300)
-
-    def mean_db(values: np.ndarray) -> float:
-        return float(np.mean(20.0 * np.log10(values + tiny)))
-
-    on = np.concatenate([mag[cy, far_x], mag[far_y, cx]])
-    beside = np.concatenate(
-        [mag[(cy + offset) % h, far_x], mag[(cy - offset) % h, far_x], mag[far_y, (cx + offset) % w], mag[far_y, (cx - offset) % w]]
-    )
-    return mean_db(on) - mean_db(beside)
-
-
 def display_range(spectrum: np.ndarray, *, top_percentile: float = 99.9, floor_percentile: float = 1.0) -> tuple[float, float]:
     """``(vmax, dynamic_range_db)`` that make a log spectrum readable.
 
@@ -827,28 +483,3 @@ def display_range(spectrum: np.ndarray, *, top_percentile: float = 99.9, floor_p
     top = float(top) if top > 0 else float(positive.max())
     dr = 20.0 * math.log10(top / max(float(floor), top * 1e-12))
     return top, float(min(max(dr, 30.0), 120.0))
-
-
-def overlay_mask(spectrum_u8: np.ndarray, mask: np.ndarray, *, strength: float = 0.6) -> np.ndarray:
-    """Tint a grey uint8 spectrum where the mask removes frequencies (RGB uint8).
-
-    Kept frequencies stay grey; removed ones are darkened and tinted orange
-    (``strength`` × (1 − gain)), so the mask's shape reads over the spectrum.
-
-    Examples
-    --------
-    >>> rgb = overlay_mask(np.full((4, 4), 200, np.uint8), np.zeros((4, 4)))
-    >>> rgb.shape, rgb.dtype
-    ((4, 4, 3), dtype('uint8'))
-    """
-    g = np.asarray(spectrum_u8)
-    if g.dtype != np.uint8 or g.ndim != 2:
-        raise ValueError("expected a 2-D uint8 spectrum image")
-    m = np.clip(np.asarray(mask, dtype=np.float32), 0.0, 1.0)
-    if m.shape != g.shape:
-        raise ValueError(f"mask shape {m.shape} does not match the spectrum image {g.shape}")
-    a = (np.float32(strength) * (1.0 - m))[..., None]
-    grey = g.astype(np.float32)[..., None]
-    tint = np.array([213.0, 94.0, 0.0], dtype=np.float32)  # Okabe–Ito vermillion
-    out = grey * (1.0 - a) + (0.55 * grey + 0.45 * tint) * a
-    return np.clip(out + 0.5, 0, 255).astype(np.uint8)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.fft as sp_fft
 
+from ._validate import BackendError, finite_number, positive_number, shape2, whole_number
 from .convolution import _as_image
 from .spectra import full_from_half
 
@@ -65,27 +66,13 @@ def _as_gray(image: object, what: str = "image") -> np.ndarray:
     return x.astype(np.float64, copy=False)
 
 
-def _check_shape(shape: object) -> tuple[int, int]:
-    try:
-        h, w = (int(s) for s in shape)  # type: ignore[union-attr]
-    except (TypeError, ValueError):
-        raise ValueError(f"shape must be two positive integers (H, W); got {shape!r}") from None
-    if h < 1 or w < 1:
-        raise ValueError(f"shape must be positive; got {shape!r}")
-    return h, w
-
-
-def _check_int(value: object, what: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{what} must be a whole number; got {value!r}")
-    return int(value)
-
-
 def _check_frequency(n: int, f: object, what: str) -> int:
-    f = _check_int(f, what)
+    """An integer frequency in the centred range of a side of ``n`` samples."""
+    f = whole_number(f, what)
     lo, hi = -(n // 2), (n - 1) // 2
     if not lo <= f <= hi:
-        raise ValueError(f"{what} must be between {lo} and {hi} for a side of {n}; got {f}")
+        raise BackendError(f"{what} must be between {lo} and {hi} for a side of {n}; got {f}", "range",
+                           what=what, value=f, lo=lo, hi=hi)
     return f
 
 
@@ -166,7 +153,7 @@ def basis_wave(shape: tuple[int, int], u: int, v: int) -> tuple[np.ndarray, np.n
     >>> c[0].round(6).tolist(), s[0].round(6).tolist()
     ([1.0, 0.0, -1.0, -0.0], [0.0, 1.0, 0.0, -1.0])
     """
-    h, w = _check_shape(shape)
+    h, w = shape2(shape)
     u = _check_frequency(h, u, "u")
     v = _check_frequency(w, v, "v")
     # integer phases taken modulo the side keep theta in [0, 2π) exactly at every pixel
@@ -198,7 +185,7 @@ def wave_info(shape: tuple[int, int], u: int, v: int) -> WaveInfo:
     >>> wave_info((64, 64), -8, 8).orientation_deg
     45.0
     """
-    h, w = _check_shape(shape)
+    h, w = shape2(shape)
     u = _check_frequency(h, u, "u")
     v = _check_frequency(w, v, "v")
     fy, fx = u / h, v / w
@@ -234,8 +221,8 @@ def index_to_frequency(shape: tuple[int, int], row: int, col: int) -> tuple[int,
     >>> index_to_frequency((64, 65), 0, 64)
     (-32, 32)
     """
-    h, w = _check_shape(shape)
-    row, col = _check_int(row, "row"), _check_int(col, "col")
+    h, w = shape2(shape)
+    row, col = whole_number(row, "row"), whole_number(col, "col")
     if not (0 <= row < h and 0 <= col < w):
         raise ValueError(f"index ({row}, {col}) is outside a {h}x{w} spectrum")
     return row - h // 2, col - w // 2
@@ -307,7 +294,7 @@ def keep_strongest(image: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """
     x = _as_gray(image)
     total = x.size
-    k = _check_int(k, "k")
+    k = whole_number(k, "k")
     if not 0 <= k <= total:
         raise ValueError(f"k must be between 0 and {total} (the number of coefficients); got {k}")
     half = sp_fft.rfft2(x)
@@ -350,12 +337,7 @@ def keep_radius(image: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarra
     True
     """
     x = _as_gray(image)
-    try:
-        radius = float(radius)
-    except (TypeError, ValueError):
-        raise ValueError(f"radius must be a number; got {radius!r}") from None
-    if not (math.isfinite(radius) and radius >= 0):
-        raise ValueError(f"radius must be a finite number >= 0 (cycles/pixel); got {radius}")
+    radius = finite_number(radius, "radius (cycles/pixel)", lo=0.0)
     h, w = x.shape
     fy, fx = sp_fft.fftfreq(h), sp_fft.fftfreq(w)
     mask = np.hypot(fy[:, None], fx[None, :]) <= radius
@@ -389,10 +371,7 @@ def _psnr_from_mse(mse: np.ndarray | float, data_range: float) -> np.ndarray:
 
 
 def _check_range(data_range: float) -> float:
-    data_range = float(data_range)
-    if not (math.isfinite(data_range) and data_range > 0):
-        raise ValueError(f"data_range must be a positive number; got {data_range}")
-    return data_range
+    return positive_number(data_range, "data_range")
 
 
 def psnr(reference: np.ndarray, test: np.ndarray, data_range: float = 1.0) -> float:
@@ -422,8 +401,8 @@ def log_spaced_counts(total: int, n: int) -> np.ndarray:
     >>> log_spaced_counts(10, 6).tolist()
     [1, 2, 3, 4, 6, 10]
     """
-    total = _check_int(total, "total")
-    n = _check_int(n, "n")
+    total = whole_number(total, "total")
+    n = whole_number(n, "n")
     if total < 1 or n < 1:
         raise ValueError(f"total and n must be at least 1; got total={total}, n={n}")
     n = min(n, total)

@@ -3,8 +3,8 @@
 The engine of the Fourier Lab's "properties you can check" (issue 11, section 4).  Every
 ``*_check`` function transforms an image, measures its spectrum against the spectrum the
 theorem predicts and returns a small frozen dataclass of numbers.  The transforms themselves
-(:func:`circular_shift`, :func:`rotate_image`, :func:`scale_image`, :func:`modulate`,
-:func:`even_part`) are public so a page can show the pictures the numbers are about.
+(:mod:`app.backend.image_transforms`) are public so a page can show the pictures the numbers
+are about.
 
 Errors called ``*_error`` are relative: the largest deviation divided by the largest
 magnitude of the reference spectrum.  Conventions (``(u, v)`` = row, column frequency;
@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.fft as sp_fft
-from scipy import ndimage
 
-from .fourier import _as_gray, _check_frequency, _check_int, basis_wave
+from ._validate import finite_number, whole_number
+from .fourier import _as_gray, _check_frequency
+from .image_transforms import _windowed_object, circular_shift, even_part, modulate, rotate_image, scale_image
 
 __all__ = [
     "ShiftCheck",
@@ -34,12 +35,6 @@ __all__ = [
     "MirrorCheck",
     "ModulationCheck",
     "EvenCheck",
-    "circular_shift",
-    "rotate_image",
-    "scale_image",
-    "modulate",
-    "even_part",
-    "radial_window",
     "shift_check",
     "rotate90_check",
     "rotation_check",
@@ -68,140 +63,6 @@ def _int_freqs(n: int) -> np.ndarray:
 def _freq_grid(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """Integer frequencies ``(p[:, None], q[None, :])`` of the uncentred ``fft2`` layout."""
     return _int_freqs(shape[0])[:, None], _int_freqs(shape[1])[None, :]
-
-
-def _check_finite(value: object, what: str) -> float:
-    try:
-        value = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a number; got {value!r}") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{what} must be finite; got {value}")
-    return value
-
-
-# ---------------------------------------------------------------------------------------------
-# transforms
-# ---------------------------------------------------------------------------------------------
-def circular_shift(image: np.ndarray, dy: int, dx: int) -> np.ndarray:
-    """Shift an image circularly by ``dy`` rows (down) and ``dx`` columns (right).
-
-    Examples
-    --------
-    >>> circular_shift(np.arange(4.0).reshape(1, 4), 0, 1)
-    array([[3., 0., 1., 2.]])
-    """
-    x = _as_gray(image)
-    return np.roll(x, (_check_int(dy, "dy"), _check_int(dx, "dx")), axis=(0, 1))
-
-
-def _affine_about(a: np.ndarray, matrix: np.ndarray, centre: tuple[float, float], order: int) -> np.ndarray:
-    """``out[o] = a[matrix @ (o - centre) + centre]`` (zero outside), interpolated."""
-    c = np.asarray(centre, dtype=np.float64)
-    return ndimage.affine_transform(a, matrix, offset=c - matrix @ c, order=order, mode="constant", cval=0.0)
-
-
-def _centre(shape: tuple[int, int]) -> tuple[int, int]:
-    return shape[0] // 2, shape[1] // 2
-
-
-def rotate_image(image: np.ndarray, angle_deg: float, *, order: int = 1) -> np.ndarray:
-    """Rotate counter-clockwise (as displayed) by ``angle_deg`` about pixel ``(H // 2, W // 2)``.
-
-    The centre is the pixel where a centred spectrum keeps its zero frequency, so the same
-    call rotates an image and its spectrum alike.  Pixels brought in from outside are 0.
-
-    Examples
-    --------
-    >>> x = np.zeros((5, 5)); x[2, 4] = 1.0
-    >>> [int(i) for i in np.argwhere(rotate_image(x, 90) > 0.5)[0]]
-    [0, 2]
-    """
-    x = _as_gray(image)
-    t = math.radians(_check_finite(angle_deg, "angle_deg"))
-    c, s = math.cos(t), math.sin(t)
-    # forward map (row, col) -> (r cos - c sin, r sin + c cos); affine_transform wants the inverse
-    inverse = np.array([[c, s], [-s, c]])
-    return _affine_about(x, inverse, _centre(x.shape), order)
-
-
-def scale_image(image: np.ndarray, factor: float, *, order: int = 1) -> np.ndarray:
-    """Magnify (``factor > 1``) or shrink (``factor < 1``) about pixel ``(H // 2, W // 2)``.
-
-    The output keeps the input's size; what leaves the frame is lost, what enters is 0.
-
-    Examples
-    --------
-    >>> x = np.zeros((9, 9)); x[4, 5] = 1.0  # one pixel right of the centre
-    >>> y = scale_image(x, 2.0)
-    >>> [int(i) for i in np.unravel_index(np.argmax(y), y.shape)], float(y.max())
-    ([4, 6], 1.0)
-    """
-    x = _as_gray(image)
-    factor = _check_finite(factor, "factor")
-    if factor <= 0:
-        raise ValueError(f"factor must be positive; got {factor}")
-    return _affine_about(x, np.eye(2) / factor, _centre(x.shape), order)
-
-
-def modulate(image: np.ndarray, u: int, v: int) -> np.ndarray:
-    """Multiply an image by the cosine wave of frequency ``(u, v)`` (see :func:`~app.backend.fourier.basis_wave`).
-
-    Examples
-    --------
-    >>> modulate(np.ones((1, 4)), 0, -2)
-    array([[ 1., -1.,  1., -1.]])
-    """
-    x = _as_gray(image)
-    return x * basis_wave(x.shape, u, v)[0]
-
-
-def even_part(image: np.ndarray) -> np.ndarray:
-    """The part of an image that is even about pixel ``(H // 2, W // 2)`` (circularly).
-
-    ``(x[i, j] + x[2 cy - i, 2 cx - j]) / 2`` with indices taken modulo the size: the image
-    and its point reflection through the centre, averaged.  Its spectrum, taken with that
-    pixel as the origin (``fft2(ifftshift(x))``), is real.
-
-    Examples
-    --------
-    >>> even_part(np.array([[0.0, 1.0, 2.0, 3.0]]))
-    array([[0., 2., 2., 2.]])
-    """
-    x = _as_gray(image)
-    h, w = x.shape
-    cy, cx = _centre(x.shape)
-    rows = (2 * cy - np.arange(h)) % h
-    cols = (2 * cx - np.arange(w)) % w
-    return 0.5 * (x + x[rows][:, cols])
-
-
-def radial_window(shape: tuple[int, int], radius: float | None = None) -> np.ndarray:
-    """A round Hann window ``0.5 (1 + cos(π r / R))`` for ``r < R`` about pixel ``(H // 2, W // 2)``.
-
-    Rotation-invariant (unlike a separable window), so windowing and rotating commute.
-    ``R`` defaults to ``min(H, W) / 2``.
-
-    Examples
-    --------
-    >>> w = radial_window((5, 5))
-    >>> float(w[2, 2]), float(w[0, 0])
-    (1.0, 0.0)
-    """
-    h, w = int(shape[0]), int(shape[1])
-    r_max = min(h, w) / 2 if radius is None else _check_finite(radius, "radius")
-    if r_max <= 0:
-        raise ValueError(f"radius must be positive; got {r_max}")
-    cy, cx = h // 2, w // 2
-    r = np.hypot(np.arange(h)[:, None] - cy, np.arange(w)[None, :] - cx)
-    return np.where(r < r_max, 0.5 * (1.0 + np.cos(np.pi * np.minimum(r / r_max, 1.0))), 0.0)
-
-
-def _windowed_object(x: np.ndarray, radius: float) -> np.ndarray:
-    """``window · (x - weighted mean)``: a finite, zero-mean object inside a disc."""
-    w = radial_window(x.shape, radius)
-    mean = float((w * x).sum() / w.sum())
-    return w * (x - mean)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,7 +102,7 @@ def shift_check(image: np.ndarray, dy: int, dx: int) -> ShiftCheck:
     (True, True, 3.142)
     """
     x = _as_gray(image)
-    dy, dx = _check_int(dy, "dy"), _check_int(dx, "dx")
+    dy, dx = whole_number(dy, "dy"), whole_number(dx, "dx")
     f = sp_fft.fft2(x)
     fs = sp_fft.fft2(circular_shift(x, dy, dx))
     p, q = _freq_grid(x.shape)
@@ -299,7 +160,7 @@ def rotate90_check(image: np.ndarray, k: int = 1) -> Rotate90Check:
     (True, True)
     """
     x = _as_gray(image)
-    k = _check_int(k, "k") % 4
+    k = whole_number(k, "k") % 4
     f = sp_fft.fft2(x)
     predicted = f
     for _ in range(k):
@@ -354,7 +215,7 @@ def rotation_check(image: np.ndarray, angle_deg: float) -> RotationCheck:
     (True, True)
     """
     x = _as_gray(image)
-    angle = _check_finite(angle_deg, "angle_deg")
+    angle = finite_number(angle_deg, "angle_deg")
     n = min(x.shape)
     if n < 8:
         raise ValueError(f"image too small for the rotation check (needs at least 8x8); got {x.shape}")
@@ -437,7 +298,7 @@ def scale_check(image: np.ndarray, factor: float) -> ScaleCheck:
     (0.5, True)
     """
     x = _as_gray(image)
-    factor = _check_finite(factor, "factor")
+    factor = finite_number(factor, "factor")
     if not 0.25 <= factor <= 4:
         raise ValueError(f"factor must be between 0.25 and 4; got {factor}")
     if min(x.shape) < 8:
@@ -495,7 +356,7 @@ def mirror_check(image: np.ndarray, axis: int = 1) -> MirrorCheck:
     (True, True, True)
     """
     x = _as_gray(image)
-    axis = _check_int(axis, "axis")
+    axis = whole_number(axis, "axis")
     if axis not in (0, 1):
         raise ValueError(f"axis must be 0 (up-down) or 1 (left-right); got {axis}")
     h, w = x.shape

@@ -39,6 +39,8 @@ from typing import BinaryIO, Union
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
+from ._validate import BackendError
+
 __all__ = [
     "ImageError",
     "MAX_PIXELS",
@@ -92,7 +94,7 @@ SAMPLES: dict[str, dict[str, str]] = {
 ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
 
 
-class ImageError(ValueError):
+class ImageError(BackendError):
     """An image could not be loaded; the message is short and meant for users.
 
     Parameters
@@ -101,13 +103,10 @@ class ImageError(ValueError):
         One friendly sentence, e.g. ``"The file is not an image."``.
     code : str, optional
         Machine-readable reason, one of ``"empty"``, ``"not_found"``,
-        ``"not_image"``, ``"truncated"``, ``"too_large"``, ``"file_too_large"``,
-        ``"invalid"``, ``"unknown_sample"``.  Lets a UI show a translated text.
+        ``"not_image"``, ``"truncated"``, ``"too_large"`` (params ``pixels``, ``limit`` in
+        megapixels), ``"file_too_large"`` (params ``mb``, ``limit``), ``"invalid"``,
+        ``"unknown_sample"``.  Lets a UI show a translated text.
     """
-
-    def __init__(self, message: str, code: str = "invalid") -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # --------------------------------------------------------------------------- #
@@ -118,12 +117,17 @@ def _megapixels(n: int) -> str:
 
 
 def _too_large(width: int, height: int) -> ImageError:
+    mp, limit = _megapixels(width * height), _megapixels(MAX_PIXELS)
     return ImageError(
-        f"The image is too large: {width}×{height} pixels "
-        f"({_megapixels(width * height)} megapixels; the limit is "
-        f"{_megapixels(MAX_PIXELS)} megapixels).",
-        "too_large",
+        f"The image is too large: {width}×{height} pixels ({mp} megapixels; the limit is {limit} megapixels).",
+        "too_large", pixels=mp, limit=limit,
     )
+
+
+def _file_too_large(n_bytes: int) -> ImageError:
+    mb = f"{n_bytes / 1024 / 1024:.1f}"
+    return ImageError(f"The file is too large: {mb} MB (the limit is {MAX_UPLOAD_MB} MB).", "file_too_large",
+                      mb=mb, limit=MAX_UPLOAD_MB)
 
 
 def _read_source(source: ImageSource) -> bytes:
@@ -139,11 +143,7 @@ def _read_source(source: ImageSource) -> bytes:
             raise ImageError(f"Not a file: {path}", "not_found")
         size = path.stat().st_size
         if size > limit:
-            raise ImageError(
-                f"The file is too large: {size / 1024 / 1024:.1f} MB "
-                f"(the limit is {MAX_UPLOAD_MB} MB).",
-                "file_too_large",
-            )
+            raise _file_too_large(size)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -160,11 +160,7 @@ def _read_source(source: ImageSource) -> bytes:
     if len(data) == 0:
         raise ImageError("The file is empty.", "empty")
     if len(data) > limit:
-        raise ImageError(
-            f"The file is too large: {len(data) / 1024 / 1024:.1f} MB "
-            f"(the limit is {MAX_UPLOAD_MB} MB).",
-            "file_too_large",
-        )
+        raise _file_too_large(len(data))
     return data
 
 
@@ -242,10 +238,10 @@ def _decode(data: bytes) -> np.ndarray:
     try:
         img = Image.open(io.BytesIO(data), formats=_available_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = _megapixels(MAX_PIXELS)
         raise ImageError(
-            f"The image is too large (a 'decompression bomb'; the limit is "
-            f"{_megapixels(MAX_PIXELS)} megapixels).",
-            "too_large",
+            f"The image is too large (a 'decompression bomb'; the limit is {limit} megapixels).",
+            "too_large", pixels=f"> {limit}", limit=limit,
         ) from None
     except UnidentifiedImageError:
         raise ImageError(

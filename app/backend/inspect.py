@@ -19,11 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.backend.convolution import BOUNDARIES, anchor
+from app.backend.convolution import _PAD_MODE, BOUNDARIES, anchor
+from app.backend._validate import choice
 
 __all__ = ["PixelInspection", "inspect_pixel"]
-
-_PAD_MODE = {"reflect": "symmetric", "zero": "constant", "wrap": "wrap", "nearest": "edge"}
 
 
 @dataclass(frozen=True)
@@ -95,8 +94,7 @@ def inspect_pixel(
         raise ValueError(f"image_channel must be a non-empty 2-D array; got shape {img.shape}")
     if k.ndim != 2 or k.size == 0:
         raise ValueError(f"kernel must be a non-empty 2-D array; got shape {k.shape}")
-    if boundary not in BOUNDARIES:
-        raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
+    choice(boundary, BOUNDARIES, "boundary")
     h, w = img.shape
     kh, kw = k.shape
     y, x = int(y), int(x)

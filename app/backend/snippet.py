@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.backend.convolution import BOUNDARIES
+from app.backend.convolution import _NDIMAGE_MODE, BOUNDARIES
+from ._validate import choice, real_array
 
 __all__ = ["NDIMAGE_MODE", "BOUNDARY_NOTE", "kernel_literal", "make_snippet"]
 
 #: ConvScope boundary -> scipy.ndimage mode (zero uses cval=0, ndimage's default).
-NDIMAGE_MODE: dict[str, str] = {"reflect": "reflect", "zero": "constant", "wrap": "wrap", "nearest": "nearest"}
+NDIMAGE_MODE: dict[str, str] = _NDIMAGE_MODE  # the engine's own mapping, defined once
 
 #: How each boundary extends the image, as shown in the snippet's comment.
 BOUNDARY_NOTE: dict[str, str] = {
@@ -77,11 +78,8 @@ def make_snippet(
     >>> compile(code, 'snippet.py', 'exec') is not None  # valid Python
     True
     """
-    if boundary not in BOUNDARIES:
-        raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
-    k = np.asarray(kernel, dtype=np.float64)
-    if k.ndim != 2 or k.size == 0 or not np.isfinite(k).all():
-        raise ValueError("kernel must be a finite, non-empty 2-D array")
+    choice(boundary, BOUNDARIES, "boundary")
+    k = real_array(kernel, "kernel", ndim=(2,))
     mode = NDIMAGE_MODE[boundary]
     op = "correlate" if correlate else "convolve"
     pil_mode = "RGB" if colour else "L"

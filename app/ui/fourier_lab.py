@@ -28,6 +28,7 @@ from app.backend import display, images as bimages, spectrum
 from app.backend import deconvolution as dec
 from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
+from app.backend import image_transforms as itf
 from app.backend.panels import spectrum_panel
 from app.ui import state, widgets
 from app.ui.figures.common import SERIES_COLORS, style_line_figure
@@ -53,7 +54,7 @@ POINT_COLOUR = (255, 90, 0)
 MIRROR_COLOUR = (0, 190, 255)
 KEPT_COLOUR = (255, 210, 0)
 SUPPRESSED_COLOUR = (230, 0, 0)
-SATURATE_PERCENTILE = 99.5
+SATURATE_PERCENTILE = display.SATURATE_PERCENTILE
 _MAX_HALF = max(SIZES) // 2
 
 
@@ -115,12 +116,12 @@ class Shown:
 
 
 def grey_pixels(x: np.ndarray) -> Shown:
-    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share."""
-    lo, hi = float(x.min()), float(x.max())
-    if not display.is_signed(x):
-        return Shown(display.to_uint8(x), "plain", lo, hi)
-    frac = float(np.mean((x < 0) | (x > 1)))
-    return Shown(display.signed_to_rgb(x, "clip"), "clip", lo, hi, fraction=frac)
+    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share.
+
+    The backend's one display rule in its ``clip`` mode (:func:`app.backend.display.signed_display`).
+    """
+    d = display.signed_display(x, "clip")
+    return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
 
 
 def signed_pixels(x: np.ndarray, percentile: float = 100.0) -> Shown:
@@ -347,7 +348,7 @@ class PropertyView:
 
 def windowed(x: np.ndarray) -> np.ndarray:
     """A zero-mean object inside a round window: what the rotation and scaling checks transform."""
-    w = fp.radial_window(x.shape)
+    w = itf.radial_window(x.shape)
     return w * (x - float((w * x).sum() / w.sum()))
 
 
@@ -361,20 +362,20 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
         c = fp.shift_check(x, p["dy"], p["dx"])
         nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.phase_err", _e(c.phase_error)),
                 ("fl.num.max_ramp", f"{c.max_ramp:.3f}"))
-        return x, fp.circular_shift(x, p["dy"], p["dx"]), nums
+        return x, itf.circular_shift(x, p["dy"], p["dx"]), nums
     if prop == "rotate":
         c, q = fp.rotation_check(x, p["angle"]), fp.rotate90_check(x)
         obj = windowed(x)
         nums = (("fl.num.corr", f"{c.correlation:.4f}"), ("fl.num.baseline", f"{c.baseline:.4f}"),
                 ("fl.num.rot90", _e(q.spectrum_error)))
-        return obj, fp.rotate_image(obj, p["angle"], order=3), nums
+        return obj, itf.rotate_image(obj, p["angle"], order=3), nums
     if prop == "scale":
         c = fp.scale_check(x, p["factor"])
         obj = windowed(x)
         nums = (("fl.num.centroids", f"{c.centroid:.4f} → {c.centroid_scaled:.4f}"),
                 ("fl.num.ratio", f"{c.measured_ratio:.4f} / {c.predicted_ratio:.4f}"),
                 ("fl.num.rel_err", f"{100 * c.relative_error:.2f} %"))
-        return obj, fp.scale_image(obj, p["factor"], order=3), nums
+        return obj, itf.scale_image(obj, p["factor"], order=3), nums
     if prop == "mirror":
         c = fp.mirror_check(x, p["axis"])
         nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.spec_err", _e(c.spectrum_error)),
@@ -384,11 +385,11 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
         c = fp.modulation_check(x, p["u"], p["v"])
         nums = (("fl.num.peak_shift", f"{c.peak_shift} ≈ ±({c.u}, {c.v})"),
                 ("fl.num.shift_err", f"{c.shift_error:g}"), ("fl.num.spec_err", _e(c.spectrum_error)))
-        return x, fp.modulate(x, p["u"], p["v"]), nums
+        return x, itf.modulate(x, p["u"], p["v"]), nums
     if prop == "even":
         c = fp.even_check(x)
         nums = (("fl.num.imag_even", _e(c.max_imag)), ("fl.num.imag_orig", _e(c.max_imag_original)))
-        return x, fp.even_part(x), nums
+        return x, itf.even_part(x), nums
     raise ValueError(f"unknown property {prop!r}")
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from app.ui import fourier_lab as lab
 from app.ui import state
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 
@@ -22,7 +23,7 @@ def tab_fragment(lang: str) -> Callable[[Callable[[], None]], Callable[[], None]
             try:
                 draw()
             except ValueError as exc:  # e.g. a blur kernel larger than a tiny upload
-                st.error(t("fl.err.compute", lang, detail=str(exc)))
+                st.error(t("fl.err.compute", lang, detail=backend_message(exc, lang)))
             state.write_query_params()
 
         return st.fragment(run)

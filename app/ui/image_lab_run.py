@@ -10,8 +10,9 @@ in a process-wide, memory-budgeted cache keyed on the image digest and the bound
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -20,19 +21,13 @@ from app.backend import (
     ImageAnalysis,
     convolve,
     display,
-    is_signed,
     rank1_factors,
     signed_to_rgb,
     to_uint8,
 )
-from app.backend.lab_tools import (
-    apply_colormap,
-    check_pixels,
-    direct_at,
-    high_frequency_energy_half,
-    high_frequency_power_half,
-    radial_profile_half,
-)
+from app.backend.analysis import check_pixels, direct_at
+from app.backend.display import SignedDisplay, apply_colormap, signed_display
+from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.widgets import PickedImage
 
@@ -139,63 +134,19 @@ def compute(picked: PickedImage, kernel: np.ndarray, settings: LabSettings) -> L
 # --------------------------------------------------------------------------- #
 # display pieces
 # --------------------------------------------------------------------------- #
-@dataclass(frozen=True)
-class OutputDisplay:
-    pixels: np.ndarray  # uint8, ≤ DISPLAY_SIDE
-    mode: str  # "plain" | "diverging" | "abs" | "offset" | "clip"
-    lo: float
-    hi: float
-    clipped_fraction: float  # share of pixels outside [0, 1] (clip mode) or beyond ±limit (diverging)
-    limit: float = 0.0  # colour-scale limit of the diverging/abs/offset maps
-
-
-SATURATE_PERCENTILE = 99.5  # diverging map: the strongest 0.5 % saturate (said on the page)
-
-
-def effective_mode(output: np.ndarray, signed_mode: str, family: str = "", kernel_sum: float | None = None) -> str:
-    """The mapping actually used: plain [0, 1] images stay plain unless the user asks otherwise.
-
-    ``auto``: outputs inside [0, 1] are shown as they are; a kernel whose weights sum to 1
-    (sharpen, unsharp mask: the picture is kept, edges boosted) is shown clipped to [0, 1] —
-    with a note saying how many pixels were clipped; any other signed output (edge detectors,
-    weights summing to 0) uses the diverging map, zero = neutral.
-    """
-    if not is_signed(output):
-        return "plain"
-    if signed_mode == "auto":
-        if kernel_sum is not None and abs(kernel_sum - 1.0) < 1e-6:
-            return "clip"
-        return "diverging"
-    return signed_mode
+#: The page's output display is the backend's one rule (:func:`app.backend.display.signed_display`).
+OutputDisplay = SignedDisplay
 
 
 def display_output(
     output: np.ndarray, signed_mode: str = "auto", family: str = "", *, kernel_sum: float | None = None
 ) -> OutputDisplay:
-    """uint8 pixels of the output and how they were made (never a silent clip).
+    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page.
 
-    The diverging map uses ±(99.5th percentile of |x|) so faint edges stay visible; the share
-    of pixels that saturate is returned and shown. ``abs``/``offset`` use ±max|x| (nothing
-    saturates); ``clip`` clips to [0, 1] and reports the clipped share.
+    ``family`` is not needed by the rule (the view still passes it).
     """
-    mode = effective_mode(output, signed_mode, family, kernel_sum)
-    lo, hi = float(output.min()), float(output.max())
-    frac, limit = 0.0, 0.0
-    if mode == "plain":
-        u8 = to_uint8(output)
-    elif mode == "clip":
-        frac = float(np.mean((output < 0) | (output > 1)))
-        u8 = signed_to_rgb(output, "clip")
-    else:
-        mag = np.abs(output)
-        limit = float(mag.max()) or 1.0
-        if mode == "diverging":
-            robust = float(np.percentile(mag, SATURATE_PERCENTILE))
-            if robust > 1e-12:
-                limit = min(limit, robust)
-            frac = float(np.mean(mag > limit))
-        u8 = signed_to_rgb(output, mode, limit=limit)
-    return OutputDisplay(display.downsample_for_display(u8, DISPLAY_SIDE), mode, lo, hi, frac, limit)
+    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum)
+    return dataclasses.replace(shown, pixels=display.downsample_for_display(shown.pixels, DISPLAY_SIDE))
 
 
 def input_pixels(image: np.ndarray) -> np.ndarray:
@@ -292,7 +243,7 @@ def _render_main(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
     spec = spectra_uint8(run, ("response", "output"))
     return MainPanels(
         output_jpeg=display.encode_jpeg(od.pixels, 88),
-        output=replace(od, pixels=np.empty((0, 0), np.uint8)),
+        output=dataclasses.replace(od, pixels=np.empty((0, 0), np.uint8)),
         kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side)),
         response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px), 85),
         output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from app.backend import images as bimages
 from app.backend.convolution import BOUNDARIES
-from app.backend.display import SIGNED_MODES as DISPLAY_MODES
+from app.backend.display import DISPLAY_RULES
 from app.ui import page, state, widgets
-from app.ui.teaching import fields as teaching_fields
+from app.ui.teaching import link_fields as teaching_fields
 
 KEY = "il"
-SIGNED_MODES: tuple[str, ...] = ("auto", *DISPLAY_MODES)  # "auto": the page picks one per kernel
+SIGNED_MODES: tuple[str, ...] = DISPLAY_RULES  # the backend's one display rule ("auto" picks per kernel)
 DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120, 140)
 
 #: Opening values that differ from the catalogue defaults: a blur the back row can see.

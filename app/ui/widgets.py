@@ -28,6 +28,7 @@ import streamlit as st
 
 from app.backend import images as bimages
 from app.ui.cache import ByteBudgetCache, budget_from_env
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 SOURCES: tuple[str, ...] = ("sample", "upload", "camera")
@@ -90,7 +91,7 @@ def error_text(exc: Exception, lang: str) -> str:
     """A friendly, localized one-liner for an image loading error."""
     code = getattr(exc, "code", "invalid")
     key = _ERROR_KEYS.get(code, "il.err.invalid")
-    return t(key, lang, detail=str(exc))
+    return t(key, lang, detail=str(exc), **getattr(exc, "params", {}))
 
 
 def make_picked(
@@ -160,7 +161,7 @@ def resolve_image(
     except bimages.ImageError as exc:
         return keep(error=error_text(exc, lang))
     except (ValueError, OSError, MemoryError) as exc:  # never a traceback
-        return keep(error=t("il.err.invalid", lang, detail=str(exc)))
+        return keep(error=t("il.err.invalid", lang, detail=backend_message(exc, lang)))
     return Resolved(picked)
 
 
@@ -485,8 +486,8 @@ def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKern
         if prev is None:
             kernel, name, params = k.make("gaussian"), "gaussian", k.defaults("gaussian")
         else:
-            return PickedKernel(prev.kernel, prev.name, prev.family, prev.params, error=str(exc))
-        error = str(exc)
+            return PickedKernel(prev.kernel, prev.name, prev.family, prev.params, error=backend_message(exc, lang))
+        error = backend_message(exc, lang)
     kernel.setflags(write=False)
     picked = PickedKernel(kernel, name, k.family(name), params, error=error)
     if error is None:

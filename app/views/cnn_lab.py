@@ -22,6 +22,7 @@ from app.ui.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.ui.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
 from app.ui.figures import cnn_lab as figs
 from app.ui.format import count, number, percent
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -113,7 +114,7 @@ def _shift_panel(grey: run.Grey, n: Net) -> None:
     try:
         rep = run.shift_report(grey, n.c1, n.pool)
     except ValueError as exc:
-        st.error(t("cnn.err", lang, detail=str(exc)))
+        st.error(t("cnn.err", lang, detail=backend_message(exc, lang)))
         return
     names = {k: t(f"cnn.s.{k}", lang) for k in ("c1_moved", "c1_back", "pool_moved", "pool_back")}
     i = int(np.searchsorted(rep.shifts, d))
@@ -177,7 +178,7 @@ def _computed_stages(grey: run.Grey, n: Net) -> tuple[str, ...] | None:
         try:
             run.maps(grey, n, stage)
         except ValueError as exc:
-            st.error(t("cnn.err.s4" if "C3" in done else "cnn.err", lang, detail=str(exc)))
+            st.error(t("cnn.err.s4" if "C3" in done else "cnn.err", lang, detail=backend_message(exc, lang)))
             return tuple(done) if "S2" in done else None
         done.append(stage)
     return tuple(done)
@@ -200,7 +201,7 @@ def main() -> None:
     try:
         bank = run.c1_bank(bank_args(page.current(SCHEMA)))
     except ValueError as exc:
-        st.error(t("cnn.err", lang, detail=str(exc)))
+        st.error(t("cnn.err", lang, detail=backend_message(exc, lang)))
         return
     with c_c1:
         controls.bias_controls(bank, lang)

@@ -20,12 +20,13 @@ import numpy as np
 import streamlit as st
 
 from app.backend import display
-from app.backend import filtering as flt
+from app.backend import spectrum_reading
 from app.ui import page, shell, widgets
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, panels, pipeline
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -97,7 +98,7 @@ def designer(picked: widgets.PickedImage) -> None:
     res = filt.apply(mask)
     vmax, db_range = filt.display_range
     zoom = 1 if proj else int(s.zoom)
-    view = flt.overlay_mask(display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax), mask)
+    view = spectrum_reading.overlay_mask(display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax), mask)
     ss[actions.FULL_VIEW] = display.downsample_for_display(view, panels.VIEW_SIDE)  # the brush canvas's background
     view, yedges, xedges = design.zoom_crop(view, zoom)
     half = 0.5 / zoom
@@ -138,7 +139,7 @@ def designer(picked: widgets.PickedImage) -> None:
         panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0])
         st.caption(t("fd.panel.fout_cap", lang))
     with d3:
-        prof = flt.masked_radial_profiles(res.spectrum_in, mask)
+        prof = spectrum_reading.masked_radial_profiles(res.spectrum_in, mask)
         st.markdown(f"**{t('fd.radial.title', lang)}**")
         st.plotly_chart(
             figs.radial_figure(
@@ -162,4 +163,4 @@ def designer(picked: widgets.PickedImage) -> None:
 try:
     designer(picked)
 except (ValueError, MemoryError) as exc:  # never a traceback
-    st.error(t("fd.err.image", lang, detail=str(exc)))
+    st.error(t("fd.err.image", lang, detail=backend_message(exc, lang)))

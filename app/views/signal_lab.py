@@ -10,6 +10,7 @@ from app.ui.format import number
 from app.ui.signal_lab import maximum
 from app.ui.signal_lab.pipeline import build
 from app.ui.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
+from app.ui.errors import backend_message
 from app.ui.strings import t
 
 def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
@@ -37,7 +38,7 @@ def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
             values = tuple(float(v) for v in sg.parse_values(text))
             st.session_state[good_key] = values
         except ValueError as exc:
-            st.error(t("sl.custom_bad", lang, error=str(exc)))
+            st.error(t("sl.custom_bad", lang, error=backend_message(exc, lang)))
             values = st.session_state.get(good_key, tuple(sg.DEFAULT_CUSTOM_VALUES))
     else:
         st.caption(t("sl.formula", lang, formula=spec.formula))

@@ -275,10 +275,23 @@ def test_good_upload_is_used_and_downscaled(camera):
 def test_every_image_error_code_has_a_localized_message():
     from app.backend.images import ImageError
 
+    params = {"too_large": {"pixels": "90.0", "limit": "40.0"}, "file_too_large": {"mb": "60.0", "limit": 50}}
     for code in ("empty", "not_found", "not_image", "truncated", "too_large", "file_too_large", "invalid", "unknown_sample"):
-        en = widgets.error_text(ImageError("detail text", code), "en")
-        zh = widgets.error_text(ImageError("detail text", code), "zh")
+        en = widgets.error_text(ImageError("detail text", code, **params.get(code, {})), "en")
+        zh = widgets.error_text(ImageError("detail text", code, **params.get(code, {})), "zh")
         assert en and zh and en != zh
+
+
+def test_a_too_large_image_is_refused_in_chinese_without_english():
+    from app.backend.images import ImageError, load_image
+    from tests.test_images import png_with_size
+
+    try:
+        load_image(png_with_size(9000, 9000))
+    except ImageError as exc:
+        zh = widgets.error_text(exc, "zh")
+    assert "81.0 百万像素" in zh and "40.0" in zh
+    assert "pixels" not in zh and "image is too large" not in zh
 
 
 def test_per_channel_spectra_on_request():

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from app.backend import filtering as flt
+from app.backend import mask_kernel
 from app.backend.images import load_sample
 from app.ui.filter_designer import design
 from app.ui.filter_designer.schema import SCHEMA as FD
@@ -39,7 +40,7 @@ def test_filter_designer_ringing_warning_is_the_computed_one():
     seen = set()
     for shape, crop in (("ideal", 31), ("butterworth", 21), ("gaussian", 21)):
         at = open_lab("filter_designer", link={"fd_shape": shape, "fd_lo": "0.08", "fd_crop": str(crop)})
-        rep = flt.kernel_report(_fd_mask(at), crop)
+        rep = mask_kernel.kernel_report(_fd_mask(at), crop)
         warned = [w.value for w in at.warning if "Ringing" in w.value]
         seen.add(design.rings(rep))
         if design.rings(rep):

@@ -140,3 +140,13 @@ def test_shared_link_values_are_validated():
     assert not at.exception
     assert at.slider(key="sl_g_triangle_width").value == 2.0
     assert notice_keys(at) == {"sl_t"} and at.slider(key="sl_t").value == 1.5
+
+
+def test_backend_error_is_translated_on_the_chinese_page():
+    """A backend error with a code is shown in the page's language, never as the backend's English line."""
+    at = open_lab("signal_lab", lang="zh", sl_f_kind="custom", sl_g_kind="impulse")
+    at.text_area(key="sl_f_values").set_value("2, two, 2").run()
+    assert not at.exception and at.error
+    shown = at.error[0].value
+    assert "'two' 不是数字" in shown
+    assert "is not a number" not in shown and "type numbers" not in shown

@@ -12,6 +12,8 @@ import numpy as np
 import kernels as kcat
 from app.backend.conv_arithmetic import LENET_C3_TABLE
 
+from .._validate import choice, odd_number, whole_number
+
 C1_PRESETS: tuple[str, ...] = ("edges", "gabor", "dog", "random", "catalog")
 C3_PRESETS: tuple[str, ...] = ("edge_sum", "random", "lenet")
 MAX_MAPS: int = 16
@@ -86,9 +88,7 @@ def _frozen(k: np.ndarray) -> np.ndarray:
 
 
 def _check_count(n: int, lo: int, hi: int, what: str) -> int:
-    if isinstance(n, bool) or int(n) != n or not lo <= n <= hi:
-        raise ValueError(f"{what} must be a whole number from {lo} to {hi}; got {n!r}")
-    return int(n)
+    return whole_number(n, what, lo=lo, hi=hi)
 
 
 def _random_kernels(rng: np.random.Generator, n_out: int, n_in: int, size: int) -> list[list[np.ndarray]]:
@@ -134,6 +134,7 @@ def c1_bank(
     >>> c1_bank("random", n=3, size=3, seed=1).n_out
     3
     """
+    choice(preset, C1_PRESETS, "C1 preset")
     if preset == "edges":
         spec = [("sobel_x", {}, ""), ("sobel_y", {}, ""), ("laplacian", {}, ""),
                 ("gaussian", {"size": 5, "sigma": 1.0}, "σ=1")]
@@ -144,17 +145,13 @@ def c1_bank(
         spec = [("dog", {"sigma1": s, "sigma2": 2 * s}, f"σ={s:g}/{2 * s:g}") for s in (0.7, 1.4, 2.8)]
     elif preset == "random":
         n = _check_count(n, 1, MAX_MAPS, "the number of random kernels")
-        size = _check_count(size, 1, 15, "the random kernel size")
-        if size % 2 == 0:
-            raise ValueError(f"the random kernel size must be odd; got {size}")
+        size = odd_number(size, "the random kernel size", hi=15)
         ks = _random_kernels(np.random.default_rng(int(seed)), n, 1, size)
         return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n, tuple(f"#{o + 1}" for o in range(n)))
-    elif preset == "catalog":
+    else:  # catalog
         names = tuple(names)
         _check_count(len(names), 1, MAX_MAPS, "the number of catalogue kernels")
         spec = [(name, {}, "") for name in names]
-    else:
-        raise ValueError(f"unknown C1 preset {preset!r}; choose one of {', '.join(C1_PRESETS)}")
     ks, labels, tags = [], [], []
     for name, params, tag in spec:
         try:
@@ -197,6 +194,7 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
     >>> b.n_out, [int(k.any()) for k in b.kernels[0]]
     (16, [1, 1, 1, 0, 0, 0])
     """
+    choice(preset, C3_PRESETS, "C3 preset")
     n_in = _check_count(n_in, 1, MAX_MAPS, "the number of input maps")
     if preset == "edge_sum":
         rows = []
@@ -204,16 +202,12 @@ def c3_bank(preset: str, n_in: int, *, n_out: int = 4, size: int = 3, seed: int 
             k = _frozen(kcat.make(name, **params) / n_in)
             rows.append((k,) * n_in)
         return KernelBank(tuple(rows), tuple(name for name, _ in _EDGE_SUM), ("Σ",) * len(_EDGE_SUM))
-    if preset == "random":
-        n_out = _check_count(n_out, 1, MAX_MAPS, "the number of C3 maps")
-        size = _check_count(size, 1, 15, "the C3 kernel size")
-        if size % 2 == 0:
-            raise ValueError(f"the C3 kernel size must be odd; got {size}")
-        ks = _random_kernels(np.random.default_rng(int(seed) + 7919), n_out, n_in, size)
-        return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n_out, tuple(f"#{o + 1}" for o in range(n_out)))
+    size = odd_number(size, "the C3 kernel size", hi=15)
     if preset == "lenet":
         return _lenet_c3(n_in, size, seed)
-    raise ValueError(f"unknown C3 preset {preset!r}; choose one of {', '.join(C3_PRESETS)}")
+    n_out = _check_count(n_out, 1, MAX_MAPS, "the number of C3 maps")  # random
+    ks = _random_kernels(np.random.default_rng(int(seed) + 7919), n_out, n_in, size)
+    return KernelBank(tuple(tuple(row) for row in ks), ("random",) * n_out, tuple(f"#{o + 1}" for o in range(n_out)))
 
 
 def _lenet_c3(n_in: int, size: int, seed: int) -> KernelBank:

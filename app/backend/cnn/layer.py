@@ -11,6 +11,7 @@ from scipy import special
 
 from ..convolution import BOUNDARIES, convolve, fft_shape, pad_image
 from .bank import KernelBank
+from .._validate import choice
 
 ACTIVATIONS: tuple[str, ...] = ("none", "relu", "sigmoid", "tanh")
 
@@ -57,15 +58,14 @@ def activate(x: np.ndarray, name: str) -> np.ndarray:
     array([0., 0., 2.])
     """
     a = np.asarray(x)
+    choice(name, ACTIVATIONS, "activation")
     if name == "none":
         return a.copy()
     if name == "relu":
         return np.maximum(a, a.dtype.type(0))
     if name == "sigmoid":
         return special.expit(a)
-    if name == "tanh":
-        return np.tanh(a)
-    raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
+    return np.tanh(a)  # tanh
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,8 +97,7 @@ class LayerInput:
     """
 
     def __init__(self, maps: np.ndarray, *, max_kernel: tuple[int, int] = (3, 3), boundary: str = "reflect") -> None:
-        if boundary not in BOUNDARIES:
-            raise ValueError(f"unknown boundary {boundary!r}; choose one of {', '.join(BOUNDARIES)}")
+        choice(boundary, BOUNDARIES, "boundary")
         x = _as_maps(maps, what="input maps")
         self.boundary = boundary
         self.shape = x.shape

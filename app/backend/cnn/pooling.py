@@ -10,6 +10,7 @@ from scipy import special
 
 from .bank import _check_count
 from .layer import _as_maps, _biases
+from .._validate import BackendError, choice
 
 #: "max"/"average" pooling, "subsample" (keep the top-left pixel of each window: no filtering),
 #: "lenet" (LeNet-5's S-layers: sigmoid(weight * sum of the block + bias), size = stride).
@@ -35,7 +36,8 @@ def pool_output_shape(h: int, w: int, size: int, stride: int | None = None, *, p
     if periodic:
         return (h // stride, w // stride)
     if h < size or w < size:
-        raise ValueError(f"the {h}×{w} maps are smaller than the {size}×{size} pooling window")
+        raise BackendError(f"the {h}×{w} maps are smaller than the {size}×{size} pooling window", "pool_window",
+                           h=h, w=w, size=size)
     return ((h - size) // stride + 1, (w - size) // stride + 1)
 
 
@@ -105,7 +107,8 @@ def pool(
     _, h, w = x.shape
     ho, wo = pool_output_shape(h, w, size, stride, periodic=periodic)
     if ho == 0 or wo == 0:
-        raise ValueError(f"the {h}×{w} maps are smaller than the pooling stride {stride}")
+        raise BackendError(f"the {h}×{w} maps are smaller than the pooling stride {stride}", "pool_stride",
+                           h=h, w=w, stride=stride)
     if periodic and size > 0:
         ext = max(0, (ho - 1) * stride + size - h), max(0, (wo - 1) * stride + size - w)
         x = np.pad(x, ((0, 0), (0, ext[0]), (0, ext[1])), mode="wrap")
@@ -157,8 +160,7 @@ class PoolSpec:
     bias: float = 0.0
 
     def __post_init__(self) -> None:
-        if self.mode not in POOL_MODES:
-            raise ValueError(f"unknown pooling {self.mode!r}; choose one of {', '.join(POOL_MODES)}")
+        choice(self.mode, POOL_MODES, "pooling")
         _check_pool(self.size, self.stride)
         if self.mode == "lenet" and self.stride != self.size:
             object.__setattr__(self, "stride", int(self.size))

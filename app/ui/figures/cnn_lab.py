@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from app.backend import display
 from app.backend.cnn import ShiftReport
+from app.backend.panels import kernel_panel
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import count
 
@@ -75,16 +76,8 @@ def spectrum_pixels(half: np.ndarray, n_cols: int, *, db: float = 70.0) -> np.nd
 
 
 def kernel_tile(kernel: np.ndarray, side: int = 120) -> bytes:
-    """A kernel as PNG: diverging colours (blue < 0 < red), one block per tap."""
-    k = np.asarray(kernel, dtype=np.float64)
-    px = display.signed_to_rgb(k, "diverging") if np.abs(k).max() > 0 else np.full(k.shape + (3,), 247, np.uint8)
-    f = max(1, side // max(k.shape))
-    px = np.repeat(np.repeat(px, f, axis=0), f, axis=1)
-    # thin grey grid lines between taps for small kernels
-    if f >= 8:
-        px[::f, :, :] = 200
-        px[:, ::f, :] = 200
-    return display.encode_png(px)
+    """A kernel as PNG, drawn as the Image Lab draws its kernel (no values: the tiles are small)."""
+    return display.encode_png(kernel_panel(kernel, side=side, max_text_side=0))
 
 
 def band_tile(magnitude: np.ndarray, centroid: float, side: int = 120) -> bytes:

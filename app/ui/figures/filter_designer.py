@@ -5,7 +5,7 @@
   Streamlit's plotly selection events work on scatter traces, not on images, so a click on
   the spectrum selects the nearest grid point and a lasso drag selects a polygon.
 * :func:`cross_section_figure`, :func:`response_figure`, :func:`radial_figure` — line charts.
-* The kernel itself uses the Image Lab's :func:`app.ui.figures.image_lab.kernel_figure` (one look).
+* The kernel itself is drawn by :func:`app.backend.panels.kernel_panel` (the Image Lab's look).
 
 Image-sized data travels as one encoded JPEG; no figure here holds an image-sized float array.
 """
@@ -18,9 +18,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
-from app.ui.figures.image_lab import data_uri, kernel_figure
+from app.ui.figures.image_lab import data_uri
 
-__all__ = ["CLICK_GRID", "to_grid", "from_grid", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure", "kernel_figure"]
+__all__ = ["CLICK_GRID", "to_grid", "from_grid", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure"]
 
 #: Clickable points per side over the visible spectrum (81² = 6561 invisible WebGL markers).
 CLICK_GRID = 81

@@ -1,7 +1,7 @@
-"""Figures of the Image Lab: the kernel drawn with its values, the radial profile chart (SVG).
+"""Figures of the Image Lab: the radial profile chart (SVG) and image data URIs.
 
 Image-sized data always travels as one encoded JPEG/PNG (``go.Image`` with a data URI),
-never as a float heatmap. Only the kernel (at most 63×63) is a ``go.Heatmap``.
+never as a float heatmap. The kernel is drawn by :func:`app.backend.panels.kernel_panel`.
 """
 
 from __future__ import annotations
@@ -9,19 +9,10 @@ from __future__ import annotations
 import base64
 
 import numpy as np
-import plotly.graph_objects as go
 
 from app.backend import display
-from app.ui.figures.common import SERIES_COLORS, font_size
-from app.ui.format import number
+from app.ui.figures.common import SERIES_COLORS
 
-# ColorBrewer RdBu reversed, the same anchors as app.backend.display's diverging map (zero = white)
-_DIVERGING = [
-    (0.0, "rgb(5,48,97)"), (0.1, "rgb(33,102,172)"), (0.2, "rgb(67,147,195)"), (0.3, "rgb(146,197,222)"),
-    (0.4, "rgb(209,229,240)"), (0.5, "rgb(247,247,247)"), (0.6, "rgb(253,219,199)"), (0.7, "rgb(244,165,130)"),
-    (0.8, "rgb(214,96,77)"), (0.9, "rgb(178,24,43)"), (1.0, "rgb(103,0,31)"),
-]
-MAX_TEXT_SIDE = 9  # values are written in the cells up to 9×9
 MAX_POINTS = 160  # per curve of the radial chart (760 px wide)
 
 
@@ -30,51 +21,6 @@ def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg", quality: int = 88) -> str
     if fmt == "png":
         return "data:image/png;base64," + base64.b64encode(display.encode_png(pixels)).decode("ascii")
     return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels, quality)).decode("ascii")
-
-
-def kernel_figure(
-    kernel: np.ndarray, *, height: int = 330, projector: bool = False, title: str = ""
-) -> go.Figure:
-    """The kernel as a small diverging image (zero = white), values in the cells up to 9×9."""
-    k = np.asarray(kernel, dtype=np.float64)
-    kh, kw = k.shape
-    m = float(np.abs(k).max()) or 1.0
-    show_text = max(kh, kw) <= MAX_TEXT_SIDE
-    fs = font_size(projector)
-    text = None
-    if show_text:
-        text = [[number(v, 3) for v in row] for row in k]
-    fig = go.Figure(
-        go.Heatmap(
-            z=np.round(k, 6),
-            x=list(range(-(kw // 2), kw - kw // 2)),
-            y=list(range(-(kh // 2), kh - kh // 2)),
-            colorscale=_DIVERGING,
-            zmin=-m, zmax=m, zmid=0,
-            text=text,
-            texttemplate="%{text}" if show_text else None,
-            textfont={"size": max(9, fs + 2 - max(kh, kw))} if show_text else None,
-            xgap=1 if max(kh, kw) <= 21 else 0,
-            ygap=1 if max(kh, kw) <= 21 else 0,
-            showscale=not show_text,
-            colorbar={"thickness": 10, "len": 0.8} if not show_text else None,
-            hovertemplate="(%{y}, %{x}): %{z:.4g}<extra></extra>",
-        )
-    )
-    side = max(kh, kw)
-    dtick = 1 if side <= 9 else (5 if side <= 35 else 10)
-    fig.update_xaxes(showgrid=False, zeroline=False, constrain="domain", dtick=dtick, ticks="")
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, zeroline=False, constrain="domain",
-                     dtick=dtick, ticks="")
-    fig.update_layout(
-        height=height,
-        margin={"l": 30, "r": 8, "t": 30 if title else 8, "b": 20},
-        title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": fs}} if title else None,
-        font={"size": fs - 2},
-        plot_bgcolor="white",
-        dragmode=False,
-    )
-    return fig
 
 
 def _top(profiles: dict) -> float:

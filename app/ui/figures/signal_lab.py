@@ -13,7 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from app.backend.signals import Signal, SlideFrames, SpectrumCheck
+from app.backend.signal_convolution import SlideFrames, SpectrumCheck
+from app.backend.signals import Signal
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import number
 from app.ui.strings import t as tr

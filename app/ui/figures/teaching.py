@@ -93,11 +93,6 @@ def grid_figure(
     return fig
 
 
-def kernel_figure(kernel: np.ndarray, *, title: str = "", projector: bool = False) -> go.Figure:
-    """The kernel with the diverging map (zero = white), values written up to 9×9."""
-    return grid_figure(kernel, title=title, diverging=True, projector=projector)
-
-
 def radial_compare_figure(
     freqs: np.ndarray,
     curves: Mapping[str, np.ndarray],

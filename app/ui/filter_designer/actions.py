@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import filtering as flt
+from app.backend import spectrum_reading
 from app.ui import page, shell
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import design, pipeline
@@ -49,7 +50,7 @@ def add_notches(new: list[design.Notch]) -> int:
 
 def on_detect(picked: PickedImage) -> None:
     spec = pipeline.filter_for(picked, page.current(SCHEMA).window).spectrum
-    peaks = flt.detect_peaks(spec, count=6)
+    peaks = spectrum_reading.detect_peaks(spec, count=6)
     if not peaks:
         say("info", t("fd.detect.none", shell.lang()))
         return
@@ -92,7 +93,7 @@ def on_select(chart_key: str, picked: PickedImage, half_range: float) -> None:
             if s.snap:
                 step = 2.0 * half_range / (figs.CLICK_GRID - 1)
                 spectrum = pipeline.filter_for(picked, s.window).spectrum
-                fy, fx = flt.snap_to_peak(spectrum, fy, fx, radius=max(1.6 * step, 2.5 / min(shape)))
+                fy, fx = spectrum_reading.snap_to_peak(spectrum, fy, fx, radius=max(1.6 * step, 2.5 / min(shape)))
             if add_notches([(fy, fx)]):
                 say("success", t("fd.notch.added", shell.lang(), fx=f"{fx:.4f}", fy=f"{fy:.4f}"))
     else:

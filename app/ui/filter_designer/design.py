@@ -12,6 +12,7 @@ import numpy as np
 
 from app.backend import display
 from app.backend import filtering as flt
+from app.backend import mask_kernel
 from app.ui.strings import t
 
 RINGING = -0.01  # a negative lobe below this (relative to the peak) is visible ringing
@@ -202,7 +203,7 @@ def response_row(notches: Sequence[Notch], spec: MaskSpec, regions: Sequence[Reg
     return notches[0][0] if notches and spec.kind == "none" and not regions else 0.0
 
 
-def rings(report: flt.KernelReport) -> bool:
+def rings(report: mask_kernel.KernelReport) -> bool:
     """Whether the implied kernel's negative lobe is deep enough to see as ringing."""
     return report.negative_lobe < RINGING
 

@@ -11,6 +11,8 @@ from PIL import Image
 
 from app.backend import display
 from app.backend import filtering as flt
+from app.backend import mask_kernel
+from app.backend.panels import kernel_panel
 from app.ui import canvas
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, pipeline
@@ -139,7 +141,7 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
     k1, k2, k3 = st.columns([1, 1.1, 1.3], gap="medium")
     with k1:
         crop = st.slider(t("fd.crop", lang), CROP_MIN, CROP_MAX, step=2, key="fd_crop", help=t("fd.crop_help", lang))
-    rep = flt.kernel_report(mask, int(crop), row_fy=design.response_row(notches, spec, regions))
+    rep = mask_kernel.kernel_report(mask, int(crop), row_fy=design.response_row(notches, spec, regions))
     k, lobe_pct = rep.size, f"{100 * rep.negative_lobe:.1f}"
     with k1:
         m1, m2 = st.columns(2)
@@ -151,11 +153,10 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
             actions.use_as_kernel(rep.cropped, name)
     with k2:
         st.markdown(f"**{t('fd.kernel.image', lang, k=k)}**")
-        st.plotly_chart(figs.kernel_figure(rep.cropped, height=height - 60, projector=proj),
-                        key="fd_kernel", config=CFG, width="stretch")
+        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60)), width="stretch")
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
-        offsets, taps = flt.cross_section(rep.full)
+        offsets, taps = mask_kernel.cross_section(rep.full)
         st.markdown(f"**{t('fd.kernel.cross', lang)}**")
         st.plotly_chart(
             figs.cross_section_figure(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.backend import display
 from app.backend import filtering as flt
+from app.backend import spectrum_reading
 from app.ui.widgets import PickedImage
 
 _HASH = {PickedImage: lambda p: p.digest}
@@ -32,6 +33,6 @@ def leakage(picked: PickedImage) -> dict[str, dict]:
         out[window] = {
             "tiles": display.downsample_for_display(display.to_uint8(np.clip(tiles, 0, 1)), LEAK_SIDE),
             "spectrum": display.downsample_for_display(display.spectrum_to_uint8(spec, dr, vmax=vmax), LEAK_SIDE),
-            "cross_db": flt.axis_cross_db(spec),
+            "cross_db": spectrum_reading.axis_cross_db(spec),
         }
     return out

@@ -6,6 +6,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import signals as sg
+from app.backend import signal_convolution as sconv
 from app.ui.figures import signal_lab as figs
 from app.ui.signal_lab.schema import N_RANGE, T_RANGE, T_STEP
 
@@ -26,11 +27,11 @@ def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: floa
     f = sg.make_signal(f_key[0], grid, values=f_key[2], **dict(f_key[1]))
     g = sg.make_signal(g_key[0], grid, values=g_key[2], **dict(g_key[1]))
     ts = times(mode)
-    frames = sg.slide_frames(f, g, ts, correlate=correlate)
+    frames = sconv.slide_frames(f, g, ts, correlate=correlate)
     current = int(np.argmin(np.abs(ts - position)))
-    slide = sg.flip_and_slide(f, g, float(ts[current]), correlate=correlate)
+    slide = sconv.flip_and_slide(f, g, float(ts[current]), correlate=correlate)
     window = (grid.start, grid.end)
-    spec = sg.signal_spectra(f, g, pad=pad, correlate=correlate, window=window)
+    spec = sconv.signal_spectra(f, g, pad=pad, correlate=correlate, window=window)
     scale = grid.weight if (f.impulsive and g.impulsive and mode == "continuous") else 1.0
     return {
         "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),

@@ -25,4 +25,55 @@ STRINGS = {
         "en": "An uploaded image cannot travel in a link; the link opens with the sample image instead.",
         "zh": "上传的图片无法随链接分享，打开链接时将显示示例图片。",
     },
+    # backend errors by code (app.ui.errors.backend_message); "{what}" is the backend's name of the value
+    "err.values_type": {
+        "en": "Type the signal as numbers separated by commas or spaces.",
+        "zh": "请把信号输入为用逗号或空格分隔的数字。",
+    },
+    "err.values_long": {"en": "The text is too long; type at most {n} numbers.", "zh": "文本太长；最多输入 {n} 个数。"},
+    "err.values_empty": {"en": "Type at least one number, e.g. 1, 2, 1.", "zh": "请至少输入一个数，例如 1, 2, 1。"},
+    "err.values_many": {
+        "en": "Too many values ({count}); type at most {n}.",
+        "zh": "数值太多（{count} 个）；最多输入 {n} 个。",
+    },
+    "err.values_not_number": {
+        "en": "{item} is not a number; type numbers separated by commas or spaces.",
+        "zh": "{item} 不是数字；请用逗号或空格分隔各个数字。",
+    },
+    "err.values_unusable": {
+        "en": "{item} is not a usable number (it must be finite and at most 1e6 in size).",
+        "zh": "{item} 不能使用（必须是有限数，绝对值不超过 1e6）。",
+    },
+    "err.pool_window": {
+        "en": "the {h}×{w} maps are smaller than the {size}×{size} pooling window",
+        "zh": "{h}×{w} 的特征图小于 {size}×{size} 的池化窗口",
+    },
+    "err.pool_stride": {
+        "en": "the {h}×{w} maps are smaller than the pooling stride {stride}",
+        "zh": "{h}×{w} 的特征图小于池化步长 {stride}",
+    },
+    "err.choice": {"en": "unknown {what} {value}; choose one of {options}", "zh": "未知的 {what}：{value}；可选：{options}"},
+    "err.number": {"en": "{what} must be a number; got {value}", "zh": "{what} 必须是数字；收到 {value}"},
+    "err.finite": {"en": "{what} must be finite; got {value}", "zh": "{what} 必须是有限数；收到 {value}"},
+    "err.range": {"en": "{what} must be between {lo} and {hi}; got {value}", "zh": "{what} 必须在 {lo} 与 {hi} 之间；收到 {value}"},
+    "err.at_least": {"en": "{what} must be a finite number >= {lo}; got {value}", "zh": "{what} 必须是不小于 {lo} 的有限数；收到 {value}"},
+    "err.at_most": {"en": "{what} must be a finite number <= {hi}; got {value}", "zh": "{what} 必须是不大于 {hi} 的有限数；收到 {value}"},
+    "err.positive": {"en": "{what} must be a positive number; got {value}", "zh": "{what} 必须是正数；收到 {value}"},
+    "err.whole": {"en": "{what} must be a whole number; got {value}", "zh": "{what} 必须是整数；收到 {value}"},
+    "err.whole_range": {
+        "en": "{what} must be a whole number from {lo} to {hi}; got {value}",
+        "zh": "{what} 必须是 {lo} 到 {hi} 之间的整数；收到 {value}",
+    },
+    "err.whole_at_least": {
+        "en": "{what} must be a whole number of at least {lo}; got {value}",
+        "zh": "{what} 必须是不小于 {lo} 的整数；收到 {value}",
+    },
+    "err.odd": {"en": "{what} must be odd; got {value}", "zh": "{what} 必须是奇数；收到 {value}"},
+    "err.real": {"en": "{what} must be real numbers; got dtype {dtype}", "zh": "{what} 必须是实数；收到类型 {dtype}"},
+    "err.array_shape": {
+        "en": "{what} must be a non-empty {dims} array; got shape {shape}",
+        "zh": "{what} 必须是非空的 {dims} 数组；收到形状 {shape}",
+    },
+    "err.nonfinite": {"en": "{what} contains NaN or infinite values", "zh": "{what} 含有 NaN 或无穷大"},
+    "err.shape": {"en": "{what} must be two positive integers (H, W); got {value}", "zh": "{what} 必须是两个正整数 (H, W)；收到 {value}"},
 }

@@ -50,12 +50,12 @@ STRINGS = {
         "zh": "这个图片文件已损坏或不完整（被截断），已保留之前的图片。",
     },
     "il.err.too_large": {
-        "en": "That image has too many pixels: {detail} The previous image is kept.",
-        "zh": "这张图片像素太多（上限 4000 万像素），已保留之前的图片。详情：{detail}",
+        "en": "That image has too many pixels ({pixels} megapixels; the limit is {limit}). The previous image is kept.",
+        "zh": "这张图片像素太多（{pixels} 百万像素，上限 {limit} 百万像素），已保留之前的图片。",
     },
     "il.err.file_too_large": {
-        "en": "That file is too large: {detail} The previous image is kept.",
-        "zh": "文件太大（上限 50 MB），已保留之前的图片。详情：{detail}",
+        "en": "That file is too large ({mb} MB; the limit is {limit} MB). The previous image is kept.",
+        "zh": "文件太大（{mb} MB，上限 {limit} MB），已保留之前的图片。",
     },
     "il.err.not_found": {
         "en": "The image file could not be found or read. The previous image is kept.",

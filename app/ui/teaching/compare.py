@@ -8,8 +8,10 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from app.backend import display, radial_profile, signed_to_rgb, to_uint8
+from app.backend import display, radial_profile, to_uint8
+from app.backend.display import signed_display
 from app.ui import image_lab_run as lab
+from app.ui.errors import backend_message
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
 from app.ui.widgets import params_from_state
@@ -37,6 +39,12 @@ def _small(u8: np.ndarray) -> np.ndarray:
     return display.downsample_for_display(u8, SHOW_SIDE)
 
 
+def output_pixels(run: lab.LabRun) -> np.ndarray:
+    """A run's output as the Image Lab shows it (same rule, same kernel sum), at compare size."""
+    shown = lab.display_output(run.output, run.settings.signed_mode, kernel_sum=float(run.kernel.sum()))
+    return _small(shown.pixels)
+
+
 def render(lang: str, run, projector: bool = False) -> None:
     ss = st.session_state
     lows = [n for f in LOW_FAMILIES for n in kernels.names(f)]
@@ -57,17 +65,16 @@ def render(lang: str, run, projector: bool = False) -> None:
         try:
             runs[side] = lab.compute(run.image, _kernel(name), settings)
         except (kernels.KernelError, ValueError) as exc:
-            st.error(t("teach.cmp.error", lang, detail=str(exc)), icon=":material/warning:")
+            st.error(t("teach.cmp.error", lang, detail=backend_message(exc, lang)), icon=":material/warning:")
             return
     spectra = {side: lab.spectra_uint8(r) for side, r in runs.items()}
     cols = st.columns(2, gap="medium")
     for col, side in zip(cols, ("lo", "hi")):
         r = runs[side]
-        shown = lab.display_output(r.output, settings.signed_mode)
         with col:
             st.markdown(f"**{_label(ss['teach_cmp_' + side], lang)}**")
             a, b, c = st.columns(3)
-            a.image(_small(shown.pixels), caption=t("teach.cmp.output", lang), width="stretch")
+            a.image(output_pixels(r), caption=t("teach.cmp.output", lang), width="stretch")
             b.image(_small(spectra[side]["response"]), caption=t("teach.cmp.response", lang), width="stretch")
             c.image(_small(spectra[side]["output"]), caption=t("teach.cmp.spectrum", lang), width="stretch")
             st.caption(t("teach.cmp.hf", lang, ratio=f"{100 * r.hf_ratio:.1f}"))
@@ -102,12 +109,10 @@ def _split(lang: str, run, lo_run) -> None:
     low = lo_run.output if abs(float(k.sum()) - 1.0) < 1e-9 else lo_run.output / float(k.sum() or 1.0)
     high = image - low
     err = float(np.abs(image - (low + high)).max())
-    grey_high = high if high.ndim == 2 else high @ np.array([0.299, 0.587, 0.114])
     a, op1, b, op2, c = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
     a.image(_small(to_uint8(image)), caption=t("teach.cmp.split.image", lang), width="stretch")
     op1.markdown("## =")
     b.image(_small(to_uint8(low)), caption=t("teach.cmp.split.low", lang), width="stretch")
     op2.markdown("## +")
-    limit = float(np.percentile(np.abs(grey_high), 99.5)) or float(np.abs(grey_high).max()) or 1.0  # edges visible
-    c.image(_small(signed_to_rgb(grey_high, "diverging", limit=limit)), caption=t("teach.cmp.split.high", lang), width="stretch")
+    c.image(_small(signed_display(high, "diverging").pixels), caption=t("teach.cmp.split.high", lang), width="stretch")
     st.caption(t("teach.cmp.split.note", lang, err=f"{err:.1e}"))

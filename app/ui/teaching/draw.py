@@ -7,11 +7,12 @@ import streamlit as st
 
 import kernels
 from kernels import edit
+from app.backend.display import encode_png
+from app.backend.panels import kernel_panel
 from app.ui import canvas
-from app.ui.figures import teaching as fig
 from app.ui.format import number
 from app.ui.strings import t
-from app.ui.teaching import core
+from app.ui.teaching import kernel_state
 
 SIDE = 280
 COLOURS = {"plus": "#ff0000", "minus": "#0000ff"}
@@ -19,6 +20,11 @@ SEEN = "_teach_draw_seen"
 VERSION = "_teach_canvas_version"
 INITIAL = "_teach_canvas_initial"
 RASTER = "_teach_canvas_raster"  # pixels of the initial drawing (the canvas sends none until touched)
+
+
+def preview_png(kernel: np.ndarray, projector: bool = False) -> bytes:
+    """PNG of a kernel preview, drawn as the Image Lab draws its kernel (larger on a projector)."""
+    return encode_png(kernel_panel(kernel, side=360 if projector else 300))
 
 
 def shake_path(side: int = SIDE) -> list[tuple[float, float]]:
@@ -82,8 +88,8 @@ def _showcase(lang: str) -> None:
     ss["teach_draw_norm"] = True
     ss["teach_draw_crop"] = False
     k = edit.rasterise_canvas(ss[RASTER], int(ss.get("teach_draw_size", 15)), signed=True)
-    ss[SEEN] = core.digest(k)
-    core.queue_kernel(k, t("teach.draw.shake_name", lang))
+    ss[SEEN] = kernel_state.digest(k)
+    kernel_state.queue_kernel(k, t("teach.draw.shake_name", lang))
 
 
 def _clear() -> None:
@@ -141,14 +147,10 @@ def render(lang: str, projector: bool = False) -> None:
         except kernels.KernelError as exc:
             st.error(t("teach.err.draw", lang) + f" ({exc})", icon=":material/warning:")
             return
-        st.plotly_chart(
-            fig.kernel_figure(k, title=t("teach.draw.preview", lang, n=k.shape[0]), projector=projector),
-            key="teach_draw_preview",
-            config={"displayModeBar": False},
-        )
+        st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]))
         st.caption(t("teach.draw.sum", lang, s=number(k.sum())))
-        d = core.digest(k)
+        d = kernel_state.digest(k)
         if ss.get(SEEN) != d and k.any():
             ss[SEEN] = d
-            core.queue_kernel(k, t("teach.draw.name", lang))
-            core.rerun_fragment()
+            kernel_state.queue_kernel(k, t("teach.draw.name", lang))
+            kernel_state.rerun_fragment()

@@ -8,10 +8,10 @@ import streamlit as st
 
 import kernels
 from kernels import edit
-from app.ui.figures import teaching as fig
+from app.ui.teaching.draw import preview_png
 from app.ui.format import number
 from app.ui.strings import t
-from app.ui.teaching import core
+from app.ui.teaching import kernel_state
 
 ACTIONS = ("normalise", "zero_mean", "complement", "flip", "transpose")
 _FUNCS = {
@@ -41,18 +41,18 @@ def _on_grid_change(key: str, base: np.ndarray, lang: str) -> None:
                     raise kernels.KernelError(t("teach.err.empty_cell", lang, r=int(row) + 1, c=col))
                 k[int(row), cols.index(str(col))] = v
     except (kernels.KernelError, ValueError, TypeError) as exc:
-        core.set_error("grid", str(exc) if isinstance(exc, kernels.KernelError) else t("teach.err.not_number", lang))
+        kernel_state.set_error("grid", str(exc) if isinstance(exc, kernels.KernelError) else t("teach.err.not_number", lang))
         return
-    core.queue_kernel(k, t("teach.src.edited", lang))
+    kernel_state.queue_kernel(k, t("teach.src.edited", lang))
 
 
 def _on_action(action: str, base: np.ndarray, lang: str) -> None:
     try:
         k = _FUNCS[action](base)
     except kernels.KernelError as exc:
-        core.set_error("actions", t(f"teach.err.{action}", lang) + f" ({exc})")
+        kernel_state.set_error("actions", t(f"teach.err.{action}", lang) + f" ({exc})")
         return
-    core.queue_kernel(k, t(f"teach.edit.{action}", lang))
+    kernel_state.queue_kernel(k, t(f"teach.edit.{action}", lang))
 
 
 def _on_resize(base: np.ndarray, lang: str) -> None:
@@ -60,9 +60,9 @@ def _on_resize(base: np.ndarray, lang: str) -> None:
     try:
         k = edit.resize(base, (int(ss["teach_rs_h"]), int(ss["teach_rs_w"])), method=ss["teach_rs_method"])
     except (kernels.KernelError, ValueError) as exc:
-        core.set_error("actions", str(exc))
+        kernel_state.set_error("actions", str(exc))
         return
-    core.queue_kernel(k, t("teach.edit.resized", lang))
+    kernel_state.queue_kernel(k, t("teach.edit.resized", lang))
 
 
 def _on_paste(lang: str) -> None:
@@ -70,9 +70,9 @@ def _on_paste(lang: str) -> None:
     try:
         k = edit.as_kernel(kernels.parse_text(text), max_side=edit.MAX_EDIT_SIDE)
     except kernels.KernelError as exc:
-        core.set_error("paste", t("teach.err.parse", lang, detail=str(exc)))
+        kernel_state.set_error("paste", t("teach.err.parse", lang, detail=str(exc)))
         return
-    core.queue_kernel(k, t("teach.src.pasted", lang))
+    kernel_state.queue_kernel(k, t("teach.src.pasted", lang))
 
 
 def _on_upload(lang: str) -> None:
@@ -82,9 +82,9 @@ def _on_upload(lang: str) -> None:
     try:
         k = edit.as_kernel(kernels.load_kernel_bytes(f.getvalue(), f.name), max_side=edit.MAX_EDIT_SIDE)
     except kernels.KernelError as exc:
-        core.set_error("upload", t("teach.err.parse", lang, detail=str(exc)))
+        kernel_state.set_error("upload", t("teach.err.parse", lang, detail=str(exc)))
         return
-    core.queue_kernel(k, f.name)
+    kernel_state.queue_kernel(k, f.name)
 
 
 def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
@@ -96,7 +96,7 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
         if max(kh, kw) > edit.MAX_EDIT_SIDE:
             st.warning(t("teach.edit.too_big", lang, h=kh, w=kw, n=edit.MAX_EDIT_SIDE))
         else:
-            key = f"teach_grid_{core.digest(base)}"
+            key = f"teach_grid_{kernel_state.digest(base)}"
             df = pd.DataFrame(base, columns=_columns(kw), index=[str(i + 1) for i in range(kh)])
             st.data_editor(
                 df,
@@ -106,14 +106,10 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
                 args=(key, base, lang),
                 column_config={c: st.column_config.NumberColumn(c, format="%.4g", width="small") for c in df.columns},
             )
-            core.show_error("grid")
+            kernel_state.show_error("grid")
         st.caption(t("teach.edit.stats", lang, h=kh, w=kw, s=number(base.sum()), m=number(np.abs(base).max())))
     with right:
-        st.plotly_chart(
-            fig.kernel_figure(base, title=t("teach.edit.preview", lang), projector=projector),
-            key="teach_edit_preview",
-            config={"displayModeBar": False},
-        )
+        st.image(preview_png(base, projector), caption=t("teach.edit.preview", lang))
     st.markdown(f"**{t('teach.edit.actions', lang)}**")
     cols = st.columns(len(ACTIONS))
     for col, action in zip(cols, ACTIONS):
@@ -136,14 +132,14 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
         key="teach_rs_method",
     )
     c4.button(t("teach.edit.resize", lang), key="teach_act_resize", on_click=_on_resize, args=(base, lang), width="stretch")
-    core.show_error("actions")
+    kernel_state.show_error("actions")
     p1, p2 = st.columns(2, gap="medium")
     with p1:
         st.text_area(t("teach.edit.paste", lang), key="teach_paste", height=110, placeholder="1, 2, 1\n2, 4, 2\n1, 2, 1")
         st.button(t("teach.edit.paste_use", lang), key="teach_paste_use", on_click=_on_paste, args=(lang,))
-        core.show_error("paste")
+        kernel_state.show_error("paste")
     with p2:
         st.file_uploader(
             t("teach.edit.upload", lang), type=["npy", "csv", "txt"], key="teach_upload", on_change=_on_upload, args=(lang,)
         )
-        core.show_error("upload")
+        kernel_state.show_error("upload")

@@ -1,7 +1,7 @@
 """Export & share tab: the link to this exact state, and downloads (PNG, CSV, NPY, figure, snippet).
 
 Downloads are generated only when clicked (callables), so slider moves stay cheap.  The
-six-panel figure uses :func:`app.backend.figure.render_six_panel_png`, the renderer behind
+six-panel figure uses :func:`app.backend.panels.render_six_panel_png`, the renderer behind
 the CLI's ``figure`` command.
 """
 
@@ -15,11 +15,12 @@ import numpy as np
 import streamlit as st
 
 from app.backend import encode_png, to_uint8
-from app.backend.figure import output_to_uint8, render_six_panel_png
+from app.backend.display import signed_display
+from app.backend.panels import render_six_panel_png
 from app.backend.snippet import make_snippet
 from app.ui import state
 from app.ui.strings import t
-from app.ui.teaching import fields
+from app.ui.teaching import link_fields
 
 #: CJK fonts tried for Chinese figure titles (Pillow's default font has no CJK glyphs).
 CJK_FONTS = (
@@ -60,6 +61,11 @@ def _csv(kernel: np.ndarray) -> bytes:
     return ("\n".join(",".join(repr(float(v)) for v in row) for row in k) + "\n").encode()
 
 
+def output_pixels(output: np.ndarray, kernel: np.ndarray, signed_mode: str) -> np.ndarray:
+    """The downloaded output: the page's display rule at full size."""
+    return signed_display(output, signed_mode, kernel_sum=float(np.sum(kernel))).pixels
+
+
 def render(lang: str, run, kernel_name: str = "") -> None:
     ss = st.session_state
     s = run.settings
@@ -70,15 +76,15 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     st.caption(t("teach.exp.link_help", lang))
     if ss.get("il_source", "sample") != "sample":
         st.warning(t("teach.exp.upload_note", lang), icon=":material/info:")
-    if ss.get("il_ksrc") == "custom" and max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
-        st.warning(t("teach.exp.kernel_note", lang, n=fields.LINK_MAX_SIDE), icon=":material/info:")
+    if ss.get("il_ksrc") == "custom" and max(kernel.shape) > link_fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
+        st.warning(t("teach.exp.kernel_note", lang, n=link_fields.LINK_MAX_SIDE), icon=":material/info:")
 
     st.markdown(f"**{t('teach.exp.downloads', lang)}**")
     font = _font_path() if lang == "zh" else None
     titles = [t(f"teach.fig.{k}", lang) for k in FIGURE_KEYS] if (lang == "en" or font) else None
 
     def output_png() -> bytes:
-        return encode_png(output_to_uint8(output)[0])
+        return encode_png(output_pixels(output, kernel, s.signed_mode))
 
     def input_png() -> bytes:
         return encode_png(to_uint8(image))
@@ -86,7 +92,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     def figure_png() -> bytes:
         return render_six_panel_png(
             image, kernel, output, res.image_spectrum, res.response, res.output_spectrum,
-            titles=titles, dynamic_range_db=float(s.db), font_path=font,
+            titles=titles, dynamic_range_db=float(s.db), signed_mode=s.signed_mode, font_path=font,
         )
 
     def snippet() -> str:

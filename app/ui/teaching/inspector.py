@@ -10,7 +10,7 @@ from app.backend.inspect import inspect_pixel
 from app.ui import canvas
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
-from app.ui.teaching import core
+from app.ui.teaching import kernel_state
 
 CLICK_SIDE = 280
 GRID_SIDE = 190
@@ -58,7 +58,7 @@ def render(lang: str, run, projector: bool = False) -> None:
             x, y, sw, sh = click
             ss["teach_px"] = int(min(w - 1, max(0, x * w / max(sw, 1))))
             ss["teach_py"] = int(min(h - 1, max(0, y * h / max(sh, 1))))
-            core.rerun_fragment()
+            kernel_state.rerun_fragment()
         if canvas.clicks_available():
             st.caption(t("teach.insp.click", lang))
         c1, c2 = st.columns(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui.strings import t
-from app.ui.teaching import core
+from app.ui.teaching import kernel_state
 from app.ui.teaching.lessons import LESSONS, PAGE_LESSONS, lesson_ids, settings_for
 
 
@@ -14,8 +14,8 @@ def apply_lesson(lesson_id: str) -> None:
     ss = st.session_state
     for key, value in settings_for(lesson_id).items():
         ss[key] = value
-    ss[core.LESSON] = lesson_id
-    ss[core.APP_RERUN] = True  # the sample lives outside the page's fragment
+    ss[kernel_state.LESSON] = lesson_id
+    ss[kernel_state.APP_RERUN] = True  # the sample lives outside the page's fragment
 
 
 def _on_load() -> None:

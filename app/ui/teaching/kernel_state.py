@@ -1,8 +1,8 @@
-"""Session plumbing of the teaching tools: the custom-kernel slot and messages at widgets.
+"""The custom kernel in session state, and messages shown at the widgets that caused them.
 
 The custom kernel lives in ``st.session_state["teach_kernel"]`` (float64, read-only) with a
 display name; the URL carries ``il_ksrc`` (catalogue or custom) and ``il_kedit`` (the kernel
-as compact text when ≤ 7×7, see :mod:`app.ui.teaching.fields`).  Every change goes through
+as compact text when ≤ 7×7, see :mod:`app.ui.teaching.link_fields`).  Every change goes through
 :func:`queue_kernel`, applied by :func:`apply_pending` at the top of the kernel-source slot,
 before the ``il_ksrc`` widget exists — so callbacks and in-script changes (followed by
 ``st.rerun()``) both work without touching a widget after it was drawn.
@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from app.ui import page
-from app.ui.teaching import fields
+from app.ui.teaching import link_fields
 
 KERNEL = "teach_kernel"
 NAME = "teach_kernel_name"
@@ -38,7 +38,7 @@ def queue_kernel(kernel: np.ndarray, name: str, *, text: str | None = None, acti
     """Make ``kernel`` the custom kernel (from the next point the slot runs)."""
     k = np.array(kernel, dtype=np.float64)
     k.setflags(write=False)
-    st.session_state[PENDING] = (k, name, fields.format_kernel_text(k) if text is None else text, activate)
+    st.session_state[PENDING] = (k, name, link_fields.format_kernel_text(k) if text is None else text, activate)
 
 
 def apply_pending() -> None:
@@ -79,7 +79,7 @@ def sync_from_link() -> None:
     if not text:
         return
     try:
-        k = fields.kernel_from_text(text)
+        k = link_fields.kernel_from_text(text)
     except ValueError:
         return
     if k is not None:

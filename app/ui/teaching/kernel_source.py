@@ -1,4 +1,4 @@
-"""The kernel-source slot placed after the Image Lab's kernel picker."""
+"""Where the Image Lab's kernel comes from: the catalogue picker or the custom kernel (edited, drawn, designed)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import kernels
 from kernels import edit
 from app.ui.format import number
 from app.ui.strings import t
-from app.ui.teaching import core, fields
+from app.ui.teaching import kernel_state, link_fields
 from app.ui.teaching.lessons import LESSONS
 
 
@@ -31,23 +31,23 @@ def kernel_source(lang: str, picked) -> KernelChoice:
     ``picked`` is the kernel picker's result (:class:`app.ui.widgets.PickedKernel`).
     """
     ss = st.session_state
-    if ss.pop(core.APP_RERUN, False):
+    if ss.pop(kernel_state.APP_RERUN, False):
         st.rerun(scope="app")  # a lesson changed settings drawn outside the page's fragment
-    core.adopt_designer_kernel()
-    core.apply_pending()
-    core.sync_from_link()
-    if ss.get("il_ksrc") not in fields.KERNEL_SOURCES:
+    kernel_state.adopt_designer_kernel()
+    kernel_state.apply_pending()
+    kernel_state.sync_from_link()
+    if ss.get("il_ksrc") not in link_fields.KERNEL_SOURCES:
         ss["il_ksrc"] = "catalog"
     _lesson_note(lang)
     st.radio(
         t("teach.src.label", lang),
-        fields.KERNEL_SOURCES,
+        link_fields.KERNEL_SOURCES,
         format_func=lambda s: t(f"teach.src.{s}", lang),
         key="il_ksrc",
         horizontal=True,
         help=t("teach.src.help", lang),
     )
-    kernel, name = core.custom_kernel()
+    kernel, name = kernel_state.custom_kernel()
     if ss["il_ksrc"] == "custom":
         if kernel is None:
             st.info(t("teach.src.empty", lang))
@@ -62,14 +62,14 @@ def kernel_source(lang: str, picked) -> KernelChoice:
                 )
             band = kernels.BAND_LABELS[edit.measured_band(kernel)]
             st.caption(t("teach.src.band", lang, band=band.get(lang, band["en"])))
-            if max(kernel.shape) > fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
-                st.caption(t("teach.src.no_link", lang, n=fields.LINK_MAX_SIDE))
+            if max(kernel.shape) > link_fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
+                st.caption(t("teach.src.no_link", lang, n=link_fields.LINK_MAX_SIDE))
             return KernelChoice(kernel, label, "other", True)
     return KernelChoice(picked.kernel, picked.name, picked.family, False)
 
 
 def _lesson_note(lang: str) -> None:
-    lesson = st.session_state.get(core.LESSON)
+    lesson = st.session_state.get(kernel_state.LESSON)
     if lesson not in LESSONS:
         return
     with st.container(border=True, key="teach_lesson_note"):
@@ -79,4 +79,4 @@ def _lesson_note(lang: str) -> None:
 
 
 def _close_lesson() -> None:
-    st.session_state.pop(core.LESSON, None)
+    st.session_state.pop(kernel_state.LESSON, None)
