@@ -208,18 +208,6 @@ def click_to_frequency(click: tuple[int, int, int, int], shape: tuple[int, int])
     return fr.index_to_frequency(shape, row, col)
 
 
-def format_wave(info: fr.WaveInfo, lang: str) -> str:
-    """The readout of one spectrum point: frequency (cycles/pixel), period (pixels), angle, mirror.
-
-    Reusable wherever a spectrum point is picked (Markdown, localized).
-    """
-    period = t("fl.wave.period_inf", lang) if math.isinf(info.period) else f"{info.period:.3g}"
-    return t(
-        "fl.wave.readout", lang, u=info.u, v=info.v, f=f"{info.frequency:.4g}", fx=f"{info.fx:.4g}",
-        fy=f"{info.fy:.4g}", period=period, angle=f"{info.orientation_deg:.1f}", mu=info.mirror[0], mv=info.mirror[1],
-    )
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def spectrum_view(digest: str, _image: np.ndarray) -> np.ndarray:
     """The image's centred log spectrum (grey uint8), once per image."""

@@ -15,6 +15,7 @@ from app.backend import images as bimages
 from app.ui import canvas, shell, state, widgets
 from app.ui import fourier_lab as lab
 from app.ui import fourier_lab_controls as controls
+from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -75,7 +76,7 @@ def wave_section() -> None:
         st.slider(t("fl.wave.v", lang), vlo, vhi, key="fl_v")
     with right:
         with st.container(key="fl_wave_readout"):
-            st.markdown(lab.format_wave(info, lang))
+            st.markdown(wave_readout(info, lang))
         c1, c2 = st.columns(2)
         with c1, st.container(key="fl_wave_cos"):
             _show(cos_part, "fl.wave.cos")

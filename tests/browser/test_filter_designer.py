@@ -70,6 +70,9 @@ def test_click_to_notch_adds_a_notch_and_cleans_the_output(page, app_url):
     assert_no_exception(page)
     notes = page.locator(NOTCH_LIST).inner_text()
     assert "fx = +0.0781, fy = +0.0469" in notes, notes
+    # what the clicked point is, in the Fourier Lab's words: the wave (24, 40) of the 512² image
+    said = page.locator("[data-testid=stAlertContentSuccess]").first.inner_text()
+    assert "(u, v) = (24, 40)" in said and "cycles/pixel" in said and "(-24, -40)" in said, said
     # the notch and its mirror are drawn on the spectrum
     labels = page.locator(SPECTRUM).first.locator(".annotation-text").all_text_contents()
     assert {"1", "1′"} <= set(labels), labels

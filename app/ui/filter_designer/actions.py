@@ -11,6 +11,7 @@ from app.ui import page, shell
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import design, pipeline
 from app.ui.filter_designer.schema import SCHEMA
+from app.ui.spectrum_readout import readout_at
 from app.ui.strings import t
 from app.ui.widgets import PickedImage
 
@@ -94,8 +95,10 @@ def on_select(chart_key: str, picked: PickedImage, half_range: float) -> None:
                 step = 2.0 * half_range / (figs.CLICK_GRID - 1)
                 spectrum = pipeline.filter_for(picked, s.window).spectrum
                 fy, fx = spectrum_reading.snap_to_peak(spectrum, fy, fx, radius=max(1.6 * step, 2.5 / min(shape)))
-            if add_notches([(fy, fx)]):
-                say("success", t("fd.notch.added", shell.lang(), fx=f"{fx:.4f}", fy=f"{fy:.4f}"))
+            if add_notches([(fy, fx)]):  # what the clicked point is: the same readout as the Fourier Lab's
+                lang = shell.lang()
+                say("success", t("fd.notch.added", lang, fx=f"{fx:.4f}", fy=f"{fy:.4f}") + "  \n"
+                    + readout_at(shape, fy, fx, lang))
     else:
         return
     ss[CLICKS] = ss.get(CLICKS, 0) + 1  # a fresh chart: the next click is a new event

@@ -76,4 +76,12 @@ STRINGS = {
     },
     "err.nonfinite": {"en": "{what} contains NaN or infinite values", "zh": "{what} 含有 NaN 或无穷大"},
     "err.shape": {"en": "{what} must be two positive integers (H, W); got {value}", "zh": "{what} 必须是两个正整数 (H, W)；收到 {value}"},
+    # one point of a spectrum: the readout every clickable spectrum shows (Fourier Lab, Filter Designer)
+    "spectrum.readout": {
+        "en": "**(u, v) = ({u}, {v})** · frequency **{f} cycles/pixel** (fx = {fx}, fy = {fy}) · "
+              "period **{period} px** · orientation **{angle}°** · mirror point **({mu}, {mv})**",
+        "zh": "**(u, v) = ({u}, {v})** · 频率 **{f} 周期/像素**（fx = {fx}，fy = {fy}）· "
+              "周期 **{period} 像素** · 方向 **{angle}°** · 镜像点 **({mu}, {mv})**",
+    },
+    "spectrum.period_inf": {"en": "∞ (the mean: no oscillation)", "zh": "∞（平均值：不振荡）"},
 }

@@ -47,18 +47,11 @@ STRINGS = {
     },
     "fl.wave.u": {"en": "u (vertical frequency, cycles per image height)", "zh": "u（竖直方向频率，每图像高度的周期数）"},
     "fl.wave.v": {"en": "v (horizontal frequency, cycles per image width)", "zh": "v（水平方向频率，每图像宽度的周期数）"},
-    "fl.wave.readout": {
-        "en": "**(u, v) = ({u}, {v})** · frequency **{f} cycles/pixel** (fx = {fx}, fy = {fy}) · "
-              "period **{period} px** · orientation **{angle}°** · mirror point **({mu}, {mv})**",
-        "zh": "**(u, v) = ({u}, {v})** · 频率 **{f} 周期/像素**（fx = {fx}，fy = {fy}）· "
-              "周期 **{period} 像素** · 方向 **{angle}°** · 镜像点 **({mu}, {mv})**",
-    },
     "fl.wave.crop": {
         "en": "Shown: the top-left {h}×{w} pixels, each as a 2×2 block (the wave is the same everywhere; "
               "shrunk to fit, a fine wave would turn into moiré).",
         "zh": "显示：左上角 {h}×{w} 个像素，每个像素放大为 2×2 的方块（波在各处都一样；若缩小显示整幅图，细密的波会变成摩尔纹）。",
     },
-    "fl.wave.period_inf": {"en": "∞ (the mean: no oscillation)", "zh": "∞（平均值：不振荡）"},
     "fl.wave.cos": {"en": "cos part (weight Re F)", "zh": "余弦部分（权重 Re F）"},
     "fl.wave.sin": {"en": "sin part (weight −Im F)", "zh": "正弦部分（权重 −Im F）"},
     "fl.wave.pair": {
