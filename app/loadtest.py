@@ -116,7 +116,7 @@ class Session:
         self.states: dict[str, WidgetState] = {}  # widget id -> the value this student set
         self.media_seen: set[str] = set()  # a browser does not fetch the same image again
         self.run_media: list[str] = []
-        self.run_texts: list[str] = []  # markdown/caption texts of the last run (for checks)
+        self.run_texts: list[str] = []  # markdown and image-caption texts of the last run (for checks)
         self.finished: asyncio.Queue[int] = asyncio.Queue()
         self.file_urls: asyncio.Queue[object] = asyncio.Queue()
         self.reader: asyncio.Task | None = None
@@ -149,6 +149,7 @@ class Session:
         kind = el.WhichOneof("type")
         if kind == "imgs":
             self.run_media.extend(img.url for img in el.imgs.imgs if "/media/" in img.url)
+            self.run_texts.extend(img.caption for img in el.imgs.imgs if img.caption)
         elif kind == "markdown":
             self.run_texts.append(el.markdown.body)
         elif kind == "exception":

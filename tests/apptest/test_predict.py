@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+from app.backend import signal_convolution as sconv
 from app.backend import signals as sg
 from app.ui.signal_lab.pipeline import times
 from tests.apptest.helpers import open_lab, texts
@@ -64,7 +65,7 @@ def signal_y() -> tuple[np.ndarray, np.ndarray]:
     """y at the slider's times for the default signals (rect * exp), computed here, not by the page."""
     grid = sg.make_grid("continuous")
     ts = times("continuous")
-    return ts, sg.slide_frames(sg.make_signal("rect", grid), sg.make_signal("exp", grid), ts).y
+    return ts, sconv.slide_frames(sg.make_signal("rect", grid), sg.make_signal("exp", grid), ts).y
 
 
 def test_find_the_maximum_shows_the_true_maximum_and_moves_the_marker(signal_y):

@@ -57,9 +57,12 @@ def test_play_runs_in_the_browser_and_screenshots(page, app_url):
     figure.scroll_into_view_if_needed()
     footprint = "() => document.querySelector('.js-plotly-plot')._fullData[3].x.join(',')"
     before, quiet = page.evaluate(footprint), len(received)
+    # count the frames plotly draws (its own event), so the wait is on frames, not on time
+    page.evaluate("() => { window.__frames = 0; document.querySelector('.js-plotly-plot')"
+                  ".on('plotly_animatingframe', () => { window.__frames += 1; }); }")
     figure.locator(".updatemenu-button").first.click()  # ▶ Play
     page.wait_for_function(f"([old]) => ({footprint})() !== old", arg=[before], timeout=10_000)
-    page.wait_for_timeout(1000)
+    page.wait_for_function("() => window.__frames >= 4", timeout=10_000)
     assert len(received) == quiet, "playing the animation must not talk to the server"
     figure.locator(".updatemenu-button").nth(1).click()  # pause, so the screenshot is still
     assert_no_exception(page)
