@@ -93,3 +93,43 @@ def test_find_the_maximum_in_discrete_mode_in_chinese():
     at.slider(key="sl_guess_n").set_value(0).run()
     at.button(key="q_sl_max_reveal").click().run()
     assert any("y 在 n = " in str(m.value) for m in [*at.info, *at.success])
+
+
+def _lesson_infos(at) -> list[str]:
+    return [str(i.value) for i in at.info if "zone plate's rings" in str(i.value)]
+
+
+def _load_lesson(lesson: str, tab: str = "Lessons", **kw):
+    at = open_lab("image_lab", il_tab=tab, **kw)
+    at.selectbox(key="teach_lesson_pick").set_value(lesson).run()
+    at.button(key="teach_lesson_load").click().run()
+    _ok(at, lesson)
+    return at
+
+
+def test_lesson_question_hidden_until_revealed_and_answered_by_the_run():
+    at = _load_lesson("blur_high", link={"answers": "hidden"})
+    assert "How much of its fine detail" in at.radio(key="q_lesson_blur_high_pick").label
+    assert "hidden until someone presses" in texts(at) and not _verdicts(at)
+    assert not _lesson_infos(at)  # the tab's explanation waits for the answer
+    at.radio(key="q_lesson_blur_high_pick").set_value(0).run()
+    assert not _verdicts(at)
+    at.button(key="q_lesson_blur_high_reveal").click().run()
+    _ok(at, "revealed")
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Almost none (under 5 %).")
+    assert _lesson_infos(at)
+
+
+def test_lesson_answer_follows_the_setting_and_speaks_chinese():
+    at = _load_lesson("direction")
+    at.radio(key="q_lesson_direction_pick").set_value(0).run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Right: Those pointing left and right")
+    at.selectbox(key="il_kernel").set_value("sobel_y").run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Those pointing up and down")
+    zh = _load_lesson("direction", "课堂示例", lang="zh")
+    zh.radio(key="q_lesson_direction_pick").set_value(1).run()
+    [verdict] = _verdicts(zh)
+    assert verdict.startswith("不太对。答案是 指向左右的")
