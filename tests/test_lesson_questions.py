@@ -14,6 +14,7 @@ from app.ui import image_lab_run as lab
 from app.ui import widgets
 from app.ui.strings import TABLE
 from app.ui.teaching import lesson_questions as lq
+from app.ui.teaching import measures
 from app.ui.teaching.fields import ideal_lowpass
 from app.ui.teaching.lessons import LESSONS
 
@@ -30,7 +31,7 @@ def _right(lesson: str, run: lab.LabRun) -> int:
 
 
 def test_the_module_examples_run():
-    assert doctest.testmod(lq).failed == 0
+    assert doctest.testmod(lq).failed == 0 and doctest.testmod(measures).failed == 0
 
 
 def test_every_lesson_has_a_question_with_three_or_four_choices_in_both_languages():

@@ -23,7 +23,7 @@ from app.backend import display
 from app.backend import filtering as flt
 from app.ui import page, shell, widgets
 from app.ui.figures import filter_designer as figs
-from app.ui.filter_designer import actions, design, panels, pipeline
+from app.ui.filter_designer import actions, design, panels, pipeline, question
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
 from app.ui.strings import t
@@ -83,6 +83,7 @@ def designer(picked: widgets.PickedImage) -> None:
     panels.message()
     s = page.current(SCHEMA)
 
+    ask = st.container()  # the question comes before the result; it needs the mask, built below
     st.subheader(t("fd.sec.result", lang))
     r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
     painting = s.tool == "paint"
@@ -92,6 +93,8 @@ def designer(picked: widgets.PickedImage) -> None:
     else:
         ss[actions.CANVAS_BG] = None  # the next brush session starts from the current mask
     mask, spec, notches, regions, paint = _mask(shape, s)
+    with ask:
+        output_shown = question.effect_question(mask, lang)
 
     filt = pipeline.filter_for(picked, s.window)
     res = filt.apply(mask)
@@ -123,9 +126,12 @@ def designer(picked: widgets.PickedImage) -> None:
     with r3, st.container(key="fd_output_panel"):
         st.markdown(f"**{t('fd.panel.output', lang)}**")
         pixels, caption, values = design.output_view(res.output, mask)
-        panels.jpeg(pixels)
-        if caption:
-            st.caption(t(caption, lang, **values))
+        if not output_shown:
+            st.caption(t("q.hidden", lang))
+        else:
+            panels.jpeg(pixels)
+            if caption:
+                st.caption(t(caption, lang, **values))
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:

@@ -15,6 +15,7 @@ from app.backend import images as bimages
 from app.ui import canvas, shell, state, widgets
 from app.ui import fourier_lab as lab
 from app.ui import fourier_lab_controls as controls
+from app.ui import fourier_lab_question as question
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -123,11 +124,16 @@ def phase_section() -> None:
     st.selectbox(t("fl.phase.b", lang), names, key="fl_b",
                  format_func=lambda n: bimages.SAMPLES.get(n, {}).get(lang, n))
     shown = lab.mag_phase(digest, image, ss["fl_b"])
+    swaps_shown = question.swap_question(image, lab.second_image(ss["fl_b"], image.shape), lang)
     cols = st.columns(4, gap="small")
     for col, (name, title) in zip(cols, (("a", "fl.phase.a"), ("b", "fl.phase.bimg"), ("ab", "fl.phase.ab"),
                                          ("ba", "fl.phase.ba"))):
         with col:
-            _show(lab.grey_pixels(image) if name == "a" else shown[name], title)
+            if name in ("ab", "ba") and not swaps_shown:
+                _title(title)
+                st.caption(t("q.hidden", lang))
+            else:
+                _show(lab.grey_pixels(image) if name == "a" else shown[name], title)
     st.info(t("fl.phase.point", lang))
     c1, c2, c3 = st.columns([1, 1, 2], gap="small")
     with c1:

@@ -11,6 +11,8 @@ import pytest
 
 from app.backend import signals as sg
 from app.ui.signal_lab.pipeline import times
+from app.ui.strings import TABLE
+from app.ui.teaching import predict
 from tests.apptest.helpers import open_lab, texts
 
 PICK, REVEAL = "q_cnn_vector_pick", "q_cnn_vector_reveal"
@@ -26,8 +28,11 @@ def _strip_length(at) -> str:
     return LENGTH.search(texts(at)).group(1)
 
 
+VERDICT_OPENINGS = tuple(TABLE[k][lang].split("{right}")[0] for k in predict.VERDICTS.values() for lang in ("en", "zh"))
+
+
 def _verdicts(at) -> list[str]:
-    return [str(m.value) for m in [*at.success, *at.info] if "**" in str(m.value)]
+    return [str(m.value) for m in [*at.success, *at.info] if str(m.value).startswith(VERDICT_OPENINGS)]
 
 
 def test_cnn_answer_hidden_until_revealed_and_taken_from_the_computation():
@@ -133,3 +138,32 @@ def test_lesson_answer_follows_the_setting_and_speaks_chinese():
     zh.radio(key="q_lesson_direction_pick").set_value(1).run()
     [verdict] = _verdicts(zh)
     assert verdict.startswith("不太对。答案是 指向左右的")
+
+
+def test_filter_designer_question_hidden_then_revealed_and_following_the_mask():
+    at = open_lab("filter_designer", link={"answers": "hidden"})
+    _ok(at, "filter designer")
+    assert "What will the output look like?" in at.radio(key="q_fd_effect_pick").label
+    assert "hidden until someone presses" in texts(at) and not _verdicts(at)
+    at.button(key="q_fd_effect_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is Practically unchanged.")  # no mask yet: all ones
+    for band, right in (("lowpass", "Blurred"), ("highpass", "Edges and detail only")):
+        at.session_state["fd_shape"], at.session_state["fd_band"] = "gaussian", band
+        at.run()
+        [verdict] = _verdicts(at)
+        assert verdict.startswith(f"The answer is {right}"), band
+
+
+def test_fourier_lab_question_answered_by_the_swap():
+    at = open_lab("fourier_lab", fl_tab="phase", link={"answers": "hidden"})
+    _ok(at, "fourier lab")
+    assert "Which photo will it look like?" in at.radio(key="q_fl_swap_pick").label
+    assert not _verdicts(at)
+    at.radio(key="q_fl_swap_pick").set_value(1).run()
+    at.button(key="q_fl_swap_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Right: Photo B, which gave the phase.")
+    at.selectbox(key="fl_b").set_value("camera").run()  # B = A: the swap is A itself
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Both alike")

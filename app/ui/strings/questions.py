@@ -157,4 +157,39 @@ STRINGS = {
         "zh": "|H| 的平均值在中心为 **{low}**，在细节频段为 **{high}**。反锐化掩模把边缘图加回原图：零频增益仍为 1，"
               "细节处增益大于 1，所以会出现光晕。",
     },
+    # ---- Filter Designer (app.ui.filter_designer.question) -------------------------------------
+    "q.fd.title": {"en": "Predict first: what will this mask do?", "zh": "先预测：这个掩模会做什么？"},
+    "q.fd.effect": {
+        "en": "The output is the image's spectrum times this mask, transformed back. What will the output look like?",
+        "zh": "输出是图像频谱乘以这个掩模再变换回来。输出会是什么样子？",
+    },
+    "q.fd.effect.blur": {"en": "Blurred: the centre is kept, fine detail removed", "zh": "变模糊：保留中心，去掉细节"},
+    "q.fd.effect.edges": {"en": "Edges and detail only: the centre is removed", "zh": "只剩边缘和细节：去掉了中心"},
+    "q.fd.effect.same": {"en": "Practically unchanged", "zh": "几乎不变"},
+    "q.fd.effect.patterns": {"en": "The same picture with a few repeating patterns (stripes) gone",
+                             "zh": "图像基本不变，只是少了几种重复的图案（条纹）"},
+    "q.fd.effect.why": {
+        "en": "The mask's mean gain is **{low}** in the centre (below 0.1 cycles/pixel) and **{high}** beyond "
+              "0.25 cycles/pixel, and it removes **{pct}** of the spectrum. Keeping the centre keeps the "
+              "brightness and the large shapes; each point of the spectrum is one wave, so removing a few points "
+              "removes a few stripes.",
+        "zh": "掩模的平均增益在中心（0.1 周期/像素以内）为 **{low}**，在 0.25 周期/像素以外为 **{high}**，"
+              "共去掉了频谱的 **{pct}**。保留中心就保留了亮度和大的形状；频谱上每个点是一个波，去掉几个点就去掉几种条纹。",
+    },
+    # ---- Fourier Lab (app.ui.fourier_lab_question) --------------------------------------------
+    "q.fl.title": {"en": "Predict first: magnitude or phase?", "zh": "先预测：幅度还是相位？"},
+    "q.fl.swap": {
+        "en": "A picture is rebuilt from the magnitude spectrum of photo A and the phase spectrum of photo B. "
+              "Which photo will it look like?",
+        "zh": "用照片 A 的幅度谱和照片 B 的相位谱重建一幅图。它会像哪张照片？",
+    },
+    "q.fl.swap.a": {"en": "Photo A, which gave the magnitude", "zh": "照片 A（提供幅度）"},
+    "q.fl.swap.b": {"en": "Photo B, which gave the phase", "zh": "照片 B（提供相位）"},
+    "q.fl.swap.both": {"en": "Both alike (a blend)", "zh": "两张一样像（混合）"},
+    "q.fl.swap.why": {
+        "en": "Its correlation with A is **{ra}** and with B **{rb}**. Where edges and shapes sit is written "
+              "in the phase; the magnitude mostly says how much of each frequency there is, which photos share.",
+        "zh": "它与 A 的相关系数为 **{ra}**，与 B 为 **{rb}**。边缘和形状的位置写在相位里；"
+              "幅度主要说明各个频率有多少，而这一点不同照片差不多。",
+    },
 }

@@ -19,15 +19,12 @@ import numpy as np
 from app.ui.format import number, percent
 from app.ui.image_lab_run import wrap_difference
 from app.ui.teaching import predict
+from app.ui.teaching.measures import TINY, band_means, dominant, level
 
 __all__ = ["QUESTIONS", "LessonQuestion", "axis_gains", "band_gains", "border_shift", "difference_sides",
            "facts_for", "odd_share", "overshoot"]
 
 GAIN_GRID = 64  # the kernel's |H| is sampled on a 64 × 64 frequency grid (padded FFT)
-LOW_BAND = 0.1  # cycles/pixel: "the centre" of a spectrum
-HIGH_BAND = 0.25  # cycles/pixel: "fine detail" (the Image Lab's high-frequency cut-off)
-CONTRAST = 2.0  # one band counts as brighter than another beyond this factor
-TINY = 1e-9  # below this a difference is round-off
 
 
 def _gain(kernel: np.ndarray) -> np.ndarray:
@@ -37,7 +34,7 @@ def _gain(kernel: np.ndarray) -> np.ndarray:
 
 
 def band_gains(kernel: np.ndarray) -> dict[str, float]:
-    """Mean |H| in the centre (radius < :data:`LOW_BAND`) and beyond :data:`HIGH_BAND` cycles/pixel.
+    """Mean |H| in the centre and in the fine-detail band (:func:`.measures.band_means`).
 
     Examples
     --------
@@ -45,10 +42,7 @@ def band_gains(kernel: np.ndarray) -> dict[str, float]:
     >>> g["low"] < 1 < g["high"]
     True
     """
-    gain = _gain(kernel)
-    f = np.fft.fftfreq(gain.shape[0])
-    radius = np.hypot(*np.meshgrid(f, f, indexing="ij"))
-    return {"low": float(gain[radius < LOW_BAND].mean()), "high": float(gain[radius > HIGH_BAND].mean())}
+    return band_means(_gain(kernel), centred=False)
 
 
 def axis_gains(kernel: np.ndarray) -> dict[str, float]:
@@ -120,20 +114,6 @@ def odd_share(kernel: np.ndarray) -> dict[str, float]:
     return {"odd": float(np.linalg.norm(kernel - kernel[::-1, ::-1]) / 2 / norm)}
 
 
-def _ratio(a: float, b: float) -> int:
-    """0 when ``a`` exceeds ``b`` by :data:`CONTRAST`, 1 when ``b`` exceeds ``a`` so, else 2."""
-    if a > CONTRAST * b + TINY:
-        return 0
-    if b > CONTRAST * a + TINY:
-        return 1
-    return 2
-
-
-def _level(x: float, low: float, high: float) -> int:
-    """0 below ``low``, 1 between, 2 above ``high``."""
-    return 0 if x < low else 2 if x > high else 1
-
-
 def _reach(run) -> int:
     return max(run.kernel.shape) // 2
 
@@ -162,11 +142,11 @@ def _gains(f: Mapping[str, float]) -> dict[str, str]:
 QUESTIONS: dict[str, LessonQuestion] = {
     "blur_high": LessonQuestion(
         _q("blur_high", 3, lambda f: {"pct": percent(f["ratio"])},
-           lambda f: 2 - _level(f["ratio"], 0.05, 0.5)),  # most / some / almost none survives
+           lambda f: 2 - level(f["ratio"], 0.05, 0.5)),  # most / some / almost none survives
         lambda run: {"ratio": float(run.hf_ratio)},
     ),
     "edges_high": LessonQuestion(
-        _q("edges_high", 3, _gains, lambda f: _ratio(f["low"], f["high"])),  # centre / outside / even
+        _q("edges_high", 3, _gains, lambda f: dominant(f["low"], f["high"])),  # centre / outside / even
         lambda run: band_gains(run.kernel),
     ),
     "ideal_vs_gaussian": LessonQuestion(
@@ -181,7 +161,7 @@ QUESTIONS: dict[str, LessonQuestion] = {
     ),
     "zero_border": LessonQuestion(
         _q("zero_border", 3, lambda f: {"shift": number(f["shift"], 3)},
-           lambda f: _level(f["shift"], -0.02, 0.02)),  # darker / about the same / brighter
+           lambda f: level(f["shift"], -0.02, 0.02)),  # darker / about the same / brighter
         lambda run: border_shift(run.image.image, run.output, _reach(run)),
     ),
     "conv_vs_corr": LessonQuestion(
@@ -190,11 +170,11 @@ QUESTIONS: dict[str, LessonQuestion] = {
     ),
     "direction": LessonQuestion(
         _q("direction", 3, lambda f: {"fx": number(f["fx"], 3), "fy": number(f["fy"], 3)},
-           lambda f: _ratio(f["fx"], f["fy"])),  # left–right spokes / up–down spokes / none fade
+           lambda f: dominant(f["fx"], f["fy"])),  # left–right spokes / up–down spokes / none fade
         lambda run: axis_gains(run.kernel),
     ),
     "sharpen": LessonQuestion(
-        _q("sharpen", 3, _gains, lambda f: _level(f["high"], 0.95, 1.05)),  # weakened / kept / boosted
+        _q("sharpen", 3, _gains, lambda f: level(f["high"], 0.95, 1.05)),  # weakened / kept / boosted
         lambda run: band_gains(run.kernel),
     ),
 }
