@@ -134,7 +134,8 @@ def phase_section() -> None:
                 st.caption(t("q.hidden", lang))
             else:
                 _show(lab.grey_pixels(image) if name == "a" else shown[name], title)
-    st.info(t("fl.phase.point", lang))
+    if swaps_shown:  # it states the answer
+        st.info(t("fl.phase.point", lang))
     c1, c2, c3 = st.columns([1, 1, 2], gap="small")
     with c1:
         _show(shown["mag"], "fl.phase.mag")

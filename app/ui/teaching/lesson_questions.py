@@ -141,7 +141,7 @@ def _gains(f: Mapping[str, float]) -> dict[str, str]:
 #: lesson id → its question (keys of :data:`app.ui.teaching.lessons.LESSONS`)
 QUESTIONS: dict[str, LessonQuestion] = {
     "blur_high": LessonQuestion(
-        _q("blur_high", 3, lambda f: {"pct": percent(f["ratio"])},
+        _q("blur_high", 3, lambda f: {"pct": f"{number(100 * f['ratio'], 2)} %"},
            lambda f: 2 - level(f["ratio"], 0.05, 0.5)),  # most / some / almost none survives
         lambda run: {"ratio": float(run.hf_ratio)},
     ),
