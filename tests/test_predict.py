@@ -95,6 +95,14 @@ def test_every_lab_question_text_exists_in_both_languages():
     from app.ui import fourier_lab_question as flq
     from app.ui.filter_designer import question as fdq
 
-    for q in (fdq.EFFECT, flq.SWAP):
+    for q in (fdq.EFFECT, flq.SWAP, flq.WIENER):
         for key in (q.prompt, q.explain, *q.choices):
             assert TABLE[key]["en"] and TABLE[key]["zh"], key
+
+
+@pytest.mark.parametrize(("restored", "right"), [(0.05, 0), (0.1, 1), (0.3, 2)])
+def test_the_wiener_question_compares_the_restoration_with_the_blurred_photo(restored, right):
+    from app.ui import fourier_lab_question as flq
+
+    facts = {"blurred": 0.1, "restored": restored, "k": 1e-3, "best_k": 1e-2, "best": 0.04}
+    assert flq.WIENER.answer(facts) == right

@@ -1,8 +1,9 @@
-"""The Fourier Lab's prediction question: magnitude of A with the phase of B looks like which photo?
+"""The Fourier Lab's prediction questions (see :mod:`app.ui.teaching.predict`).
 
-The facts are the correlations of the computed swap ``|A|·e^{i∠B}`` with A and with B (see
-:mod:`app.ui.teaching.predict`): the right choice is the photo it resembles, so picking B equal
-to A makes "both alike" right.
+* Magnitude or phase: the facts are the correlations of the computed swap ``|A|·e^{i∠B}`` with A
+  and with B; the right choice is the photo it resembles (B equal to A makes "both alike" right).
+* Undoing a blur: the facts are the Wiener restoration's error and the blurred photo's; the right
+  choice says whether this K made things better or worse.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from app.ui.format import number
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
 from app.ui.teaching import predict
+from app.ui.teaching.measures import level
 
 CLOSE = 0.05  # correlations this close count as "resembles both alike"
+SAME = 0.05  # restored errors within ±5 % of the blurred photo's count as "about the same"
 
 
 def _corr(x: np.ndarray, y: np.ndarray) -> float:
@@ -62,3 +65,26 @@ def swap_question(a: np.ndarray, b: np.ndarray, lang: str) -> bool:
     with st.expander(t("q.fl.title", lang), expanded=answers_hidden()):
         predict.ask(SWAP, swap_facts(a, b), lang)
     return not predict.pending(SWAP)
+
+
+def wiener_facts(d, restored_rmse: float, k: float) -> dict[str, float]:
+    """Errors (RMSE against the sharp image) of the blurred photo and of its restoration with ``k``,
+    and the best K (``d``: an :class:`app.ui.fourier_lab.Deconv`)."""
+    return {"blurred": d.blurred_rmse, "restored": restored_rmse, "k": k, "best_k": d.best.k, "best": d.best.rmse}
+
+
+WIENER = predict.Question(
+    key="q_fl_wiener",
+    prompt="q.fl.wiener",
+    choices=("q.fl.wiener.better", "q.fl.wiener.same", "q.fl.wiener.worse"),
+    explain="q.fl.wiener.why",
+    fields=lambda f: {name: number(v, 3) for name, v in f.items()},
+    answer=lambda f: level(f["restored"] / f["blurred"], 1 - SAME, 1 + SAME),
+)
+
+
+def wiener_question(facts: dict[str, float], lang: str) -> bool:
+    """The question in a fold (open with ``?answers=hidden``); whether the page may show the restoration."""
+    with st.expander(t("q.fl.wiener.title", lang), expanded=answers_hidden()):
+        predict.ask(WIENER, facts, lang)
+    return not predict.pending(WIENER)

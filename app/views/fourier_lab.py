@@ -175,6 +175,8 @@ def deconv_section() -> None:
     d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"])
     k = 10.0 ** float(ss["fl_kw"])
     wr = lab.wiener(image, d, k)
+    with main:
+        restored_shown = question.wiener_question(question.wiener_facts(d, wr.rmse, k), lang)
     with ctrl:
         st.button(t("fl.dec.use_best", lang), key="fl_best_btn", on_click=ss.__setitem__,
                   args=("fl_kw", lab.nearest_exponent(d.best.k)))
@@ -196,11 +198,15 @@ def deconv_section() -> None:
             _jpeg(d.h_panel, "fl.dec.h")
             st.caption(t("fl.dec.h_cap", lang, n=d.suppressed, pct=f"{100 * d.suppressed / image.size:.1f}"))
         with r2[2], st.container(key="fl_dec_wiener"):
-            _show(wr.shown, "fl.dec.wiener", k=f"{k:.2g}")
+            if restored_shown:
+                _show(wr.shown, "fl.dec.wiener", k=f"{k:.2g}")
+            else:
+                _title("fl.dec.wiener", k=f"{k:.2g}")
+                st.caption(t("q.hidden", lang))
         m = st.columns(4)
         m[0].metric(t("fl.dec.m_blurred", lang), f"{d.blurred_rmse:.4f}")
         m[1].metric(t("fl.dec.m_inverse", lang), f"{d.inverse_rmse:.4g}")
-        m[2].metric(t("fl.dec.m_wiener", lang), f"{wr.rmse:.4f}")
+        m[2].metric(t("fl.dec.m_wiener", lang), f"{wr.rmse:.4f}" if restored_shown else "?")
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:

@@ -167,3 +167,18 @@ def test_fourier_lab_question_answered_by_the_swap():
     at.selectbox(key="fl_b").set_value("camera").run()  # B = A: the swap is A itself
     [verdict] = _verdicts(at)
     assert verdict.startswith("Not quite. The answer is Both alike")
+
+
+def test_fourier_lab_wiener_question_follows_k():
+    from app.ui.teaching.lessons import PAGE_LESSONS
+
+    at = open_lab("fourier_lab", link={"answers": "hidden"}, **PAGE_LESSONS["wiener_k"][1])
+    _ok(at, "wiener")
+    assert "will the error be" in at.radio(key="q_fl_wiener_pick").label and not _verdicts(at)
+    assert [m.value for m in at.metric if m.label == "RMSE Wiener"] == ["?"]
+    at.button(key="q_fl_wiener_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is larger: the noise is amplified.")  # K = 10⁻⁶: the lesson's start
+    at.button(key="fl_best_btn").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is smaller: the blur is undone.")

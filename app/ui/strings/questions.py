@@ -192,4 +192,20 @@ STRINGS = {
         "zh": "它与 A 的相关系数为 **{ra}**，与 B 为 **{rb}**。边缘和形状的位置写在相位里；"
               "幅度主要说明各个频率有多少，而这一点不同照片差不多。",
     },
+    "q.fl.wiener.title": {"en": "Predict first: better or worse?", "zh": "先预测：变好还是变坏？"},
+    "q.fl.wiener": {
+        "en": "The blurred, noisy photo is off the sharp one by {blurred} (RMSE). Restored with the Wiener "
+              "filter at K = {k}, will the error be …",
+        "zh": "模糊且有噪声的照片与清晰原图的误差为 {blurred}（RMSE）。用 K = {k} 的维纳滤波复原后，误差会……",
+    },
+    "q.fl.wiener.better": {"en": "smaller: the blur is undone", "zh": "更小：模糊被撤销了"},
+    "q.fl.wiener.same": {"en": "about the same", "zh": "差不多"},
+    "q.fl.wiener.worse": {"en": "larger: the noise is amplified", "zh": "更大：噪声被放大了"},
+    "q.fl.wiener.why": {
+        "en": "The restoration's error is **{restored}**, against **{blurred}** for the blurred photo. Where |H| is "
+              "small, dividing by H multiplies the noise; K caps that gain: too small and the noise explodes, too "
+              "large and the blur stays. The best K here is {best_k} (error {best}).",
+        "zh": "复原后的误差为 **{restored}**，模糊照片的误差为 **{blurred}**。在 |H| 很小的地方，除以 H 会放大噪声；"
+              "K 限制了这种放大：太小噪声爆炸，太大模糊留下。这里最优的 K 是 {best_k}（误差 {best}）。",
+    },
 }
