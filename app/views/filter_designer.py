@@ -33,8 +33,9 @@ proj = shell.projector()
 ss = st.session_state
 SPECTRUM_SIDE = 400  # px sent for the clickable spectrum (shown ~350-450 px wide)
 
-st.title(t("fd.title", lang))
-st.caption(t("fd.intro", lang))
+if not proj:  # on a projector the first screen is for the spectrum and the output
+    st.title(t("fd.title", lang))
+    st.caption(t("fd.intro", lang))
 page.open(SCHEMA, lang)
 actions.start()
 messages = st.container()
@@ -75,17 +76,22 @@ def designer(picked: widgets.PickedImage) -> None:
     s = page.refresh(SCHEMA, skip=PICKER_KEYS)
     shape = picked.image.shape[:2]
     height = 470 if proj else 400
-    if picked.name == DEMO_SAMPLE and not s.notches and s.shape == "none":
+    if picked.name == DEMO_SAMPLE and not s.notches and s.shape == "none" and not proj:
         st.info(t("fd.demo_hint", lang), icon=":material/lightbulb:")
 
-    st.subheader(t("fd.sec.mask", lang))
-    panels.controls(picked, s, lang, proj)
-    panels.message()
+    first, second = st.container(), st.container()
+    mask_box, result_box = (second, first) if proj else (first, second)  # projector: the result first
+    with mask_box:
+        st.subheader(t("fd.sec.mask", lang))
+        panels.controls(picked, s, lang, proj)
+        panels.message()
     s = page.current(SCHEMA)
 
-    ask = st.container()  # the question comes before the result; it needs the mask, built below
-    st.subheader(t("fd.sec.result", lang))
-    r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
+    with result_box:
+        ask = st.container()  # the question comes before the result; it needs the mask, built below
+        if not proj:
+            st.subheader(t("fd.sec.result", lang))
+        r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
     painting = s.tool == "paint"
     if painting:
         with r2:  # the brush runs before the mask is built, so a stroke shows at once

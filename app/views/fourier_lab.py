@@ -23,8 +23,9 @@ proj = shell.projector()
 ss = st.session_state
 rejected = state.sync_query_params(lab.SCHEMA)
 
-st.title(t("fl.title", lang))
-st.caption(t("fl.tagline", lang))
+if not proj:  # on a projector the first screen is for the spectrum and the wave
+    st.title(t("fl.title", lang))
+    st.caption(t("fl.tagline", lang))
 if rejected:
     st.info(t("state.rejected", lang, keys=", ".join(rejected)))
 messages = st.container()
