@@ -47,6 +47,13 @@ def answers_hidden() -> bool:
     return st.session_state.get("answers") == "hidden"
 
 
+def figures_first(proj: bool):
+    """Two boxes ``(settings, figures)`` in page order; on a projector the figures' box comes first
+    (the first screen is for the figures, the settings follow below)."""
+    first, second = st.container(), st.container()
+    return (second, first) if proj else (first, second)
+
+
 def sidebar() -> None:
     """Draw the shared sidebar controls; call once per run from the router."""
     state.open_session(GLOBAL_SCHEMA)

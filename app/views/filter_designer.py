@@ -79,8 +79,7 @@ def designer(picked: widgets.PickedImage) -> None:
     if picked.name == DEMO_SAMPLE and not s.notches and s.shape == "none" and not proj:
         st.info(t("fd.demo_hint", lang), icon=":material/lightbulb:")
 
-    first, second = st.container(), st.container()
-    mask_box, result_box = (second, first) if proj else (first, second)  # projector: the result first
+    mask_box, result_box = shell.figures_first(proj)
     with mask_box:
         st.subheader(t("fd.sec.mask", lang))
         panels.controls(picked, s, lang, proj)
