@@ -103,7 +103,8 @@ with time_col:
     if not projector:  # the chart's own top line shows t, the area and y
         st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
     st.plotly_chart(result["slide_fig"], key="sl_slide_chart", config={"displayModeBar": False})
-    st.caption(t("sl.play_hint", lang))
+    if not projector:
+        st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
         st.caption(t("sl.impulse_note", lang))
     maximum.exercise(result["times"], result["ys"], mode, lang)
