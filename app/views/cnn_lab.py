@@ -34,13 +34,12 @@ TILE = 160 if proj else 110
 CFG = {"displayModeBar": False}
 
 
-def _map_card(thumb: tuple, aside=None) -> None:
-    """A map and its spectrum side by side (``aside``: drawn in a narrow column before them)."""
+def _map_card(thumb: tuple, aside: tuple[bytes, ...] = ()) -> None:
+    """A map and its spectrum side by side (``aside``: small images stacked in a narrow column before them)."""
     map_jpg, spec_jpg, lo, hi, _ = thumb
     *first, a, b = st.columns([0.8, 2, 2] if aside else [1, 1], gap="small")
-    if aside:
-        with first[0]:
-            aside()
+    for image in aside:
+        first[0].image(image, width="stretch")
     a.image(map_jpg, width="stretch")
     b.image(spec_jpg, width="stretch")
     st.caption(t("cnn.card.range", lang, lo=number(lo), hi=number(hi)))
@@ -72,21 +71,15 @@ def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank) -> None:
         st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
     for col, i in _grid(bank.n_out):
         k_png, h_png, centroid, label = bands[i]
-
-        def kernel_and_band() -> None:
-            st.image(k_png, width="stretch")
-            st.image(h_png, width="stretch")
-
         with col, st.container(key=f"cnn_c1_{i}"):
             st.markdown(f"**C1-{i + 1} · {short[i]}**")
+            band = t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}")
             if not proj:
                 k1, k2 = st.columns(2, gap="small")
                 k1.image(k_png, width="stretch")
                 k2.image(h_png, width="stretch")
-            band = t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}")
-            if not proj:
                 st.caption(band)
-            _map_card(thumbs[i], kernel_and_band if proj else None)
+            _map_card(thumbs[i], (k_png, h_png) if proj else ())
             if proj:
                 st.caption(band)
 
