@@ -62,3 +62,47 @@ def test_find_the_maximum_on_a_peak_and_on_a_flat_top():
 def test_a_guess_between_samples_is_checked_at_the_nearest_sample():
     c = maximum.check_guess(np.arange(4.0), np.array([0.0, 2.0, 1.0, 0.0]), 2.4)
     assert (c.guess, c.y_guess, c.distance, c.shortfall) == (2.0, 1.0, 1.0, 0.5)
+
+
+def test_the_filter_designer_question_follows_the_mask():
+    from app.ui.filter_designer import question as fdq
+    from kernels import frequency
+
+    assert doctest.testmod(fdq).failed == 0
+    shape = (64, 64)
+    notch = np.ones(shape)
+    notch[10, 20] = notch[54, 44] = 0.0
+    masks = {0: frequency.ideal(shape, 0.3, "low"), 1: frequency.ideal(shape, 0.3, "high"), 2: np.ones(shape), 3: notch}
+    for right, mask in masks.items():
+        facts = fdq.mask_facts(mask)
+        assert fdq.EFFECT.answer(facts) == right, (right, facts)
+    assert fdq.mask_facts(notch)["removed"] == pytest.approx(2 / 64**2)
+
+
+def test_the_fourier_lab_question_follows_the_swap():
+    from app.ui import fourier_lab_question as flq
+
+    assert doctest.testmod(flq).failed == 0
+    rng = np.random.default_rng(1)
+    a, b = rng.random((2, 48, 48))
+    assert flq.SWAP.answer(flq.swap_facts(a, b)) == 1
+    assert flq.SWAP.answer(flq.swap_facts(a, a)) == 2
+    facts = flq.swap_facts(b, a)  # the roles swapped: it looks like a, which now gave the phase
+    assert facts["rb"] > 0.5 > facts["ra"]
+
+
+def test_every_lab_question_text_exists_in_both_languages():
+    from app.ui import fourier_lab_question as flq
+    from app.ui.filter_designer import question as fdq
+
+    for q in (fdq.EFFECT, flq.SWAP, flq.WIENER):
+        for key in (q.prompt, q.explain, *q.choices):
+            assert TABLE[key]["en"] and TABLE[key]["zh"], key
+
+
+@pytest.mark.parametrize(("restored", "right"), [(0.05, 0), (0.1, 1), (0.3, 2)])
+def test_the_wiener_question_compares_the_restoration_with_the_blurred_photo(restored, right):
+    from app.ui import fourier_lab_question as flq
+
+    facts = {"blurred": 0.1, "restored": restored, "k": 1e-3, "best_k": 1e-2, "best": 0.04}
+    assert flq.WIENER.answer(facts) == right

@@ -31,6 +31,16 @@ h3 { font-size: 1.6rem !important; }
 </style>
 """
 
+# Keyboard focus, always: a solid ring on what the Tab key reached (Streamlit's own is a faint halo;
+# a slider's focus sits on its visible thumb, marked data-focus-visible; a tab panel holding the focus
+# keeps no frame). Constant CSS.
+_FOCUS_CSS = """
+<style>
+:focus-visible:not([role=tabpanel]), [data-testid=stSlider] [data-focus-visible] {
+  outline: 3px solid #1f6feb !important; outline-offset: 2px !important; }
+</style>
+"""
+
 
 def lang() -> str:
     """The language chosen in the sidebar ("en" or "zh")."""
@@ -45,6 +55,13 @@ def projector() -> bool:
 def answers_hidden() -> bool:
     """True when the link asked for prediction answers hidden until *Reveal* (``?answers=hidden``)."""
     return st.session_state.get("answers") == "hidden"
+
+
+def figures_first(proj: bool):
+    """Two boxes ``(settings, figures)`` in page order; on a projector the figures' box comes first
+    (the first screen is for the figures, the settings follow below)."""
+    first, second = st.container(), st.container()
+    return (second, first) if proj else (first, second)
 
 
 def sidebar() -> None:
@@ -62,6 +79,7 @@ def sidebar() -> None:
         if st.session_state.get("lang") is None:  # segmented controls can be de-selected
             st.session_state["lang"] = "en"
         st.toggle(t("shell.projector", lang()), key="projector", help=t("shell.projector_help", lang()))
+    st.html(_FOCUS_CSS)
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)
         st.set_page_config(initial_sidebar_state="collapsed")

@@ -35,9 +35,12 @@ TILE = 160 if proj else 110
 CFG = {"displayModeBar": False}
 
 
-def _map_card(thumb: tuple) -> None:
+def _map_card(thumb: tuple, aside: tuple[bytes, ...] = ()) -> None:
+    """A map and its spectrum side by side (``aside``: small images stacked in a narrow column before them)."""
     map_jpg, spec_jpg, lo, hi, _ = thumb
-    a, b = st.columns(2, gap="small")
+    *first, a, b = st.columns([0.8, 2, 2] if aside else [1, 1], gap="small")
+    for image in aside:
+        first[0].image(image, width="stretch")
     a.image(map_jpg, width="stretch")
     b.image(spec_jpg, width="stretch")
     st.caption(t("cnn.card.range", lang, lo=number(lo), hi=number(hi)))
@@ -58,6 +61,30 @@ def _map_grid(prefix: str, thumbs: list, names: list[str]) -> None:
 
 
 # ------------------------------------------------------------------------------------ panels
+def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank) -> None:
+    """C1's cards: the kernel, its |H| and band, the map and its spectrum (on a projector the kernel
+    and |H| stand in a narrow column beside the map, so a card is one row high)."""
+    st.markdown(f"##### {t('cnn.maps.c1', lang)}")
+    bands = run.bands(n.c1.bank, TILE)
+    short = text.kernel_names(bank, lang, short=True)
+    thumbs = run.thumbs(grey, n, "C1", run.display_scales(n)[0], THUMB)
+    if not proj:
+        st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
+    for col, i in _grid(bank.n_out):
+        k_png, h_png, centroid, label = bands[i]
+        with col, st.container(key=f"cnn_c1_{i}"):
+            st.markdown(f"**C1-{i + 1} · {short[i]}**")
+            band = t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}")
+            if not proj:
+                k1, k2 = st.columns(2, gap="small")
+                k1.image(k_png, width="stretch")
+                k2.image(h_png, width="stretch")
+                st.caption(band)
+            _map_card(thumbs[i], (k_png, h_png) if proj else ())
+            if proj:
+                st.caption(band)
+
+
 def _weights_tab(grey: run.Grey, n: Net, stages: tuple[str, ...]) -> None:
     raw = run.parameter_rows(grey, n, stages)
     rows = [text.weight_row(*r, lang) for r in raw]
@@ -134,27 +161,17 @@ def _shift_panel(grey: run.Grey, n: Net) -> None:
 def _maps_tab(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank) -> None:
     """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
     inp = run.thumbs(grey, n, "input", "unit", THUMB)[0]
-    a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
+    input_box, c1_box = shell.figures_first(proj)  # on a projector the first maps come first
+    with input_box:
+        a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
     a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang))
     b.image(inp[1], width="stretch")
     c.markdown(t("cnn.input.explain", lang))
-    st.markdown(f"##### {t('cnn.maps.c1', lang)}")
-    bands = run.bands(n.c1.bank, TILE)
+    with c1_box:
+        _c1_grid(grey, n, bank)
+    st.markdown(f"##### {t('cnn.maps.s2', lang)}")
     short = text.kernel_names(bank, lang, short=True)
     conv_scale, pooled_scale = run.display_scales(n)
-    thumbs = run.thumbs(grey, n, "C1", conv_scale, THUMB)
-    if not proj:
-        st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
-    for col, i in _grid(bank.n_out):
-        k_png, h_png, centroid, label = bands[i]
-        with col:
-            st.markdown(f"**C1-{i + 1} · {short[i]}**")
-            k1, k2 = st.columns(2, gap="small")
-            k1.image(k_png, width="stretch")
-            k2.image(h_png, width="stretch")
-            st.caption(t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}"))
-            _map_card(thumbs[i])
-    st.markdown(f"##### {t('cnn.maps.s2', lang)}")
     if not proj:
         st.caption(t("cnn.maps.pooled_cap", lang, stride=n.pool.stride, nyq=number(0.5 / n.pool.stride)))
     _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, THUMB), short)
@@ -186,16 +203,19 @@ def _computed_stages(grey: run.Grey, n: Net) -> tuple[str, ...] | None:
 
 # ------------------------------------------------------------------------------------ page
 def main() -> None:
-    st.title(t("cnn.title", lang))
-    if not proj:
+    if not proj:  # on a projector the first screen is for the shapes strip and the first maps
+        st.title(t("cnn.title", lang))
         st.caption(t("cnn.intro", lang))
     page.open(SCHEMA, lang)
     with st.sidebar:
         picked = controls.input_sidebar(lang)
     grey = run.grey_image(picked.digest, picked.image)
 
-    strip = st.container(border=True)
-    c_c1, c_pool, c_c3 = st.columns(3, gap="medium", border=True)
+    strip = st.container(border=True, key="cnn_strip")
+    if proj:  # the layers' settings wait in the sidebar (its arrow opens it): the maps take the screen
+        c_c1, c_pool, c_c3 = (st.sidebar.container(border=True) for _ in range(3))
+    else:
+        c_c1, c_pool, c_c3 = st.columns(3, gap="medium", border=True)
     with c_c1:
         controls.c1_controls(lang)
     try:
@@ -222,7 +242,8 @@ def main() -> None:
     computed = [(s, run.maps(grey, n, s)) for s in stages]
     length_shown = questions.vector_question(computed, lang)  # asked before the strip gives the answer away
     with strip:
-        st.caption(t("cnn.shapes.caption", lang))
+        if not proj:
+            st.caption(t("cnn.shapes.caption", lang))
         st.markdown(text.shapes_strip(computed, lang, vector=length_shown))
 
     # lazy tabs: only the open tab's panel is computed and sent (a slider move stays cheap)

@@ -23,7 +23,7 @@ from app.backend import display
 from app.backend import spectrum_reading
 from app.ui import page, shell, widgets
 from app.ui.figures import filter_designer as figs
-from app.ui.filter_designer import actions, design, panels, pipeline
+from app.ui.filter_designer import actions, design, panels, pipeline, question
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
 from app.ui.errors import backend_message
@@ -34,8 +34,9 @@ proj = shell.projector()
 ss = st.session_state
 SPECTRUM_SIDE = 400  # px sent for the clickable spectrum (shown ~350-450 px wide)
 
-st.title(t("fd.title", lang))
-st.caption(t("fd.intro", lang))
+if not proj:  # on a projector the first screen is for the spectrum and the output
+    st.title(t("fd.title", lang))
+    st.caption(t("fd.intro", lang))
 page.open(SCHEMA, lang)
 actions.start()
 messages = st.container()
@@ -76,16 +77,21 @@ def designer(picked: widgets.PickedImage) -> None:
     s = page.refresh(SCHEMA, skip=PICKER_KEYS)
     shape = picked.image.shape[:2]
     height = 470 if proj else 400
-    if picked.name == DEMO_SAMPLE and not s.notches and s.shape == "none":
+    if picked.name == DEMO_SAMPLE and not s.notches and s.shape == "none" and not proj:
         st.info(t("fd.demo_hint", lang), icon=":material/lightbulb:")
 
-    st.subheader(t("fd.sec.mask", lang))
-    panels.controls(picked, s, lang, proj)
-    panels.message()
+    mask_box, result_box = shell.figures_first(proj)
+    with mask_box:
+        st.subheader(t("fd.sec.mask", lang))
+        panels.controls(picked, s, lang, proj)
+        panels.message()
     s = page.current(SCHEMA)
 
-    st.subheader(t("fd.sec.result", lang))
-    r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
+    with result_box:
+        ask = st.container()  # the question comes before the result; it needs the mask, built below
+        if not proj:
+            st.subheader(t("fd.sec.result", lang))
+        r1, r2, r3 = st.columns([1, 1.3, 1], gap="small")
     painting = s.tool == "paint"
     if painting:
         with r2:  # the brush runs before the mask is built, so a stroke shows at once
@@ -93,6 +99,8 @@ def designer(picked: widgets.PickedImage) -> None:
     else:
         ss[actions.CANVAS_BG] = None  # the next brush session starts from the current mask
     mask, spec, notches, regions, paint = _mask(shape, s)
+    with ask:
+        output_shown = question.effect_question(mask, lang)
 
     filt = pipeline.filter_for(picked, s.window)
     res = filt.apply(mask)
@@ -124,9 +132,12 @@ def designer(picked: widgets.PickedImage) -> None:
     with r3, st.container(key="fd_output_panel"):
         st.markdown(f"**{t('fd.panel.output', lang)}**")
         pixels, caption, values = design.output_view(res.output, mask)
-        panels.jpeg(pixels)
-        if caption:
-            st.caption(t(caption, lang, **values))
+        if not output_shown:
+            st.caption(t("q.hidden", lang))
+        else:
+            panels.jpeg(pixels)
+            if caption:
+                st.caption(t(caption, lang, **values))
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:

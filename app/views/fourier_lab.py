@@ -15,6 +15,7 @@ from app.backend import images as bimages
 from app.ui import canvas, shell, state, widgets
 from app.ui import fourier_lab as lab
 from app.ui import fourier_lab_controls as controls
+from app.ui import fourier_lab_question as question
 from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
@@ -23,8 +24,9 @@ proj = shell.projector()
 ss = st.session_state
 rejected = state.sync_query_params(lab.SCHEMA)
 
-st.title(t("fl.title", lang))
-st.caption(t("fl.tagline", lang))
+if not proj:  # on a projector the first screen is for the spectrum and the wave
+    st.title(t("fl.title", lang))
+    st.caption(t("fl.tagline", lang))
 if rejected:
     st.info(t("state.rejected", lang, keys=", ".join(rejected)))
 messages = st.container()
@@ -124,12 +126,18 @@ def phase_section() -> None:
     st.selectbox(t("fl.phase.b", lang), names, key="fl_b",
                  format_func=lambda n: bimages.SAMPLES.get(n, {}).get(lang, n))
     shown = lab.mag_phase(digest, image, ss["fl_b"])
+    swaps_shown = question.swap_question(image, lab.second_image(ss["fl_b"], image.shape), lang)
     cols = st.columns(4, gap="small")
     for col, (name, title) in zip(cols, (("a", "fl.phase.a"), ("b", "fl.phase.bimg"), ("ab", "fl.phase.ab"),
                                          ("ba", "fl.phase.ba"))):
         with col:
-            _show(lab.grey_pixels(image) if name == "a" else shown[name], title)
-    st.info(t("fl.phase.point", lang))
+            if name in ("ab", "ba") and not swaps_shown:
+                _title(title)
+                st.caption(t("q.hidden", lang))
+            else:
+                _show(lab.grey_pixels(image) if name == "a" else shown[name], title)
+    if swaps_shown:  # it states the answer
+        st.info(t("fl.phase.point", lang))
     c1, c2, c3 = st.columns([1, 1, 2], gap="small")
     with c1:
         _show(shown["mag"], "fl.phase.mag")
@@ -169,6 +177,8 @@ def deconv_section() -> None:
     d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"])
     k = 10.0 ** float(ss["fl_kw"])
     wr = lab.wiener(image, d, k)
+    with main:
+        restored_shown = question.wiener_question(question.wiener_facts(d, wr.rmse, k), lang)
     with ctrl:
         st.button(t("fl.dec.use_best", lang), key="fl_best_btn", on_click=ss.__setitem__,
                   args=("fl_kw", lab.nearest_exponent(d.best.k)))
@@ -190,11 +200,15 @@ def deconv_section() -> None:
             _jpeg(d.h_panel, "fl.dec.h")
             st.caption(t("fl.dec.h_cap", lang, n=d.suppressed, pct=f"{100 * d.suppressed / image.size:.1f}"))
         with r2[2], st.container(key="fl_dec_wiener"):
-            _show(wr.shown, "fl.dec.wiener", k=f"{k:.2g}")
+            if restored_shown:
+                _show(wr.shown, "fl.dec.wiener", k=f"{k:.2g}")
+            else:
+                _title("fl.dec.wiener", k=f"{k:.2g}")
+                st.caption(t("q.hidden", lang))
         m = st.columns(4)
         m[0].metric(t("fl.dec.m_blurred", lang), f"{d.blurred_rmse:.4f}")
         m[1].metric(t("fl.dec.m_inverse", lang), f"{d.inverse_rmse:.4g}")
-        m[2].metric(t("fl.dec.m_wiener", lang), f"{wr.rmse:.4f}")
+        m[2].metric(t("fl.dec.m_wiener", lang), f"{wr.rmse:.4f}" if restored_shown else "?")
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:

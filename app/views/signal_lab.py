@@ -54,14 +54,17 @@ def _time_slider(mode: str, lang: str) -> float:
 
 lang = shell.lang()
 projector = shell.projector()
-st.title(t("sl.title", lang))
-st.markdown(t("sl.tagline", lang))
+if not projector:  # on a projector the first screen is for the flip-and-slide chart
+    st.title(t("sl.title", lang))
+    st.markdown(t("sl.tagline", lang))
 page.open(SCHEMA, lang)
 
-with st.expander(t("sl.explain_title", lang), expanded=False):
-    st.markdown(t("sl.explain", lang))
-    st.markdown(t("sl.explain_discrete", lang))
-    st.markdown(t("sl.explain_corr", lang))
+if not projector:
+    with st.expander(t("sl.explain_title", lang), expanded=False):
+        st.markdown(t("sl.explain", lang))
+        st.markdown(t("sl.explain_discrete", lang))
+        st.markdown(t("sl.explain_corr", lang))
+first_screen = st.container()  # projector mode: the chart comes first, its controls below it
 
 if projector:  # wide boxes for big type: f and g side by side, the view controls in a row below
     col_f, col_g = st.columns(2)
@@ -91,16 +94,18 @@ pad = page.current(SCHEMA).pad
 result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
 
 if projector:
-    time_col, freq_col = st.container(), st.container()
+    time_col, freq_col = first_screen, st.container()
 else:
     time_col, freq_col = st.columns([3, 2], gap="medium")
 
 with time_col:
     var = "n" if mode == "discrete" else "t"
     key = "sl.readout_sum" if mode == "discrete" else "sl.readout"
-    st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
+    if not projector:  # the chart's own top line shows t, the area and y
+        st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
     st.plotly_chart(result["slide_fig"], key="sl_slide_chart", config={"displayModeBar": False})
-    st.caption(t("sl.play_hint", lang))
+    if not projector:
+        st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
         st.caption(t("sl.impulse_note", lang))
     maximum.exercise(result["times"], result["ys"], mode, lang)

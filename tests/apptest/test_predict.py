@@ -12,6 +12,8 @@ import pytest
 from app.backend import signal_convolution as sconv
 from app.backend import signals as sg
 from app.ui.signal_lab.pipeline import times
+from app.ui.strings import TABLE
+from app.ui.teaching import predict
 from tests.apptest.helpers import open_lab, texts
 
 PICK, REVEAL = "q_cnn_vector_pick", "q_cnn_vector_reveal"
@@ -27,8 +29,11 @@ def _strip_length(at) -> str:
     return LENGTH.search(texts(at)).group(1)
 
 
+VERDICT_OPENINGS = tuple(TABLE[k][lang].split("{right}")[0] for k in predict.VERDICTS.values() for lang in ("en", "zh"))
+
+
 def _verdicts(at) -> list[str]:
-    return [str(m.value) for m in [*at.success, *at.info] if "**" in str(m.value)]
+    return [str(m.value) for m in [*at.success, *at.info] if str(m.value).startswith(VERDICT_OPENINGS)]
 
 
 def test_cnn_answer_hidden_until_revealed_and_taken_from_the_computation():
@@ -94,3 +99,87 @@ def test_find_the_maximum_in_discrete_mode_in_chinese():
     at.slider(key="sl_guess_n").set_value(0).run()
     at.button(key="q_sl_max_reveal").click().run()
     assert any("y 在 n = " in str(m.value) for m in [*at.info, *at.success])
+
+
+def _lesson_infos(at) -> list[str]:
+    return [str(i.value) for i in at.info if "zone plate's rings" in str(i.value)]
+
+
+def _load_lesson(lesson: str, tab: str = "Lessons", **kw):
+    at = open_lab("image_lab", il_tab=tab, **kw)
+    at.selectbox(key="teach_lesson_pick").set_value(lesson).run()
+    at.button(key="teach_lesson_load").click().run()
+    _ok(at, lesson)
+    return at
+
+
+def test_lesson_question_hidden_until_revealed_and_answered_by_the_run():
+    at = _load_lesson("blur_high", link={"answers": "hidden"})
+    assert "How much of its fine detail" in at.radio(key="q_lesson_blur_high_pick").label
+    assert "hidden until someone presses" in texts(at) and not _verdicts(at)
+    assert not _lesson_infos(at)  # the tab's explanation waits for the answer
+    at.radio(key="q_lesson_blur_high_pick").set_value(0).run()
+    assert not _verdicts(at)
+    at.button(key="q_lesson_blur_high_reveal").click().run()
+    _ok(at, "revealed")
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Almost none (under 5 %).")
+    assert _lesson_infos(at)
+
+
+def test_lesson_answer_follows_the_setting_and_speaks_chinese():
+    at = _load_lesson("direction")
+    at.radio(key="q_lesson_direction_pick").set_value(0).run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Right: Those pointing left and right")
+    at.selectbox(key="il_kernel").set_value("sobel_y").run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Those pointing up and down")
+    zh = _load_lesson("direction", "课堂示例", lang="zh")
+    zh.radio(key="q_lesson_direction_pick").set_value(1).run()
+    [verdict] = _verdicts(zh)
+    assert verdict.startswith("不太对。答案是 指向左右的")
+
+
+def test_filter_designer_question_hidden_then_revealed_and_following_the_mask():
+    at = open_lab("filter_designer", link={"answers": "hidden"})
+    _ok(at, "filter designer")
+    assert "What will the output look like?" in at.radio(key="q_fd_effect_pick").label
+    assert "hidden until someone presses" in texts(at) and not _verdicts(at)
+    at.button(key="q_fd_effect_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is Practically unchanged.")  # no mask yet: all ones
+    for band, right in (("lowpass", "Blurred"), ("highpass", "Edges and detail only")):
+        at.session_state["fd_shape"], at.session_state["fd_band"] = "gaussian", band
+        at.run()
+        [verdict] = _verdicts(at)
+        assert verdict.startswith(f"The answer is {right}"), band
+
+
+def test_fourier_lab_question_answered_by_the_swap():
+    at = open_lab("fourier_lab", fl_tab="phase", link={"answers": "hidden"})
+    _ok(at, "fourier lab")
+    assert "Which photo will it look like?" in at.radio(key="q_fl_swap_pick").label
+    assert not _verdicts(at)
+    at.radio(key="q_fl_swap_pick").set_value(1).run()
+    at.button(key="q_fl_swap_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Right: Photo B, which gave the phase.")
+    at.selectbox(key="fl_b").set_value("camera").run()  # B = A: the swap is A itself
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("Not quite. The answer is Both alike")
+
+
+def test_fourier_lab_wiener_question_follows_k():
+    from app.ui.teaching.lessons import PAGE_LESSONS
+
+    at = open_lab("fourier_lab", link={"answers": "hidden"}, **PAGE_LESSONS["wiener_k"][1])
+    _ok(at, "wiener")
+    assert "will the error be" in at.radio(key="q_fl_wiener_pick").label and not _verdicts(at)
+    assert [m.value for m in at.metric if m.label == "RMSE Wiener"] == ["?"]
+    at.button(key="q_fl_wiener_reveal").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is larger: the noise is amplified.")  # K = 10⁻⁶: the lesson's start
+    at.button(key="fl_best_btn").click().run()
+    [verdict] = _verdicts(at)
+    assert verdict.startswith("The answer is smaller: the blur is undone.")

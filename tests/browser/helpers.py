@@ -106,3 +106,9 @@ def wait_text_change(page, selector: str, old: str, timeout: int = 30_000) -> st
     )
     wait_for_app(page)
     return element_text(page, selector)
+
+
+def inside(box: dict | None, width: int, height: int) -> bool:
+    """True when a bounding box lies wholly inside a ``width`` × ``height`` viewport (no scrolling)."""
+    return box is not None and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width \
+        and box["y"] + box["height"] <= height

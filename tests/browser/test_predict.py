@@ -49,3 +49,38 @@ def test_signal_lab_find_the_maximum(page, app_url):
     assert_no_exception(page)
     settle(page)
     screenshot(page, "predict_signal_maximum")
+
+
+def _reveal_shows(page, answer: str, name: str) -> None:
+    """With ?answers=hidden nothing is said until Reveal; then the computed answer shows."""
+    assert page.get_by_text("hidden until someone presses").first.is_visible()
+    assert page.get_by_text(answer).count() == 0
+    page.get_by_role("button", name="Reveal the answer").click()
+    page.get_by_text(answer).first.wait_for(state="visible")
+    wait_for_app(page)
+    assert_no_exception(page)
+    settle(page)
+    screenshot(page, name)
+
+
+def test_image_lab_lesson_question_hidden_then_revealed(page, app_url):
+    open_page(page, app_url, "image_lab", "answers=hidden")
+    page.get_by_role("tab", name="Lessons").click()
+    page.get_by_role("button", name="Load lesson").click()
+    page.get_by_text("How much of its fine detail").first.wait_for(state="visible")
+    wait_for_app(page)
+    _reveal_shows(page, "The answer is Almost none (under 5 %).", "predict_image_lab_lesson")
+
+
+def test_filter_designer_question_hidden_then_revealed(page, app_url):
+    open_page(page, app_url, "filter_designer", "answers=hidden")
+    page.get_by_text("What will the output look like?").first.wait_for(state="visible")
+    assert page.locator(".st-key-fd_output_panel img").count() == 0  # the result waits for the reveal
+    _reveal_shows(page, "The answer is Practically unchanged.", "predict_filter_designer")
+    assert page.locator(".st-key-fd_output_panel img").count() == 1
+
+
+def test_fourier_lab_question_hidden_then_revealed(page, app_url):
+    open_page(page, app_url, "fourier_lab", "fl_tab=phase&answers=hidden")
+    page.get_by_text("Which photo will it look like?").first.wait_for(state="visible")
+    _reveal_shows(page, "The answer is Photo B, which gave the phase.", "predict_fourier_lab")

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from app.ui.strings import t
-from tests.browser.helpers import REPO, assert_no_exception, open_page, screenshot
+from tests.browser.helpers import REPO, assert_no_exception, inside, open_page, screenshot
 
 PANELS = "[data-testid=stMain] [data-testid=stImage] img"  # the grid's six, then the radial chart
 
@@ -26,19 +26,15 @@ def _boxes(page) -> list[dict]:
     return [page.locator(PANELS).nth(i).bounding_box() for i in range(6)]
 
 
-def _inside(box: dict, width: int, height: int) -> bool:
-    return box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_six_panels_and_the_first_slider_fit_a_1280x720_projector(browser, app_url, lang):
     context, page = _open(browser, app_url, 1280, 720, lang)
     try:
         boxes = _boxes(page)
-        assert all(_inside(b, 1280, 720) for b in boxes), boxes
+        assert all(inside(b, 1280, 720) for b in boxes), boxes
         assert min(b["width"] for b in boxes) >= 240, [b["width"] for b in boxes]
         slider = page.locator("[data-testid=stMain] [data-testid=stSlider]").first.bounding_box()
-        assert _inside(slider, 1280, 720), slider
+        assert inside(slider, 1280, 720), slider
         # the sidebar starts closed, and the back row reads which kernel this is
         assert page.locator("[data-testid=stSidebar]").get_attribute("data-collapsed") == "true"
         caption = page.locator(".st-key-present_caption").inner_text()
@@ -54,7 +50,7 @@ def test_panels_grow_on_a_1920x1080_screen(browser, app_url):
     big_ctx, big = _open(browser, app_url, 1920, 1080, "en")
     try:
         assert min(b["width"] for b in _boxes(big)) > max(b["width"] for b in _boxes(small))
-        assert all(_inside(b, 1920, 1080) for b in _boxes(big))
+        assert all(inside(b, 1920, 1080) for b in _boxes(big))
     finally:
         small_ctx.close()
         big_ctx.close()

@@ -228,7 +228,7 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
                              textfont={"size": font_size(projector) + 1, "color": "#111"}, showlegend=False,
                              hoverinfo="skip", text=base[6]["text"]), 1, 1)
 
-    style_line_figure(fig, height=(820 if projector else 640), projector=projector)
+    style_line_figure(fig, height=(600 if projector else 640), projector=projector)  # 600: fits 1280×720
     fig.update_layout(
         margin={"l": 55, "r": 15, "t": 70, "b": 150},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 0, "xanchor": "left"},

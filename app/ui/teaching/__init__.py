@@ -51,6 +51,6 @@ def render_view(name: str, lang: str, run, *, projector: bool = False) -> None:
         "inspect": lambda: inspector.render(lang, run, projector),
         "compare": lambda: compare.render(lang, run, projector),
         "export": lambda: export.render(lang, run, choice.name if choice is not None else ""),
-        "lessons": lambda: lessons_tab.render(lang),
+        "lessons": lambda: lessons_tab.render(lang, run),
     }
     views[name]()

@@ -1,11 +1,16 @@
-"""Lessons menu: pick a preset, load it (a callback sets the page's widgets before they exist)."""
+"""Lessons menu: pick a preset, load it (a callback sets the page's widgets before they exist).
+
+A loaded lesson asks its prediction question (:mod:`.lesson_questions`) first, answered by the
+live run; the lesson's explanation follows once the answer shows.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from app.ui.strings import t
-from app.ui.teaching import kernel_state
+from app.ui.teaching import kernel_state, predict
+from app.ui.teaching.lesson_questions import QUESTIONS, facts_for
 from app.ui.teaching.lessons import LESSONS, PAGE_LESSONS, lesson_ids, settings_for
 
 
@@ -24,7 +29,15 @@ def _on_load() -> None:
         apply_lesson(lesson)
 
 
-def render(lang: str) -> None:
+def _question(lesson: str, run, lang: str) -> bool:
+    """The loaded lesson's question in a box; whether its answer is showing."""
+    with st.container(border=True, key="teach_lesson_question"):
+        st.markdown(f"**{t('q.lesson.title', lang)}**")
+        return predict.ask(QUESTIONS[lesson].question, facts_for(lesson, run), lang)
+
+
+def render(lang: str, run) -> None:
+    """The lessons menu; ``run`` (an :class:`app.ui.image_lab_run.LabRun`) answers the loaded lesson's question."""
     ss = st.session_state
     if ss.get("teach_lesson_pick") not in LESSONS:
         ss["teach_lesson_pick"] = lesson_ids()[0]
@@ -36,11 +49,17 @@ def render(lang: str) -> None:
     )
     c2.button(t("teach.lesson.load", lang), key="teach_lesson_load", on_click=_on_load, type="primary", width="stretch")
     pick = ss["teach_lesson_pick"]
+    if ss.get(kernel_state.LESSON) != pick or _question(pick, run, lang):  # they give the answer away: after the prediction
+        _explanations(pick, lang)
+    _page_lessons(lang)
+
+
+def _explanations(pick: str, lang: str) -> None:
+    """The picked lesson's explanation and, folded, every lesson's."""
     st.info(t(f"teach.lesson.{pick}.text", lang))
     with st.expander(t("teach.lesson.all", lang)):
         for i in lesson_ids():
             st.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {t(f'teach.lesson.{i}.text', lang)}")
-    _page_lessons(lang)
 
 
 def _page_lessons(lang: str) -> None:

@@ -1,0 +1,54 @@
+"""Small measurements and classifications the prediction questions of every lab share.
+
+Pure functions of arrays and numbers: the mean of a spectrum-shaped array in the centre and
+in the fine-detail band, and the rules that turn two numbers (or one) into a choice index.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["CONTRAST", "HIGH_BAND", "LOW_BAND", "TINY", "band_means", "dominant", "level"]
+
+LOW_BAND = 0.1  # cycles/pixel: "the centre" of a spectrum
+HIGH_BAND = 0.25  # cycles/pixel: "fine detail" (the Image Lab's high-frequency cut-off)
+CONTRAST = 2.0  # one number counts as larger than another beyond this factor
+TINY = 1e-9  # below this a difference is round-off
+
+
+def band_means(values: np.ndarray, *, centred: bool) -> dict[str, float]:
+    """Mean of a spectrum-shaped array below :data:`LOW_BAND` and beyond :data:`HIGH_BAND` cycles/pixel.
+
+    ``centred``: zero frequency in the middle (``fftshift`` layout) rather than at ``[0, 0]``.
+
+    Examples
+    --------
+    >>> m = np.zeros((16, 16)); m[8, 8] = 1.0
+    >>> band_means(m, centred=True)["low"], band_means(m, centred=False)["low"]  # 9 pixels within 0.1
+    (0.1111111111111111, 0.0)
+    """
+    fy, fx = (np.fft.fftfreq(n) for n in values.shape[:2])
+    if centred:
+        fy, fx = np.fft.fftshift(fy), np.fft.fftshift(fx)
+    radius = np.hypot(*np.meshgrid(fy, fx, indexing="ij"))
+    return {"low": float(values[radius < LOW_BAND].mean()), "high": float(values[radius > HIGH_BAND].mean())}
+
+
+def dominant(a: float, b: float) -> int:
+    """0 when ``a`` exceeds ``b`` by the factor :data:`CONTRAST`, 1 when ``b`` exceeds ``a`` so, else 2.
+
+    Examples
+    --------
+    >>> dominant(3.0, 1.0), dominant(1.0, 3.0), dominant(1.0, 1.5)
+    (0, 1, 2)
+    """
+    if a > CONTRAST * b + TINY:
+        return 0
+    if b > CONTRAST * a + TINY:
+        return 1
+    return 2
+
+
+def level(x: float, low: float, high: float) -> int:
+    """0 below ``low``, 1 between ``low`` and ``high``, 2 above ``high``."""
+    return 0 if x < low else 2 if x > high else 1
