@@ -190,3 +190,16 @@ def test_draw_tab_falls_back_to_a_grid_painter(monkeypatch):
     assert not at.exception
     assert t("teach.draw.grid_fallback", "en") in texts(at)
     assert canvas.canvas_backend() == "grid"
+
+
+def test_a_loaded_lesson_keeps_its_explanation_until_the_prediction_is_answered():
+    from app.ui.teaching.lesson_questions import QUESTIONS
+
+    lesson = lesson_ids()[0]
+    question = QUESTIONS[lesson].question
+    explanation = t(f"teach.lesson.{lesson}.text", "en")
+    at = open_lab("image_lab", teach_active_lesson=lesson)
+    assert t("q.lesson.first", "en") in texts(at) and explanation not in texts(at)
+    at.session_state[f"{question.key}_pick"] = 0  # the student predicts
+    at.run()
+    assert explanation in texts(at) and t("q.lesson.first", "en") not in texts(at)

@@ -208,4 +208,8 @@ STRINGS = {
         "zh": "复原后的误差为 **{restored}**，模糊照片的误差为 **{blurred}**。在 |H| 很小的地方，除以 H 会放大噪声；"
               "K 限制了这种放大：太小噪声爆炸，太大模糊留下。这里最优的 K 是 {best_k}（误差 {best}）。",
     },
+    "q.lesson.first": {
+        "en": "First predict: the question is in the Lessons tab. The explanation follows your answer.",
+        "zh": "先预测：问题在“课堂示例”标签页里。回答之后再看讲解。",
+    },
 }

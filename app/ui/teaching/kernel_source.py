@@ -11,6 +11,8 @@ import kernels
 from kernels import edit
 from app.ui.format import number
 from app.ui.strings import t
+from app.ui.teaching import predict
+from app.ui.teaching.lesson_questions import QUESTIONS
 from app.ui.teaching import kernel_state, link_fields
 from app.ui.teaching.lessons import LESSONS
 
@@ -74,7 +76,11 @@ def _lesson_note(lang: str) -> None:
         return
     with st.container(border=True, key="teach_lesson_note"):
         st.markdown(f"**{t(f'teach.lesson.{lesson}.title', lang)}**")
-        st.markdown(t(f"teach.lesson.{lesson}.text", lang))
+        # the explanation gives the answer away: only once the lesson's prediction is answered
+        if predict.answer_showing(QUESTIONS[lesson].question):
+            st.markdown(t(f"teach.lesson.{lesson}.text", lang))
+        else:
+            st.caption(t("q.lesson.first", lang))
         st.button(t("teach.lesson.close", lang), key="teach_lesson_close", on_click=_close_lesson, type="tertiary")
 
 

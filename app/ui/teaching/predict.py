@@ -102,6 +102,13 @@ def pending(q: Question) -> bool:
     return answers_hidden() and not revealed(q.key)
 
 
+def answer_showing(q: Question) -> bool:
+    """Whether :func:`ask` shows ``q``'s answer now: revealed (answers hidden) or a choice picked."""
+    if answers_hidden():
+        return revealed(q.key)
+    return st.session_state.get(f"{q.key}_pick") is not None
+
+
 def ask(q: Question, facts: Any, lang: str) -> bool:
     """Draw ``q``: prompt, choices (a radio), *Reveal* button, and the verdict once revealed.
 
