@@ -14,10 +14,9 @@ import math
 import numpy as np
 import streamlit as st
 
-from app.backend import cnn as L
 from app.ui import page, shell
 from app.ui.cnn_lab import pipeline as run
-from app.ui.cnn_lab import controls, questions, text
+from app.ui.cnn_lab import controls, maps_tab, questions, text
 from app.ui.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.ui.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
 from app.ui.figures import cnn_lab as figs
@@ -29,60 +28,7 @@ lang = shell.lang()
 proj = shell.projector()
 ss = st.session_state
 
-PER_ROW = 2 if proj else 4
-THUMB = 320 if proj else 200
-TILE = 160 if proj else 110
 CFG = {"displayModeBar": False}
-
-
-def _map_card(thumb: tuple, aside: tuple[bytes, ...] = ()) -> None:
-    """A map and its spectrum side by side (``aside``: small images stacked in a narrow column before them)."""
-    map_jpg, spec_jpg, lo, hi, _ = thumb
-    *first, a, b = st.columns([0.8, 2, 2] if aside else [1, 1], gap="small")
-    for image in aside:
-        first[0].image(image, width="stretch")
-    a.image(map_jpg, width="stretch")
-    b.image(spec_jpg, width="stretch")
-    st.caption(t("cnn.card.range", lang, lo=number(lo), hi=number(hi)))
-
-
-def _grid(n: int):
-    """Columns for ``n`` cards, :data:`PER_ROW` a row: yields (column, index)."""
-    for start in range(0, n, PER_ROW):
-        cols = st.columns(PER_ROW, gap="small", vertical_alignment="bottom")
-        yield from zip(cols, range(start, min(start + PER_ROW, n)))
-
-
-def _map_grid(prefix: str, thumbs: list, names: list[str]) -> None:
-    for col, i in _grid(len(thumbs)):
-        with col:
-            st.markdown(f"**{prefix}{i + 1} · {names[i]}**")
-            _map_card(thumbs[i])
-
-
-# ------------------------------------------------------------------------------------ panels
-def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank) -> None:
-    """C1's cards: the kernel, its |H| and band, the map and its spectrum (on a projector the kernel
-    and |H| stand in a narrow column beside the map, so a card is one row high)."""
-    st.markdown(f"##### {t('cnn.maps.c1', lang)}")
-    bands = run.bands(n.c1.bank, TILE)
-    short = text.kernel_names(bank, lang, short=True)
-    thumbs = run.thumbs(grey, n, "C1", run.display_scales(n)[0], THUMB)
-    if not proj:
-        st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
-    for col, i in _grid(bank.n_out):
-        k_png, h_png, centroid, label = bands[i]
-        with col, st.container(key=f"cnn_c1_{i}"):
-            st.markdown(f"**C1-{i + 1} · {short[i]}**")
-            band = t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}")
-            if not proj:
-                k1, k2 = st.columns(2, gap="small")
-                k1.image(k_png, width="stretch")
-                k2.image(h_png, width="stretch")
-                st.caption(band)
-            _map_card(thumbs[i], (k_png, h_png) if proj else ())
-            if proj:
-                st.caption(band)
 
 
 def _weights_tab(grey: run.Grey, n: Net, stages: tuple[str, ...]) -> None:
@@ -158,36 +104,6 @@ def _shift_panel(grey: run.Grey, n: Net) -> None:
     page.close()
 
 
-def _maps_tab(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank) -> None:
-    """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
-    inp = run.thumbs(grey, n, "input", "unit", THUMB)[0]
-    input_box, c1_box = shell.figures_first(proj)  # on a projector the first maps come first
-    with input_box:
-        a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
-    a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang))
-    b.image(inp[1], width="stretch")
-    c.markdown(t("cnn.input.explain", lang))
-    with c1_box:
-        _c1_grid(grey, n, bank)
-    st.markdown(f"##### {t('cnn.maps.s2', lang)}")
-    short = text.kernel_names(bank, lang, short=True)
-    conv_scale, pooled_scale = run.display_scales(n)
-    if not proj:
-        st.caption(t("cnn.maps.pooled_cap", lang, stride=n.pool.stride, nyq=number(0.5 / n.pool.stride)))
-    _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, THUMB), short)
-    if "C3" in stages:
-        c3_names = text.kernel_names(run.c3_bank(n.c3, bank.n_out), lang, short=True)
-        st.markdown(f"##### {t('cnn.maps.c3', lang)}")
-        _map_grid("C3-", run.thumbs(grey, n, "C3", conv_scale, THUMB), c3_names)
-        if "S4" in stages:
-            st.markdown(f"##### {t('cnn.maps.s4', lang)}")
-            _map_grid("S4-", run.thumbs(grey, n, "S4", pooled_scale, THUMB), c3_names)
-    with st.expander(t("cnn.formulas", lang), expanded=False):
-        for formula in text.FORMULAS:
-            st.latex(formula)
-        st.markdown(t("cnn.formulas.note", lang))
-
-
 def _computed_stages(grey: run.Grey, n: Net) -> tuple[str, ...] | None:
     """The stages that could be computed (``None``: not even C1 and S2), errors shown."""
     done: list[str] = []
@@ -251,7 +167,7 @@ def main() -> None:
                    on_change="rerun")
     if tabs[0].open:
         with tabs[0]:
-            _maps_tab(grey, n, stages, bank)
+            maps_tab.render(grey, n, stages, bank, lang, proj)
     if tabs[1].open:
         with tabs[1]:
             _weights_tab(grey, n, stages)
