@@ -229,7 +229,8 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
         _write_npy(out, spec)
         note = f"centred complex {spec.dtype}"
     else:
-        _write_bytes(out, _png(apply_colormap(spectrum_to_uint8(np.abs(spec), args.db), spectrum_colormap(args.palette))))
+        grey = spectrum_to_uint8(np.abs(spec), args.db)
+        _write_bytes(out, _png(apply_colormap(grey, spectrum_colormap(args.palette))))
         note = f"log magnitude, {args.db:g} dB"
     _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}x{spec.shape[1]}, {note})")
 

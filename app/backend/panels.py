@@ -315,7 +315,8 @@ def render_six_panel_png(
     cmap = spectrum_colormap(palette)
     f_u8 = apply_colormap(spectrum_to_uint8(f_mag, dynamic_range_db, vmax=shared_max), cmap)
     h_u8 = apply_colormap(spectrum_to_uint8(np.abs(np.asarray(response)), dynamic_range_db), cmap)
-    g_u8 = apply_colormap(spectrum_to_uint8(np.abs(np.asarray(output_spectrum)), dynamic_range_db, vmax=shared_max), cmap)
+    g_mag = np.abs(np.asarray(output_spectrum))
+    g_u8 = apply_colormap(spectrum_to_uint8(g_mag, dynamic_range_db, vmax=shared_max), cmap)
 
     kh, kw = kernel.shape
     notes = (
