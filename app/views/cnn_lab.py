@@ -87,7 +87,7 @@ def _aliasing_panel(grey: run.Grey, n: Net, c1_names: list[str]) -> None:
     st.toggle(t("cnn.a.zoom", lang, n=run.ZOOM), key="cnn_azoom", help=t("cnn.a.zoom_help", lang))
     zoom = page.current(SCHEMA).azoom
     size, stride = n.pool.size, n.pool.stride
-    res = run.aliasing(grey, n.c1, choice, size, stride, 360 if proj else 256, zoom)
+    res = run.aliasing(grey, n.c1, choice, size, stride, 360 if proj else 256, zoom, shell.palette())
     st.markdown(t("cnn.a.intro", lang, stride=stride, nyq=number(res["nyquist"]), size=size))
     labels = ("cnn.a.before", "cnn.a.average", "cnn.a.max", "cnn.a.subsample")
     for col, name, label in zip(st.columns(4, gap="small"), run.ALIAS_TILES, labels):
@@ -133,16 +133,16 @@ def _shift_panel(grey: run.Grey, n: Net) -> None:
 
 def _maps_tab(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank) -> None:
     """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
-    inp = run.thumbs(grey, n, "input", "unit", THUMB)[0]
+    inp = run.thumbs(grey, n, "input", "unit", THUMB, shell.palette())[0]
     a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
     a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang))
     b.image(inp[1], width="stretch")
     c.markdown(t("cnn.input.explain", lang))
     st.markdown(f"##### {t('cnn.maps.c1', lang)}")
-    bands = run.bands(n.c1.bank, TILE)
+    bands = run.bands(n.c1.bank, TILE, shell.palette())
     short = text.kernel_names(bank, lang, short=True)
     conv_scale, pooled_scale = run.display_scales(n)
-    thumbs = run.thumbs(grey, n, "C1", conv_scale, THUMB)
+    thumbs = run.thumbs(grey, n, "C1", conv_scale, THUMB, shell.palette())
     if not proj:
         st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
     for col, i in _grid(bank.n_out):
@@ -157,14 +157,14 @@ def _maps_tab(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBan
     st.markdown(f"##### {t('cnn.maps.s2', lang)}")
     if not proj:
         st.caption(t("cnn.maps.pooled_cap", lang, stride=n.pool.stride, nyq=number(0.5 / n.pool.stride)))
-    _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, THUMB), short)
+    _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, THUMB, shell.palette()), short)
     if "C3" in stages:
         c3_names = text.kernel_names(run.c3_bank(n.c3, bank.n_out), lang, short=True)
         st.markdown(f"##### {t('cnn.maps.c3', lang)}")
-        _map_grid("C3-", run.thumbs(grey, n, "C3", conv_scale, THUMB), c3_names)
+        _map_grid("C3-", run.thumbs(grey, n, "C3", conv_scale, THUMB, shell.palette()), c3_names)
         if "S4" in stages:
             st.markdown(f"##### {t('cnn.maps.s4', lang)}")
-            _map_grid("S4-", run.thumbs(grey, n, "S4", pooled_scale, THUMB), c3_names)
+            _map_grid("S4-", run.thumbs(grey, n, "S4", pooled_scale, THUMB, shell.palette()), c3_names)
     with st.expander(t("cnn.formulas", lang), expanded=False):
         for formula in text.FORMULAS:
             st.latex(formula)
