@@ -115,3 +115,11 @@ def test_the_colour_safe_palette_reaches_the_page_compare_tab_and_export():
     assert np.array_equal(compare.output_pixels(run), page)
     assert np.array_equal(export.output_pixels(output, kernel, "auto", "colour_safe"), page)
     assert not np.array_equal(lab.display_output(output, "auto", kernel_sum=0.0).pixels, page)
+
+
+def test_the_inspector_grids_follow_the_palette():
+    from app.ui.figures import teaching as grids
+
+    k = np.array([[-1.0, 0.0, 1.0]])
+    ends = {p: grids.grid_figure(k, palette=p).data[0].colorscale[-1][1] for p in ("standard", "colour_safe")}
+    assert ends == {"standard": "#b2182b", "colour_safe": "#b35806"}
