@@ -10,6 +10,8 @@ Rules
   :func:`result_to_uint8` takes it.  Signed data are never clipped silently.
 * Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
   :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
+* Colours: every coloured path takes ``palette`` (``"standard"`` or ``"colour_safe"``, see
+  :mod:`app.backend.colormaps`); zero stays the same neutral white in both.
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
   after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
 """
@@ -155,8 +157,8 @@ def signed_to_rgb(
         Real, finite data.  Colour data are shown per channel for ``abs``/``offset``/``clip``
         (3 channels) and as luminance for ``diverging``.
     mode : {"diverging", "abs", "offset", "clip"}
-        * ``diverging``: blue (``-limit``) – neutral white (0) – red (``+limit``); zero is
-          always the neutral middle colour.
+        * ``diverging``: blue (``-limit``) – neutral white (0) – red (``+limit``; dark orange
+          in the ``colour_safe`` palette); zero is always the neutral middle colour.
         * ``abs``: grey ``|x| / limit``.
         * ``offset``: grey ``0.5 + x / (2 limit)`` (zero is mid grey).
         * ``clip``: grey ``clip(x, 0, 1)`` — clipping on purpose (with ``limit``: of ``x / limit``).
