@@ -199,7 +199,7 @@ def cmd_convolve(args: argparse.Namespace) -> None:
         _write_npy(out, result)
         note = "raw float64"
     else:
-        shown = signed_display(result, args.signed, kernel_sum=float(kernel.sum()))
+        shown = signed_display(result, args.signed, kernel_sum=float(kernel.sum()), palette=args.palette)
         _write_bytes(out, _png(shown.pixels))
         note = shown.note or "0..1 as grey levels"
     _say(f"wrote {out} ({'x'.join(map(str, result.shape))}, {note})")
@@ -208,7 +208,8 @@ def cmd_convolve(args: argparse.Namespace) -> None:
 def cmd_spectrum(args: argparse.Namespace) -> None:
     """Write a centred spectrum (input, kernel response or output) as .png or .npy."""
     from app.backend import convolve, frequency_response, spectrum
-    from app.backend.display import spectrum_to_uint8
+    from app.backend.colormaps import spectrum_colormap
+    from app.backend.display import apply_colormap, spectrum_to_uint8
 
     out = _check_out(args.out, (".png", ".npy"))
     kernel = _kernel_from_args(args)
@@ -228,7 +229,8 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
         _write_npy(out, spec)
         note = f"centred complex {spec.dtype}"
     else:
-        _write_bytes(out, _png(spectrum_to_uint8(np.abs(spec), args.db)))
+        grey = spectrum_to_uint8(np.abs(spec), args.db)
+        _write_bytes(out, _png(apply_colormap(grey, spectrum_colormap(args.palette))))
         note = f"log magnitude, {args.db:g} dB"
     _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}x{spec.shape[1]}, {note})")
 
@@ -255,6 +257,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
         panel_side=args.panel,
         dynamic_range_db=args.db,
         signed_mode=args.signed,
+        palette=args.palette,
     )
     _write_bytes(out, png)
     _say(f"wrote {out} (six panels, theorem error {result.theorem_error:.2g})")
@@ -365,6 +368,13 @@ def _add_signed(p: argparse.ArgumentParser) -> None:
                    help="how a signed output is shown, as in the app (default: auto)")
 
 
+def _add_palette(p: argparse.ArgumentParser) -> None:
+    from app.backend.colormaps import PALETTES
+
+    p.add_argument("--palette", choices=PALETTES, default="standard",
+                   help="colours, as the app's sidebar: colour_safe = cividis spectra, blue/orange signed values")
+
+
 def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", metavar="INPUT", help="image path or sample:NAME")
     p.add_argument("--gray", action="store_true", help="convert the image to grey (Rec. 601) first")
@@ -397,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     _add_kernel_options(p, required=True)
     _add_signed(p)
+    _add_palette(p)
     p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
     p.set_defaults(func=cmd_convolve)
 
@@ -406,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--of", choices=("input", "response", "output"),
                    help="which spectrum (default: output with a kernel, else input)")
     p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the PNG in dB (default 80)")
+    _add_palette(p)
     p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
     p.set_defaults(func=cmd_spectrum)
 
@@ -415,6 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--panel", type=_panel, default=320, help="panel side in pixels (default 320)")
     p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the spectra in dB (default 80)")
     _add_signed(p)
+    _add_palette(p)
     p.add_argument("--out", required=True, metavar="FIG.png")
     p.set_defaults(func=cmd_figure)
 

@@ -546,3 +546,33 @@ def test_figure_db_changes_only_the_spectra(tmp_path):
     assert all(np.array_equal(a[i], b[i]) for i in (0, 1, 2))
     assert all(not np.array_equal(a[i], b[i]) for i in (3, 4, 5))
     assert a[3].mean() < b[3].mean()  # a wider range lifts the faint frequencies
+
+
+# --------------------------------------------------------------------------- palette
+def test_palette_colour_safe_recolours_spectra_and_signed_outputs(tmp_path):
+    from app.backend.colormaps import sequential_lut
+    from app.backend.display import signed_display
+
+    for palette in ("standard", "colour_safe"):
+        ok("spectrum", "sample:siemens_star", "--palette", palette, "--out", tmp_path / f"s_{palette}.png")
+        ok("convolve", "sample:siemens_star", "--kernel", "laplacian", "--palette", palette,
+           "--out", tmp_path / f"c_{palette}.png")
+    grey = np.asarray(Image.open(tmp_path / "s_standard.png"))
+    assert grey.ndim == 2  # the standard spectrum stays grey
+    assert np.array_equal(np.asarray(Image.open(tmp_path / "s_colour_safe.png")), sequential_lut("cividis")[grey])
+    shown = signed_display(convolve(load_sample("siemens_star"), kernels.make("laplacian")), palette="colour_safe")
+    assert np.array_equal(np.asarray(Image.open(tmp_path / "c_colour_safe.png")), shown.pixels)
+    assert not np.array_equal(shown.pixels, np.asarray(Image.open(tmp_path / "c_standard.png")))
+
+
+def test_figure_palette_changes_the_figure(tmp_path):
+    for palette in ("standard", "colour_safe"):
+        ok("figure", "sample:siemens_star", "--kernel", "sobel_x", "--panel", "96", "--palette", palette,
+           "--out", tmp_path / f"{palette}.png")
+    assert (tmp_path / "standard.png").read_bytes() != (tmp_path / "colour_safe.png").read_bytes()
+
+
+@pytest.mark.parametrize("command", ["convolve", "spectrum", "figure"])
+def test_a_bad_palette_is_one_error_line(command, tmp_path):
+    line = fails(command, "sample:siemens_star", "--kernel", "box", "--palette", "rainbow", "--out", tmp_path / "o.png")
+    assert "--palette" in line and "colour_safe" in line

@@ -99,3 +99,18 @@ def test_lenet_c3_reads_the_table(grey):
     assert run.maps(grey, n, "C3").shape == (16, 32, 32)
     with pytest.raises(ValueError, match="6 S2 maps"):
         run.maps(grey, net(_settings(c3="lenet"), 4), "C3")
+
+
+def test_feature_maps_and_their_spectra_follow_the_palette():
+    from app.backend.colormaps import sequential_lut
+    from app.ui.figures import cnn_lab as figs
+
+    m = np.linspace(-1.0, 1.0, 64).reshape(8, 8)
+    std, kind = figs.map_pixels(m)
+    safe, _ = figs.map_pixels(m, palette="colour_safe")
+    assert kind == "signed" and std[0, 0].tolist() == safe[0, 0].tolist()  # negatives: the same blue
+    assert std[-1, -1].tolist() != safe[-1, -1].tolist()  # positives: red -> orange
+    half = np.fft.rfft2(m)
+    grey = figs.spectrum_pixels(half, 8)
+    assert grey.ndim == 2 and np.array_equal(figs.spectrum_pixels(half, 8, palette="colour_safe"),
+                                             sequential_lut("cividis")[grey])

@@ -106,3 +106,11 @@ def test_describe_and_parse_crop():
     assert design.describe(design.MaskSpec("ideal", "bandstop", 0.1, 0.2, 2), 0, True, "en").endswith("+ free-hand")
     with pytest.raises(ValueError):
         parse_crop("4")
+
+
+def test_removed_view_follows_the_palette():
+    removed = np.array([[-0.5, 0.0, 0.5]])
+    standard, _ = design.removed_view(removed)
+    safe, peak = design.removed_view(removed, "colour_safe")
+    assert peak == 0.5 and standard[0, 1].tolist() == safe[0, 1].tolist() == [247, 247, 247]
+    assert standard[0, 2].tolist() == [103, 0, 31] and safe[0, 2].tolist() == [127, 59, 8]  # red -> dark orange

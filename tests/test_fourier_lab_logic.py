@@ -200,3 +200,12 @@ def test_fourier_lessons_are_valid_settings_of_the_page(lesson):
     encoded = state.encode(lab.SCHEMA, settings)
     values, rejected = state.decode(lab.SCHEMA, encoded)
     assert rejected == [] and all(values.get(k, lab.SCHEMA[k].default) == v for k, v in settings.items())
+
+
+def test_the_wave_parts_follow_the_palette():
+    spec = np.zeros((64, 64), np.uint8)
+    _, cos_std, _, _ = lab.wave_view(spec, 3, 0)
+    _, cos_safe, _, _ = lab.wave_view(spec, 3, 0, "colour_safe")
+    assert cos_std.mode == cos_safe.mode == "diverging" and cos_std.limit == cos_safe.limit
+    positive = cos_std.pixels[0, 0]  # cos(0) = +1: the positive end
+    assert positive.tolist() == [103, 0, 31] and cos_safe.pixels[0, 0].tolist() == [127, 59, 8]

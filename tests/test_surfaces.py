@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import kernels
 from app import cli
 from app.backend.display import DISPLAY_RULES
 from app.backend.panels import kernel_panel, panel_origin
@@ -102,3 +103,23 @@ def test_the_modes_differ_where_they_should(cases):
     assert np.array_equal(cases["grey", "sharpen"][2]["auto"], cases["grey", "sharpen"][2]["clip"])
     gauss = cases["grey", "gaussian"][2]
     assert all(np.array_equal(gauss[m], gauss["auto"]) and gauss[m].ndim == 2 for m in DISPLAY_RULES)
+
+
+def test_the_colour_safe_palette_reaches_the_page_compare_tab_and_export():
+    kernel = kernels.make("laplacian")
+    output = np.random.default_rng(3).normal(size=(48, 48))  # signed: the diverging map
+    page = lab.display_output(output, "auto", kernel_sum=0.0, palette="colour_safe").pixels
+    picked = PickedImage(output, "noise", "", "sample", False, output.shape)
+    settings = lab.LabSettings(palette="colour_safe")
+    run = lab.LabRun(picked, kernel, SimpleNamespace(output=output), settings, None)
+    assert np.array_equal(compare.output_pixels(run), page)
+    assert np.array_equal(export.output_pixels(output, kernel, "auto", "colour_safe"), page)
+    assert not np.array_equal(lab.display_output(output, "auto", kernel_sum=0.0).pixels, page)
+
+
+def test_the_inspector_grids_follow_the_palette():
+    from app.ui.figures import teaching as grids
+
+    k = np.array([[-1.0, 0.0, 1.0]])
+    ends = {p: grids.grid_figure(k, palette=p).data[0].colorscale[-1][1] for p in ("standard", "colour_safe")}
+    assert ends == {"standard": "#b2182b", "colour_safe": "#b35806"}

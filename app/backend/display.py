@@ -10,6 +10,8 @@ Rules
   :func:`result_to_uint8` takes it.  Signed data are never clipped silently.
 * Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
   :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
+* Colours: every coloured path takes ``palette`` (``"standard"`` or ``"colour_safe"``, see
+  :mod:`app.backend.colormaps`); zero stays the same neutral white in both.
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
   after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
 """
@@ -23,6 +25,7 @@ import numpy as np
 from PIL import Image
 
 from ._validate import choice, positive_number
+from .colormaps import PALETTES, SEQUENTIAL, diverging_lut, sequential_lut
 from .encoding import _display_size, downsample_for_display, encode_jpeg, encode_png
 from .spectra import _power, full_from_half, luminance_weights
 
@@ -60,35 +63,11 @@ SATURATE_PERCENTILE: float = 99.5
 #: Excursions outside [0, 1] smaller than this are rounding, and are clipped by :func:`to_uint8`.
 RANGE_TOLERANCE: float = 1e-3
 
-# ColorBrewer RdBu (reversed): negative = blue, zero = neutral near-white, positive = red.
-_DIVERGING_ANCHORS = np.array(
-    [
-        (5, 48, 97),
-        (33, 102, 172),
-        (67, 147, 195),
-        (146, 197, 222),
-        (209, 229, 240),
-        (247, 247, 247),
-        (253, 219, 199),
-        (244, 165, 130),
-        (214, 96, 77),
-        (178, 24, 43),
-        (103, 0, 31),
-    ],
-    dtype=np.float64,
-)
-
-
-def _make_lut(n: int = 255) -> np.ndarray:
-    pos = np.linspace(0.0, len(_DIVERGING_ANCHORS) - 1, n)
-    lut = np.stack([np.interp(pos, np.arange(len(_DIVERGING_ANCHORS)), _DIVERGING_ANCHORS[:, c]) for c in range(3)], 1)
-    return np.rint(lut).astype(np.uint8)
-
-
-#: 255-entry diverging colour table; entry 127 (the middle) is zero, entries 0 / 254 are -limit / +limit.
-DIVERGING_LUT: np.ndarray = _make_lut()
+#: The standard palette's 255-entry diverging table (see :func:`app.backend.colormaps.diverging_lut`).
+DIVERGING_LUT: np.ndarray = diverging_lut("standard")
 _LUT_HALF = (len(DIVERGING_LUT) - 1) // 2
-_PALETTE = np.concatenate([DIVERGING_LUT.ravel(), np.zeros(3, np.uint8)]).tobytes()  # 256 entries
+# Pillow palettes (256 entries each) of every diverging table, for :func:`_apply_lut`
+_PIL_PALETTES = {p: np.concatenate([diverging_lut(p).ravel(), np.zeros(3, np.uint8)]).tobytes() for p in PALETTES}
 
 
 def _finite_float(x: object, what: str = "image", *, check_finite: bool = True) -> np.ndarray:
@@ -167,7 +146,9 @@ def _unit_to_u8(t: np.ndarray) -> np.ndarray:
     return out.astype(np.uint8)
 
 
-def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float | None = None) -> np.ndarray:
+def signed_to_rgb(
+    x: np.ndarray, mode: SignedMode = "diverging", *, limit: float | None = None, palette: str = "standard"
+) -> np.ndarray:
     """Show signed data as an ``(H, W, 3)`` uint8 image, with an explicit mapping.
 
     Parameters
@@ -176,24 +157,30 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         Real, finite data.  Colour data are shown per channel for ``abs``/``offset``/``clip``
         (3 channels) and as luminance for ``diverging``.
     mode : {"diverging", "abs", "offset", "clip"}
-        * ``diverging``: blue (``-limit``) – neutral white (0) – red (``+limit``); zero is
-          always the neutral middle colour.
+        * ``diverging``: blue (``-limit``) – neutral white (0) – red (``+limit``; dark orange
+          in the ``colour_safe`` palette); zero is always the neutral middle colour.
         * ``abs``: grey ``|x| / limit``.
         * ``offset``: grey ``0.5 + x / (2 limit)`` (zero is mid grey).
         * ``clip``: grey ``clip(x, 0, 1)`` — clipping on purpose (with ``limit``: of ``x / limit``).
     limit : float, optional
         Symmetric display limit; default ``max |x|`` (1 for all-zero data), so nothing is
         clipped.  A smaller explicit limit saturates larger values at the ends.
+    palette : {"standard", "colour_safe"}, default "standard"
+        The diverging map's colours (:func:`app.backend.colormaps.diverging_lut`): the
+        colour-vision-safe one ends in dark orange instead of red.
 
     Examples
     --------
     >>> rgb = signed_to_rgb(np.array([[-2.0, 0.0, 2.0]]))
     >>> rgb[0, 1].tolist(), rgb[0, 0].tolist(), rgb[0, 2].tolist()
     ([247, 247, 247], [5, 48, 97], [103, 0, 31])
+    >>> signed_to_rgb(np.array([[0.0, 2.0]]), palette="colour_safe")[0].tolist()
+    [[247, 247, 247], [127, 59, 8]]
     >>> signed_to_rgb(np.array([[-1.0, 0.0, 1.0]]), "offset")[0, :, 0].tolist()
     [0, 128, 255]
     """
     choice(mode, SIGNED_MODES, "mode")
+    choice(palette, PALETTES, "palette")
     a = _finite_float(x, "data")
     if a.dtype.kind != "f":
         a = a.astype(np.float64)
@@ -202,13 +189,13 @@ def signed_to_rgb(x: np.ndarray, mode: SignedMode = "diverging", *, limit: float
         lim = peak if peak > 0 else 1.0
     else:
         lim = positive_number(limit, "limit")
-    return _signed_rgb(a, mode, lim, scale_clip=limit is not None)
+    return _signed_rgb(a, mode, lim, scale_clip=limit is not None, palette=palette)
 
 
-def _signed_rgb(a: np.ndarray, mode: str, lim: float, *, scale_clip: bool) -> np.ndarray:
+def _signed_rgb(a: np.ndarray, mode: str, lim: float, *, scale_clip: bool, palette: str = "standard") -> np.ndarray:
     """:func:`signed_to_rgb` on validated float data with a resolved limit."""
     if mode == "diverging":
-        return _apply_lut(_diverging_index(_luma(a), lim))
+        return _apply_lut(_diverging_index(_luma(a), lim), palette)
     if a.ndim == 3 and a.shape[2] != 3:
         a = _luma(a)
     with np.errstate(over="ignore"):  # tiny explicit limits saturate, as documented
@@ -221,11 +208,11 @@ def _signed_rgb(a: np.ndarray, mode: str, lim: float, *, scale_clip: bool) -> np
     return _grey_to_rgb(grey)
 
 
-def _apply_lut(idx: np.ndarray) -> np.ndarray:
-    """``DIVERGING_LUT[idx]`` as (H, W, 3) uint8, via a Pillow palette image (~2x np.take)."""
+def _apply_lut(idx: np.ndarray, palette: str) -> np.ndarray:
+    """``diverging_lut(palette)[idx]`` as (H, W, 3) uint8, via a Pillow palette image (~2x np.take)."""
     h, w = idx.shape
     img = Image.frombuffer("P", (w, h), np.ascontiguousarray(idx), "raw", "P", 0, 1)
-    img.putpalette(_PALETTE)
+    img.putpalette(_PIL_PALETTES[palette])
     return np.array(img.convert("RGB"))  # writeable, like every other output here
 
 
@@ -242,7 +229,9 @@ def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
     return t.astype(np.uint8)
 
 
-def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, limit: float | None = None) -> np.ndarray:
+def result_to_uint8(
+    x: np.ndarray, signed_mode: SignedMode = "diverging", *, limit: float | None = None, palette: str = "standard"
+) -> np.ndarray:
     """:func:`to_uint8` for plain ``[0, 1]`` images, :func:`signed_to_rgb` otherwise.
 
     Examples
@@ -251,7 +240,7 @@ def result_to_uint8(x: np.ndarray, signed_mode: SignedMode = "diverging", *, lim
     ((1, 2), (1, 2, 3))
     """
     if is_signed(x):
-        return signed_to_rgb(x, signed_mode, limit=limit)
+        return signed_to_rgb(x, signed_mode, limit=limit, palette=palette)
     return to_uint8(x)
 
 
@@ -312,7 +301,9 @@ def display_mode(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | 
     return "clip" if kernel_sum is not None and abs(kernel_sum - 1.0) < 1e-6 else "diverging"
 
 
-def signed_display(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None) -> SignedDisplay:
+def signed_display(
+    output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None, palette: str = "standard"
+) -> SignedDisplay:
     """The one display rule of a filter output, shared by the pages, the export and the CLI.
 
     Parameters
@@ -325,6 +316,8 @@ def signed_display(output: np.ndarray, mode: str = "auto", *, kernel_sum: float 
         ``abs``/``offset`` use ``±max|x|`` (nothing saturates); ``clip`` clips to ``[0, 1]``.
     kernel_sum : float, optional
         Sum of the kernel's weights (``auto`` clips the output of kernels summing to 1).
+    palette : {"standard", "colour_safe"}, default "standard"
+        Colours of the diverging map (:func:`app.backend.colormaps.diverging_lut`).
 
     Returns
     -------
@@ -354,7 +347,7 @@ def signed_display(output: np.ndarray, mode: str = "auto", *, kernel_sum: float 
         robust = float(np.percentile(mag, SATURATE_PERCENTILE))
         limit = min(limit, robust) if robust > 1e-12 else limit
         fraction = float(np.mean(mag > limit))
-    return SignedDisplay(signed_to_rgb(a, shown, limit=limit), shown, lo, hi, fraction, limit)
+    return SignedDisplay(signed_to_rgb(a, shown, limit=limit, palette=palette), shown, lo, hi, fraction, limit)
 
 
 def _halve(a: np.ndarray) -> np.ndarray:
@@ -484,30 +477,7 @@ def half_spectrum_to_uint8(
     return full_from_half(spectrum_to_uint8(half, dynamic_range_db, vmax=vmax), int(n_cols), centred=centred)
 
 
-# Anchor colours (sRGB) of perceptually ordered maps; "grey" is the identity.
-_ANCHORS: dict[str, list[tuple[int, int, int]]] = {
-    # matplotlib "inferno" (9 anchors): dark → bright, high contrast on projectors
-    "inferno": [
-        (0, 0, 4), (31, 12, 72), (85, 15, 109), (136, 34, 106), (186, 54, 85),
-        (227, 89, 51), (249, 140, 10), (249, 201, 50), (252, 255, 164),
-    ],
-    # matplotlib "viridis" (9 anchors)
-    "viridis": [
-        (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142),
-        (31, 158, 137), (53, 183, 121), (109, 205, 89), (253, 231, 37),
-    ],
-}
-COLORMAPS: tuple[str, ...] = ("grey", *_ANCHORS)
-
-
-def _lut(name: str) -> np.ndarray:
-    anchors = np.asarray(_ANCHORS[name], dtype=np.float64)
-    pos = np.linspace(0, len(anchors) - 1, 256)
-    idx = np.arange(len(anchors))
-    return np.rint(np.stack([np.interp(pos, idx, anchors[:, c]) for c in range(3)], axis=1)).astype(np.uint8)
-
-
-_LUTS = {name: _lut(name) for name in _ANCHORS}
+COLORMAPS: tuple[str, ...] = ("grey", *SEQUENTIAL)
 
 
 def apply_colormap(grey: np.ndarray, name: str = "grey") -> np.ndarray:
@@ -524,4 +494,4 @@ def apply_colormap(grey: np.ndarray, name: str = "grey") -> np.ndarray:
     if name == "grey":
         return a
     choice(name, COLORMAPS, "colour map")
-    return _LUTS[name][a]
+    return sequential_lut(name)[a]

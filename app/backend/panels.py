@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from ._validate import real_array
-from .display import DIVERGING_LUT
+from .colormaps import diverging_lut, spectrum_colormap
 
 __all__ = [
     "FREQ_TICKS", "spectrum_panel", "kernel_panel", "format_tap",
@@ -125,12 +125,15 @@ def format_tap(v: float) -> str:
     return s
 
 
-def kernel_panel(kernel: np.ndarray, *, side: int = 300, max_text_side: int = 9, font_px: int | None = None) -> np.ndarray:
+def kernel_panel(
+    kernel: np.ndarray, *, side: int = 300, max_text_side: int = 9, font_px: int | None = None, palette: str = "standard"
+) -> np.ndarray:
     """The kernel as a small image: diverging colours (zero = white), values written in the cells.
 
     Each tap becomes a square cell (nearest neighbour, no smoothing); cells are separated by thin
     grid lines when they are large enough; values are written up to ``max_text_side`` × ``max_text_side``.
-    The colour scale is symmetric, ±max|k|, so zero is always the neutral white.
+    The colour scale is symmetric, ±max|k|, so zero is always the neutral white; ``palette``
+    picks the diverging colours (:func:`app.backend.colormaps.diverging_lut`).
 
     Examples
     --------
@@ -141,9 +144,10 @@ def kernel_panel(kernel: np.ndarray, *, side: int = 300, max_text_side: int = 9,
     kh, kw = k.shape
     cell = max(2, side // max(kh, kw))
     m = float(np.abs(k).max()) or 1.0
-    half = (len(DIVERGING_LUT) - 1) // 2
+    lut = diverging_lut(palette)
+    half = (len(lut) - 1) // 2
     idx = np.rint(np.clip(k / m, -1, 1) * half).astype(np.intp) + half
-    colours = DIVERGING_LUT[idx]  # (kh, kw, 3)
+    colours = lut[idx]  # (kh, kw, 3)
     big = np.repeat(np.repeat(colours, cell, axis=0), cell, axis=1)
     img = Image.fromarray(np.ascontiguousarray(big))
     d = ImageDraw.Draw(img)
@@ -235,6 +239,7 @@ def render_six_panel_png(
     dynamic_range_db: float = 80.0,
     signed_mode: str = "auto",
     font_path: str | None = None,
+    palette: str = "standard",
 ) -> bytes:
     """Render the six linked panels as one PNG.
 
@@ -267,6 +272,9 @@ def render_six_panel_png(
         How a signed output is shown (:data:`app.backend.display.DISPLAY_RULES`).
     font_path : str, optional
         TrueType font for the titles.
+    palette : {"standard", "colour_safe"}, default "standard"
+        Colours of the kernel, a signed output and the spectra (:mod:`app.backend.colormaps`):
+        the colour-vision-safe palette draws spectra in cividis, not grey.
 
     Returns
     -------
@@ -287,7 +295,7 @@ def render_six_panel_png(
     >>> png[1:4], len(png) > 1000
     (b'PNG', True)
     """
-    from .display import signed_display, spectrum_to_uint8, to_uint8
+    from .display import apply_colormap, signed_display, spectrum_to_uint8, to_uint8
 
     titles = tuple(DEFAULT_TITLES if titles is None else titles)
     if len(titles) != 6:
@@ -299,12 +307,16 @@ def render_six_panel_png(
 
     image_u8 = to_uint8(np.asarray(image, dtype=np.float64))
     k_limit = float(np.max(np.abs(kernel))) or 1.0
-    shown = signed_display(np.asarray(output, dtype=np.float64), signed_mode, kernel_sum=float(kernel.sum()))
+    shown = signed_display(
+        np.asarray(output, dtype=np.float64), signed_mode, kernel_sum=float(kernel.sum()), palette=palette
+    )
     f_mag = np.abs(np.asarray(image_spectrum))
     shared_max = float(f_mag.max()) or 1.0
-    f_u8 = spectrum_to_uint8(f_mag, dynamic_range_db, vmax=shared_max)
-    h_u8 = spectrum_to_uint8(np.abs(np.asarray(response)), dynamic_range_db)
-    g_u8 = spectrum_to_uint8(np.abs(np.asarray(output_spectrum)), dynamic_range_db, vmax=shared_max)
+    cmap = spectrum_colormap(palette)
+    f_u8 = apply_colormap(spectrum_to_uint8(f_mag, dynamic_range_db, vmax=shared_max), cmap)
+    h_u8 = apply_colormap(spectrum_to_uint8(np.abs(np.asarray(response)), dynamic_range_db), cmap)
+    g_mag = np.abs(np.asarray(output_spectrum))
+    g_u8 = apply_colormap(spectrum_to_uint8(g_mag, dynamic_range_db, vmax=shared_max), cmap)
 
     kh, kw = kernel.shape
     notes = (
@@ -317,7 +329,7 @@ def render_six_panel_png(
     )
     panels = [
         _fit(_as_rgb(image_u8), panel_side),
-        _as_rgb(kernel_panel(kernel, side=panel_side)),
+        _as_rgb(kernel_panel(kernel, side=panel_side, palette=palette)),
         _fit(_as_rgb(shown.pixels), panel_side),
         _fit(_as_rgb(f_u8), panel_side),
         _fit(_as_rgb(h_u8), panel_side),

@@ -124,14 +124,15 @@ def grey_pixels(x: np.ndarray) -> Shown:
     return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
 
 
-def signed_pixels(x: np.ndarray, percentile: float = 100.0) -> Shown:
-    """Diverging map (zero = white); ``percentile < 100`` lets the strongest few saturate (share kept)."""
+def signed_pixels(x: np.ndarray, percentile: float = 100.0, palette: str = "standard") -> Shown:
+    """Diverging map (zero = white) in ``palette``'s colours; ``percentile < 100`` lets the strongest
+    few saturate (share kept)."""
     mag = np.abs(x)
     limit = float(np.percentile(mag, percentile)) if percentile < 100 else float(mag.max())
     limit = limit if limit > 1e-12 else (float(mag.max()) or 1.0)
     frac = float(np.mean(mag > limit))
-    return Shown(display.signed_to_rgb(x, "diverging", limit=limit), "diverging", float(x.min()), float(x.max()),
-                 limit=limit, fraction=frac)
+    pixels = display.signed_to_rgb(x, "diverging", limit=limit, palette=palette)
+    return Shown(pixels, "diverging", float(x.min()), float(x.max()), limit=limit, fraction=frac)
 
 
 def stretch_pixels(x: np.ndarray) -> Shown:
@@ -214,7 +215,9 @@ def spectrum_view(digest: str, _image: np.ndarray) -> np.ndarray:
     return log_spectrum(_image)
 
 
-def wave_view(spec_u8: np.ndarray, u: int, v: int) -> tuple[np.ndarray, Shown, Shown, fr.WaveInfo]:
+def wave_view(
+    spec_u8: np.ndarray, u: int, v: int, palette: str = "standard"
+) -> tuple[np.ndarray, Shown, Shown, fr.WaveInfo]:
     """(enlarged spectrum with (u, v) and its mirror ringed, cos part, sin part, wave info).
 
     The wave parts are the top-left ``WAVE_CROP`` pixels drawn as 2×2 blocks: a wave looks the
@@ -225,7 +228,7 @@ def wave_view(spec_u8: np.ndarray, u: int, v: int) -> tuple[np.ndarray, Shown, S
     factor = zoom_factor(shape)
     marks = [(*info.mirror_index, MIRROR_COLOUR), (*info.index, POINT_COLOUR)]
     marked = mark_points(enlarge(spec_u8, factor), marks, factor)
-    parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP]) for p in fr.basis_wave(shape, u, v)]
+    parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP], palette=palette) for p in fr.basis_wave(shape, u, v)]
     cos_part, sin_part = (replace(p, pixels=enlarge(p.pixels, 2)) for p in parts)
     return marked, cos_part, sin_part, info
 
@@ -307,7 +310,7 @@ def second_image(name: str, shape: tuple[int, int]) -> np.ndarray:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def mag_phase(digest_a: str, _a: np.ndarray, name_b: str) -> dict[str, Shown]:
+def mag_phase(digest_a: str, _a: np.ndarray, name_b: str, palette: str = "standard") -> dict[str, Shown]:
     """A and B, the two swaps, and A's magnitude-only and phase-only reconstructions, ready to show."""
     b = second_image(name_b, _a.shape)
     ab, ba = fr.swap_magnitude_phase(_a, b)
@@ -315,8 +318,8 @@ def mag_phase(digest_a: str, _a: np.ndarray, name_b: str) -> dict[str, Shown]:
         "b": grey_pixels(b),
         "ab": stretch_pixels(ab),
         "ba": stretch_pixels(ba),
-        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), SATURATE_PERCENTILE),
-        "phase": signed_pixels(fr.phase_only(_a), SATURATE_PERCENTILE),
+        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), SATURATE_PERCENTILE, palette),
+        "phase": signed_pixels(fr.phase_only(_a), SATURATE_PERCENTILE, palette),
     }
 
 
@@ -381,16 +384,18 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
     raise ValueError(f"unknown property {prop!r}")
 
 
-def _picture(x: np.ndarray) -> Shown:
-    return grey_pixels(x) if not display.is_signed(x) else signed_pixels(x)
+def _picture(x: np.ndarray, palette: str) -> Shown:
+    return grey_pixels(x) if not display.is_signed(x) else signed_pixels(x, palette=palette)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def property_view(digest: str, _image: np.ndarray, prop: str, params: tuple[tuple[str, float], ...]) -> PropertyView:
+def property_view(
+    digest: str, _image: np.ndarray, prop: str, params: tuple[tuple[str, float], ...], palette: str = "standard"
+) -> PropertyView:
     """Pictures and numbers of property ``prop`` (``params``: sorted name/value pairs)."""
     before, after, nums = _transform(_image, prop, dict(params))
     vmax = float(np.abs(spectrum(before)).max())  # one white point: equal magnitudes look equal
-    return PropertyView(_picture(before), _picture(after), spectrum_with_axes(before, vmax),
+    return PropertyView(_picture(before, palette), _picture(after, palette), spectrum_with_axes(before, vmax),
                         spectrum_with_axes(after, vmax), nums)
 
 
@@ -436,7 +441,9 @@ class Deconv:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def deconvolve(digest: str, _image: np.ndarray, kernel: np.ndarray, noise: float, boundary: str) -> Deconv:
+def deconvolve(
+    digest: str, _image: np.ndarray, kernel: np.ndarray, noise: float, boundary: str, palette: str = "standard"
+) -> Deconv:
     """Blur (seeded noise, ``boundary``), inverse filter, the Wiener error curve and its optimum."""
     x, k = _image, kernel
     blurred = dec.blur(x, k, boundary=boundary, noise_sigma=noise, seed=NOISE_SEED)
@@ -448,7 +455,7 @@ def deconvolve(digest: str, _image: np.ndarray, kernel: np.ndarray, noise: float
     ks = 10.0 ** np.asarray(WIENER_EXPONENTS)
     vmax = float(np.abs(spectrum(x)).max())
     return Deconv(
-        blurred=blurred, kernel=k, boundary_diff=signed_pixels(diff), boundary_peak=peak,
+        blurred=blurred, kernel=k, boundary_diff=signed_pixels(diff, palette=palette), boundary_peak=peak,
         inverse=grey_pixels(inverse), inverse_rmse=fr.rmse(x, inverse), suppressed=int(suppressed.sum()),
         h_panel=display.encode_jpeg(h_panel, 88), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
         best=dec.optimal_wiener_k(blurred, k, x), blurred_rmse=fr.rmse(x, blurred),

@@ -26,8 +26,10 @@ from app.backend import (
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
+from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
+from app.ui import shell
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.widgets import PickedImage
 
@@ -51,11 +53,12 @@ class LabSettings:
     shared_scale: bool = True
     db: int = 100
     projector: bool = False
+    palette: str = "standard"  # app.backend.colormaps.PALETTES
 
 
 def settings_for(page_settings, kernel_name: str, family: str, params: dict, *, projector: bool) -> LabSettings:
-    """What decides the display, from the page's ``ImageLabSettings`` and the picked kernel
-    (projector mode always uses the automatic signed display)."""
+    """What decides the display, from the page's ``ImageLabSettings``, the picked kernel and the
+    sidebar's palette (projector mode always uses the automatic signed display)."""
     return LabSettings(
         kernel_name=kernel_name,
         family=family,
@@ -66,6 +69,7 @@ def settings_for(page_settings, kernel_name: str, family: str, params: dict, *, 
         shared_scale=bool(page_settings.shared),
         db=int(page_settings.db),
         projector=projector,
+        palette=shell.palette(),
     )
 
 
@@ -139,13 +143,18 @@ OutputDisplay = SignedDisplay
 
 
 def display_output(
-    output: np.ndarray, signed_mode: str = "auto", family: str = "", *, kernel_sum: float | None = None
+    output: np.ndarray,
+    signed_mode: str = "auto",
+    family: str = "",
+    *,
+    kernel_sum: float | None = None,
+    palette: str = "standard",
 ) -> OutputDisplay:
     """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page.
 
     ``family`` is not needed by the rule (the view still passes it).
     """
-    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum)
+    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum, palette=palette)
     return dataclasses.replace(shown, pixels=display.downsample_for_display(shown.pixels, DISPLAY_SIDE))
 
 
@@ -154,7 +163,7 @@ def input_pixels(image: np.ndarray) -> np.ndarray:
 
 
 def spectra_uint8(run: LabRun, which: tuple[str, ...] = ("image", "response", "output")) -> dict[str, np.ndarray]:
-    """Log-magnitude displays of F, H and F·H (uint8, downsampled, coloured in projector mode).
+    """Log-magnitude displays of F, H and F·H (uint8, downsampled, coloured by the palette / projector mode).
 
     With ``shared_scale`` F and F·H use the same white point (max |F|) so the output spectrum
     is exactly as dark as |H| makes it, and H is drawn with gain 1 as white.
@@ -165,7 +174,7 @@ def spectra_uint8(run: LabRun, which: tuple[str, ...] = ("image", "response", "o
     if s.shared_scale:
         fmax = float(np.sqrt(res.power_half("image").max()))  # from the powers the panels use anyway
         vmax = {"image": fmax, "response": max(1.0, float(np.sqrt(res.power_half("response").max()))), "output": fmax}
-    cmap = "inferno" if s.projector else "grey"
+    cmap = spectrum_colormap(s.palette, projector=s.projector)
     return {
         name: apply_colormap(
             display.downsample_for_display(res.spectrum_uint8(name, s.db, vmax=vmax[name]), SPECTRUM_SIDE), cmap
@@ -184,7 +193,7 @@ def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
     them (and the browser, seeing the same bytes, does not fetch them again).
     """
     s = run.settings
-    key = (run.image.digest, s.boundary, s.db, s.shared_scale, s.projector, font_px, run.result.grid)
+    key = (run.image.digest, s.boundary, s.db, s.shared_scale, s.projector, s.palette, font_px, run.result.grid)
     hit = _STATIC_PANELS.get(key)
     if hit is None:
         from app.backend.panels import spectrum_panel
@@ -232,19 +241,20 @@ def main_panels(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
     s = run.settings
     key = (run.image.digest, hashlib.sha1(np.ascontiguousarray(run.kernel).tobytes()).hexdigest(), run.kernel.shape,
            s.kernel_name, s.family, s.boundary, s.correlate, s.signed_mode, s.shared_scale, s.db, s.projector,
-           font_px, kernel_side)
+           s.palette, font_px, kernel_side)
     return PANELS.get_or_make(key, lambda: _render_main(run, font_px, kernel_side))
 
 
 def _render_main(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
     from app.backend.panels import kernel_panel, spectrum_panel
 
-    od = display_output(run.output, run.settings.signed_mode, run.settings.family, kernel_sum=float(run.kernel.sum()))
+    s = run.settings
+    od = display_output(run.output, s.signed_mode, s.family, kernel_sum=float(run.kernel.sum()), palette=s.palette)
     spec = spectra_uint8(run, ("response", "output"))
     return MainPanels(
         output_jpeg=display.encode_jpeg(od.pixels, 88),
         output=dataclasses.replace(od, pixels=np.empty((0, 0), np.uint8)),
-        kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side)),
+        kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side, palette=s.palette)),
         response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px), 85),
         output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),
         radial=radial_profiles(run),
@@ -328,10 +338,10 @@ def wrap_difference(run: LabRun) -> tuple[np.ndarray, str, float]:
     return diff, other, float(np.abs(diff).max())
 
 
-def difference_pixels(diff: np.ndarray) -> np.ndarray:
+def difference_pixels(diff: np.ndarray, palette: str = "standard") -> np.ndarray:
     """Diverging display of a difference (zero = neutral); all-zero stays neutral."""
     peak = float(np.abs(diff).max())
-    u8 = signed_to_rgb(diff, "diverging", limit=peak if peak > 1e-12 else 1.0)
+    u8 = signed_to_rgb(diff, "diverging", limit=peak if peak > 1e-12 else 1.0, palette=palette)
     return display.downsample_for_display(u8, DISPLAY_SIDE)
 
 
@@ -350,9 +360,10 @@ def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, byt
     fin = spectrum(run.image.image[..., channel])
     fout = spectrum(run.output[..., channel])
     vmax = float(np.abs(fin).max()) or 1.0
+    cmap = spectrum_colormap(s.palette, projector=s.projector)
     out = []
     for spec in (fin, fout):
         u8 = display.spectrum_to_uint8(spec, s.db, vmax=vmax)
-        u8 = apply_colormap(display.downsample_for_display(u8, SPECTRUM_SIDE), "inferno" if s.projector else "grey")
+        u8 = apply_colormap(display.downsample_for_display(u8, SPECTRUM_SIDE), cmap)
         out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px), 85))
     return out[0], out[1]

@@ -1,16 +1,32 @@
-"""The frame around every page: language, projector mode, shared look."""
+"""The frame around every page: language, projector mode, colour palette, shared look."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app.backend.colormaps import PALETTES
 from app.ui import state
 from app.ui.strings import LANG_NAMES, LANGS, t
+
+
+def _palette_is_safe(text: str) -> bool:
+    """The toggle's value for a link's ``palette=`` text; any other text raises (and is rejected)."""
+    if text not in PALETTES:
+        raise ValueError("not a palette")
+    return text == "colour_safe"
+
 
 GLOBAL_SCHEMA: dict[str, state.Field] = {
     "lang": state.Field("choice", "en", choices=LANGS),
     "projector": state.Field("bool", False),
     "answers": state.Field("choice", "shown", choices=("shown", "hidden")),  # a teacher's ?answers=hidden
+    # a toggle holds a bool; the link names the palette (?palette=colour_safe), anything else is rejected
+    "palette": state.Field(
+        "custom",
+        False,
+        parse=_palette_is_safe,
+        format=lambda on: "colour_safe" if on else "standard",
+    ),
 }
 
 # Projector mode: bigger type for the back row. Constant CSS, no user text in it.
@@ -64,6 +80,11 @@ def figures_first(proj: bool):
     return (second, first) if proj else (first, second)
 
 
+def palette() -> str:
+    """The colour palette every figure uses: ``"colour_safe"`` when the sidebar toggle is on, else ``"standard"``."""
+    return "colour_safe" if st.session_state.get("palette") else "standard"
+
+
 def sidebar() -> None:
     """Draw the shared sidebar controls; call once per run from the router."""
     state.open_session(GLOBAL_SCHEMA)
@@ -79,6 +100,7 @@ def sidebar() -> None:
         if st.session_state.get("lang") is None:  # segmented controls can be de-selected
             st.session_state["lang"] = "en"
         st.toggle(t("shell.projector", lang()), key="projector", help=t("shell.projector_help", lang()))
+        st.toggle(t("shell.palette", lang()), key="palette", help=t("shell.palette_help", lang()))
     st.html(_FOCUS_CSS)
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)

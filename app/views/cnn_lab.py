@@ -60,7 +60,7 @@ def _aliasing_panel(grey: run.Grey, n: Net, c1_names: list[str]) -> None:
     st.toggle(t("cnn.a.zoom", lang, n=run.ZOOM), key="cnn_azoom", help=t("cnn.a.zoom_help", lang))
     zoom = page.current(SCHEMA).azoom
     size, stride = n.pool.size, n.pool.stride
-    res = run.aliasing(grey, n.c1, choice, size, stride, 360 if proj else 256, zoom)
+    res = run.aliasing(grey, n.c1, choice, size, stride, 360 if proj else 256, zoom, shell.palette())
     st.markdown(t("cnn.a.intro", lang, stride=stride, nyq=number(res["nyquist"]), size=size))
     labels = ("cnn.a.before", "cnn.a.average", "cnn.a.max", "cnn.a.subsample")
     for col, name, label in zip(st.columns(4, gap="small"), run.ALIAS_TILES, labels):

@@ -141,7 +141,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
-        removed, peak = design.removed_view(filt.input - res.output)
+        removed, peak = design.removed_view(filt.input - res.output, shell.palette())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
         panels.jpeg(removed)
         st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))

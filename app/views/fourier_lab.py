@@ -62,7 +62,8 @@ def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
 @controls.tab_fragment(lang)
 def wave_section() -> None:
     ss["fl_u"], ss["fl_v"] = lab.clamp_frequency((h, w), ss["fl_u"], ss["fl_v"])
-    marked, cos_part, sin_part, info = lab.wave_view(lab.spectrum_view(digest, image), ss["fl_u"], ss["fl_v"])
+    spec_u8 = lab.spectrum_view(digest, image)
+    marked, cos_part, sin_part, info = lab.wave_view(spec_u8, ss["fl_u"], ss["fl_v"], shell.palette())
     left, right = st.columns([1, 1.3], gap="medium")
     with left:
         _title("fl.wave.spectrum")
@@ -125,7 +126,7 @@ def phase_section() -> None:
     names = bimages.sample_names()
     st.selectbox(t("fl.phase.b", lang), names, key="fl_b",
                  format_func=lambda n: bimages.SAMPLES.get(n, {}).get(lang, n))
-    shown = lab.mag_phase(digest, image, ss["fl_b"])
+    shown = lab.mag_phase(digest, image, ss["fl_b"], shell.palette())
     swaps_shown = question.swap_question(image, lab.second_image(ss["fl_b"], image.shape), lang)
     cols = st.columns(4, gap="small")
     for col, (name, title) in zip(cols, (("a", "fl.phase.a"), ("b", "fl.phase.bimg"), ("ab", "fl.phase.ab"),
@@ -153,7 +154,7 @@ def props_section() -> None:
                                 format_func=lambda p: t(f"fl.prop.{p}", lang)) or "shift"
     st.markdown(t(f"fl.prop.{prop}.explain", lang))
     params = controls.property_controls(prop, (h, w), lang)
-    view = lab.property_view(digest, image, prop, params)
+    view = lab.property_view(digest, image, prop, params, shell.palette())
     cols = st.columns(4, gap="small")
     with cols[0]:
         _show(view.before, "fl.prop.before")
@@ -174,7 +175,7 @@ def deconv_section() -> None:
     with ctrl:
         controls.deconv_controls(lang)
     kernel = lab.deconv_kernel(ss["fl_kernel"], ss)
-    d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"])
+    d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"], shell.palette())
     k = 10.0 ** float(ss["fl_kw"])
     wr = lab.wiener(image, d, k)
     with main:

@@ -152,7 +152,7 @@ def _boundary_view(run: lab.LabRun) -> None:
     with b1:
         this = t(f"il.boundary.{run.settings.boundary}", lang)
         _panel(t("il.wrap.diff_title", lang, this=this, other=t(f"il.boundary.{other}", lang)),
-               _jpeg(lab.difference_pixels(diff)), t("il.wrap.diff_cap", lang, peak=number(peak, 3)))
+               _jpeg(lab.difference_pixels(diff, run.settings.palette)), t("il.wrap.diff_cap", lang, peak=number(peak, 3)))
     with b2:
         for b in BOUNDARIES:
             mark = "▶ " if b == run.settings.boundary else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
-from app.ui import page
+from app.ui import page, shell
 from app.ui.cnn_lab import arithmetic as A
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
@@ -53,7 +53,7 @@ def _formula(grey: run.Grey, bank: L.KernelBank, args: A.ConvArgs, lang: str, si
         if not same_axes:
             st.caption(t("cnn.x.axis", lang, n=axis.n, k=axis.k))
         st.latex(axis.latex())
-    map_jpg, spec_jpg, shape = run.arithmetic_map(grey, bank_args(page.current(SCHEMA)), index, args, side)
+    map_jpg, spec_jpg, shape = run.arithmetic_map(grey, bank_args(page.current(SCHEMA)), index, args, side, shell.palette())
     pred = A.predicted_shape(axes)
     sizes = {"fh": pred[0], "fw": pred[1], "h": shape[0], "w": shape[1]}
     if tuple(shape) == pred:
@@ -90,7 +90,7 @@ def _transposed(grey: run.Grey, lang: str, side: int) -> None:
     st.markdown(f"##### {t('cnn.x.t_title', lang)}")
     st.markdown(t("cnn.x.t_intro", lang))
     k = st.slider(t("cnn.x.t_k", lang), *T_KERNELS, key="cnn_tk")
-    res = run.upsampled(grey, k, side)
+    res = run.upsampled(grey, k, side, shell.palette())
     for col, name, score in zip(st.columns(2, gap="medium"), ("transposed", "resized"), res["scores"]):
         img, spec, flat, shape = res[name]
         with col:

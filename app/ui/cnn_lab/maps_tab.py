@@ -56,9 +56,9 @@ def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank, lang: str, proj: bool) 
     """C1's cards: the kernel, its |H| and band, the map and its spectrum (on a projector the kernel
     and |H| stand in a narrow column beside the map, so a card is one row high)."""
     st.markdown(f"##### {t('cnn.maps.c1', lang)}")
-    bands = run.bands(n.c1.bank, 160 if proj else 110)
+    bands = run.bands(n.c1.bank, 160 if proj else 110, shell.palette())
     short = text.kernel_names(bank, lang, short=True)
-    thumbs = run.thumbs(grey, n, "C1", run.display_scales(n)[0], _thumb(proj))
+    thumbs = run.thumbs(grey, n, "C1", run.display_scales(n)[0], _thumb(proj), shell.palette())
     if not proj:
         st.caption(t("cnn.maps.c1_cap", lang, scale=t(f"cnn.scale.{thumbs[0][4]}", lang)))
     for col, i in _grid(bank.n_out, _per_row(proj)):
@@ -78,7 +78,7 @@ def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank, lang: str, proj: bool) 
 
 def render(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank, lang: str, proj: bool) -> None:
     """Every map with its spectrum; C1 cards also show the kernel, |H| and its band."""
-    inp = run.thumbs(grey, n, "input", "unit", _thumb(proj))[0]
+    inp = run.thumbs(grey, n, "input", "unit", _thumb(proj), shell.palette())[0]
     input_box, c1_box = shell.figures_first(proj)  # on a projector the first maps come first
     with input_box:
         a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
@@ -92,14 +92,14 @@ def render(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank, 
     conv_scale, pooled_scale = run.display_scales(n)
     if not proj:
         st.caption(t("cnn.maps.pooled_cap", lang, stride=n.pool.stride, nyq=number(0.5 / n.pool.stride)))
-    _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, _thumb(proj)), short, lang, proj)
+    _map_grid("S2-", run.thumbs(grey, n, "S2", pooled_scale, _thumb(proj), shell.palette()), short, lang, proj)
     if "C3" in stages:
         c3_names = text.kernel_names(run.c3_bank(n.c3, bank.n_out), lang, short=True)
         st.markdown(f"##### {t('cnn.maps.c3', lang)}")
-        _map_grid("C3-", run.thumbs(grey, n, "C3", conv_scale, _thumb(proj)), c3_names, lang, proj)
+        _map_grid("C3-", run.thumbs(grey, n, "C3", conv_scale, _thumb(proj), shell.palette()), c3_names, lang, proj)
         if "S4" in stages:
             st.markdown(f"##### {t('cnn.maps.s4', lang)}")
-            _map_grid("S4-", run.thumbs(grey, n, "S4", pooled_scale, _thumb(proj)), c3_names, lang, proj)
+            _map_grid("S4-", run.thumbs(grey, n, "S4", pooled_scale, _thumb(proj), shell.palette()), c3_names, lang, proj)
     with st.expander(t("cnn.formulas", lang), expanded=False):
         for formula in text.FORMULAS:
             st.latex(formula)

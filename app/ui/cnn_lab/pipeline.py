@@ -91,21 +91,25 @@ def maps(grey: Grey, net: Net, stage: str) -> np.ndarray:
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=_HASH)
-def _thumbs(grey: Grey, net: Net, stage: str, scale: str, side: int) -> list[tuple[bytes, bytes, float, float, str]]:
+def _thumbs(
+    grey: Grey, net: Net, stage: str, scale: str, side: int, palette: str
+) -> list[tuple[bytes, bytes, float, float, str]]:
     m_all = maps(grey, net, stage)
     halves = L.half_spectra(m_all)
     halves[:, 0, 0] = 0  # mean removed: a sigmoid map's DC (~0.5 · H · W) would outshine all else
     out = []
     for m, half in zip(m_all, halves):
-        px, kind = figs.map_pixels(m, scale=scale)
-        spec = figs.spectrum_pixels(half, m.shape[-1])
+        px, kind = figs.map_pixels(m, scale=scale, palette=palette)
+        spec = figs.spectrum_pixels(half, m.shape[-1], palette=palette)
         out.append((figs.jpeg(px, side), figs.jpeg(spec, side), float(m.min()), float(m.max()), kind))
     return out
 
 
-def thumbs(grey: Grey, net: Net, stage: str, scale: str, side: int) -> list[tuple[bytes, bytes, float, float, str]]:
-    """Per map: map JPEG, spectrum JPEG, min, max and the display scale used."""
-    return _thumbs(grey, net.upto(stage), stage, scale, side)
+def thumbs(
+    grey: Grey, net: Net, stage: str, scale: str, side: int, palette: str = "standard"
+) -> list[tuple[bytes, bytes, float, float, str]]:
+    """Per map: map JPEG, spectrum JPEG, min, max and the display scale used (colours: ``palette``)."""
+    return _thumbs(grey, net.upto(stage), stage, scale, side, palette)
 
 
 def display_scales(net: Net) -> tuple[str, str]:
@@ -117,12 +121,12 @@ def display_scales(net: Net) -> tuple[str, str]:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def bands(args: BankArgs, tile: int) -> list[tuple[bytes, bytes, float, str]]:
+def bands(args: BankArgs, tile: int, palette: str = "standard") -> list[tuple[bytes, bytes, float, str]]:
     """Per C1 kernel: kernel tile, |H| tile with its centroid, centroid, band label."""
     out = []
     for k in c1_bank(args).first_kernels():
         band = L.kernel_band(k)
-        out.append((figs.kernel_tile(k, tile), figs.band_tile(band.magnitude, band.centroid, tile), band.centroid, band.label))
+        out.append((figs.kernel_tile(k, tile, palette), figs.band_tile(band.magnitude, band.centroid, tile), band.centroid, band.label))
     return out
 
 
@@ -132,25 +136,29 @@ def _zoomed(px: np.ndarray, name: str, stride: int) -> np.ndarray:
     return px[:n, :n]
 
 
-def aliasing(grey: Grey, c1: Layer1, index: int, size: int, stride: int, side: int, zoom: bool) -> dict:
+def aliasing(
+    grey: Grey, c1: Layer1, index: int, size: int, stride: int, side: int, zoom: bool, palette: str = "standard"
+) -> dict:
     """The aliasing panel for map ``index`` (0: the input, i: C1 map i) pooled by ``size``/``stride``:
     tiles (map JPEG, spectrum JPEG, shape) per :data:`ALIAS_TILES`, Nyquist fraction, energies."""
-    return _aliasing(grey, c1 if index else None, index, size, stride, side, zoom)  # the input needs no C1
+    return _aliasing(grey, c1 if index else None, index, size, stride, side, zoom, palette)  # the input needs no C1
 
 
 @st.cache_data(max_entries=12, show_spinner=False, hash_funcs=_HASH)
-def _aliasing(grey: Grey, c1: Layer1 | None, index: int, size: int, stride: int, side: int, zoom: bool) -> dict:
+def _aliasing(
+    grey: Grey, c1: Layer1 | None, index: int, size: int, stride: int, side: int, zoom: bool, palette: str
+) -> dict:
     x = grey.pixels if index == 0 else maps(grey, Net(c1), "C1")[index - 1]
     rep = L.pooling_aliasing(x, size, stride)
     tiles = {}
     for name in ALIAS_TILES:
         m = getattr(rep, name)
-        px, _ = figs.map_pixels(m, scale="unit" if index == 0 else "auto")
+        px, _ = figs.map_pixels(m, scale="unit" if index == 0 else "auto", palette=palette)
         if zoom:
             px = _zoomed(px, name, stride)
         half = L.half_spectra(m)[0]
         half[0, 0] = 0  # mean removed, as in the energy fractions
-        spec = figs.spectrum_pixels(half, m.shape[-1])
+        spec = figs.spectrum_pixels(half, m.shape[-1], palette=palette)
         if name == "original":
             spec = figs.nyquist_square(spec, rep.nyquist)
         tiles[name] = (figs.jpeg(px, side), figs.jpeg(spec, side), m.shape)
@@ -177,22 +185,25 @@ def parameter_rows(grey: Grey, net: Net, stages: tuple[str, ...]) -> list[tuple[
     return rows
 
 
-def _tiles(m: np.ndarray, side: int, scale: str) -> tuple[bytes, bytes]:
+def _tiles(m: np.ndarray, side: int, scale: str, palette: str) -> tuple[bytes, bytes]:
     """A map's JPEG (``scale`` as in :func:`figs.map_pixels`) and its mean-removed spectrum's JPEG."""
     half = L.half_spectra(m[None])[0]
     half[0, 0] = 0  # mean removed, as in the maps tab
-    return figs.jpeg(figs.map_pixels(m, scale=scale)[0], side), figs.jpeg(figs.spectrum_pixels(half, m.shape[-1]), side)
+    spec = figs.spectrum_pixels(half, m.shape[-1], palette=palette)
+    return figs.jpeg(figs.map_pixels(m, scale=scale, palette=palette)[0], side), figs.jpeg(spec, side)
 
 
 @st.cache_data(max_entries=16, show_spinner=False, hash_funcs=_HASH)
-def arithmetic_map(grey: Grey, bank: BankArgs, index: int, args: A.ConvArgs, side: int) -> tuple[bytes, bytes, tuple[int, int]]:
+def arithmetic_map(
+    grey: Grey, bank: BankArgs, index: int, args: A.ConvArgs, side: int, palette: str = "standard"
+) -> tuple[bytes, bytes, tuple[int, int]]:
     """C1 kernel ``index`` applied with ``args``' stride, padding and dilation: map JPEG, spectrum JPEG, shape."""
     m = A.conv_map(grey.pixels, c1_bank(bank).first_kernels()[index], args)
-    return (*_tiles(m, side, "auto"), m.shape)
+    return (*_tiles(m, side, "auto", palette), m.shape)
 
 
 @st.cache_data(max_entries=8, show_spinner=False, hash_funcs=_HASH)
-def upsampled(grey: Grey, k: int, side: int) -> dict:
+def upsampled(grey: Grey, k: int, side: int, palette: str = "standard") -> dict:
     """The transposed-convolution demo on the shrunk input with a ``k × k`` box: per upsampler
     (``transposed``, ``resized``) its image, spectrum and flat-input tiles and output shape, and the scores."""
     u = A.upsample(A.shrink(grey.pixels, UPSAMPLE_SIDE), k)
@@ -201,6 +212,6 @@ def upsampled(grey: Grey, k: int, side: int) -> dict:
     flat_peak = max(float(u.flat_transposed.max()), float(u.flat_resized.max()))
     out = {"scores": (u.score_transposed, u.score_resized)}
     for name, m, flat in (("transposed", u.transposed, u.flat_transposed), ("resized", u.resized, u.flat_resized)):
-        out[name] = (*_tiles(m / peak, side, "unit"), figs.jpeg(figs.map_pixels(flat / flat_peak, scale="unit")[0], side),
-                     m.shape)
+        flat_jpeg = figs.jpeg(figs.map_pixels(flat / flat_peak, scale="unit")[0], side)
+        out[name] = (*_tiles(m / peak, side, "unit", palette), flat_jpeg, m.shape)
     return out

@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend import display
+from app.backend.colormaps import spectrum_colormap
 from app.backend.cnn import ShiftReport
 from app.backend.panels import kernel_panel
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
@@ -46,7 +47,7 @@ def _robust_peak(a: np.ndarray) -> float:
     return p if p > 0 else float(a.max())
 
 
-def map_pixels(m: np.ndarray, *, scale: str = "auto") -> tuple[np.ndarray, str]:
+def map_pixels(m: np.ndarray, *, scale: str = "auto", palette: str = "standard") -> tuple[np.ndarray, str]:
     """uint8 pixels of one feature map and the scale used ("unit", "stretch", "relu" or "signed").
 
     * ``unit``: a plain ``[0, 1]`` image (the input), black = 0 and white = 1.
@@ -56,6 +57,8 @@ def map_pixels(m: np.ndarray, *, scale: str = "auto") -> tuple[np.ndarray, str]:
       with symmetric limits at the 99.5th percentile of ``|m|``; non-negative maps (ReLU) are
       grey with black = 0 and white = the 99.5th percentile (a few very strong edges would
       otherwise leave the rest black).
+
+    ``palette`` picks the diverging map's colours (:func:`app.backend.colormaps.diverging_lut`).
     """
     lo, hi = float(m.min()), float(m.max())
     if scale == "unit" and lo >= 0.0 and hi <= 1.0:
@@ -67,17 +70,17 @@ def map_pixels(m: np.ndarray, *, scale: str = "auto") -> tuple[np.ndarray, str]:
         scaled = np.minimum(m / peak, 1.0) if peak > 0 else np.zeros_like(m)
         return display.to_uint8(scaled), "relu"
     peak = _robust_peak(np.abs(m))
-    return display.signed_to_rgb(m, "diverging", limit=peak if peak > 0 else None), "signed"
+    return display.signed_to_rgb(m, "diverging", limit=peak if peak > 0 else None, palette=palette), "signed"
 
 
-def spectrum_pixels(half: np.ndarray, n_cols: int, *, db: float = 70.0) -> np.ndarray:
-    """Centred log-magnitude pixels of a map's spectrum from its rfft2 half."""
-    return display.half_spectrum_to_uint8(half, n_cols, db)
+def spectrum_pixels(half: np.ndarray, n_cols: int, *, db: float = 70.0, palette: str = "standard") -> np.ndarray:
+    """Centred log-magnitude pixels of a map's spectrum from its rfft2 half (cividis when colour-safe)."""
+    return display.apply_colormap(display.half_spectrum_to_uint8(half, n_cols, db), spectrum_colormap(palette))
 
 
-def kernel_tile(kernel: np.ndarray, side: int = 120) -> bytes:
+def kernel_tile(kernel: np.ndarray, side: int = 120, palette: str = "standard") -> bytes:
     """A kernel as PNG, drawn as the Image Lab draws its kernel (no values: the tiles are small)."""
-    return display.encode_png(kernel_panel(kernel, side=side, max_text_side=0))
+    return display.encode_png(kernel_panel(kernel, side=side, max_text_side=0, palette=palette))
 
 
 def band_tile(magnitude: np.ndarray, centroid: float, side: int = 120) -> bytes:

@@ -14,8 +14,13 @@ import plotly.graph_objects as go
 from app.ui.figures.common import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import number
 
-#: Diverging colour scale: negative blue, zero white, positive red (as the kernel panel).
-DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1.0, "#b2182b"]]
+_BLUE_HALF = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"]]
+#: Diverging colour scales per palette (as the kernel panel): negative blue, zero white, positive
+#: red, or orange in the colour-vision-safe palette (:mod:`app.backend.colormaps`).
+DIVERGING = {
+    "standard": [*_BLUE_HALF, [0.75, "#f4a582"], [1.0, "#b2182b"]],
+    "colour_safe": [*_BLUE_HALF, [0.75, "#fdb863"], [1.0, "#b35806"]],
+}
 GREYS = [[0.0, "#000000"], [1.0, "#ffffff"]]
 TEXT_UP_TO = 9  # cells get their value written up to this side
 
@@ -31,8 +36,9 @@ def grid_figure(
     height: int | None = None,
     zrange: tuple[float, float] | None = None,
     size: int | None = None,
+    palette: str = "standard",
 ) -> go.Figure:
-    """A small grid of numbers as coloured cells (values written up to 9×9).
+    """A small grid of numbers as coloured cells (values written up to 9×9), in ``palette``'s colours.
 
     ``outside`` marks cells that come from the boundary padding (drawn hatched/dimmed);
     ``highlight`` draws a frame round one cell (the pixel being computed).
@@ -52,7 +58,7 @@ def grid_figure(
             z=v,
             x=list(range(kw)),
             y=list(range(kh)),
-            colorscale=DIVERGING if diverging else GREYS,
+            colorscale=DIVERGING[palette] if diverging else GREYS,
             zmin=zrange[0],
             zmax=zrange[1],
             showscale=False,

@@ -190,11 +190,11 @@ def output_view(out: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, str | No
     return display.signed_to_rgb(out, "offset"), "fd.panel.output_signed", {"dc": f"{dc:.2f}"}
 
 
-def removed_view(removed: np.ndarray) -> tuple[np.ndarray, float]:
-    """The removed part (input − output), diverging around zero, and its peak."""
+def removed_view(removed: np.ndarray, palette: str = "standard") -> tuple[np.ndarray, float]:
+    """The removed part (input − output), diverging around zero in ``palette``'s colours, and its peak."""
     peak = float(np.abs(removed).max())
     # at least one grey level: round-off (~1e-16) must not be stretched into visible noise
-    return display.signed_to_rgb(removed, "diverging", limit=max(peak, 1.0 / 255)), peak
+    return display.signed_to_rgb(removed, "diverging", limit=max(peak, 1.0 / 255), palette=palette), peak
 
 
 def response_row(notches: Sequence[Notch], spec: MaskSpec, regions: Sequence[Region]) -> float:

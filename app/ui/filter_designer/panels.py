@@ -13,7 +13,7 @@ from app.backend import display
 from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend.panels import kernel_panel
-from app.ui import canvas
+from app.ui import canvas, shell
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, pipeline
 from app.ui.filter_designer.schema import CROP_MAX, CROP_MIN, NOTCH_KINDS, TOOLS, ZOOMS
@@ -153,7 +153,7 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
             actions.use_as_kernel(rep.cropped, name)
     with k2:
         st.markdown(f"**{t('fd.kernel.image', lang, k=k)}**")
-        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60)), width="stretch")
+        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60, palette=shell.palette())), width="stretch")
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
         offsets, taps = mask_kernel.cross_section(rep.full)

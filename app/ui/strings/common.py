@@ -17,6 +17,12 @@ STRINGS = {
         "en": "Larger text, fewer controls and high-contrast colour maps for the back row.",
         "zh": "字体更大、控件更少、配色对比更强，后排同学也能看清。",
     },
+    "shell.palette": {"en": "Colour-vision-safe colours", "zh": "色觉友好配色"},
+    "shell.palette_help": {
+        "en": "Spectra in cividis and signed values in blue (−) / white (0) / orange (+): "
+              "readable with red–green colour-vision deficiency.",
+        "zh": "频谱使用 cividis 配色，正负值使用蓝（负）/ 白（零）/ 橙（正）：红绿色觉异常也能分辨。",
+    },
     "state.rejected": {
         "en": "Some settings in the link were not valid and were ignored: {keys}",
         "zh": "链接中的部分设置无效，已忽略：{keys}",

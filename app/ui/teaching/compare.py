@@ -41,7 +41,8 @@ def _small(u8: np.ndarray) -> np.ndarray:
 
 def output_pixels(run: lab.LabRun) -> np.ndarray:
     """A run's output as the Image Lab shows it (same rule, same kernel sum), at compare size."""
-    shown = lab.display_output(run.output, run.settings.signed_mode, kernel_sum=float(run.kernel.sum()))
+    s = run.settings
+    shown = lab.display_output(run.output, s.signed_mode, kernel_sum=float(run.kernel.sum()), palette=s.palette)
     return _small(shown.pixels)
 
 
@@ -114,5 +115,6 @@ def _split(lang: str, run, lo_run) -> None:
     op1.markdown("## =")
     b.image(_small(to_uint8(low)), caption=t("teach.cmp.split.low", lang), width="stretch")
     op2.markdown("## +")
-    c.image(_small(signed_display(high, "diverging").pixels), caption=t("teach.cmp.split.high", lang), width="stretch")
+    high_px = signed_display(high, "diverging", palette=run.settings.palette).pixels
+    c.image(_small(high_px), caption=t("teach.cmp.split.high", lang), width="stretch")
     st.caption(t("teach.cmp.split.note", lang, err=f"{err:.1e}"))

@@ -9,7 +9,7 @@ import kernels
 from kernels import edit
 from app.backend.display import encode_png
 from app.backend.panels import kernel_panel
-from app.ui import canvas
+from app.ui import canvas, shell
 from app.ui.format import number
 from app.ui.strings import t
 from app.ui.teaching import kernel_state
@@ -23,8 +23,8 @@ RASTER = "_teach_canvas_raster"  # pixels of the initial drawing (the canvas sen
 
 
 def preview_png(kernel: np.ndarray, projector: bool = False) -> bytes:
-    """PNG of a kernel preview, drawn as the Image Lab draws its kernel (larger on a projector)."""
-    return encode_png(kernel_panel(kernel, side=360 if projector else 300))
+    """PNG of a kernel preview, drawn as the Image Lab draws it (palette, larger on a projector)."""
+    return encode_png(kernel_panel(kernel, side=360 if projector else 300, palette=shell.palette()))
 
 
 def shake_path(side: int = SIDE) -> list[tuple[float, float]]:

@@ -61,9 +61,9 @@ def _csv(kernel: np.ndarray) -> bytes:
     return ("\n".join(",".join(repr(float(v)) for v in row) for row in k) + "\n").encode()
 
 
-def output_pixels(output: np.ndarray, kernel: np.ndarray, signed_mode: str) -> np.ndarray:
-    """The downloaded output: the page's display rule at full size."""
-    return signed_display(output, signed_mode, kernel_sum=float(np.sum(kernel))).pixels
+def output_pixels(output: np.ndarray, kernel: np.ndarray, signed_mode: str, palette: str = "standard") -> np.ndarray:
+    """The downloaded output: the page's display rule (and palette) at full size."""
+    return signed_display(output, signed_mode, kernel_sum=float(np.sum(kernel)), palette=palette).pixels
 
 
 def render(lang: str, run, kernel_name: str = "") -> None:
@@ -84,7 +84,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     titles = [t(f"teach.fig.{k}", lang) for k in FIGURE_KEYS] if (lang == "en" or font) else None
 
     def output_png() -> bytes:
-        return encode_png(output_pixels(output, kernel, s.signed_mode))
+        return encode_png(output_pixels(output, kernel, s.signed_mode, s.palette))
 
     def input_png() -> bytes:
         return encode_png(to_uint8(image))
@@ -93,6 +93,7 @@ def render(lang: str, run, kernel_name: str = "") -> None:
         return render_six_panel_png(
             image, kernel, output, res.image_spectrum, res.response, res.output_spectrum,
             titles=titles, dynamic_range_db=float(s.db), signed_mode=s.signed_mode, font_path=font,
+            palette=s.palette,
         )
 
     def snippet() -> str:

@@ -94,8 +94,8 @@ def render(lang: str, run, projector: bool = False) -> None:
     )
     figures = (
         fig.grid_figure(r.patch, diverging=False, outside=r.outside, highlight=(oy, ox), projector=projector, size=side),
-        fig.grid_figure(r.kernel_applied, projector=projector, size=side),
-        fig.grid_figure(r.products, highlight=(oy, ox), projector=projector, size=side),
+        fig.grid_figure(r.kernel_applied, projector=projector, size=side, palette=s.palette),
+        fig.grid_figure(r.products, highlight=(oy, ox), projector=projector, size=side, palette=s.palette),
     )
     ops = ("×", "=")
     cols = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
