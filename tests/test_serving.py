@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import random
 import signal
 import subprocess
@@ -24,6 +25,13 @@ import pytest
 
 from app import loadtest, serve
 from tests.servers import free_port_run, healthy, running, streamlit_app
+
+
+def _run_async(coro):
+    """Run ``coro`` in a thread of its own: Playwright's sync API (browser tests in the same pytest
+    run) keeps an event loop running in the main thread, where ``asyncio.run`` is refused."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +51,7 @@ def _args(url: str, **over) -> argparse.Namespace:
 @pytest.mark.parametrize("page", sorted(loadtest.PAGES))
 def test_loadtest_completes_every_move_on_each_lab(server, page):
     url, proc = server
-    report = asyncio.run(loadtest.run(_args(url, page=page, server_pid=[proc.pid])))
+    report = _run_async(loadtest.run(_args(url, page=page, server_pid=[proc.pid])))
     assert report["errors"] == [] and report["exceptions"] == []
     assert report["moves_completed"] == report["moves_expected"] == 4
     assert report["sessions_completed"] == 2
@@ -81,7 +89,7 @@ def _shows_upload(texts: list[str], side: int) -> bool:
 def test_each_session_keeps_its_own_upload_across_reruns(server):
     url, _ = server
     side = 200  # not a sample's size: the caption proves the page works on the upload
-    results = asyncio.run(_class_with_uploads(url, 3, 3, side))
+    results = _run_async(_class_with_uploads(url, 3, 3, side))
     for r in results:
         assert r["stats"].errors == [] and r["stats"].exceptions == []
         assert all(_shows_upload(texts, side) for texts in r["texts"]), r["texts"]
@@ -91,7 +99,7 @@ def test_a_closed_tab_is_freed_after_the_session_ttl():
     """Streamlit's store only drops an expired session; the app's reaper shuts it down, which frees
     its upload and its /media images (observable from outside: the images are gone)."""
     with streamlit_app("reaper-server.log", "--server.disconnectedSessionTTL", "2") as (url, _):
-        result = asyncio.run(_class_with_uploads(url, 1, 1, 120))[0]
+        result = _run_async(_class_with_uploads(url, 1, 1, 120))[0]
         assert result["stats"].errors == []
         own = result["last_media"]  # the images the tab shows when it is closed
         assert own and all(_status(url + u) == 200 for u in own)  # kept for a reconnect meanwhile
@@ -148,7 +156,7 @@ def cluster() -> Iterator[str]:
 
 def test_sessions_through_haproxy_stick_to_their_replica(cluster):
     side = 200
-    results = asyncio.run(_class_with_uploads(cluster, 6, 3, side))
+    results = _run_async(_class_with_uploads(cluster, 6, 3, side))
     for r in results:
         # a media or upload request routed to the other replica would fail (404 / invalid session)
         assert r["stats"].errors == [] and r["stats"].exceptions == []
@@ -159,7 +167,7 @@ def test_sessions_through_haproxy_stick_to_their_replica(cluster):
 
 
 def test_loadtest_through_haproxy_without_errors(cluster):
-    report = asyncio.run(loadtest.run(_args(cluster, sessions=4, moves=3)))
+    report = _run_async(loadtest.run(_args(cluster, sessions=4, moves=3)))
     assert report["errors"] == [] and report["exceptions"] == []
     assert report["moves_completed"] == 12
 
