@@ -59,7 +59,7 @@ def make_kernel(kind: str, k: int, rng: np.random.Generator) -> np.ndarray:
     return g2 / g2.sum()
 
 
-#: Display sizes of the Image Lab (``app/ui/image_lab_run.py``: ``DISPLAY_SIDE``, ``SPECTRUM_SIDE``).
+#: Display sizes of the Image Lab (``app/labs/image_lab/pipeline.py``: ``DISPLAY_SIDE``, ``SPECTRUM_SIDE``).
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384
 

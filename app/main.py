@@ -17,15 +17,15 @@ ICON = Path(__file__).parent / "assets" / "favicon.png"
 st.set_page_config(page_title="ConvScope", page_icon=str(ICON), layout="wide")
 shell.sidebar()
 lang = shell.lang()
-views = Path(__file__).parent / "views"
+labs = Path(__file__).parent / "labs"
 pages = [
-    st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", default=True, url_path=""),
-    st.Page(views / "signal_lab.py", title=t("nav.signal_lab", lang), icon=":material/show_chart:", url_path="signal_lab"),
-    st.Page(views / "cnn_lab.py", title=t("nav.cnn_lab", lang), icon=":material/hub:", url_path="cnn_lab"),
-    st.Page(views / "filter_designer.py", title=t("nav.filter_designer", lang), icon=":material/tune:", url_path="filter_designer"),
-    st.Page(views / "fourier_lab.py", title=t("nav.fourier_lab", lang), icon=":material/waves:", url_path="fourier_lab"),
+    st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", default=True, url_path=""),
+    st.Page(labs / "signal_lab" / "view.py", title=t("nav.signal_lab", lang), icon=":material/show_chart:", url_path="signal_lab"),
+    st.Page(labs / "cnn_lab" / "view.py", title=t("nav.cnn_lab", lang), icon=":material/hub:", url_path="cnn_lab"),
+    st.Page(labs / "filter_designer" / "view.py", title=t("nav.filter_designer", lang), icon=":material/tune:", url_path="filter_designer"),
+    st.Page(labs / "fourier_lab" / "view.py", title=t("nav.fourier_lab", lang), icon=":material/waves:", url_path="fourier_lab"),
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
-    st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
+    st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
 st.navigation(pages).run()
 state.write_query_params()

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from app.backend import conv_arithmetic as ca
-from app.ui.cnn_lab import arithmetic as A
-from app.ui.cnn_lab import pipeline as run
-from app.ui.cnn_lab.schema import MAX_DILATION, MAX_STRIDE, PAD_CHOICES, SCHEMA, bank_args
-from app.ui.figures.cnn_arithmetic import GAP, footprint_figure
+from app.labs.cnn_lab import arithmetic as A
+from app.labs.cnn_lab import pipeline as run
+from app.labs.cnn_lab.schema import MAX_DILATION, MAX_STRIDE, PAD_CHOICES, SCHEMA, bank_args
+from app.labs.cnn_lab.arithmetic_figures import GAP, footprint_figure
 
 LABELS = {"input": "in", "output": "out", "play": "play", "pause": "pause"}
 

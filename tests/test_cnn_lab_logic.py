@@ -9,9 +9,9 @@ import pytest
 
 from app.backend import cnn as L
 from app.backend.conv_arithmetic import LENET_C3_TABLE
-from app.ui.cnn_lab import pipeline as run
-from app.ui.cnn_lab import text
-from app.ui.cnn_lab.schema import SCHEMA, bank_args, net
+from app.labs.cnn_lab import pipeline as run
+from app.labs.cnn_lab import text
+from app.labs.cnn_lab.schema import SCHEMA, bank_args, net
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_lenet_c3_reads_the_table(grey):
 
 def test_feature_maps_and_their_spectra_follow_the_palette():
     from app.backend.colormaps import sequential_lut
-    from app.ui.figures import cnn_lab as figs
+    from app.labs.cnn_lab import figures as figs
 
     m = np.linspace(-1.0, 1.0, 64).reshape(8, 8)
     std, kind = figs.map_pixels(m)

@@ -41,4 +41,4 @@ def test_pytest_runs_the_engine_doctests_but_never_the_pages():
     assert "--doctest-modules" in ini["pytest"]["addopts"].split()
     paths = ini["pytest"]["testpaths"].split()
     assert {"app/backend", "kernels", "tests"} <= set(paths)
-    assert not any(p in ("app", "app/ui", "app/views") for p in paths)  # pages run on import
+    assert not any(p in ("app", "app/ui", "app/labs") for p in paths)  # pages run on import

@@ -145,7 +145,7 @@ def test_spectrum_to_uint8_unchanged_by_fast_power():
 def test_main_panels_are_rendered_once_per_result_and_shared():
     """A move to a value drawn before (by any session) reuses the encoded panels."""
     import kernels
-    from app.ui import image_lab_run as lab
+    from app.labs.image_lab import pipeline as lab
     from app.ui import widgets
 
     picked = widgets.resolve_image(widgets.ImageChoice(size=128), None, "en").picked

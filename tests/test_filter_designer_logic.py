@@ -10,8 +10,8 @@ from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend import spectrum_reading
 from app.backend.images import load_sample
-from app.ui.filter_designer import design, pipeline
-from app.ui.filter_designer.schema import SCHEMA, parse_crop
+from app.labs.filter_designer import design, pipeline
+from app.labs.filter_designer.schema import SCHEMA, parse_crop
 from app.ui.widgets import make_picked
 
 SHAPE = (64, 64)

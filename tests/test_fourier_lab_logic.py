@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from app.backend import fourier as fr
-from app.ui import fourier_lab as lab
+from app.labs.fourier_lab import pipeline as lab
 from app.ui import state
 from app.ui.spectrum_readout import wave_readout
-from app.ui.teaching.lessons import PAGE_LESSONS
+from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 
 RNG = np.random.default_rng(0)
 IMAGE = np.clip(np.cumsum(np.cumsum(RNG.random((64, 48)) - 0.5, 0), 1) / 40 + 0.5, 0, 1)

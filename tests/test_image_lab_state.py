@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from app.ui.image_lab_schema import SCHEMA
+from app.labs.image_lab.schema import SCHEMA
 from app.ui.state import decode, encode
-from app.ui.teaching import link_fields
-from app.ui.teaching.lessons import LESSONS, lesson_ids, settings_for
+from app.labs.image_lab.teaching import link_fields
+from app.labs.image_lab.teaching.lessons import LESSONS, lesson_ids, settings_for
 
 
 def _value(field):

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 import kernels
-from app.ui import image_lab_text as words
-from app.ui.image_lab_run import display_output
+from app.labs.image_lab import text as words
+from app.labs.image_lab.pipeline import display_output
 from app.ui.strings import t
 
 

@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 
 import kernels
-from app.ui import image_lab_run as lab
+from app.labs.image_lab import pipeline as lab
 from app.ui import widgets
 from app.ui.strings import TABLE
-from app.ui.teaching import lesson_questions as lq
-from app.ui.teaching import measures
-from app.ui.teaching.link_fields import ideal_lowpass
-from app.ui.teaching.lessons import LESSONS
+from app.labs.image_lab import questions as lq
+from app.ui import measures
+from app.labs.image_lab.teaching.link_fields import ideal_lowpass
+from app.labs.image_lab.teaching.lessons import LESSONS
 
 SIDE = 128  # small working images: the same pipeline, a fraction of the time
 

@@ -8,10 +8,10 @@ import doctest
 import numpy as np
 import pytest
 
-from app.ui.cnn_lab import questions
-from app.ui.signal_lab import maximum
+from app.labs.cnn_lab import questions
+from app.labs.signal_lab import questions as maximum
 from app.ui.strings import TABLE
-from app.ui.teaching import predict
+from app.ui import predict
 
 
 def test_the_module_examples_run():
@@ -65,7 +65,7 @@ def test_a_guess_between_samples_is_checked_at_the_nearest_sample():
 
 
 def test_the_filter_designer_question_follows_the_mask():
-    from app.ui.filter_designer import question as fdq
+    from app.labs.filter_designer import questions as fdq
     from kernels import frequency
 
     assert doctest.testmod(fdq).failed == 0
@@ -80,7 +80,7 @@ def test_the_filter_designer_question_follows_the_mask():
 
 
 def test_the_fourier_lab_question_follows_the_swap():
-    from app.ui import fourier_lab_question as flq
+    from app.labs.fourier_lab import questions as flq
 
     assert doctest.testmod(flq).failed == 0
     rng = np.random.default_rng(1)
@@ -92,8 +92,8 @@ def test_the_fourier_lab_question_follows_the_swap():
 
 
 def test_every_lab_question_text_exists_in_both_languages():
-    from app.ui import fourier_lab_question as flq
-    from app.ui.filter_designer import question as fdq
+    from app.labs.fourier_lab import questions as flq
+    from app.labs.filter_designer import questions as fdq
 
     for q in (fdq.EFFECT, flq.SWAP, flq.WIENER):
         for key in (q.prompt, q.explain, *q.choices):
@@ -102,7 +102,7 @@ def test_every_lab_question_text_exists_in_both_languages():
 
 @pytest.mark.parametrize(("restored", "right"), [(0.05, 0), (0.1, 1), (0.3, 2)])
 def test_the_wiener_question_compares_the_restoration_with_the_blurred_photo(restored, right):
-    from app.ui import fourier_lab_question as flq
+    from app.labs.fourier_lab import questions as flq
 
     facts = {"blurred": 0.1, "restored": restored, "k": 1e-3, "best_k": 1e-2, "best": 0.04}
     assert flq.WIENER.answer(facts) == right

@@ -1,8 +1,8 @@
 """One display rule, one kernel renderer: every surface shows the same output with the same pixels.
 
-The surfaces: the Image Lab page (:func:`app.ui.image_lab_run.display_output`), the compare tab
-(:func:`app.ui.teaching.compare.output_pixels`), the export's PNG
-(:func:`app.ui.teaching.export.output_pixels`), and the CLI's ``convolve`` PNG and ``figure``
+The surfaces: the Image Lab page (:func:`app.labs.image_lab.pipeline.display_output`), the compare tab
+(:func:`app.labs.image_lab.teaching.compare.output_pixels`), the export's PNG
+(:func:`app.labs.image_lab.teaching.export.output_pixels`), and the CLI's ``convolve`` PNG and ``figure``
 output panel, read back from disk.  The output itself is the CLI's raw ``.npy`` output, so
 every surface is given the very same array.
 """
@@ -20,8 +20,8 @@ import kernels
 from app import cli
 from app.backend.display import DISPLAY_RULES
 from app.backend.panels import kernel_panel, panel_origin
-from app.ui import image_lab_run as lab
-from app.ui.teaching import compare, export
+from app.labs.image_lab import pipeline as lab
+from app.labs.image_lab.teaching import compare, export
 from app.ui.widgets import PickedImage
 
 SIDE = 64  # ≤ every surface's display size: no surface downsamples
@@ -118,7 +118,7 @@ def test_the_colour_safe_palette_reaches_the_page_compare_tab_and_export():
 
 
 def test_the_inspector_grids_follow_the_palette():
-    from app.ui.figures import teaching as grids
+    from app.labs.image_lab.teaching import figures as grids
 
     k = np.array([[-1.0, 0.0, 1.0]])
     ends = {p: grids.grid_figure(k, palette=p).data[0].colorscale[-1][1] for p in ("standard", "colour_safe")}

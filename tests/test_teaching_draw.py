@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.ui.teaching import draw
+from app.labs.image_lab.teaching import draw
 from kernels import edit
 
 

@@ -15,7 +15,7 @@ from PIL import Image
 from scipy import ndimage
 
 import kernels
-from app.ui import image_lab_run as lab
+from app.labs.image_lab import pipeline as lab
 from app.ui import widgets
 
 NDIMAGE_MODE = {"reflect": "reflect", "zero": "constant", "wrap": "wrap", "nearest": "nearest"}

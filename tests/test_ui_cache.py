@@ -53,7 +53,7 @@ def test_budget_from_env_accepts_only_positive_megabytes(monkeypatch, raw, expec
 
 def test_a_class_of_uploads_fits_the_default_analysis_budget():
     """30 different 512 px colour photos stay cached within the Image Lab's default 768 MB."""
-    from app.ui.image_lab_run import ANALYSES
+    from app.labs.image_lab.pipeline import ANALYSES
 
     one = ImageAnalysis(np.random.default_rng(0).random((512, 512, 3)))
     assert 30 * one.nbytes <= ANALYSES.budget

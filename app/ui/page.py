@@ -4,13 +4,13 @@ A lab declares its settings once, as a :class:`Schema` (URL key → :class:`~app
 each key and default in one place). Its view then makes one call at the top and one at the
 end; everything about links, defaults and rejected keys happens here::
 
-    # app/ui/my_lab/schema.py
+    # app/labs/my_lab/schema.py
     SCHEMA = page.Schema("MyLabSettings", "ml_", {
         "ml_n": Field("int", 3, lo=1, hi=9),
         "ml_mode": Field("choice", "fast", choices=("fast", "exact")),
     })
 
-    # app/views/my_lab.py (labels come from the en/zh table through t(); left out here)
+    # app/labs/my_lab/view.py (labels come from the en/zh table through t(); left out here)
     s = page.open(SCHEMA, lang)        # link loaded once, notice naming rejected keys
     st.slider("n", 1, 9, key="ml_n")   # widgets keyed by the schema's keys, no value=
     s = page.current(SCHEMA)           # after widgets (or inside a fragment): today's values

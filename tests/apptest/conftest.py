@@ -1,14 +1,14 @@
 """AppTest fixtures: the Image Lab's last computed run, observed without keeping it in the session.
 
 The page keeps no result arrays in ``st.session_state`` (each would cost every connected student
-megabytes); tests read what the page computed by recording :func:`app.ui.image_lab_run.compute`.
+megabytes); tests read what the page computed by recording :func:`app.labs.image_lab.pipeline.compute`.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from app.ui import image_lab_run
+from app.labs.image_lab import pipeline as image_lab_run
 
 LAST_RUNS: list[image_lab_run.LabRun] = []
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 MAIN = Path(__file__).resolve().parents[2] / "app" / "main.py"
 
@@ -14,7 +15,7 @@ MAIN = Path(__file__).resolve().parents[2] / "app" / "main.py"
 def open_lab(
     view: str, *, lang: str = "en", timeout: float = 60, link: Mapping[str, str] | None = None, **session: Any
 ) -> AppTest:
-    """Run the app, switch to ``app/views/<view>.py`` and return the finished AppTest.
+    """Run the app, switch to ``app/labs/<view>/view.py`` and return the finished AppTest.
 
     ``link`` is a shared link's query string (key → text): it goes through the app's real
     decoder, as when a student opens the link. ``session`` values are put into session state
@@ -26,8 +27,20 @@ def open_lab(
         at.query_params[key] = text
     for key, value in session.items():
         at.session_state[key] = value
-    at.switch_page(f"views/{view}.py")
+    switch_to_lab(at, view)
     return at.run()
+
+
+def switch_to_lab(at: AppTest, lab: str) -> AppTest:
+    """Point ``at`` at ``app/labs/<lab>/view.py`` before its first run.
+
+    Before a first run AppTest finds a page by its file's name, and every lab's file is named
+    ``view.py``; st.navigation knows a page by the hash of its ``url_path`` (the lab's name), so
+    the page is addressed that way (a first run on another page would consume the opening link).
+    """
+    at.switch_page(f"labs/{lab}/view.py")  # checks that the file exists
+    at._page_hash = calc_hash(lab)
+    return at
 
 
 def texts(at: AppTest) -> str:

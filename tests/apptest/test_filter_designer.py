@@ -190,7 +190,7 @@ def test_colour_image_is_filtered_per_channel():
 
 
 def test_grid_units_round_trip():
-    from app.ui.figures import filter_designer as figs
+    from app.labs.filter_designer import figures as figs
 
     for half in (0.5, 0.25, 0.125):
         f = np.array([-half, -0.01, 0.0, 0.03, half])

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.ui import fourier_lab as lab
+from app.labs.fourier_lab import pipeline as lab
 from app.ui import widgets
 from app.ui.strings import t
-from app.ui.teaching.lessons import PAGE_LESSONS
-from tests.apptest.helpers import MAIN, open_lab, texts
+from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
+from tests.apptest.helpers import MAIN, open_lab, switch_to_lab, texts
 
 
 def _metric(at: AppTest, key: str, lang: str = "en") -> str:
@@ -24,7 +24,7 @@ def _open_link(query: dict[str, str]) -> AppTest:
     at = AppTest.from_file(str(MAIN), default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page("views/fourier_lab.py")
+    switch_to_lab(at, "fourier_lab")
     return at.run()
 
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 import kernels
 from app.ui import widgets
-from app.ui.image_lab_run import LabSettings, compute, display_output
+from app.labs.image_lab.pipeline import LabSettings, compute, display_output
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab, texts
@@ -142,8 +142,8 @@ def test_kernel_and_spectra_are_images_not_heatmaps():
 
 
 def test_radial_profile_names_the_family_and_changes_with_it():
-    from app.ui.figures.image_lab import radial_svg
-    from app.ui.image_lab_run import radial_profiles
+    from app.labs.image_lab.figures import radial_svg
+    from app.labs.image_lab.pipeline import radial_profiles
 
     at = open_lab("image_lab")
     low = _run(at)
@@ -228,7 +228,7 @@ def test_bad_link_values_are_ignored_with_a_notice():
     at = open_lab("image_lab", il_kernel="gaussian")
     assert not at.exception
     from app.ui import state
-    from app.ui.image_lab_schema import SCHEMA
+    from app.labs.image_lab.schema import SCHEMA
 
     values, rejected = state.decode(SCHEMA, {"il_kernel": "../../etc/passwd", "il_gaussian_sigma": "1e9", "il_db": "80"})
     assert values == {"il_db": 80} and sorted(rejected) == ["il_gaussian_sigma", "il_kernel"]

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 
 from app.ui import state
-from app.ui.cnn_lab.schema import CATALOG, UI_MAPS
-from app.ui.cnn_lab.schema import SCHEMA as CNN
-from app.ui.filter_designer.schema import CROP_MAX, CROP_MIN
-from app.ui.filter_designer.schema import SCHEMA as FD
+from app.labs.cnn_lab.schema import CATALOG, UI_MAPS
+from app.labs.cnn_lab.schema import SCHEMA as CNN
+from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
+from app.labs.filter_designer.schema import SCHEMA as FD
 from app.ui.page import Schema
-from app.ui.signal_lab.schema import SCHEMA as SIGNAL
+from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from tests.apptest.helpers import notice_keys, open_lab, page_settings
 
 LABS = {"signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD}

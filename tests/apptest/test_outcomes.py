@@ -9,8 +9,8 @@ import numpy as np
 from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend.images import load_sample
-from app.ui.filter_designer import design
-from app.ui.filter_designer.schema import SCHEMA as FD
+from app.labs.filter_designer import design
+from app.labs.filter_designer.schema import SCHEMA as FD
 from tests.apptest.helpers import open_lab, page_settings
 
 RANGE = re.compile(r"^(\S+) … (\S+)$")

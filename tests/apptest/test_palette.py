@@ -8,7 +8,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from app.ui import image_lab_run
+from app.labs.image_lab import pipeline as image_lab_run
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import notice_keys, open_lab
 

@@ -11,9 +11,9 @@ import pytest
 
 from app.backend import signal_convolution as sconv
 from app.backend import signals as sg
-from app.ui.signal_lab.pipeline import times
+from app.labs.signal_lab.pipeline import times
 from app.ui.strings import TABLE
-from app.ui.teaching import predict
+from app.ui import predict
 from tests.apptest.helpers import open_lab, texts
 
 PICK, REVEAL = "q_cnn_vector_pick", "q_cnn_vector_reveal"
@@ -171,7 +171,7 @@ def test_fourier_lab_question_answered_by_the_swap():
 
 
 def test_fourier_lab_wiener_question_follows_k():
-    from app.ui.teaching.lessons import PAGE_LESSONS
+    from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 
     at = open_lab("fourier_lab", link={"answers": "hidden"}, **PAGE_LESSONS["wiener_k"][1])
     _ok(at, "wiener")

@@ -9,8 +9,8 @@ import pytest
 
 from app.ui.page import DesignedKernel, handoff_key
 from app.ui.strings import t
-from app.ui.teaching import TABS
-from app.ui.teaching.lessons import lesson_ids, settings_for
+from app.labs.image_lab.teaching import TABS
+from app.labs.image_lab.teaching.lessons import lesson_ids, settings_for
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab, texts
 
@@ -193,7 +193,7 @@ def test_draw_tab_falls_back_to_a_grid_painter(monkeypatch):
 
 
 def test_a_loaded_lesson_keeps_its_explanation_until_the_prediction_is_answered():
-    from app.ui.teaching.lesson_questions import QUESTIONS
+    from app.labs.image_lab.questions import QUESTIONS
 
     lesson = lesson_ids()[0]
     question = QUESTIONS[lesson].question

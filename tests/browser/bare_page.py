@@ -15,7 +15,7 @@ import streamlit as st  # noqa: E402
 from scipy import ndimage  # noqa: E402
 
 from app.backend import display, load_sample  # noqa: E402
-from app.ui.figures.common import image_figure  # noqa: E402
+from app.ui.figures import image_figure  # noqa: E402
 
 
 @st.cache_resource

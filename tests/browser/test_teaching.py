@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from app.ui.strings import t
-from app.ui.teaching.lessons import lesson_ids
+from app.labs.image_lab.teaching.lessons import lesson_ids
 from tests.browser.helpers import assert_no_exception, element_src, element_text, open_page, screenshot, wait_for_app, wait_src_change, wait_text_change
 
 OUT_IMG = ".st-key-il_out_panel img"

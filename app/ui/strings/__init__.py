@@ -1,8 +1,9 @@
 """The one string table of ConvScope: every user-facing text, in English and Chinese.
 
-Sections live in sibling modules (``common``, ``image_lab``, ...), each a ``STRINGS``
-dict ``{key: {"en": ..., "zh": ...}}`` whose keys carry the section prefix. They are
-merged here into one table; a key defined twice is an error at import time.
+Sections are modules listed in :data:`_SECTIONS`: the shared ones beside this file (``common``,
+``questions``) and each lab's ``app/labs/<lab>/strings.py``. Each holds a ``STRINGS`` dict
+``{key: {"en": ..., "zh": ...}}`` whose keys carry the section prefix. They are merged here into
+one table; a key defined twice is an error at import time.
 
 Examples
 --------
@@ -17,16 +18,27 @@ from importlib import import_module
 LANGS: tuple[str, ...] = ("en", "zh")
 LANG_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 
-_SECTIONS = ("common", "image_lab", "teaching", "signal_lab", "cnn_lab", "cnn_arithmetic", "filter_designer", "fourier_lab", "questions")
+#: every string module, shared first, then one (or more) per lab
+_SECTIONS = (
+    "app.ui.strings.common",
+    "app.ui.strings.questions",
+    "app.labs.image_lab.strings",
+    "app.labs.image_lab.teaching_strings",
+    "app.labs.signal_lab.strings",
+    "app.labs.cnn_lab.strings",
+    "app.labs.cnn_lab.arithmetic_strings",
+    "app.labs.filter_designer.strings",
+    "app.labs.fourier_lab.strings",
+)
 
 
 def _merge() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for section in _SECTIONS:
         try:
-            module = import_module(f"{__name__}.{section}")
+            module = import_module(section)
         except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{section}":
+            if exc.name != section:
                 raise
             continue
         for key, texts in module.STRINGS.items():

@@ -46,7 +46,7 @@ STRINGS = {
               "比最大值低 {short}。峰值出现在翻转后的 g 与 f 最大部分重叠的地方，而不是两个信号开始或结束的地方。",
     },
     "q.max.show": {"en": "Move the chart's marker to the maximum", "zh": "把图上的标记移到最大值处"},
-    # ---- Image Lab lessons (app.ui.teaching.lesson_questions) ------------------------------------
+    # ---- Image Lab lessons (app.labs.image_lab.questions) ------------------------------------
     "q.lesson.title": {"en": "Predict first", "zh": "先预测"},
     "q.lesson.blur_high": {
         "en": "The blur runs over the picture. How much of its fine detail (the energy above 0.25 cycles/pixel) "
@@ -157,7 +157,7 @@ STRINGS = {
         "zh": "|H| 的平均值在中心为 **{low}**，在细节频段为 **{high}**。反锐化掩模把边缘图加回原图：零频增益仍为 1，"
               "细节处增益大于 1，所以会出现光晕。",
     },
-    # ---- Filter Designer (app.ui.filter_designer.question) -------------------------------------
+    # ---- Filter Designer (app.labs.filter_designer.questions) -------------------------------------
     "q.fd.title": {"en": "Predict first: what will this mask do?", "zh": "先预测：这个掩模会做什么？"},
     "q.fd.effect": {
         "en": "The output is the image's spectrum times this mask, transformed back. What will the output look like?",
@@ -176,7 +176,7 @@ STRINGS = {
         "zh": "掩模的平均增益在中心（0.1 周期/像素以内）为 **{low}**，在 0.25 周期/像素以外为 **{high}**，"
               "共去掉了频谱的 **{pct}**。保留中心就保留了亮度和大的形状；频谱上每个点是一个波，去掉几个点就去掉几种条纹。",
     },
-    # ---- Fourier Lab (app.ui.fourier_lab_question) --------------------------------------------
+    # ---- Fourier Lab (app.labs.fourier_lab.questions) --------------------------------------------
     "q.fl.title": {"en": "Predict first: magnitude or phase?", "zh": "先预测：幅度还是相位？"},
     "q.fl.swap": {
         "en": "A picture is rebuilt from the magnitude spectrum of photo A and the phase spectrum of photo B. "

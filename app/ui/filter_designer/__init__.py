@@ -1,3 +1,0 @@
-"""The Filter Designer's logic: its settings (:mod:`.schema`), the mask, notches, zoom and
-display rules (:mod:`.design`) and the cached per-image work (:mod:`.pipeline`). The view
-:mod:`app.views.filter_designer` only lays them out."""
