@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from app.backend import fourier as fr
+from app.labs.fourier_lab import figures as figs
 from app.labs.fourier_lab import pipeline as lab
+from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, WIENER_EXPONENTS
 from app.ui import state
 from app.ui.spectrum_readout import wave_readout
 from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
@@ -141,7 +143,7 @@ PARAMS = {
 }
 
 
-@pytest.mark.parametrize("prop", lab.PROPERTIES)
+@pytest.mark.parametrize("prop", PROPERTIES)
 def test_every_property_gives_pictures_and_numbers(prop):
     view = lab.property_view(DIGEST, IMAGE, prop, PARAMS[prop])
     assert view.before.pixels.shape[:2] == view.after.pixels.shape[:2] == IMAGE.shape
@@ -158,48 +160,48 @@ def test_shift_numbers_prove_the_theorem():
 # --- 5. deconvolution ---------------------------------------------------------------------------
 def test_kernels_follow_the_settings():
     values = {"fl_sigma": 2.0, "fl_length": 9, "fl_mangle": 0.0, "fl_box": 5}
-    assert lab.deconv_kernel("gaussian", values).shape == (13, 13)
-    assert lab.deconv_kernel("box", values).shape == (5, 5)
-    assert lab.deconv_kernel("motion", values).sum() == pytest.approx(1.0)
+    assert lab.deconv_kernel(SCHEMA.read(values | {"fl_kernel": "gaussian"})).shape == (13, 13)
+    assert lab.deconv_kernel(SCHEMA.read(values | {"fl_kernel": "box"})).shape == (5, 5)
+    assert lab.deconv_kernel(SCHEMA.read(values | {"fl_kernel": "motion"})).sum() == pytest.approx(1.0)
 
 
 def test_deconvolution_larger_k_is_smoother_and_the_optimum_is_best():
-    kernel = lab.deconv_kernel("gaussian", {"fl_sigma": 1.5})
+    kernel = lab.deconv_kernel(SCHEMA.read({"fl_kernel": "gaussian", "fl_sigma": 1.5}))
     d = lab.deconvolve(DIGEST, IMAGE, kernel, 0.02, "wrap")
     small, large = lab.wiener(IMAGE, d, 1e-5), lab.wiener(IMAGE, d, 1e-1)
     assert large.roughness < small.roughness
     assert d.best.rmse <= d.curve.min() + 1e-12
     assert d.suppressed > 0 and d.boundary_peak > 0
-    fig = lab.wiener_figure(d, 1e-2, "en", False)
+    fig = figs.wiener_figure(d, 1e-2, "en", False)
     assert fig.layout.xaxis.type == "log"
 
 
 def test_nearest_exponent_is_a_slider_position():
     assert lab.nearest_exponent(3e-3) == -2.5
-    assert lab.nearest_exponent(1e-12) == lab.WIENER_EXPONENTS[0]
+    assert lab.nearest_exponent(1e-12) == WIENER_EXPONENTS[0]
 
 
 # --- URL state and lessons ----------------------------------------------------------------------
 def test_schema_accepts_good_values_and_rejects_hostile_ones():
-    values, rejected = state.decode(lab.SCHEMA, {"fl_tab": "deconv", "fl_u": "-3", "fl_kw": "-2.5", "fl_k": "500"})
+    values, rejected = state.decode(SCHEMA.fields, {"fl_tab": "deconv", "fl_u": "-3", "fl_kw": "-2.5", "fl_k": "500"})
     assert values == {"fl_tab": "deconv", "fl_u": -3, "fl_kw": -2.5, "fl_k": 500} and rejected == []
-    _, rejected = state.decode(lab.SCHEMA, {"fl_u": "999999", "fl_k": "abc", "fl_kernel": "../etc", "fl_noise": "nan"})
+    _, rejected = state.decode(SCHEMA.fields, {"fl_u": "999999", "fl_k": "abc", "fl_kernel": "../etc", "fl_noise": "nan"})
     assert sorted(rejected) == ["fl_k", "fl_kernel", "fl_noise", "fl_u"]
 
 
 def test_every_default_is_valid_for_its_own_field():
-    encoded = {k: state._format(f, f.default) for k, f in lab.SCHEMA.items()}
-    values, rejected = state.decode(lab.SCHEMA, encoded)
-    assert rejected == [] and values == {k: f.default for k, f in lab.SCHEMA.items()}
+    encoded = {k: state._format(f, f.default) for k, f in SCHEMA.fields.items()}
+    values, rejected = state.decode(SCHEMA.fields, encoded)
+    assert rejected == [] and values == {k: f.default for k, f in SCHEMA.fields.items()}
 
 
 @pytest.mark.parametrize("lesson", sorted(PAGE_LESSONS))
 def test_fourier_lessons_are_valid_settings_of_the_page(lesson):
     page, settings = PAGE_LESSONS[lesson]
     assert page == "fourier_lab"
-    encoded = state.encode(lab.SCHEMA, settings)
-    values, rejected = state.decode(lab.SCHEMA, encoded)
-    assert rejected == [] and all(values.get(k, lab.SCHEMA[k].default) == v for k, v in settings.items())
+    encoded = state.encode(SCHEMA.fields, settings)
+    values, rejected = state.decode(SCHEMA.fields, encoded)
+    assert rejected == [] and all(values.get(k, SCHEMA.fields[k].default) == v for k, v in settings.items())
 
 
 def test_the_wave_parts_follow_the_palette():

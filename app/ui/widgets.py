@@ -27,6 +27,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import images as bimages
+from app.ui import page
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.errors import backend_message
 from app.ui.strings import t
@@ -266,7 +267,7 @@ def image_picker(
         key, ImageChoice(source, ss[f"{key}_sample"], data, filename, colour, int(size)), lang, messages
     )
     if publish:
-        ss["current_image"] = picked
+        page.hand_over(picked)
     return picked
 
 
@@ -309,9 +310,9 @@ def _show(resolved: Resolved, messages=None) -> None:
 
 
 def current_image() -> PickedImage | None:
-    """The Image Lab's current image, or None before the Image Lab has run in this session."""
-    picked = st.session_state.get("current_image")
-    return picked if isinstance(picked, PickedImage) else None
+    """The Image Lab's current image (its typed hand-over), or None before the Image Lab has run in
+    this session."""
+    return page.received(PickedImage)
 
 
 # --------------------------------------------------------------------------- #

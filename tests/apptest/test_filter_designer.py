@@ -175,7 +175,7 @@ def test_the_image_labs_image_can_be_used():
     from app.ui.widgets import make_picked
 
     lab = make_picked(load_sample("zone_plate"), name="zone_plate", source="sample", colour=False, size=256)
-    at = _open(current_image=lab, fd_use_lab=True, fd_shape="gaussian")
+    at = _open(**{page.handoff_key(type(lab)): lab}, fd_use_lab=True, fd_shape="gaussian")
     assert at.toggle(key="fd_use_lab").value is True
     assert "zone_plate (256×256)" in texts(at)
     at.toggle(key="fd_use_lab").set_value(False).run()

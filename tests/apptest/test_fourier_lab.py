@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.labs.fourier_lab import pipeline as lab
+from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, TABS
 from app.ui import widgets
 from app.ui.strings import t
 from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
@@ -35,7 +36,7 @@ TAB_MARK = {"wave": "fl.wave.cos", "build": "fl.build.rec", "phase": "fl.phase.a
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_tab_runs_in_both_languages_and_only_the_open_tab_is_drawn(lang):
-    for tab in lab.TABS:
+    for tab in TABS:
         at = open_lab("fourier_lab", lang=lang, fl_tab=tab)
         assert not at.exception, (tab, at.exception)
         page = texts(at)
@@ -44,7 +45,7 @@ def test_every_tab_runs_in_both_languages_and_only_the_open_tab_is_drawn(lang):
         assert drawn == [tab]
 
 
-@pytest.mark.parametrize("prop", lab.PROPERTIES)
+@pytest.mark.parametrize("prop", PROPERTIES)
 def test_every_property_shows_its_numbers(prop):
     at = open_lab("fourier_lab", fl_tab="props", fl_prop=prop)
     assert not at.exception, at.exception
@@ -107,12 +108,12 @@ def test_hostile_link_values_are_rejected_and_named():
     for key in ("fl_u", "fl_k", "fl_tab"):
         assert key in notice
     assert "fl_v" not in notice
-    assert at.session_state["fl_u"] == lab.SCHEMA["fl_u"].default and at.session_state["fl_v"] == 5
+    assert at.session_state["fl_u"] == SCHEMA.fields["fl_u"].default and at.session_state["fl_v"] == 5
     assert at.session_state["fl_tab"] == "wave"
 
 
 def test_projector_mode_runs_every_tab():
-    for tab in lab.TABS:
+    for tab in TABS:
         at = open_lab("fourier_lab", projector=True, fl_tab=tab)
         assert not at.exception, (tab, at.exception)
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import kernels
-from app.ui import widgets
+from app.ui import page, widgets
 from app.labs.image_lab.pipeline import LabSettings, compute, display_output
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
@@ -212,7 +212,8 @@ def test_sample_and_colour_choice():
     assert not at.exception
     run = _run(at)
     assert run.image.name == "coffee" and run.image.image.ndim == 3 and run.output.ndim == 3
-    assert widgets.PickedImage is type(at.session_state["current_image"])
+    handed_over = at.session_state[page.handoff_key(widgets.PickedImage)]  # what the other labs receive
+    assert type(handed_over) is widgets.PickedImage and handed_over.digest == run.image.digest
 
 
 def test_projector_mode_hides_advanced_controls():

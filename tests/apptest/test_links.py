@@ -1,25 +1,30 @@
-"""Shared links through the real decoder: for every lab on the page contract, a random valid
-setting comes back equal, and every hostile value is rejected with a notice naming its key."""
+"""Shared links through the real decoder, for every lab (all five are on the page contract): a random
+valid setting comes back equal, every hostile value is rejected with a notice naming its key, and a
+link's life (opened, a linked widget moved, reruns) keeps the new value and moves the address along."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+import kernels
 from app.ui import state
 from app.labs.cnn_lab.schema import CATALOG, UI_MAPS
 from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
 from app.labs.filter_designer.schema import SCHEMA as FD
+from app.labs.fourier_lab.schema import SCHEMA as FOURIER
+from app.labs.image_lab.schema import SETTINGS as IMAGE
 from app.ui.page import Schema
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from tests.apptest.helpers import notice_keys, open_lab, page_settings
 
-LABS = {"signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD}
+LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}
 #: Settings the page itself may change on opening, whatever the link says.
 PAGE_DECIDES = {
     "cnn_input",  # "lab" without an Image Lab image shows the lab's own picker
-    "cnn_source", "fd_source",  # an upload source without a file: nothing to keep
+    "il_source", "cnn_source", "fd_source", "fl_source",  # an upload source without a file: nothing to keep
+    "fl_k",  # snapped to the slider positions of the image's size
 }
 #: Valid random values of the custom fields (each lab's own text formats).
 CUSTOM = {
@@ -28,6 +33,10 @@ CUSTOM = {
     "fd_notches": lambda rng: tuple((float(a), float(b)) for a, b in np.round(rng.uniform(-0.45, 0.45, (3, 2)), 3)),
     "sl_f_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 5)),
     "sl_g_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 3)),
+    "il_size": lambda rng: int(rng.choice((128, 256))),  # small: the test is about the link, not the speed
+    "il_kedit": lambda rng: ";".join(",".join(str(v) for v in row) for row in rng.integers(-3, 4, (3, 3))),
+    # frequencies and shifts inside the range of the smallest working size (the page clamps to the image)
+    **{k: (lambda rng: int(rng.integers(-60, 60))) for k in ("fl_u", "fl_v", "fl_mu", "fl_mv", "fl_dx", "fl_dy")},
 }
 
 
@@ -38,6 +47,8 @@ def _random_value(key: str, field: state.Field, rng: np.random.Generator):
         return field.choices[int(rng.integers(len(field.choices)))]
     if field.kind == "bool":
         return bool(rng.integers(2))
+    if field.kind == "int" and key.startswith("il_") and key.endswith("_size"):  # kernel sides are odd
+        return int(rng.integers(field.lo // 2, (field.hi - 1) // 2 + 1)) * 2 + 1
     if field.kind == "int":
         return int(rng.integers(field.lo, field.hi + 1))
     return float(np.round(rng.uniform(field.lo, field.hi), 3))
@@ -59,6 +70,8 @@ def _random_setting(schema: Schema, seed: int) -> dict:
     values = {k: _random_value(k, f, rng) for k, f in schema.fields.items() if k not in PAGE_DECIDES}
     if "cnn_amap" in values:  # the map picked must exist in the bank the setting describes
         values["cnn_amap"] = 0
+    if "il_kernel" in values:  # the family follows the kernel
+        values["il_family"] = kernels.family(values["il_kernel"])
     return values
 
 
@@ -83,3 +96,38 @@ def test_every_hostile_value_is_rejected_with_a_notice_naming_its_key(view):
     assert not at.exception, at.exception
     assert notice_keys(at) == set(link)
     assert _comparable(schema, page_settings(at, schema)) == _comparable(schema, schema.defaults())
+
+
+#: Per lab: a link, and one of its linked widgets moved to a new value (widget kind, key, value).
+LIFECYCLE = {
+    "image_lab": ({"il_db": 60}, "select_slider", "il_db", 120),
+    "signal_lab": ({"sl_corr": True}, "toggle", "sl_corr", False),
+    "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "slider", "cnn_n", 5),
+    "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "slider", "fd_lo", 0.3),
+    "fourier_lab": ({"fl_u": 5}, "slider", "fl_u", 9),
+}
+
+
+def test_every_lab_of_the_router_has_a_link_lifecycle_case():
+    assert set(LIFECYCLE) == set(LABS)
+
+
+@pytest.mark.parametrize("view", list(LIFECYCLE))
+def test_a_moved_linked_widget_keeps_its_value_and_the_address_follows(view):
+    schema = LABS[view]
+    values, kind, key, moved = LIFECYCLE[view]
+    link = state.encode(schema.fields, values)
+    at = open_lab(view, link=link)
+    assert not at.exception, at.exception
+    widget = getattr(at, kind)(key=key)
+    assert widget.value == values[key]  # the link opened the page
+    widget.set_value(moved).run()
+    assert not at.exception, at.exception
+    at.run()  # a plain rerun: the link is not applied again
+    assert getattr(at, kind)(key=key).value == moved
+    assert getattr(page_settings(at, schema), key.removeprefix(schema.prefix)) == moved
+    address = dict(at.query_params.items())
+    # the moved setting as a link writes it (absent when back at its default) ...
+    assert address.get(key) == state.encode({key: schema.fields[key]}, {key: moved}).get(key)
+    # ... and the link's other settings stay in the address
+    assert {k: v for k, v in link.items() if k != key}.items() <= address.items()

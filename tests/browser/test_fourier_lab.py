@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.labs.fourier_lab.pipeline import TABS
+from app.labs.fourier_lab.schema import TABS
 from app.ui.strings import t
 from tests.browser.helpers import (
     assert_no_exception,

@@ -186,3 +186,4 @@ def main() -> None:
 
 
 main()
+page.close()

@@ -1,4 +1,4 @@
-"""The Fourier Lab's control panels and tab fragments (widget keys are :data:`app.labs.fourier_lab.pipeline.SCHEMA` keys)."""
+"""The Fourier Lab's control panels and tab fragments (widget keys are :data:`app.labs.fourier_lab.schema.SCHEMA` keys)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,26 @@ from collections.abc import Callable
 import streamlit as st
 
 from app.labs.fourier_lab import pipeline as lab
-from app.ui import state
+from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS, SCHEMA, WIENER_EXPONENTS
+from app.ui import page
 from app.ui.errors import backend_message
 from app.ui.strings import t
 
 
 def tab_fragment(lang: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
-    """Decorator: a tab's body as a fragment (a slider reruns this tab only) that ends by updating
-    the link and shows a friendly error instead of a traceback."""
+    """Decorator: a tab's body as a fragment (a slider reruns this tab only) on the page contract
+    (it starts with :func:`app.ui.page.refresh`, ends with :func:`app.ui.page.close`) that shows a
+    friendly error instead of a traceback."""
 
     def wrap(draw: Callable[[], None]) -> Callable[[], None]:
         @functools.wraps(draw)
         def run() -> None:
+            page.refresh(SCHEMA, skip=PICKER_KEYS)
             try:
                 draw()
             except ValueError as exc:  # e.g. a blur kernel larger than a tiny upload
                 st.error(t("fl.err.compute", lang, detail=backend_message(exc, lang)))
-            state.write_query_params()
+            page.close()
 
         return st.fragment(run)
 
@@ -48,7 +51,8 @@ def property_controls(prop: str, shape: tuple[int, int], lang: str) -> tuple[tup
                         key="fl_axis", horizontal=True)
         return (("axis", axis),)
     if prop == "modulate":
-        ss["fl_mu"], ss["fl_mv"] = lab.clamp_frequency(shape, ss["fl_mu"], ss["fl_mv"])
+        s = page.current(SCHEMA)
+        ss["fl_mu"], ss["fl_mv"] = lab.clamp_frequency(shape, s.mu, s.mv)
         (ulo, uhi), (vlo, vhi) = lab.freq_range(h), lab.freq_range(w)
         return (("u", c1.slider(t("fl.wave.u", lang), ulo, uhi, key="fl_mu")),
                 ("v", c2.slider(t("fl.wave.v", lang), vlo, vhi, key="fl_mv")))
@@ -57,9 +61,9 @@ def property_controls(prop: str, shape: tuple[int, int], lang: str) -> tuple[tup
 
 def deconv_controls(lang: str) -> None:
     """Kernel and its parameters, noise, blur boundary and the Wiener K (log-scale positions)."""
-    st.radio(t("fl.dec.kernel", lang), lab.DECONV_KERNELS, format_func=lambda k: t(f"fl.dec.kernel.{k}", lang),
+    st.radio(t("fl.dec.kernel", lang), DECONV_KERNELS, format_func=lambda k: t(f"fl.dec.kernel.{k}", lang),
              key="fl_kernel", horizontal=True)
-    kind = st.session_state["fl_kernel"]
+    kind = page.current(SCHEMA).kernel
     if kind == "gaussian":
         st.slider("σ", 0.5, 6.0, step=0.25, key="fl_sigma")
     elif kind == "motion":
@@ -69,6 +73,6 @@ def deconv_controls(lang: str) -> None:
         st.slider(t("fl.dec.box", lang), 3, 21, step=2, key="fl_box")
     st.slider(t("fl.dec.noise", lang), 0.0, 0.1, step=0.005, format="%.3f", key="fl_noise",
               help=t("fl.dec.noise_help", lang, seed=lab.NOISE_SEED))
-    st.radio(t("fl.dec.boundary", lang), lab.BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
+    st.radio(t("fl.dec.boundary", lang), BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
              key="fl_boundary", horizontal=True)
-    st.select_slider(t("fl.dec.k", lang), lab.WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: f"{10 ** e:.2g}")
+    st.select_slider(t("fl.dec.k", lang), WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: f"{10 ** e:.2g}")

@@ -1,7 +1,8 @@
-"""The Fourier Lab's logic: URL schema, per-image pipelines and display conversion (issue 11).
+"""The Fourier Lab's logic: per-image pipelines and display conversion.
 
-The view (:mod:`app/labs/fourier_lab/view.py`) only lays things out; everything it shows is
-computed here and can be tested without a browser.  The engine is
+The view (:mod:`app.labs.fourier_lab.view`) only lays things out; everything it shows is
+computed here (settings in
+:mod:`.schema`, plotly figures in :mod:`.figures`) and can be tested without a browser.  The engine is
 :mod:`app.backend.fourier`, :mod:`app.backend.fourier_properties` and
 :mod:`app.backend.deconvolution`.
 
@@ -19,7 +20,6 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 from PIL import Image, ImageDraw
 
@@ -30,22 +30,10 @@ from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
 from app.backend.panels import spectrum_panel
-from app.ui import state, widgets
-from app.ui.figures import SERIES_COLORS, style_line_figure
+from app.labs.fourier_lab.schema import WIENER_EXPONENTS
 from app.ui.strings import t
 
-KEY = "fl"
-#: Working sizes offered here: five sections of FFT work per image, so the page caps at 512.
-SIZES: tuple[int, ...] = (128, 256, 384, 512)
-DEFAULT_SIZE = 256
-TABS: tuple[str, ...] = ("wave", "build", "phase", "props", "deconv")
-BUILD_MODES: tuple[str, ...] = ("count", "radius")
 K_STEPS = 30  # positions of the log-spaced K slider
-PROPERTIES: tuple[str, ...] = ("shift", "rotate", "scale", "mirror", "modulate", "even")
-DECONV_KERNELS: tuple[str, ...] = ("gaussian", "motion", "box")
-BOUNDARIES: tuple[str, ...] = ("wrap", "reflect")
-#: The Wiener K slider: log10 K in quarter decades.
-WIENER_EXPONENTS: tuple[float, ...] = tuple(float(e) for e in np.round(np.arange(-6.0, 1.001, 0.25), 2))
 NOISE_SEED = 0
 DB = 80  # dynamic range of the log spectra
 CLICK_SIDE = 512  # the clickable spectrum is enlarged (nearest) to about this size
@@ -55,49 +43,6 @@ MIRROR_COLOUR = (0, 190, 255)
 KEPT_COLOUR = (255, 210, 0)
 SUPPRESSED_COLOUR = (230, 0, 0)
 SATURATE_PERCENTILE = display.SATURATE_PERCENTILE
-_MAX_HALF = max(SIZES) // 2
-
-
-# --------------------------------------------------------------------------------------------
-# URL schema
-# --------------------------------------------------------------------------------------------
-def build_schema() -> dict[str, state.Field]:
-    """Every setting of the page (``fl_`` widget keys), typed and bounded, for the shareable link."""
-    d = widgets.picker_defaults(KEY)
-    samples = tuple(bimages.sample_names())
-    freq = {"lo": -_MAX_HALF, "hi": _MAX_HALF - 1}
-    f = state.Field
-    return {
-        "fl_source": f("choice", d["fl_source"], choices=widgets.SOURCES[:2]),
-        "fl_sample": f("choice", d["fl_sample"], choices=samples),
-        "fl_size": f("choice", DEFAULT_SIZE, choices=SIZES, parse=int),
-        "fl_tab": f("choice", TABS[0], choices=TABS),
-        "fl_u": f("int", -6, **freq),
-        "fl_v": f("int", 10, **freq),
-        "fl_mode": f("choice", "count", choices=BUILD_MODES),
-        "fl_k": f("int", 200, lo=1, hi=max(SIZES) ** 2),
-        "fl_r": f("float", 0.1, lo=0.0, hi=0.71),
-        "fl_b": f("choice", "chelsea", choices=samples),
-        "fl_prop": f("choice", "shift", choices=PROPERTIES),
-        "fl_dx": f("int", 40, lo=-_MAX_HALF, hi=_MAX_HALF),
-        "fl_dy": f("int", 20, lo=-_MAX_HALF, hi=_MAX_HALF),
-        "fl_angle": f("float", 30.0, lo=-180.0, hi=180.0),
-        "fl_scale": f("float", 2.0, lo=0.25, hi=4.0),
-        "fl_axis": f("choice", 1, choices=(1, 0), parse=int),
-        "fl_mu": f("int", 0, **freq),
-        "fl_mv": f("int", 40, **freq),
-        "fl_kernel": f("choice", "gaussian", choices=DECONV_KERNELS),
-        "fl_sigma": f("float", 2.0, lo=0.5, hi=6.0),
-        "fl_length": f("int", 15, lo=3, hi=41),
-        "fl_mangle": f("float", 30.0, lo=0.0, hi=180.0),
-        "fl_box": f("int", 7, lo=3, hi=21),
-        "fl_noise": f("float", 0.01, lo=0.0, hi=0.1),
-        "fl_boundary": f("choice", "wrap", choices=BOUNDARIES),
-        "fl_kw": f("choice", -2.0, choices=WIENER_EXPONENTS),
-    }
-
-
-SCHEMA: dict[str, state.Field] = build_schema()
 
 
 # --------------------------------------------------------------------------------------------
@@ -277,18 +222,6 @@ def psnr_curve(digest: str, _image: np.ndarray, options: tuple[int, ...]) -> np.
     return fr.reconstruction_curve(_image, list(options))
 
 
-def psnr_figure(options: tuple[int, ...], curve: np.ndarray, b: Build, lang: str, projector: bool) -> go.Figure:
-    """PSNR against K (log x); the current reconstruction marked (K = all is exact: off the chart)."""
-    y = np.where(np.isfinite(curve), curve, np.nan)
-    fig = go.Figure(go.Scatter(x=list(options), y=y, mode="lines+markers", name=t("fl.build.curve_name", lang),
-                               line={"color": SERIES_COLORS[0]}, marker={"size": 4}))
-    fig.add_vline(x=b.kept, line={"dash": "dash", "color": SERIES_COLORS[1]})
-    if not b.exact:
-        fig.add_trace(go.Scatter(x=[b.kept], y=[b.psnr], mode="markers", name=t("fl.build.now", lang),
-                                 marker={"size": 11, "color": SERIES_COLORS[1]}))
-    style_line_figure(fig, x_title=t("fl.build.k_axis", lang), y_title="PSNR (dB)", height=300, projector=projector)
-    fig.update_xaxes(type="log")
-    return fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -407,13 +340,14 @@ def gaussian_size(sigma: float) -> int:
     return int(min(63, 2 * math.ceil(3 * sigma) + 1))
 
 
-def deconv_kernel(name: str, values: dict) -> np.ndarray:
-    """The blur kernel from the page's settings (``fl_sigma``, ``fl_length``/``fl_mangle``, ``fl_box``)."""
-    if name == "gaussian":
-        return kernels.make("gaussian", size=gaussian_size(values["fl_sigma"]), sigma=float(values["fl_sigma"]))
-    if name == "motion":
-        return kernels.make("motion", length=int(values["fl_length"]), angle=float(values["fl_mangle"]))
-    return kernels.make("box", size=int(values["fl_box"]))
+def deconv_kernel(s) -> np.ndarray:
+    """The blur kernel of the page's settings ``s`` (a :data:`.schema.SCHEMA` settings object:
+    ``kernel`` and its ``sigma``, ``length``/``mangle`` or ``box``)."""
+    if s.kernel == "gaussian":
+        return kernels.make("gaussian", size=gaussian_size(s.sigma), sigma=float(s.sigma))
+    if s.kernel == "motion":
+        return kernels.make("motion", length=int(s.length), angle=float(s.mangle))
+    return kernels.make("box", size=int(s.box))
 
 
 def roughness(x: np.ndarray) -> float:
@@ -485,14 +419,3 @@ def nearest_exponent(k: float) -> float:
     e = math.log10(k)
     return min(WIENER_EXPONENTS, key=lambda x: abs(x - e))
 
-
-def wiener_figure(d: Deconv, k: float, lang: str, projector: bool) -> go.Figure:
-    """Restoration RMSE against K (log x), the current K and the searched optimum marked."""
-    fig = go.Figure(go.Scatter(x=d.ks, y=d.curve, mode="lines", name=t("fl.dec.curve_name", lang),
-                               line={"color": SERIES_COLORS[0]}))
-    fig.add_vline(x=k, line={"dash": "dash", "color": SERIES_COLORS[1]})
-    fig.add_trace(go.Scatter(x=[d.best.k], y=[d.best.rmse], mode="markers", name=t("fl.dec.best_name", lang),
-                             marker={"size": 13, "symbol": "star", "color": SERIES_COLORS[2]}))
-    style_line_figure(fig, x_title="K", y_title=t("fl.dec.rmse_axis", lang), height=300, projector=projector)
-    fig.update_xaxes(type="log", exponentformat="power")
-    return fig

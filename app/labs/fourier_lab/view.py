@@ -1,9 +1,10 @@
 """Fourier Lab: what a spectrum means — one point is one wave, building an image from waves,
-magnitude vs phase, the transform's properties, and undoing a blur (issue 11).
+magnitude vs phase, the transform's properties, and undoing a blur.
 
-Layout only: the computation and display conversion live in :mod:`app.labs.fourier_lab.pipeline`.
-The image (sidebar) reruns the page; each tab is a fragment, so a slider reruns one tab,
-and only the open tab is drawn.
+Layout only: settings come from :mod:`app.labs.fourier_lab.schema` through the page contract,
+the computation and display conversion from :mod:`app.labs.fourier_lab.pipeline`, the plotly
+figures from :mod:`app.labs.fourier_lab.figures`. The image (sidebar) reruns the page; each tab
+is a fragment, so a slider reruns one tab, and only the open tab is drawn.
 """
 
 from __future__ import annotations
@@ -12,31 +13,31 @@ import streamlit as st
 
 from app.backend import display
 from app.backend import images as bimages
-from app.ui import canvas, shell, state, widgets
-from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import controls
+from app.labs.fourier_lab import figures as figs
+from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import questions as question
+from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
+from app.ui import canvas, page, shell, widgets
 from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
 lang = shell.lang()
 proj = shell.projector()
 ss = st.session_state
-rejected = state.sync_query_params(lab.SCHEMA)
 
 if not proj:  # on a projector the first screen is for the spectrum and the wave
     st.title(t("fl.title", lang))
     st.caption(t("fl.tagline", lang))
-if rejected:
-    st.info(t("state.rejected", lang, keys=", ".join(rejected)))
+opened = page.open(SCHEMA, lang)
 messages = st.container()
 
 with st.sidebar:
     st.subheader(t("fl.side.image", lang))
-    picked = widgets.image_picker(lang, key=lab.KEY, allow_colour=False, allow_size=False, allow_camera=False,
+    picked = widgets.image_picker(lang, key=KEY, allow_colour=False, allow_size=False, allow_camera=False,
                                   messages=messages)
-    st.select_slider(t("fl.size", lang), lab.SIZES, key="fl_size", help=t("fl.size_help", lang))
-    st.caption(t("fl.size_note", lang, size=lab.DEFAULT_SIZE))
+    st.select_slider(t("fl.size", lang), SIZES, key="fl_size", help=t("fl.size_help", lang))
+    st.caption(t("fl.size_note", lang, size=DEFAULT_SIZE))
 image, digest = picked.image, picked.digest
 h, w = image.shape
 
@@ -61,9 +62,10 @@ def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
 
 @controls.tab_fragment(lang)
 def wave_section() -> None:
-    ss["fl_u"], ss["fl_v"] = lab.clamp_frequency((h, w), ss["fl_u"], ss["fl_v"])
+    s = page.current(SCHEMA)
+    ss["fl_u"], ss["fl_v"] = u, v = lab.clamp_frequency((h, w), s.u, s.v)
     spec_u8 = lab.spectrum_view(digest, image)
-    marked, cos_part, sin_part, info = lab.wave_view(spec_u8, ss["fl_u"], ss["fl_v"], shell.palette())
+    marked, cos_part, sin_part, info = lab.wave_view(spec_u8, u, v, shell.palette())
     left, right = st.columns([1, 1.3], gap="medium")
     with left:
         _title("fl.wave.spectrum")
@@ -91,16 +93,17 @@ def wave_section() -> None:
 
 @controls.tab_fragment(lang)
 def build_section() -> None:
-    mode = st.radio(t("fl.build.mode", lang), lab.BUILD_MODES, format_func=lambda m: t(f"fl.build.mode.{m}", lang),
+    mode = st.radio(t("fl.build.mode", lang), BUILD_MODES, format_func=lambda m: t(f"fl.build.mode.{m}", lang),
                     key="fl_mode", horizontal=True)
     options = lab.k_options(image.size)
     if mode == "count":
-        ss["fl_k"] = lab.snap_k(ss["fl_k"], options)
+        ss["fl_k"] = lab.snap_k(page.current(SCHEMA).k, options)
         st.select_slider(t("fl.build.k", lang), options, key="fl_k",
                          format_func=lambda k: t("fl.build.all", lang, k=k) if k == image.size else f"{k:,}")
     else:
         st.slider(t("fl.build.radius", lang), 0.0, 0.71, step=0.01, key="fl_r")
-    b = lab.build(digest, image, mode, int(ss["fl_k"]), float(ss["fl_r"]))
+    s = page.current(SCHEMA)
+    b = lab.build(digest, image, mode, int(s.k), float(s.r))
     c1, c2, c3 = st.columns([1, 1, 1.3], gap="medium")
     with c1, st.container(key="fl_build_rec"):
         _show(b.shown, "fl.build.rec")
@@ -116,7 +119,7 @@ def build_section() -> None:
         m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
         m2.caption(t("fl.build.share", lang, pct=f"{100 * b.kept / b.total:.2g}", total=f"{b.total:,}"))
         curve = lab.psnr_curve(digest, image, options)
-        st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
+        st.plotly_chart(figs.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
                         config={"displayModeBar": False})
         st.caption(t("fl.build.curve_cap", lang))
 
@@ -126,8 +129,9 @@ def phase_section() -> None:
     names = bimages.sample_names()
     st.selectbox(t("fl.phase.b", lang), names, key="fl_b",
                  format_func=lambda n: bimages.SAMPLES.get(n, {}).get(lang, n))
-    shown = lab.mag_phase(digest, image, ss["fl_b"], shell.palette())
-    swaps_shown = question.swap_question(image, lab.second_image(ss["fl_b"], image.shape), lang)
+    b_name = page.current(SCHEMA).b
+    shown = lab.mag_phase(digest, image, b_name, shell.palette())
+    swaps_shown = question.swap_question(image, lab.second_image(b_name, image.shape), lang)
     cols = st.columns(4, gap="small")
     for col, (name, title) in zip(cols, (("a", "fl.phase.a"), ("b", "fl.phase.bimg"), ("ab", "fl.phase.ab"),
                                          ("ba", "fl.phase.ba"))):
@@ -150,7 +154,7 @@ def phase_section() -> None:
 
 @controls.tab_fragment(lang)
 def props_section() -> None:
-    prop = st.segmented_control(t("fl.prop.pick", lang), lab.PROPERTIES, key="fl_prop",
+    prop = st.segmented_control(t("fl.prop.pick", lang), PROPERTIES, key="fl_prop",
                                 format_func=lambda p: t(f"fl.prop.{p}", lang)) or "shift"
     st.markdown(t(f"fl.prop.{prop}.explain", lang))
     params = controls.property_controls(prop, (h, w), lang)
@@ -174,9 +178,9 @@ def deconv_section() -> None:
     ctrl, main = st.columns([1, 3.2], gap="medium")
     with ctrl:
         controls.deconv_controls(lang)
-    kernel = lab.deconv_kernel(ss["fl_kernel"], ss)
-    d = lab.deconvolve(digest, image, kernel, float(ss["fl_noise"]), ss["fl_boundary"], shell.palette())
-    k = 10.0 ** float(ss["fl_kw"])
+    s = page.current(SCHEMA)
+    d = lab.deconvolve(digest, image, lab.deconv_kernel(s), float(s.noise), s.boundary, shell.palette())
+    k = 10.0 ** float(s.kw)
     wr = lab.wiener(image, d, k)
     with main:
         restored_shown = question.wiener_question(question.wiener_facts(d, wr.rmse, k), lang)
@@ -213,7 +217,7 @@ def deconv_section() -> None:
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:
-            st.plotly_chart(lab.wiener_figure(d, k, lang, proj), key="fl_wiener_chart",
+            st.plotly_chart(figs.wiener_figure(d, k, lang, proj), key="fl_wiener_chart",
                             config={"displayModeBar": False})
         with g2:
             _jpeg(wr.spec_restored, "fl.dec.spec_restored")
@@ -222,12 +226,12 @@ def deconv_section() -> None:
 
 
 SECTIONS = (wave_section, build_section, phase_section, props_section, deconv_section)
-labels = [t(f"fl.tab.{name}", lang) for name in lab.TABS]
-ss["_fl_tabs"] = labels[lab.TABS.index(ss["fl_tab"])]  # the URL keeps the tab id, the widget its label
+labels = [t(f"fl.tab.{name}", lang) for name in TABS]
+ss["_fl_tabs"] = labels[TABS.index(opened.tab)]  # the URL keeps the tab id, the widget its label
 
 
 def _on_tab() -> None:
-    ss["fl_tab"] = lab.TABS[labels.index(ss["_fl_tabs"])]
+    ss["fl_tab"] = TABS[labels.index(ss["_fl_tabs"])]
 
 
 tabs = st.tabs(labels, key="_fl_tabs", on_change=_on_tab)
@@ -235,3 +239,4 @@ for tab, section in zip(tabs, SECTIONS):
     with tab:
         if tab.open is not False:  # only the open tab is drawn
             section()
+page.close()
