@@ -25,7 +25,7 @@ import numpy as np
 
 from . import frequency, parse
 from .parse import MAX_KERNEL_FILE_BYTES, as_kernel, load_kernel_bytes, parse_text
-from .spatial import BUILDERS, SPECS
+from .catalogue import BUILDERS, SPECS
 from .spec import (
     BAND_LABELS,
     BANDS,
