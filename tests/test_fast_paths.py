@@ -146,9 +146,9 @@ def test_main_panels_are_rendered_once_per_result_and_shared():
     """A move to a value drawn before (by any session) reuses the encoded panels."""
     import kernels
     from app.labs.image_lab import pipeline as lab
-    from app.ui import widgets
+    from app.ui import image_picker
 
-    picked = widgets.resolve_image(widgets.ImageChoice(size=128), None, "en").picked
+    picked = image_picker.resolve_image(image_picker.ImageChoice(size=128), None, "en").picked
     settings = lab.LabSettings(kernel_name="gaussian", family="low-pass", params={"sigma": 2.0})
     first = lab.main_panels(lab.compute(picked, kernels.make("gaussian", sigma=2.0), settings), 21, 300)
     again = lab.main_panels(lab.compute(picked, kernels.make("gaussian", sigma=2.0), settings), 21, 300)

@@ -12,7 +12,7 @@ from app.backend import spectrum_reading
 from app.backend.images import load_sample
 from app.labs.filter_designer import design, pipeline
 from app.labs.filter_designer.schema import SCHEMA, parse_crop
-from app.ui.widgets import make_picked
+from app.ui.image_picker import make_picked
 
 SHAPE = (64, 64)
 

@@ -129,7 +129,7 @@ def test_lessons_name_consistent_family_and_kernel():
 
 def test_choice_kernel_parameters_travel_in_links_and_hostile_ones_are_refused():
     """Issue 13: a kernel's choice parameter (Kirsch direction, sinc window) is a choice field."""
-    from app.ui import widgets
+    from app.ui import kernel_picker
 
     assert SCHEMA["il_kirsch_direction"].kind == "choice"
     assert SCHEMA["il_sinc_window"].choices == ("rectangular", "hann", "hamming")
@@ -138,7 +138,7 @@ def test_choice_kernel_parameters_travel_in_links_and_hostile_ones_are_refused()
     params = encode(SCHEMA, values)
     assert params["il_sinc_window"] == "hann"
     decoded, rejected = decode(SCHEMA, params)
-    assert rejected == [] and widgets.kernel_from_state(decoded, "il") == (
+    assert rejected == [] and kernel_picker.kernel_from_state(decoded, "il") == (
         "sinc", {"size": 21, "cutoff": 0.25, "window": "hann"})
     hostile = {"il_sinc_window": "kaiser", "il_line_direction": "../x", "il_kirsch_direction": "e"}
     decoded, rejected = decode(SCHEMA, hostile)

@@ -11,7 +11,7 @@ import pytest
 
 import kernels
 from app.labs.image_lab import pipeline as lab
-from app.ui import widgets
+from app.ui import image_picker
 from app.ui.strings import TABLE
 from app.labs.image_lab import questions as lq
 from app.ui import measures
@@ -22,7 +22,7 @@ SIDE = 128  # small working images: the same pipeline, a fraction of the time
 
 
 def _run(sample: str, kernel: np.ndarray, boundary: str = "reflect", correlate: bool = False) -> lab.LabRun:
-    picked = widgets.resolve_image(widgets.ImageChoice(sample=sample, size=SIDE), None, "en").picked
+    picked = image_picker.resolve_image(image_picker.ImageChoice(sample=sample, size=SIDE), None, "en").picked
     return lab.compute(picked, kernel, lab.LabSettings(boundary=boundary, correlate=correlate))
 
 

@@ -22,7 +22,7 @@ from app.backend.display import DISPLAY_RULES
 from app.backend.panels import kernel_panel, panel_origin
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab.teaching import compare, export
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 SIDE = 64  # ≤ every surface's display size: no surface downsamples
 KERNELS = {"gaussian": ("--param", "sigma=1.5"), "laplacian": (), "sobel_x": (), "sharpen": ()}

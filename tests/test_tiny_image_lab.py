@@ -1,6 +1,6 @@
 """The Image Lab's pipeline on pixel-level demos: a 1×1 or 8×8 upload with a 15×15 kernel.
 
-The upload goes through the real resolver (:func:`app.ui.widgets.resolve_image`), then through
+The upload goes through the real resolver (:func:`app.ui.image_picker.resolve_image`), then through
 everything the page draws from a run (spectra, panels, radial profiles, theorem check, the
 boundary tab); the output must equal scipy.ndimage with the matching mode.
 """
@@ -16,17 +16,17 @@ from scipy import ndimage
 
 import kernels
 from app.labs.image_lab import pipeline as lab
-from app.ui import widgets
+from app.ui import image_picker
 
 NDIMAGE_MODE = {"reflect": "reflect", "zero": "constant", "wrap": "wrap", "nearest": "nearest"}
 
 
-def _upload(shape: tuple[int, int]) -> widgets.PickedImage:
+def _upload(shape: tuple[int, int]) -> image_picker.PickedImage:
     pixels = (np.random.default_rng(5).random(shape) * 255).astype(np.uint8)
     buf = io.BytesIO()
     Image.fromarray(pixels).save(buf, "PNG")
-    resolved = widgets.resolve_image(
-        widgets.ImageChoice(source="upload", data=buf.getvalue(), filename="tiny.png"), None, "en"
+    resolved = image_picker.resolve_image(
+        image_picker.ImageChoice(source="upload", data=buf.getvalue(), filename="tiny.png"), None, "en"
     )
     assert resolved.ok and resolved.error is None
     assert resolved.picked.image.shape == shape

@@ -172,7 +172,7 @@ def test_hidden_controls_keep_their_values():
 
 def test_the_image_labs_image_can_be_used():
     from app.backend.images import load_sample
-    from app.ui.widgets import make_picked
+    from app.ui.image_picker import make_picked
 
     lab = make_picked(load_sample("zone_plate"), name="zone_plate", source="sample", colour=False, size=256)
     at = _open(**{page.handoff_key(type(lab)): lab}, fd_use_lab=True, fd_shape="gaussian")

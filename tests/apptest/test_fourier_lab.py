@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, TABS
-from app.ui import widgets
+from app.ui import image_picker
 from app.ui.strings import t
 from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 from tests.apptest.helpers import MAIN, open_lab, switch_to_lab, texts
@@ -128,7 +128,7 @@ def test_a_lesson_in_the_lesson_list_opens_the_fourier_lab_with_its_settings():
 
 
 def test_an_image_too_small_for_the_kernel_gets_a_message_not_a_traceback():
-    tiny = widgets.make_picked(np.random.default_rng(0).random((16, 16)), name="tiny.png", source="upload",
+    tiny = image_picker.make_picked(np.random.default_rng(0).random((16, 16)), name="tiny.png", source="upload",
                                colour=False, size=256)
     at = open_lab("fourier_lab", fl_tab="deconv", fl_source="upload", _fl_last_good=tiny, fl_kernel="motion",
                   fl_length=41)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui import widgets
+from app.ui import kernel_picker
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab
 
@@ -27,8 +27,8 @@ def test_size_slider_follows_sigma_until_moved():
 
 def test_follow_params_is_pure_and_respects_the_pin():
     values = {"il_gaussian_sigma": 2.0, "il_gaussian_size": 7}
-    assert widgets.follow_params(values, "il", "gaussian", "sigma") == {"il_gaussian_size": 13}
-    pin = widgets.follow_params(values, "il", "gaussian", "size")
+    assert kernel_picker.follow_params(values, "il", "gaussian", "sigma") == {"il_gaussian_size": 13}
+    pin = kernel_picker.follow_params(values, "il", "gaussian", "size")
     assert pin == {"_il_gaussian_size_pinned": True}
-    assert widgets.follow_params({**values, **pin}, "il", "gaussian", "sigma") == {}
-    assert widgets.follow_params({"il_box_size": 3}, "il", "box", "size") == {}  # nothing follows in a box
+    assert kernel_picker.follow_params({**values, **pin}, "il", "gaussian", "sigma") == {}
+    assert kernel_picker.follow_params({"il_box_size": 3}, "il", "box", "size") == {}  # nothing follows in a box

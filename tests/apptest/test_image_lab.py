@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 import kernels
-from app.ui import page, widgets
+from app.ui import page, image_picker
 from app.labs.image_lab.pipeline import LabSettings, compute, display_output
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
@@ -23,7 +23,7 @@ def _run(at):
 
 @pytest.fixture(scope="module")
 def camera():
-    return widgets.resolve_image(widgets.ImageChoice(), None, "en").picked
+    return image_picker.resolve_image(image_picker.ImageChoice(), None, "en").picked
 
 
 # --------------------------------------------------------------------------------------------
@@ -212,8 +212,8 @@ def test_sample_and_colour_choice():
     assert not at.exception
     run = _run(at)
     assert run.image.name == "coffee" and run.image.image.ndim == 3 and run.output.ndim == 3
-    handed_over = at.session_state[page.handoff_key(widgets.PickedImage)]  # what the other labs receive
-    assert type(handed_over) is widgets.PickedImage and handed_over.digest == run.image.digest
+    handed_over = at.session_state[page.handoff_key(image_picker.PickedImage)]  # what the other labs receive
+    assert type(handed_over) is image_picker.PickedImage and handed_over.digest == run.image.digest
 
 
 def test_projector_mode_hides_advanced_controls():
@@ -255,7 +255,7 @@ def _png(shape=(40, 60)) -> bytes:
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_bad_upload_keeps_the_previous_image(camera, data, key, lang):
-    r = widgets.resolve_image(widgets.ImageChoice(source="upload", data=data, filename="x.png"), camera, lang)
+    r = image_picker.resolve_image(image_picker.ImageChoice(source="upload", data=data, filename="x.png"), camera, lang)
     assert not r.ok
     assert r.picked is camera or r.picked.digest == camera.digest
     if key is None:
@@ -265,8 +265,8 @@ def test_bad_upload_keeps_the_previous_image(camera, data, key, lang):
 
 
 def test_good_upload_is_used_and_downscaled(camera):
-    r = widgets.resolve_image(
-        widgets.ImageChoice(source="upload", data=_png((900, 300)), filename="tall.png", size=512), camera, "en"
+    r = image_picker.resolve_image(
+        image_picker.ImageChoice(source="upload", data=_png((900, 300)), filename="tall.png", size=512), camera, "en"
     )
     assert r.ok and r.error is None
     assert r.picked.name == "tall.png" and r.picked.source == "upload"
@@ -278,8 +278,8 @@ def test_every_image_error_code_has_a_localized_message():
 
     params = {"too_large": {"pixels": "90.0", "limit": "40.0"}, "file_too_large": {"mb": "60.0", "limit": 50}}
     for code in ("empty", "not_found", "not_image", "truncated", "too_large", "file_too_large", "invalid", "unknown_sample"):
-        en = widgets.error_text(ImageError("detail text", code, **params.get(code, {})), "en")
-        zh = widgets.error_text(ImageError("detail text", code, **params.get(code, {})), "zh")
+        en = image_picker.error_text(ImageError("detail text", code, **params.get(code, {})), "en")
+        zh = image_picker.error_text(ImageError("detail text", code, **params.get(code, {})), "zh")
         assert en and zh and en != zh
 
 
@@ -290,7 +290,7 @@ def test_a_too_large_image_is_refused_in_chinese_without_english():
     try:
         load_image(png_with_size(9000, 9000))
     except ImageError as exc:
-        zh = widgets.error_text(exc, "zh")
+        zh = image_picker.error_text(exc, "zh")
     assert "81.0 百万像素" in zh and "40.0" in zh
     assert "pixels" not in zh and "image is too large" not in zh
 

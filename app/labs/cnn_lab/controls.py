@@ -9,7 +9,7 @@ import streamlit as st
 
 import kernels
 from app.backend import cnn as L
-from app.ui import widgets
+from app.ui import image_picker
 from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.labs.cnn_lab import text
 from app.labs.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, S4_MODES, SCHEMA, UI_MAPS
@@ -17,10 +17,10 @@ from app.labs.cnn_lab.figures import connection_tile
 from app.ui.strings import t
 
 
-def input_sidebar(lang: str) -> widgets.PickedImage:
+def input_sidebar(lang: str) -> image_picker.PickedImage:
     """The input picker: the Image Lab's image or the lab's own (grey, no size or camera)."""
     st.subheader(t("cnn.input.title", lang))
-    lab_img = widgets.current_image()
+    lab_img = image_picker.current_image()
     if lab_img is not None:
         st.radio(t("cnn.input.which", lang), SCHEMA.fields["cnn_input"].choices, format_func=lambda v: t(f"cnn.input.{v}", lang),
                  key="cnn_input")
@@ -28,7 +28,7 @@ def input_sidebar(lang: str) -> widgets.PickedImage:
         if lab_img is not None:
             return lab_img
         st.caption(t("cnn.input.no_lab", lang))
-    return widgets.image_picker(lang, key="cnn", allow_colour=False, allow_size=False, allow_camera=False)
+    return image_picker.image_picker(lang, key="cnn", allow_colour=False, allow_size=False, allow_camera=False)
 
 
 def c1_controls(lang: str) -> None:

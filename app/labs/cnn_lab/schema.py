@@ -8,7 +8,7 @@ from typing import Any
 import kernels
 from app.backend import images as bimages
 from app.backend import cnn as L
-from app.ui import widgets
+from app.ui import image_picker
 from app.ui.page import Field, Schema
 
 UI_MAPS = 8  # kernels per layer offered on the page
@@ -41,7 +41,7 @@ def parse_names(text: str) -> list[str]:
 SCHEMA = Schema("CnnSettings", "cnn_", {
     "cnn_input": Field("choice", "lab", choices=("lab", "own")),
     "cnn_source": Field("choice", "sample", choices=("sample", "upload")),
-    "cnn_sample": Field("choice", widgets.DEFAULT_SAMPLE, choices=tuple(bimages.sample_names())),
+    "cnn_sample": Field("choice", image_picker.DEFAULT_SAMPLE, choices=tuple(bimages.sample_names())),
     "cnn_c1": Field("choice", "edges", choices=L.C1_PRESETS),
     "cnn_n": Field("int", 8, lo=2, hi=UI_MAPS),
     "cnn_ksize": Field("choice", 5, choices=KERNEL_SIZES),

@@ -13,7 +13,7 @@ from app.labs.filter_designer import design, pipeline
 from app.labs.filter_designer.schema import SCHEMA
 from app.ui.spectrum_readout import readout_at
 from app.ui.strings import t
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 REGIONS = "fd_regions"  # free-hand lasso regions
 PAINT = "fd_paint"  # brush strokes: a bool array on the image's frequency grid

@@ -18,7 +18,7 @@ from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import actions, design, pipeline
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN, NOTCH_KINDS, TOOLS, ZOOMS
 from app.ui.strings import t
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 BRUSH_SIDE = 340  # px: fits the middle column next to the sidebar
 VIEW_SIDE = 512  # px of the image panels

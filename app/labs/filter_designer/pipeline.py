@@ -8,7 +8,7 @@ import streamlit as st
 from app.backend import display
 from app.backend import filtering as flt
 from app.backend import spectrum_reading
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 _HASH = {PickedImage: lambda p: p.digest}
 LEAK_SIDE = 512  # px of the leakage panels

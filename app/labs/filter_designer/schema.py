@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.backend import filtering as flt
 from app.backend.images import sample_names
-from app.ui import widgets
+from app.ui import image_picker
 from app.ui.page import Field, Schema
 
 NOTCH_KINDS: tuple[str, ...] = ("gaussian", "ideal", "butterworth")
@@ -29,10 +29,10 @@ def parse_crop(text: str) -> int:
 
 
 SCHEMA = Schema("FilterSettings", "fd_", {
-    "fd_source": Field("choice", "sample", choices=widgets.SOURCES),
+    "fd_source": Field("choice", "sample", choices=image_picker.SOURCES),
     "fd_sample": Field("choice", DEMO_SAMPLE, choices=tuple(sample_names())),
     "fd_colour": Field("bool", False),
-    "fd_size": Field("choice", 512, choices=widgets.WORKING_SIZES, parse=int),
+    "fd_size": Field("choice", 512, choices=image_picker.WORKING_SIZES, parse=int),
     "fd_use_lab": Field("bool", False),
     "fd_shape": Field("choice", "none", choices=flt.MASK_SHAPES),
     "fd_band": Field("choice", "lowpass", choices=flt.MASK_BANDS),

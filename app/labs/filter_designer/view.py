@@ -21,7 +21,7 @@ import streamlit as st
 
 from app.backend import display
 from app.backend import spectrum_reading
-from app.ui import page, shell, widgets
+from app.ui import page, shell, image_picker
 from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import actions, design, panels, pipeline, questions as question
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
@@ -44,14 +44,14 @@ messages = st.container()
 # ---- image (sidebar; a change reruns the whole page) ---------------------------------------
 with st.sidebar:
     st.subheader(t("fd.side.image", lang))
-    lab_image = widgets.current_image()
+    lab_image = image_picker.current_image()
     if lab_image is not None:
         st.toggle(t("fd.use_lab", lang), key="fd_use_lab", help=t("fd.use_lab_help", lang))
     if lab_image is not None and ss["fd_use_lab"]:
         picked = lab_image
         st.caption(t("fd.lab_image", lang, name=picked.name, w=picked.image.shape[1], h=picked.image.shape[0]))
     else:
-        picked = widgets.image_picker(lang, key="fd", allow_size=not proj, allow_camera=not proj, messages=messages)
+        picked = image_picker.image_picker(lang, key="fd", allow_size=not proj, allow_camera=not proj, messages=messages)
         if picked.source == "upload" and ss["fd_source"] == "upload":
             st.caption(t("state.upload_not_in_link", lang))
 
@@ -73,7 +73,7 @@ def _mask(shape: tuple[int, int], s) -> tuple[np.ndarray, design.MaskSpec, tuple
 
 # ---- the designer (reruns alone on every control change) ------------------------------------
 @st.fragment
-def designer(picked: widgets.PickedImage) -> None:
+def designer(picked: image_picker.PickedImage) -> None:
     s = page.refresh(SCHEMA, skip=PICKER_KEYS)
     shape = picked.image.shape[:2]
     height = 470 if proj else 400

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.backend import images as bimages
-from app.ui import widgets
+from app.ui import image_picker
 from app.ui.page import Field, Schema
 
 KEY = "fl"
@@ -26,12 +26,12 @@ PICKER_KEYS = frozenset({"fl_source", "fl_sample", "fl_size"})
 
 def build_schema() -> dict[str, Field]:
     """Every setting of the page (``fl_`` widget keys), typed and bounded, for the shareable link."""
-    d = widgets.picker_defaults(KEY)
+    d = image_picker.picker_defaults(KEY)
     samples = tuple(bimages.sample_names())
     freq = {"lo": -_MAX_HALF, "hi": _MAX_HALF - 1}
     f = Field
     return {
-        "fl_source": f("choice", d["fl_source"], choices=widgets.SOURCES[:2]),
+        "fl_source": f("choice", d["fl_source"], choices=image_picker.SOURCES[:2]),
         "fl_sample": f("choice", d["fl_sample"], choices=samples),
         "fl_size": f("choice", DEFAULT_SIZE, choices=SIZES, parse=int),
         "fl_tab": f("choice", TABS[0], choices=TABS),

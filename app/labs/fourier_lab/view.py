@@ -18,7 +18,7 @@ from app.labs.fourier_lab import figures as figs
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import questions as question
 from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
-from app.ui import canvas, page, shell, widgets
+from app.ui import canvas, page, shell, image_picker
 from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
@@ -34,7 +34,7 @@ messages = st.container()
 
 with st.sidebar:
     st.subheader(t("fl.side.image", lang))
-    picked = widgets.image_picker(lang, key=KEY, allow_colour=False, allow_size=False, allow_camera=False,
+    picked = image_picker.image_picker(lang, key=KEY, allow_colour=False, allow_size=False, allow_camera=False,
                                   messages=messages)
     st.select_slider(t("fl.size", lang), SIZES, key="fl_size", help=t("fl.size_help", lang))
     st.caption(t("fl.size_note", lang, size=DEFAULT_SIZE))

@@ -31,7 +31,7 @@ from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui import shell
 from app.ui.cache import ByteBudgetCache, budget_from_env
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 #: Beyond this many multiply-adds the direct spatial check is not run automatically.
 DIRECT_CHECK_BUDGET = 40_000_000

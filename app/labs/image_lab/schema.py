@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.backend import images as bimages
 from app.backend.convolution import BOUNDARIES
 from app.backend.display import DISPLAY_RULES
-from app.ui import page, state, widgets
+from app.ui import page, state, image_picker, kernel_picker
 from app.labs.image_lab.teaching import link_fields as teaching_fields
 
 KEY = "il"
@@ -19,20 +19,20 @@ DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120, 140)
 
 #: Opening values that differ from the catalogue defaults: a blur the back row can see.
 OPENING: dict[str, object] = {
-    widgets.param_key(KEY, "gaussian", "size"): 15,
-    widgets.param_key(KEY, "gaussian", "sigma"): 3.0,
+    kernel_picker.param_key(KEY, "gaussian", "size"): 15,
+    kernel_picker.param_key(KEY, "gaussian", "sigma"): 3.0,
 }
 
 
 def build_schema() -> dict[str, state.Field]:
-    d = widgets.picker_defaults(KEY)
+    d = image_picker.picker_defaults(KEY)
     schema: dict[str, state.Field] = {
-        "il_source": state.Field("choice", d["il_source"], choices=widgets.SOURCES),
+        "il_source": state.Field("choice", d["il_source"], choices=image_picker.SOURCES),
         "il_sample": state.Field("choice", d["il_sample"], choices=tuple(bimages.sample_names())),
         "il_colour": state.Field("bool", d["il_colour"]),
-        "il_size": state.Field("choice", d["il_size"], choices=widgets.WORKING_SIZES, parse=int),
+        "il_size": state.Field("choice", d["il_size"], choices=image_picker.WORKING_SIZES, parse=int),
     }
-    schema.update(widgets.kernel_fields(KEY, default_kernel="gaussian", overrides=OPENING))
+    schema.update(kernel_picker.kernel_fields(KEY, default_kernel="gaussian", overrides=OPENING))
     schema.update(
         {
             "il_boundary": state.Field("choice", "reflect", choices=BOUNDARIES),

@@ -10,7 +10,7 @@ import kernels
 from app.ui.format import number, percent
 from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck
 from app.ui.strings import t
-from app.ui.widgets import PickedImage
+from app.ui.image_picker import PickedImage
 
 
 def explained(key: str, lang: str, extra: str = "") -> str:

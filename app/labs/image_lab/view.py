@@ -14,7 +14,7 @@ import streamlit as st
 import kernels
 from app.backend import display
 from app.labs.image_lab import teaching
-from app.ui import page, shell, widgets
+from app.ui import page, shell, image_picker, kernel_picker
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab import text as words
 from app.labs.image_lab import figures as figs
@@ -37,7 +37,7 @@ if not proj:
 
 with st.sidebar:
     st.subheader(t("il.side.image", lang))
-    picked = widgets.image_picker(
+    picked = image_picker.image_picker(
         lang, key="il", allow_size=not proj, allow_camera=not proj, publish=True, messages=messages
     )
     if picked.source == "upload" and s.source == "upload":
@@ -62,10 +62,10 @@ FONT_PX = 30 if proj else 21  # the spectrum panels are shown at ~250–450 px: 
 VIEWS = ("main", "boundary", *teaching.TABS)
 
 
-def _controls() -> widgets.PickedKernel:
+def _controls() -> kernel_picker.PickedKernel:
     if not proj:
         st.subheader(t("il.side.kernel", lang))
-    pk = widgets.kernel_picker(lang, key="il")
+    pk = kernel_picker.kernel_picker(lang, key="il")
     if pk.error:
         st.error(t("il.err.kernel", lang, detail=pk.error))
     return teaching.apply_kernel_source(lang, pk)  # catalogue / my kernel (edited, drawn, designed)

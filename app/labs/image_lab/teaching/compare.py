@@ -14,7 +14,7 @@ from app.labs.image_lab import pipeline as lab
 from app.ui.errors import backend_message
 from app.labs.image_lab.teaching import figures as fig
 from app.ui.strings import t
-from app.ui.widgets import params_from_state
+from app.ui.kernel_picker import params_from_state
 
 LOW_FAMILIES = ("low-pass",)
 HIGH_FAMILIES = ("high-pass", "directional", "band-pass")

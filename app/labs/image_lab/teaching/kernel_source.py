@@ -30,7 +30,7 @@ class KernelChoice:
 def kernel_source(lang: str, picked) -> KernelChoice:
     """Radio "catalogue / my kernel" + what the custom kernel is; returns the kernel to apply.
 
-    ``picked`` is the kernel picker's result (:class:`app.ui.widgets.PickedKernel`).
+    ``picked`` is the kernel picker's result (:class:`app.ui.kernel_picker.PickedKernel`).
     """
     ss = st.session_state
     if ss.pop(kernel_state.APP_RERUN, False):
