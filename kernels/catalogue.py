@@ -1,6 +1,6 @@
 """The kernel catalogue: one :class:`~kernels.spec.KernelSpec` per spatial kernel (its family,
 band, parameters with ranges, steps and defaults, and the en/zh names and descriptions) and the
-builder of each (the functions of :mod:`kernels.spatial`).
+builder of each (the functions of :mod:`kernels.spatial` and :mod:`kernels.directional`).
 
 Examples
 --------
@@ -11,35 +11,37 @@ Examples
 
 from __future__ import annotations
 
-from .spatial import (
+from .directional import (
     KIRSCH_DIRECTIONS,
     LINE_DIRECTIONS,
-    WINDOWS,
-    binomial,
-    box,
-    disk,
-    dog,
     emboss,
-    gabor,
-    gaussian,
-    gaussian_size,
-    high_boost,
-    identity,
     kirsch,
-    laplacian,
     line,
-    log,
-    motion,
-    outline,
     prewitt_x,
     prewitt_y,
     roberts,
     scharr_x,
     scharr_y,
-    sharpen,
-    sinc,
     sobel_x,
     sobel_y,
+)
+from .spatial import (
+    WINDOWS,
+    binomial,
+    box,
+    disk,
+    dog,
+    gabor,
+    gaussian,
+    gaussian_size,
+    high_boost,
+    identity,
+    laplacian,
+    log,
+    motion,
+    outline,
+    sharpen,
+    sinc,
     tent,
     unsharp,
 )

@@ -653,7 +653,7 @@ def test_docstring_examples_run(module):
     ("line", {"direction": None}),
 ])
 def test_direct_builders_raise_kernel_errors(fn, kwargs):
-    from kernels import spatial
+    from kernels.catalogue import BUILDERS
 
     with pytest.raises(KernelError):
-        getattr(spatial, fn)(**kwargs)
+        BUILDERS[fn](**kwargs)
