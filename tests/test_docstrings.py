@@ -35,10 +35,10 @@ def test_every_public_function_has_a_numpydoc_example(module_name):
     assert missing == [], f"{module_name}: add an Examples section to {missing}"
 
 
-def test_pytest_runs_the_engine_doctests_but_never_the_pages():
+def test_pytest_runs_the_engine_and_shared_ui_doctests_but_never_the_pages():
     ini = configparser.ConfigParser()
     ini.read(ROOT / "pytest.ini")
     assert "--doctest-modules" in ini["pytest"]["addopts"].split()
     paths = ini["pytest"]["testpaths"].split()
-    assert {"app/backend", "kernels", "tests"} <= set(paths)
-    assert not any(p in ("app", "app/ui", "app/labs") for p in paths)  # pages run on import
+    assert {"app/backend", "kernels", "app/ui", "tests"} <= set(paths)
+    assert not any(p in ("app", "app/labs") for p in paths)  # the labs' views run a page on import

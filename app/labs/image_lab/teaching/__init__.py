@@ -6,10 +6,10 @@ The Image Lab calls two things::
     pk = teaching.apply_kernel_source(lang, pk)           # after the kernel picker
     ...
     tabs = st.tabs([... , *teaching.tab_labels(lang)])
-    teaching.render_view(name, lang, run, projector=proj)   # the open tab; run = image_lab_run.LabRun
+    teaching.render_view(name, lang, run, projector=proj)   # the open tab; run = pipeline.LabRun
 
-Everything else lives in this package's modules; :mod:`.predict` (predict, then reveal) serves
-every lab, not only the Image Lab.
+Everything else lives in this package's modules; the predict/reveal machinery they use
+(:mod:`app.ui.predict`) serves every lab.
 """
 
 from __future__ import annotations
