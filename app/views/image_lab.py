@@ -13,7 +13,7 @@ import streamlit as st
 
 import kernels
 from app.backend import display
-from app.ui import page, shell, teaching, widgets
+from app.ui import live_slider, page, shell, teaching, widgets
 from app.ui import image_lab_run as lab
 from app.ui import image_lab_text as words
 from app.ui.figures import image_lab as figs
@@ -86,7 +86,8 @@ def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
 def _main_view(run: lab.LabRun, aside) -> None:
     st_ = run.settings
     input_jpeg, fin_jpeg = lab.static_panels(run, FONT_PX)
-    drawn = lab.main_panels(run, FONT_PX, KERNEL_SIDE)  # shared by every session: rendered once per result
+    # shared by every session: rendered once per result; mid-drag a draft (no theorem check)
+    drawn = lab.main_panels(run, FONT_PX, KERNEL_SIDE, draft=live_slider.any_dragging())
     od = drawn.output
     c1, c2, c3 = st.columns(3, gap="small")
     with c1, st.container(key="il_in_panel"):
@@ -136,7 +137,10 @@ def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
         st.image(svg, width="stretch", caption=None if proj else read, alt=f"{heading}. {read}")
 
 
-def _theorem(run: lab.LabRun, check: lab.TheoremCheck) -> None:
+def _theorem(run: lab.LabRun, check: lab.TheoremCheck | None) -> None:
+    if check is None:  # a draft: the same box, checked again when the slider is released
+        st.success(t("il.theorem.on_release", lang), icon=":material/check_circle:")
+        return
     if st.session_state.pop("_il_full_check", False):  # the button below asked for every pixel
         check = lab.theorem_check(run, full=True)
     st.success(words.theorem_note(check, run.result.grid, lang), icon=":material/check_circle:")
