@@ -1,8 +1,9 @@
 // The live slider (app/ui/live_slider.py): sends its value DURING a drag, with backpressure.
 //
 // At most one value is in flight: the next one is sent only when a run has drawn the previous
-// one (the server echoes the applied move's `seq` in `data`); meanwhile only the newest value is
-// kept, and the value at release (dragging=false) is always sent last. A move equal to the one
+// one (the server echoes the applied move's `seq` in `data`, then the run ends and its images
+// load); meanwhile only the newest value is kept, and the value at release (dragging=false) is
+// always sent last. A move equal to the one
 // on screen is skipped: it would start no change, so nothing would echo it.
 const ECHO_TIMEOUT_MS = 4000; // a lost echo (run stopped by another widget) never blocks the slider
 
@@ -13,20 +14,36 @@ export default function (component) {
   const s = root.__cs || (root.__cs = init(root, setStateValue));
   s.send = setStateValue; // the newest callback of this mount
   s.data = data;
-  if (s.inflight !== null && data.seq >= s.inflight) {
-    s.inflight = null;
-    clearTimeout(s.timer);
-  }
   if (s.seq < data.seq) s.seq = data.seq; // a reloaded page continues the server's count
   if (!s.dragging && s.inflight === null && s.pending === null) s.value = data.value;
   draw(s);
+  if (s.inflight !== null && data.seq >= s.inflight && s.settling !== s.inflight) {
+    s.settling = s.inflight;
+    whenDrawn(s, s.inflight);
+  }
+}
+
+// The echo arrives with the run's first elements: the next value waits until the run has ended
+// and its images are loaded, or it would replace them before the browser has fetched them.
+function whenDrawn(s, seq) {
+  if (s.inflight !== seq) return; // given up on (ECHO_TIMEOUT_MS) meanwhile
+  const app = document.querySelector("[data-testid=stApp]");
+  const running = app && app.getAttribute("data-test-script-state") === "running";
+  if (running || [...document.images].some((i) => !i.complete)) {
+    requestAnimationFrame(() => whenDrawn(s, seq));
+    return;
+  }
+  s.inflight = null;
+  clearTimeout(s.timer);
+  draw(s);
   flush(s);
+  status(s);
 }
 
 function init(root, setStateValue) {
   const s = {
     root, send: setStateValue, data: null, value: 0, seq: 0, inflight: null, pending: null,
-    dragging: false, sent: null, timer: 0,
+    dragging: false, settling: null, timer: 0,
     thumb: root.querySelector(".cs-thumb"), track: root.querySelector(".cs-track"),
   };
   const fromPointer = (ev) => {
@@ -90,7 +107,7 @@ function flush(s) {
   const next = s.pending;
   s.pending = null;
   const shown = s.data.value === next.value && s.data.dragging === next.dragging;
-  if (shown) return; // already drawn: no change, no run, no echo
+  if (shown) return status(s); // already drawn: no change, no run, no echo
   s.seq += 1;
   s.inflight = s.seq;
   const msg = { value: next.value, dragging: next.dragging, seq: s.seq };
@@ -98,6 +115,7 @@ function flush(s) {
   setTimeout(() => s.send("move", msg), 0);
   clearTimeout(s.timer);
   s.timer = setTimeout(() => { s.inflight = null; flush(s); }, ECHO_TIMEOUT_MS);
+  status(s);
 }
 
 function text(s, v) {
@@ -133,7 +151,14 @@ function draw(s) {
   t.setAttribute("aria-valuenow", String(s.value));
   t.setAttribute("aria-valuetext", d.unit ? `${shown} ${d.unit}` : shown);
   t.setAttribute("aria-disabled", d.disabled ? "true" : "false");
-  r.dataset.value = String(s.value);
-  r.dataset.drawn = String(d.value);
-  r.dataset.busy = s.inflight !== null ? "1" : "0";
+  status(s);
+}
+
+// For tests and benchmarks: the value under the hand, the value drawn, and whether a move is on its way.
+function status(s) {
+  const r = s.root.dataset;
+  r.value = String(s.value);
+  r.drawn = String(s.data.value);
+  r.drawnDragging = s.data.dragging ? "1" : "0";
+  r.busy = s.inflight !== null || s.pending !== null ? "1" : "0";
 }

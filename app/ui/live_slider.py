@@ -60,11 +60,13 @@ _HTML = """
 </div>
 """
 
-# Sizes in em: the slider grows with the page's font (projector mode). Colours from the theme.
+# Sizes in em of one font size, which projector mode raises (--cs-live-slider-font, set in shell.py: custom
+# properties are the one thing page CSS passes into the component's shadow root). Colours from the theme.
 _CSS = """
-.cs-live { font-family: var(--st-font, inherit); color: var(--st-text-color, inherit); font-size: 0.875rem;
+.cs-live { font-family: var(--st-font, inherit); color: var(--st-text-color, inherit);
+  font-size: var(--cs-live-slider-font, 0.875rem);
   padding: 0 0.5em 0.25em; user-select: none; -webkit-user-select: none; }
-.cs-head { display: flex; align-items: center; gap: 0.4em; min-height: 1.5em; margin-bottom: 1.6em; }
+.cs-head { display: flex; align-items: center; gap: 0.4em; min-height: 1.5em; margin-bottom: 1.2em; }
 .cs-help { position: relative; display: inline-flex; align-items: center; justify-content: center;
   width: 1.15em; height: 1.15em; border-radius: 50%; font-size: 0.85em; cursor: help;
   border: 1px solid currentColor; opacity: 0.7; }
@@ -74,15 +76,15 @@ _CSS = """
   background: var(--st-text-color, #31333f); color: var(--st-background-color, #fff); opacity: 1;
   font-size: 1.05em; white-space: normal; }
 .cs-help:hover .cs-tip, .cs-help:focus .cs-tip { display: block; }
-.cs-track { position: relative; height: 1.5em; margin: 0 0.6em; cursor: pointer; touch-action: none; }
+.cs-track { position: relative; height: 2em; margin: 0 0.6em; cursor: pointer; touch-action: none; }
 .cs-rail { position: absolute; left: 0; right: 0; top: 50%; height: 0.3em; transform: translateY(-50%);
   border-radius: 0.15em; background: var(--st-secondary-background-color, #e6e9ef); }
 .cs-fill { height: 100%; border-radius: inherit; background: var(--st-primary-color, #ff4b4b); }
 .cs-thumb { position: absolute; top: 50%; width: 1.1em; height: 1.1em; border-radius: 50%;
   transform: translate(-50%, -50%); background: var(--st-primary-color, #ff4b4b); outline: none;
   box-shadow: 0 0 0 0 transparent; }
-.cs-thumb:focus-visible, .cs-track:active .cs-thumb { box-shadow: 0 0 0 0.25em
-  color-mix(in srgb, var(--st-primary-color, #ff4b4b) 45%, transparent); }
+.cs-track:active .cs-thumb { box-shadow: 0 0 0 0.25em color-mix(in srgb, var(--st-primary-color, #ff4b4b) 35%, transparent); }
+.cs-thumb:focus-visible { outline: 3px solid var(--st-primary-color, #1f6feb); outline-offset: 2px; }
 .cs-bubble { position: absolute; bottom: 100%; transform: translateX(-50%); white-space: nowrap;
   font-variant-numeric: tabular-nums; color: var(--st-primary-color, #ff4b4b); font-size: 0.95em; }
 .cs-ends { display: flex; justify-content: space-between; font-size: 0.85em; opacity: 0.75;
