@@ -54,7 +54,9 @@ function init(root, setStateValue) {
   s.track.addEventListener("pointerdown", (ev) => {
     if (s.data.disabled || ev.button > 0) return;
     ev.preventDefault();
-    s.track.setPointerCapture(ev.pointerId);
+    try {
+      s.track.setPointerCapture(ev.pointerId); // keep the drag when the hand leaves the track
+    } catch (_) { /* a pointer the browser does not track (synthetic events): no capture */ }
     s.thumb.focus({ preventScroll: true });
     s.dragging = true;
     move(s, fromPointer(ev), true);

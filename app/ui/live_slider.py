@@ -183,13 +183,14 @@ def any_dragging() -> bool:
     return state.link_held()
 
 
-def _labels(field: Field) -> list[str] | None:
+@functools.lru_cache(maxsize=256)  # fields are frozen: one list per slider, not one per run
+def _labels(field: Field) -> tuple[str, ...] | None:
     """Every grid position written by :func:`app.ui.format.number` (the browser shows these)."""
     step = grid_step(field)
     n = int(math.floor((float(field.hi) - float(field.lo)) / step + 1e-9)) + 1  # type: ignore[arg-type]
     if n > _MAX_LABELS:
         return None
-    return [number(_on_grid(field, float(field.lo) + k * step)) for k in range(n)]  # type: ignore[arg-type]
+    return tuple(number(_on_grid(field, float(field.lo) + k * step)) for k in range(n))  # type: ignore[arg-type]
 
 
 def _apply_move(key: str, field: Field, on_change: Callable[..., None] | None, args: tuple) -> None:
