@@ -427,7 +427,7 @@ async def run(args: argparse.Namespace) -> dict:
         "moves_completed": len(stats.moves), "moves_expected": args.sessions * args.moves,
         "sessions_completed": stats.sessions_done,
         "move_ms": _summary(stats.moves), "open_ms": _summary(stats.opens),
-        "upload_ms": _summary(stats.uploads), "media_kb_per_move": round(stats.media_bytes / 1024 / max(1, len(stats.moves)), 1),
+        "upload_ms": _summary(stats.uploads), "media_kb_per_move": round(stats.media_bytes / 1024 / max(1, len(stats.moves) or stats.drag_pictures), 1),
         "errors": stats.errors, "exceptions": stats.exceptions,
     }
     if args.drag:
@@ -481,7 +481,7 @@ def format_report(r: dict) -> str:
             s = d[key]
             lines.append(f"{name:<17} p50 {s['p50']:.0f} ms   p95 {s['p95']:.0f} ms   max {s['max']:.0f} ms   (n={s['n']})")
         lines.append(f"release values    {d['releases_drawn']}/{d['drags']} drawn")
-    lines.append(f"media per move    {r['media_kb_per_move']} KB")
+    lines.append(f"media per {'picture' if 'drag' in r else 'move   '} {r['media_kb_per_move']} KB")
     if "server" in r:
         sv = r["server"]
         per = (f"{sv['cpu_ms_per_picture']} ms per picture of a drag" if "cpu_ms_per_picture" in sv
