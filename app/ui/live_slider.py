@@ -78,7 +78,7 @@ _CSS = """
 .cs-help:hover .cs-tip, .cs-help:focus .cs-tip { display: block; }
 .cs-track { position: relative; height: 2em; margin: 0 0.6em; cursor: pointer; touch-action: none; }
 .cs-rail { position: absolute; left: 0; right: 0; top: 50%; height: 0.3em; transform: translateY(-50%);
-  border-radius: 0.15em; background: var(--st-secondary-background-color, #e6e9ef); }
+  border-radius: 0.15em; background: color-mix(in srgb, var(--st-text-color, #31333f) 14%, transparent); }
 .cs-fill { height: 100%; border-radius: inherit; background: var(--st-primary-color, #ff4b4b); }
 .cs-thumb { position: absolute; top: 50%; width: 1.1em; height: 1.1em; border-radius: 50%;
   transform: translate(-50%, -50%); background: var(--st-primary-color, #ff4b4b); outline: none;

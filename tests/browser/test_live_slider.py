@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from tests.browser.drag import drag, install_probe, live_slider, wait_settled
 from tests.browser.helpers import assert_no_exception, element_src, open_page, screenshot, settle
+from tests.servers import streamlit_app
 
 SIGMA = "Sigma σ (spread)"
 OUT_IMG = ".st-key-il_out_panel img"
@@ -74,3 +77,44 @@ def test_projector_mode_drag_and_screenshot(page, app_url):
     assert_no_exception(page)
     settle(page)
     screenshot(page, "live_slider_projector")
+
+
+@pytest.fixture(scope="module")
+def one_slider_url():
+    with streamlit_app("live-slider-page.log", script="tests/browser/live_slider_page.py") as (url, _proc):
+        yield url
+
+
+def _reported(page) -> str:
+    return page.locator("[data-testid=stMarkdownContainer] p").first.inner_text()
+
+
+def test_help_tooltip_touch_and_whole_number_steps(browser, one_slider_url):
+    context = browser.new_context(viewport={"width": 800, "height": 500}, has_touch=True)
+    page = context.new_page()
+    try:
+        open_page(page, one_slider_url)
+        thumb = live_slider(page, "Odd size")
+        assert _reported(page) == "value=5 dragging=False"
+        assert thumb.get_attribute("aria-valuetext") == "5 px"
+        help_icon = page.locator(".cs-help")
+        assert help_icon.get_attribute("aria-label") == "An odd number of pixels"
+        assert not page.locator(".cs-tip").is_visible()
+        help_icon.hover()
+        assert page.locator(".cs-tip").is_visible() and page.locator(".cs-tip").inner_text() == "An odd number of pixels"
+        thumb.focus()
+        thumb.press("ArrowUp")
+        wait_settled(page, "Odd size")
+        assert _reported(page) == "value=7 dragging=False"  # one step is 2: odd sizes only
+        thumb.press("End")
+        wait_settled(page, "Odd size")
+        assert _reported(page) == "value=21 dragging=False" and thumb.get_attribute("aria-valuenow") == "21"
+        box = thumb.evaluate("(t) => { const b = t.parentElement.getBoundingClientRect();"
+                             " return {x: b.x, y: b.y, width: b.width, height: b.height}; }")
+        page.touchscreen.tap(box["x"] + 0.3 * box["width"], box["y"] + box["height"] / 2)  # a finger on a phone
+        wait_settled(page, "Odd size")
+        assert _reported(page) == "value=7 dragging=False"  # 30 % of 1..21
+        assert_no_exception(page)
+        screenshot(page, "live_slider_help_touch")
+    finally:
+        context.close()
