@@ -29,7 +29,7 @@ function whenDrawn(s, seq) {
   if (s.inflight !== seq) return; // given up on (ECHO_TIMEOUT_MS) meanwhile
   const app = document.querySelector("[data-testid=stApp]");
   const running = app && app.getAttribute("data-test-script-state") === "running";
-  if (running || [...document.images].some((i) => !i.complete)) {
+  if (running || [...document.images].some((i) => !i.complete && i.loading !== "lazy")) {
     requestAnimationFrame(() => whenDrawn(s, seq));
     return;
   }
