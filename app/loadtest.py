@@ -12,8 +12,16 @@ Usage::
     python3 -m app.loadtest http://127.0.0.1:8501 --sessions 30 --moves 20
     python3 -m app.loadtest URL --sessions 30 --moves 20 --upload --server-pid 1234
 
+With ``--drag`` each session *drags* instead, as the live slider (app/ui/live_slider.py) does:
+for ``--drag-s`` seconds it samples the hand's position at 60 Hz and sends the newest value
+only once the previous run finished and its images were fetched (the browser's backpressure),
+then sends the release value; ``--moves`` drags per session, ``--think`` seconds between them::
+
+    python3 -m app.loadtest URL --drag --sessions 30 --moves 5 --drag-s 2 --think 1 4
+
 It prints p50/p95/max per move and per page open, completed moves and every error (dropped
-sockets, failed media requests, exception elements); with ``--server-pid`` (repeatable, one per
+sockets, failed media requests, exception elements); with ``--drag`` also pictures per second per
+drag, the p50/p95 gap between pictures, the release values drawn and the time from release to them; with ``--server-pid`` (repeatable, one per
 replica) also the server's CPU per move and its peak RSS. ``--json`` writes the same as JSON.
 Only ever point it at a server of your own on this machine.
 """
@@ -62,6 +70,8 @@ PAGES: dict[str, PageProfile] = {
     "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
     "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
 }
+LIVE_SLIDER = "convscope_live_slider"  # app.ui.live_slider's component: its key is "_live_<setting key>"
+LIVE_PREFIX = "_live_"
 UPLOAD_OPTION = 1  # index of "upload" in app.ui.image_picker.SOURCES (sample, upload, camera)
 
 
@@ -73,6 +83,11 @@ class Stats:
     opens: list[float] = field(default_factory=list)
     uploads: list[float] = field(default_factory=list)
     media_bytes: int = 0
+    drag_rates: list[float] = field(default_factory=list)  # pictures per second of each drag
+    drag_pictures: int = 0  # pictures drawn in all drags, the release pictures included
+    drag_gaps: list[float] = field(default_factory=list)  # between consecutive pictures of a drag
+    releases: list[float] = field(default_factory=list)  # release to its value drawn
+    releases_drawn: int = 0
     errors: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     sessions_done: int = 0
@@ -112,6 +127,7 @@ class Session:
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self.session_id = ""
         self.widgets: dict[str, object] = {}  # user key -> latest element proto (slider, radio, ...)
+        self.live: dict[str, dict] = {}  # live slider's setting key -> the data its last run sent
         self.fragments: dict[str, str] = {}  # user key -> fragment id of the widget
         self.states: dict[str, WidgetState] = {}  # widget id -> the value this student set
         self.media_seen: set[str] = set()  # a browser does not fetch the same image again
@@ -154,6 +170,11 @@ class Session:
             self.run_texts.append(el.markdown.body)
         elif kind == "exception":
             self.stats.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
+        elif kind == "bidi_component" and el.bidi_component.component_name == LIVE_SLIDER:
+            key = widget_key(el.bidi_component.id).removeprefix(LIVE_PREFIX)
+            self.widgets[LIVE_PREFIX + key] = el.bidi_component
+            self.fragments[LIVE_PREFIX + key] = delta.fragment_id
+            self.live[key] = json.loads(el.bidi_component.json or "{}")
         elif kind in ("slider", "radio", "button_group", "file_uploader"):
             proto = getattr(el, kind)
             key = widget_key(proto.id)
@@ -250,7 +271,16 @@ class Session:
         await self.rerun()
 
     async def move(self) -> None:
-        """Drag the profile's slider to a new value on its grid."""
+        """Drag the profile's slider to a new value on its grid (a live slider: one move, released)."""
+        if LIVE_PREFIX + self.page.slider_key in self.widgets:
+            data = self.live[self.page.slider_key]
+            steps = max(1, int(round((data["max"] - data["min"]) / data["step"])))
+            value = data["value"]
+            while value == data["value"]:
+                value = round(min(data["max"], data["min"] + data["step"] * self.rng.randint(0, steps)), 10)
+            await self._send_move(self.widgets[LIVE_PREFIX + self.page.slider_key], self.page.slider_key, value,
+                                  dragging=False)
+            return
         slider = self.widgets.get(self.page.slider_key)
         if slider is None:
             raise LookupError(f"no slider {self.page.slider_key!r} on /{self.page.url_path}")
@@ -265,6 +295,51 @@ class Session:
         state.double_array_value.data.append(value)
         self.states[slider.id] = state
         await self.rerun(self.fragments.get(self.page.slider_key, ""))
+
+    async def drag(self, seconds: float, hz: float = 60.0) -> tuple[list[float], float, bool]:
+        """Drag the profile's live slider from one random point to another for ``seconds``.
+
+        The hand's position is sampled at ``hz``; a value is sent only when the previous run has
+        finished and its images are in (the newest position wins), values already drawn are
+        skipped, and the release value is always sent last. Returns the times (s from the start)
+        each picture was complete, the time from release to the release value drawn, and whether
+        the last run drew exactly the release value.
+        """
+        key = self.page.slider_key
+        comp = self.widgets.get(LIVE_PREFIX + key)
+        if comp is None:
+            raise LookupError(f"no live slider for {key!r} on /{self.page.url_path}")
+        data = self.live[key]
+        lo, hi, step = data["min"], data["max"], data["step"]
+        a, b = self.rng.uniform(lo, hi), self.rng.uniform(lo, hi)
+
+        def on_grid(f: float) -> float:
+            return round(min(hi, lo + round((a + (b - a) * f - lo) / step) * step), 10)
+
+        pictures: list[float] = []
+        t0 = time.perf_counter()
+        while (elapsed := time.perf_counter() - t0) < seconds:
+            value = on_grid(elapsed / seconds)
+            if value == self.live[key]["value"]:  # already on screen: wait for the hand's next position
+                await asyncio.sleep(1 / hz)
+                continue
+            await self._send_move(comp, key, value, dragging=True)
+            pictures.append(time.perf_counter() - t0)
+        released = time.perf_counter()
+        final = on_grid(1.0)
+        await self._send_move(comp, key, final, dragging=False)
+        drawn = self.live[key]
+        return pictures, time.perf_counter() - released, drawn["value"] == final and drawn["dragging"] is False
+
+    async def _send_move(self, comp, key: str, value: float, *, dragging: bool) -> None:
+        """The state the live slider's browser half sends (one JSON ``move``), and its run."""
+        seq = int(self.live[key].get("seq", 0)) + 1
+        state = WidgetState(id=comp.id)
+        state.json_value = json.dumps({"move": {"value": value, "dragging": dragging, "seq": seq}})
+        self.states[comp.id] = state
+        await self.rerun(self.fragments.get(LIVE_PREFIX + key, ""))
+        if self.live[key].get("seq") != seq:
+            self.stats.errors.append(f"move {seq} of {key} was not echoed")
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -289,6 +364,14 @@ async def student(index: int, args: argparse.Namespace, stats: Stats) -> None:
                 stats.uploads.append(time.perf_counter() - t0)
             for _ in range(args.moves):
                 await asyncio.sleep(rng.uniform(*args.think))
+                if args.drag:
+                    pictures, release, drawn = await s.drag(args.drag_s)
+                    stats.drag_rates.append(len(pictures) / args.drag_s)
+                    stats.drag_gaps.extend(np.diff([0.0, *pictures]).tolist())
+                    stats.releases.append(release)
+                    stats.releases_drawn += drawn
+                    stats.drag_pictures += len(pictures) + 1
+                    continue
                 t0 = time.perf_counter()
                 await s.move()
                 stats.moves.append(time.perf_counter() - t0)
@@ -344,9 +427,18 @@ async def run(args: argparse.Namespace) -> dict:
         "moves_completed": len(stats.moves), "moves_expected": args.sessions * args.moves,
         "sessions_completed": stats.sessions_done,
         "move_ms": _summary(stats.moves), "open_ms": _summary(stats.opens),
-        "upload_ms": _summary(stats.uploads), "media_kb_per_move": round(stats.media_bytes / 1024 / max(1, len(stats.moves)), 1),
+        "upload_ms": _summary(stats.uploads), "media_kb_per_move": round(stats.media_bytes / 1024 / max(1, len(stats.moves) or stats.drag_pictures), 1),
         "errors": stats.errors, "exceptions": stats.exceptions,
     }
+    if args.drag:
+        report["drag"] = {
+            "seconds": args.drag_s, "drags": len(stats.drag_rates),
+            "pictures_per_s_p50": round(percentile(stats.drag_rates, 50), 2),
+            "pictures_per_s_min": round(min(stats.drag_rates), 2) if stats.drag_rates else float("nan"),
+            "gap_ms": _summary(stats.drag_gaps), "release_ms": _summary(stats.releases),
+            "releases_drawn": stats.releases_drawn,
+        }
+        report["moves_completed"] = report["drag"]["drags"]  # in drag mode --moves counts drags
     if probe:
         cpu = probe.cpu_seconds() - cpu0
         report["server"] = {
@@ -355,6 +447,8 @@ async def run(args: argparse.Namespace) -> dict:
             "rss_start_mb": round(rss0 / 2**20), "rss_peak_mb": round(probe.peak_rss / 2**20),
             "rss_end_mb": round(probe.rss_bytes() / 2**20),
         }
+        if args.drag:
+            report["server"]["cpu_ms_per_picture"] = round(1000 * cpu / max(1, stats.drag_pictures), 1)
         if args.linger:
             await asyncio.sleep(args.linger)
             report["server"]["rss_after_linger_mb"] = round(probe.rss_bytes() / 2**20)
@@ -379,11 +473,20 @@ def format_report(r: dict) -> str:
         s = r[key]
         if s["n"]:
             lines.append(f"{name:<17} p50 {s['p50']:.0f} ms   p95 {s['p95']:.0f} ms   max {s['max']:.0f} ms   (n={s['n']})")
-    lines.append(f"media per move    {r['media_kb_per_move']} KB")
+    if "drag" in r:
+        d = r["drag"]
+        lines.append(f"drags             {d['drags']} of {d['seconds']} s; pictures/s per drag p50 {d['pictures_per_s_p50']}, "
+                     f"min {d['pictures_per_s_min']}")
+        for name, key in (("gap", "gap_ms"), ("release→drawn", "release_ms")):
+            s = d[key]
+            lines.append(f"{name:<17} p50 {s['p50']:.0f} ms   p95 {s['p95']:.0f} ms   max {s['max']:.0f} ms   (n={s['n']})")
+        lines.append(f"release values    {d['releases_drawn']}/{d['drags']} drawn")
+    lines.append(f"media per {'picture' if 'drag' in r else 'move   '} {r['media_kb_per_move']} KB")
     if "server" in r:
         sv = r["server"]
-        lines.append(f"server CPU        {sv['cpu_ms_per_move']} ms per move (page opens and uploads included), "
-                     f"{sv['cpu_s']} s in all")
+        per = (f"{sv['cpu_ms_per_picture']} ms per picture of a drag" if "cpu_ms_per_picture" in sv
+               else f"{sv['cpu_ms_per_move']} ms per move")
+        lines.append(f"server CPU        {per} (page opens and uploads included), {sv['cpu_s']} s in all")
         rss = f"server RSS        start {sv['rss_start_mb']} MB, peak {sv['rss_peak_mb']} MB, end {sv['rss_end_mb']} MB"
         if "rss_after_linger_mb" in sv:
             rss += f", after the linger {sv['rss_after_linger_mb']} MB"
@@ -406,10 +509,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--upload-side", type=int, default=512, help="side of the uploaded photos (px, ≤ 2048)")
     p.add_argument("--server-pid", type=int, action="append", default=[], help="server process (repeat per replica)")
     p.add_argument("--linger", type=float, default=0.0, help="after the sessions close, wait this long and read RSS again")
+    p.add_argument("--drag", action="store_true", help="drag the page's live slider (--moves drags per session)")
+    p.add_argument("--drag-s", type=float, default=2.0, help="seconds per drag (with --drag)")
     p.add_argument("--json", type=Path, help="also write the report as JSON")
     args = p.parse_args(argv)
     if args.sessions < 1 or args.moves < 0 or not 0 <= args.think[0] <= args.think[1]:
         p.error("need --sessions ≥ 1, --moves ≥ 0 and 0 ≤ think MIN ≤ MAX")
+    if not 0 < args.drag_s <= 600:
+        p.error("--drag-s must be within 0..600 seconds")
     if not 16 <= args.upload_side <= 2048:
         p.error("--upload-side must be within 16..2048")
     if args.upload and not PAGES[args.page].source_key:
@@ -423,7 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_report(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
-    return 0 if not report["errors"] and not report["exceptions"] and \
+    drawn_all = "drag" not in report or report["drag"]["releases_drawn"] == report["drag"]["drags"]
+    return 0 if not report["errors"] and not report["exceptions"] and drawn_all and \
         report["moves_completed"] == report["moves_expected"] else 1
 
 

@@ -240,3 +240,17 @@ def test_kubernetes_manifests_validate_with_probes_and_cookie_affinity():
     text = manifest.read_text()
     assert "readinessProbe:" in text and "path: /_stcore/health" in text
     assert 'nginx.ingress.kubernetes.io/affinity: "cookie"' in text
+
+
+def test_loadtest_drag_draws_every_release_value_with_no_errors(server):
+    """A few students drag the Image Lab's live σ slider at once (``app.loadtest --drag``)."""
+    url, proc = server
+    report = _run_async(loadtest.run(_args(url, sessions=3, moves=2, drag=True, drag_s=1.0, server_pid=[proc.pid])))
+    assert report["errors"] == [] and report["exceptions"] == []
+    drag = report["drag"]
+    assert drag["drags"] == 6 and drag["releases_drawn"] == 6  # every release value drawn, exactly
+    assert drag["gap_ms"]["n"] >= 6  # at least one picture during each drag (counted, not timed)
+    assert report["server"]["cpu_ms_per_picture"] > 0
+    argv = [url, "--drag", "--sessions", "1", "--moves", "1", "--drag-s", "0.5", "--ramp", "0", "--think", "0", "0"]
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # main() runs its own event loop (see _run_async)
+        assert pool.submit(loadtest.main, argv).result() == 0  # the command line: exit 0 when all was drawn

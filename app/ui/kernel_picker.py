@@ -6,11 +6,13 @@ its widgets (:func:`kernel_fields`, one key per kernel and parameter, see :func:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from app.ui.errors import backend_message
+from app.ui.live_slider import live_slider
 from app.ui.strings import t
 
 
@@ -54,13 +56,19 @@ def kernel_fields(key: str, *, default_kernel: str = "gaussian", overrides: dict
         for p in spec.params:
             pk = param_key(key, spec.name, p.name)
             default = overrides.get(pk, p.default)
-            if p.kind == "choice":
-                fields[pk] = state.Field("choice", default, choices=p.options)
-            elif p.kind == "int":
-                fields[pk] = state.Field("int", int(default), lo=int(p.min), hi=int(p.max))
-            else:
-                fields[pk] = state.Field("float", float(default), lo=float(p.min), hi=float(p.max))
+            fields[pk] = param_field(p, default)
     return fields
+
+
+def param_field(p, default: Any):
+    """The URL/slider field of one catalogue parameter: its choices, or its range, step and unit."""
+    from app.ui import state
+
+    if p.kind == "choice":
+        return state.Field("choice", default, choices=p.options)
+    if p.kind == "int":
+        return state.Field("int", int(default), lo=int(p.min), hi=int(p.max), step=int(p.step), unit=p.unit)
+    return state.Field("float", float(default), lo=float(p.min), hi=float(p.max), step=float(p.step), unit=p.unit)
 
 
 def _on_family_change(key: str) -> None:
@@ -168,11 +176,8 @@ def kernel_picker(lang: str, *, key: str = "il", columns: int = 1) -> PickedKern
             follow = {"on_change": _on_param_change, "args": (key, spec.name, p.name)} if spec.follows else {}
             if p.kind == "choice":
                 st.selectbox(label, p.options, format_func=lambda o, p=p: p.option_label(o, lang), key=pk, **follow)
-            elif p.kind == "int":
-                st.slider(label, int(p.min), int(p.max), step=int(p.step), key=pk, **follow)
-            else:
-                st.slider(label, float(p.min), float(p.max), step=float(p.step), key=pk,
-                          format="%.2f" if p.step < 0.1 else None, **follow)
+            else:  # live: the picture follows the hand during a drag
+                live_slider(pk, param_field(p, p.default), label, **follow)
     try:
         name, params = kernel_from_state(ss, key)
         kernel = k.make(name, **params)

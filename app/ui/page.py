@@ -12,7 +12,7 @@ end; everything about links, defaults and rejected keys happens here::
 
     # app/labs/my_lab/view.py (labels come from the en/zh table through t(); left out here)
     s = page.open(SCHEMA, lang)        # link loaded once, notice naming rejected keys
-    st.slider("n", 1, 9, key="ml_n")   # widgets keyed by the schema's keys, no value=
+    page.slider(SCHEMA, "ml_n", "n")   # a live slider: range, step, default from the schema
     s = page.current(SCHEMA)           # after widgets (or inside a fragment): today's values
     ... s.n, s.mode ...                # a frozen, hashable settings object
     page.close()                       # the address bar becomes a link to these settings
@@ -36,11 +36,11 @@ from typing import Any, TypeVar
 import numpy as np
 import streamlit as st
 
-from app.ui import state
+from app.ui import live_slider, state
 from app.ui.state import Field
 from app.ui.strings import t
 
-__all__ = ["Schema", "Field", "open", "current", "refresh", "close", "DesignedKernel", "hand_over", "received", "handoff_key"]
+__all__ = ["Schema", "Field", "open", "current", "refresh", "close", "slider", "DesignedKernel", "hand_over", "received", "handoff_key"]
 
 _TYPES: dict[str, type] = {"choice": object, "int": int, "float": float, "bool": bool, "custom": object}
 _HANDOFF = "_page_handoff_"
@@ -132,6 +132,16 @@ def refresh(schema: Schema, *, skip: frozenset[str] = frozenset()) -> Any:
 def close() -> None:
     """Write the current settings into the address bar (the end of a page or fragment)."""
     state.write_query_params()
+
+
+def slider(schema: Schema, key: str, label: str, **options: Any) -> Any:
+    """The live slider of the number setting ``key``: range, step, unit and default from ``schema``.
+
+    ``options`` go to :func:`app.ui.live_slider.live_slider` (``help``, ``on_change``, ``args``,
+    ``disabled``, ``unit``). Returns the value; ``live_slider.dragging(key)`` says whether the hand
+    is still on it (a lab may draw a cheaper draft until the release).
+    """
+    return live_slider.live_slider(key, schema.fields[key], label, **options)
 
 
 # ---- typed hand-offs between pages ---------------------------------------------------------------

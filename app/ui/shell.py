@@ -32,7 +32,7 @@ GLOBAL_SCHEMA: dict[str, state.Field] = {
 # Projector mode: bigger type for the back row. Constant CSS, no user text in it.
 _PROJECTOR_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 21px; --cs-live-slider-font: 1.15rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"],
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem !important; }
 h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }

@@ -27,6 +27,7 @@ _PERSIST = "_state_persist_keys"
 _LINK = "_state_opening_link"
 _GLOBAL = "_state_global_schema"
 _PAGE = "_state_page_schema"
+_HELD = "_state_link_held"
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ class Field:
 
     kind is ``"choice"`` (one of ``choices``), ``"int"``/``"float"`` (within
     ``lo``..``hi``), ``"bool"``, or ``"custom"`` (``parse`` turns the text into a
-    value or raises ``ValueError``; ``format`` does the reverse).
+    value or raises ``ValueError``; ``format`` does the reverse). ``step`` and ``unit`` are
+    for the slider that edits a number (:mod:`app.ui.live_slider`); a link may hold any
+    value in range.
     """
 
     kind: str
@@ -45,6 +48,8 @@ class Field:
     hi: float | None = None
     parse: Callable[[str], Any] | None = None
     format: Callable[[Any], str] | None = None
+    step: float | None = None
+    unit: str = ""
 
 
 def _parse(field: Field, text: str) -> Any:
@@ -172,11 +177,25 @@ def current_query_params() -> dict[str, str]:
     return encode(schema, {k: ss[k] for k in schema if k in ss})
 
 
+def hold_link(holder: str, held: bool) -> None:
+    """While any holder holds the link (a live slider mid-drag), :func:`write_query_params` waits."""
+    st.session_state.setdefault(_HELD, {})[holder] = held
+
+
+def link_held(holder: str | None = None) -> bool:
+    """True while ``holder`` (by default: any holder) holds the link."""
+    held = st.session_state.get(_HELD, {})
+    return bool(held.get(holder)) if holder is not None else any(held.values())
+
+
 def write_query_params() -> None:
     """Make the address bar a link to the current page's settings (and the global ones).
 
-    Call at the end of a page and at the end of any fragment that changes settings.
+    Call at the end of a page and at the end of any fragment that changes settings. Nothing
+    happens while the link is held (:func:`hold_link`): a drag's link is written on release.
     """
+    if link_held():
+        return
     wanted = current_query_params()
     if dict(st.query_params.items()) != wanted:
         st.query_params.from_dict(wanted)

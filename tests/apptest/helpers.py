@@ -63,3 +63,35 @@ def notice_keys(at: AppTest) -> set[str]:
 
     head = t("state.rejected", "en", keys="")
     return {k for i in at.info if str(i.value).startswith(head) for k in str(i.value)[len(head):].split(", ")}
+
+
+def _live_element(at: AppTest, key: str):
+    from app.ui.live_slider import component_key
+
+    found = [e for e in at.get("bidi_component") if e.proto.id.endswith("-" + component_key(key))]
+    assert found, f"no live slider for {key!r} on the page"
+    return found[0]
+
+
+def live_data(at: AppTest, key: str) -> dict[str, Any]:
+    """What the page sent to the live slider holding ``key`` (label, min, max, step, value, labels...)."""
+    import json
+
+    return json.loads(_live_element(at, key).proto.json)
+
+
+def move_live(at: AppTest, key: str, value: Any, *, dragging: bool = False) -> AppTest:
+    """Send ``value`` to the live slider holding ``key`` as its browser half does, and run.
+
+    AppTest cannot drive custom components, so this adds the component's widget state (a JSON
+    ``move``) to the widget states of the other widgets: the page's real callback, sanitiser and
+    draft/full switch run as in a browser. ``value`` may be anything a hostile client could send.
+    """
+    import json
+
+    seq = int(at.session_state["_live_seq_" + key]) + 1 if "_live_seq_" + key in at.session_state else 1
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = _live_element(at, key).proto.id
+    state.json_value = json.dumps({"move": {"value": value, "dragging": dragging, "seq": seq}})
+    return at._run(states)  # AppTest.run() would send only the states of widgets it knows

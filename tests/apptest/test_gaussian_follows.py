@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.ui import kernel_picker
 from tests.apptest.conftest import last_run
-from tests.apptest.helpers import open_lab
+from tests.apptest.helpers import live_data, move_live, open_lab
 
 
 def _kernel_shape(at) -> tuple[int, int]:
@@ -13,15 +13,15 @@ def _kernel_shape(at) -> tuple[int, int]:
 
 def test_size_slider_follows_sigma_until_moved():
     at = open_lab("image_lab")
-    at.slider(key="il_gaussian_sigma").set_value(4.0).run()  # the lab opens at sigma 3
-    assert at.slider(key="il_gaussian_size").value == 25
+    move_live(at, "il_gaussian_sigma", 4.0)  # the lab opens at sigma 3
+    assert live_data(at, "il_gaussian_size")["value"] == 25
     assert _kernel_shape(at) == (25, 25)
-    at.slider(key="il_gaussian_sigma").set_value(1.5).run()
-    assert at.slider(key="il_gaussian_size").value == 11 and _kernel_shape(at) == (11, 11)
+    move_live(at, "il_gaussian_sigma", 1.5)
+    assert live_data(at, "il_gaussian_size")["value"] == 11 and _kernel_shape(at) == (11, 11)
     # the user moves the size: from now on it stays where they put it
-    at.slider(key="il_gaussian_size").set_value(5).run()
-    at.slider(key="il_gaussian_sigma").set_value(2.0).run()
-    assert at.slider(key="il_gaussian_size").value == 5 and _kernel_shape(at) == (5, 5)
+    move_live(at, "il_gaussian_size", 5)
+    move_live(at, "il_gaussian_sigma", 2.0)
+    assert live_data(at, "il_gaussian_size")["value"] == 5 and _kernel_shape(at) == (5, 5)
     assert not at.exception
 
 

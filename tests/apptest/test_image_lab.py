@@ -14,7 +14,7 @@ from app.ui import page, image_picker
 from app.labs.image_lab.pipeline import LabSettings, compute, display_output
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
-from tests.apptest.helpers import open_lab, texts
+from tests.apptest.helpers import live_data, move_live, open_lab, texts
 
 
 def _run(at):
@@ -51,7 +51,7 @@ def test_chinese_labels_differ_from_english():
 
 
 def at_labels(at) -> list[str]:
-    return [w.label for w in list(at.selectbox) + list(at.slider)]
+    return [w.label for w in at.selectbox] + [live_data(at, k)["label"] for k in ("il_gaussian_size", "il_gaussian_sigma")]
 
 
 # --------------------------------------------------------------------------------------------
@@ -59,10 +59,10 @@ def at_labels(at) -> list[str]:
 # --------------------------------------------------------------------------------------------
 def test_bigger_gaussian_sigma_lowers_high_frequency_energy():
     at = open_lab("image_lab")
-    at.slider(key="il_gaussian_sigma").set_value(1.0).run()
+    move_live(at, "il_gaussian_sigma", 1.0)
     assert not at.exception
     sharp = _run(at)
-    at.slider(key="il_gaussian_sigma").set_value(4.0).run()
+    move_live(at, "il_gaussian_sigma", 4.0)
     assert not at.exception
     blurred = _run(at)
     assert sharp.settings.params["sigma"] == 1.0 and blurred.settings.params["sigma"] == 4.0
@@ -98,10 +98,10 @@ def test_kernel_sliders_come_from_the_catalogue():
     assert not at.exception
     spec = kernels.get("gabor")
     for p in spec.params:
-        s = at.slider(key=f"il_gabor_{p.name}")
-        assert s.label == p.label["en"]
-        assert s.min == p.min and s.max == p.max
-    at.slider(key="il_gabor_theta").set_value(90.0).run()
+        s = live_data(at, f"il_gabor_{p.name}")
+        assert s["label"] == p.label["en"]
+        assert (s["min"], s["max"], s["step"], s["unit"]) == (p.min, p.max, p.step, p.unit)
+    move_live(at, "il_gabor_theta", 90.0)
     assert _run(at).settings.params["theta"] == 90.0
 
 

@@ -31,7 +31,7 @@ def test_six_panels_and_the_first_slider_fit_a_1280x720_projector(browser, app_u
         boxes = _boxes(page)
         assert all(inside(b, 1280, 720) for b in boxes), boxes
         assert min(b["width"] for b in boxes) >= 240, [b["width"] for b in boxes]
-        slider = page.locator("[data-testid=stMain] [data-testid=stSlider]").first.bounding_box()
+        slider = page.locator("[data-testid=stMain]").get_by_role("slider").first.bounding_box()
         assert inside(slider, 1280, 720), slider
         # the sidebar starts closed, and the back row reads which kernel this is
         assert page.locator("[data-testid=stSidebar]").get_attribute("data-collapsed") == "true"

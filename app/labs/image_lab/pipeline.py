@@ -223,7 +223,7 @@ class MainPanels:
     output_spectrum_jpeg: bytes  # |F·H| panel
     radial: dict  # radial_profiles(run)
     hf_ratio: float
-    theorem: TheoremCheck
+    theorem: TheoremCheck | None  # None in a draft (drawn mid-drag): checked on release
 
     @property
     def nbytes(self) -> int:
@@ -236,16 +236,19 @@ PANELS: ByteBudgetCache[MainPanels] = ByteBudgetCache(
 )
 
 
-def main_panels(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
-    """The main view's changing panels for ``run``, rendered once per image, kernel and display settings."""
+def main_panels(run: LabRun, font_px: int, kernel_side: int, *, draft: bool = False) -> MainPanels:
+    """The main view's changing panels for ``run``, rendered once per image, kernel and display settings.
+
+    A ``draft`` (a live slider is mid-drag) leaves out the theorem check; the pictures are the same.
+    """
     s = run.settings
     key = (run.image.digest, hashlib.sha1(np.ascontiguousarray(run.kernel).tobytes()).hexdigest(), run.kernel.shape,
            s.kernel_name, s.family, s.boundary, s.correlate, s.signed_mode, s.shared_scale, s.db, s.projector,
-           s.palette, font_px, kernel_side)
-    return PANELS.get_or_make(key, lambda: _render_main(run, font_px, kernel_side))
+           s.palette, font_px, kernel_side, draft)
+    return PANELS.get_or_make(key, lambda: _render_main(run, font_px, kernel_side, draft))
 
 
-def _render_main(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
+def _render_main(run: LabRun, font_px: int, kernel_side: int, draft: bool = False) -> MainPanels:
     from app.backend.panels import kernel_panel, spectrum_panel
 
     s = run.settings
@@ -259,7 +262,7 @@ def _render_main(run: LabRun, font_px: int, kernel_side: int) -> MainPanels:
         output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),
         radial=radial_profiles(run),
         hf_ratio=run.hf_ratio,
-        theorem=theorem_check(run),
+        theorem=None if draft else theorem_check(run),
     )
 
 

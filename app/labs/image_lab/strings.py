@@ -226,6 +226,10 @@ STRINGS.update({
         "zh": "输出由 IFFT(F · H) 在 {n1}×{n2} 网格上算出",
     },
     "il.theorem.run": {"en": "Check every pixel", "zh": "逐个像素全部验证"},
+    "il.theorem.on_release": {
+        "en": "Convolution theorem: checked against the direct sum when you release the slider.",
+        "zh": "卷积定理：松开滑块后再与直接求和比对验证。",
+    },
     # ---- explanation ---------------------------------------------------------------------------
     "il.explain.title": {"en": "Why does this work? f ∗ h ↔ F · H", "zh": "为什么？f ∗ h ↔ F · H"},
     "il.explain.body": {

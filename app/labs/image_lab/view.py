@@ -14,7 +14,7 @@ import streamlit as st
 import kernels
 from app.backend import display
 from app.labs.image_lab import teaching
-from app.ui import page, shell, image_picker, kernel_picker
+from app.ui import image_picker, kernel_picker, live_slider, page, shell
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab import text as words
 from app.labs.image_lab import figures as figs
@@ -87,7 +87,8 @@ def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
 def _main_view(run: lab.LabRun, aside) -> None:
     st_ = run.settings
     input_jpeg, fin_jpeg = lab.static_panels(run, FONT_PX)
-    drawn = lab.main_panels(run, FONT_PX, KERNEL_SIDE)  # shared by every session: rendered once per result
+    # shared by every session: rendered once per result; mid-drag a draft (no theorem check)
+    drawn = lab.main_panels(run, FONT_PX, KERNEL_SIDE, draft=live_slider.any_dragging())
     od = drawn.output
     c1, c2, c3 = st.columns(3, gap="small")
     with c1, st.container(key="il_in_panel"):
@@ -137,7 +138,10 @@ def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
         st.image(svg, width="stretch", caption=None if proj else read, alt=f"{heading}. {read}")
 
 
-def _theorem(run: lab.LabRun, check: lab.TheoremCheck) -> None:
+def _theorem(run: lab.LabRun, check: lab.TheoremCheck | None) -> None:
+    if check is None:  # a draft: the same box, checked again when the slider is released
+        st.success(t("il.theorem.on_release", lang), icon=":material/check_circle:")
+        return
     if st.session_state.pop("_il_full_check", False):  # the button below asked for every pixel
         check = lab.theorem_check(run, full=True)
     st.success(words.theorem_note(check, run.result.grid, lang), icon=":material/check_circle:")

@@ -1,0 +1,145 @@
+"""Real mouse drags on a live slider (app/ui/live_slider.py), shared by the browser tests and bench_drag.py.
+
+A probe in the page records every *new* picture of one image element once the browser has loaded
+it (its time and ``src``), checked at every animation frame; the drag itself is Playwright mouse
+events at a fixed rate. Nothing here asserts a time: the benchmark prints them, the tests count.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+_PROBE = """(sel) => {
+    const rec = window.__csDrag = {pictures: [], last: null, press: null, release: null};
+    window.addEventListener('pointerdown', () => { rec.press = performance.now(); }, true);
+    window.addEventListener('pointerup', () => { rec.release = performance.now(); }, true);
+    const tick = () => {
+        const img = document.querySelector(sel);
+        if (img && img.complete && img.naturalWidth > 0 && img.src !== rec.last) {
+            rec.last = img.src;
+            rec.pictures.push([performance.now(), img.src]);
+        }
+        requestAnimationFrame(tick);
+    };
+    tick();
+}"""
+
+# Resolves when the slider's own value is drawn, no move is on its way, no run is going and every
+# image has loaded: then the picture on screen is the one for the value under the hand.
+_SETTLED = """(thumb) => new Promise((done) => {
+    const r = thumb.closest('.cs-live').dataset;
+    const tick = () => {
+        const app = document.querySelector('[data-testid=stApp]');
+        const idle = app && app.getAttribute('data-test-script-state') !== 'running';
+        if (idle && r.busy === '0' && r.drawn === r.value && r.drawnDragging === '0'
+                && [...document.images].every((i) => i.complete)) {
+            done(performance.now());
+        } else {
+            requestAnimationFrame(tick);
+        }
+    };
+    tick();
+})"""
+
+
+# The same drag made of pointer events created in the page on its own clock (``hz`` per second):
+# Playwright's mouse.move waits for the renderer to take each event, so on a loaded machine it
+# cannot keep 60 Hz while the page draws; a real mouse is not held back that way.
+_PAGE_DRAG = """(thumb, [start, end, seconds, hz]) => new Promise((done) => {
+    const track = thumb.parentElement;
+    const box = track.getBoundingClientRect();
+    const y = box.y + box.height / 2;
+    const at = (f) => ({clientX: box.x + f * box.width, clientY: y, pointerId: 1, pointerType: 'mouse',
+                        isPrimary: true, bubbles: true, composed: true, button: 0, buttons: 1});
+    track.dispatchEvent(new PointerEvent('pointerdown', at(start)));
+    const t0 = performance.now();
+    let events = 1;
+    const tick = () => {
+        const f = Math.min(1, (performance.now() - t0) / (1000 * seconds));
+        track.dispatchEvent(new PointerEvent('pointermove', at(start + (end - start) * f)));
+        events += 1;
+        if (f < 1) {
+            setTimeout(tick, Math.max(0, t0 + events * 1000 / hz - performance.now()));
+        } else {
+            track.dispatchEvent(new PointerEvent('pointerup', {...at(end), buttons: 0}));
+            done(events / (performance.now() - t0) * 1000);
+        }
+    };
+    setTimeout(tick, 1000 / hz);
+})"""
+
+
+@dataclass(frozen=True)
+class DragResult:
+    """What one drag drew: pictures as (ms, src), the press and release times (ms, page clock), when
+    the release value was on screen, and the slider's value at release."""
+
+    pictures: list[tuple[float, str]]
+    pressed_ms: float
+    released_ms: float
+    settled_ms: float
+    value: str
+    event_hz: float  # mouse events per second actually dispatched (fewer than asked on a busy machine)
+
+    @property
+    def during(self) -> list[tuple[float, str]]:
+        """Pictures that appeared while the hand was down."""
+        return [p for p in self.pictures if self.pressed_ms <= p[0] <= self.released_ms]
+
+    @property
+    def final_src(self) -> str:
+        return self.pictures[-1][1] if self.pictures else ""
+
+
+def live_slider(page, name: str):
+    """The live slider's thumb (``role=slider``) with the accessible name ``name``."""
+    return page.get_by_role("slider", name=name, exact=True)
+
+
+def install_probe(page, image_selector: str) -> None:
+    """Start recording the pictures of ``image_selector`` (call once the page is loaded)."""
+    page.evaluate(_PROBE, image_selector)
+
+
+def drag(page, name: str, *, seconds: float = 2.0, hz: float = 60.0, start: float = 0.15,
+         end: float = 0.6, in_page: bool = False) -> DragResult:
+    """Press on the slider ``name`` at ``start`` (fraction of its track), move towards ``end`` with
+    mouse events at up to ``hz`` for ``seconds``, release at ``end``, and wait until the release
+    value is on screen. ``in_page``: the events are made in the page (see ``_PAGE_DRAG``)."""
+    thumb = live_slider(page, name)
+    if in_page:
+        page.evaluate("() => { window.__csDrag.pictures = []; }")
+        event_hz = thumb.evaluate(_PAGE_DRAG, [start, end, seconds, hz])
+        return _finish(page, thumb, event_hz)
+    thumb.scroll_into_view_if_needed()
+    box = thumb.evaluate("(t) => { const b = t.parentElement.getBoundingClientRect();"
+                         " return {x: b.x, y: b.y, width: b.width, height: b.height}; }")  # the track
+    y = box["y"] + box["height"] / 2
+    page.evaluate("() => { window.__csDrag.pictures = []; }")
+    page.mouse.move(box["x"] + start * box["width"], y)
+    page.mouse.down()
+    t0 = time.perf_counter()
+    events = 0
+    # the hand's position follows the clock: on a busy machine fewer events, never a longer drag
+    while (elapsed := time.perf_counter() - t0) < seconds:
+        page.mouse.move(box["x"] + (start + (end - start) * elapsed / seconds) * box["width"], y)
+        events += 1
+        pause = t0 + events / hz - time.perf_counter()
+        if pause > 0:
+            time.sleep(pause)
+    page.mouse.move(box["x"] + end * box["width"], y)
+    page.mouse.up()
+    return _finish(page, thumb, (events + 1) / (time.perf_counter() - t0))
+
+
+def _finish(page, thumb, event_hz: float) -> DragResult:
+    settled = thumb.evaluate(_SETTLED)
+    rec = page.evaluate("() => window.__csDrag")
+    value = thumb.get_attribute("aria-valuenow") or ""
+    return DragResult([tuple(p) for p in rec["pictures"]], rec["press"], rec["release"], settled, value, event_hz)
+
+
+def wait_settled(page, name: str) -> None:
+    """Wait until the picture on screen is the one for the slider's value (after keys or a drag)."""
+    live_slider(page, name).evaluate(_SETTLED)
