@@ -81,17 +81,27 @@ def _serve(tmp: Path, log_name: str, *extra: str, replicas: int = 1) -> Iterator
     log = ARTIFACTS / log_name
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, TMPDIR=str(tmp)))
-    seen: set[int] = set()
     try:
         yield proc, port, log
     finally:
-        seen.update(_children(proc.pid))
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        for pid in seen:  # only if a test failed: never leave a server running
+        # only if a test failed: never leave a server running (an orphan's parent is no longer app.serve)
+        marks = [str(tmp)] + [f"--server.port\0{port + 1 + i}\0" for i in range(replicas)]
+        for pid in _processes_mentioning(marks):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _processes_mentioning(marks: list[str]) -> list[int]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            text = cmdline.read_bytes().decode(errors="replace")
+            if any(mark in text for mark in marks):
+                found.append(int(cmdline.parent.name))
+    return found
 
 
 def _ready(proc: subprocess.Popen, log: Path) -> bool:
