@@ -49,6 +49,6 @@ def test_production_settings_hide_error_details_and_bound_messages_and_uploads()
     from app.backend.images import MAX_UPLOAD_MB
 
     config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
-    assert config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["showErrorDetails"] == "none" and config["client"]["showErrorLinks"] is False
     assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB
     assert 2 <= config["server"]["maxMessageSize"] <= 64  # far under Streamlit's 200 MB default
