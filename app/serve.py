@@ -242,13 +242,13 @@ class Cluster:
         replica.started, replica.restart_at = time.monotonic(), None
 
     def start(self, stop: threading.Event) -> None:
-        for replica in self.replicas:
-            self._start_replica(replica)
         cfg = self.workdir / "haproxy.cfg"
         self.stats_socket = self.workdir / "haproxy.sock"
         if len(str(self.stats_socket)) > _HAPROXY_MAX_SOCKET_PATH:
             raise ServeError(f"the temporary folder's path is too long for HAProxy's socket ({self.workdir}); "
                              "set TMPDIR to a shorter folder")
+        for replica in self.replicas:
+            self._start_replica(replica)
         cfg.write_text(haproxy_config(self.port, [f"127.0.0.1:{p}" for p in self.replica_ports], address=self.address,
                                       stats_socket=str(self.stats_socket),
                                       tls_pem=str(self.tls_pem) if self.tls_pem else None))

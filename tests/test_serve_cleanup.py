@@ -229,3 +229,12 @@ def test_tls_needs_both_files(tmp_path):
                          env=dict(os.environ, TMPDIR=str(tmp_path)))
     assert out.returncode == 2 and out.stderr.splitlines() == ["error: --tls-cert and --tls-key go together"]
     assert _workdirs(tmp_path) == []
+
+
+def test_a_temporary_folder_too_deep_for_haproxys_socket_is_a_clear_error(tmp_path):
+    deep = tmp_path / ("d" * 80)  # pytest-style long paths: the socket path would pass HAProxy's limit
+    deep.mkdir()
+    out = subprocess.run([sys.executable, "-m", "app.serve", "--port", str(free_port_run(3)), "--address", "127.0.0.1"],
+                         cwd=REPO, capture_output=True, text=True, timeout=60, env=dict(os.environ, TMPDIR=str(deep)))
+    assert out.returncode == 2 and out.stderr.startswith("error: the temporary folder's path is too long")
+    assert "set TMPDIR to a shorter folder" in out.stderr and _workdirs(deep) == []
