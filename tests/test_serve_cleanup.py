@@ -145,10 +145,57 @@ def test_a_busy_port_is_refused_at_the_start(which, tmp_path):
     assert _workdirs(tmp_path) == []
 
 
-def test_haproxy_refuses_to_share_its_port():
-    """``noreuseport``: even if a second balancer got past the start's check, it could not bind."""
-    cfg = serve.haproxy_config(8501, ["127.0.0.1:8511"])
-    assert "\n    noreuseport\n" in cfg.split("\ndefaults")[0]
+def _balancer(cfg: Path, port: int, *, share: bool) -> subprocess.Popen:
+    """HAProxy on ``port`` with app.serve's configuration; ``share`` drops ``noreuseport`` (as the
+    configuration of earlier versions had it)."""
+    text = serve.haproxy_config(port, [f"127.0.0.1:{port + 2}"], address="127.0.0.1")
+    cfg.write_text(text.replace("    noreuseport\n", "") if share else text)
+    return subprocess.Popen([serve.find_haproxy(), "-db", "-f", str(cfg)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextlib.contextmanager
+def _stopped_at_the_end(procs: list[subprocess.Popen]) -> Iterator[list[subprocess.Popen]]:
+    try:
+        yield procs
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=10)
+
+
+def test_a_port_held_by_an_orphaned_balancer_is_refused(tmp_path):
+    """The issue's case: an HAProxy left by an earlier run still listens (with SO_REUSEPORT); a new
+    app.serve must not share the port with it."""
+    port = free_port_run(3)
+    with _stopped_at_the_end([_balancer(tmp_path / "old.cfg", port, share=True)]):
+        _wait_for(lambda: _listening(port), 30, "the old balancer listens")
+        out = subprocess.run([sys.executable, "-m", "app.serve", "--replicas", "1", "--port", str(port),
+                              "--address", "127.0.0.1", "--first-replica-port", str(port + 1)],
+                             cwd=REPO, capture_output=True, text=True, timeout=60,
+                             env=dict(os.environ, TMPDIR=str(tmp_path)))
+    assert out.returncode == 2 and "is already in use" in out.stderr and _workdirs(tmp_path) == []
+
+
+def test_haproxy_with_noreuseport_cannot_share_a_port(tmp_path):
+    """Past the start's check too: app.serve's HAProxy exits instead of sharing the port, where the
+    configuration without ``noreuseport`` starts a second balancer on it."""
+    port = free_port_run(3)
+    with _stopped_at_the_end([_balancer(tmp_path / "old.cfg", port, share=True)]) as procs:
+        _wait_for(lambda: _listening(port), 30, "the old balancer listens")
+        ours = _balancer(tmp_path / "new.cfg", port, share=False)
+        procs.append(ours)
+        assert ours.wait(timeout=30) != 0
+        sharing = _balancer(tmp_path / "shared.cfg", port, share=True)
+        procs.append(sharing)
+        with pytest.raises(subprocess.TimeoutExpired):  # the old configuration binds and keeps running
+            sharing.wait(timeout=3)
 
 
 def test_a_replica_that_always_crashes_backs_off_then_gives_up_loudly(tmp_path):
