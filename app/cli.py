@@ -12,15 +12,22 @@ Usage (from the repository root)::
 
 ``INPUT`` is an image path or ``sample:NAME`` (see ``python -m app.cli samples``).
 Any bad input prints one line starting with ``error:`` on stderr and exits with
-status 2 — never a traceback.  The module is a thin layer over
+status 2 — never a traceback.  ``--out`` is written atomically (a temporary file in
+the same folder, then renamed), never through a symbolic link, and an existing file
+is replaced only with ``--force``.  The module is a thin layer over
 :mod:`app.backend` and :mod:`kernels`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import io
+import os
+import stat
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -43,13 +50,41 @@ class _Parser(argparse.ArgumentParser):
 
 
 # --------------------------------------------------------------------------- helpers
+def _read_input_file(path: Path, what: str, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing devices, pipes and folders and anything over
+    ``limit`` bytes before reading it (``/dev/zero`` would never end; a FIFO would block)."""
+    try:
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise CliError(f"{what} not found: {path}") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)  # of what was opened: no swap between a check and the read
+        if stat.S_ISDIR(info.st_mode):
+            raise CliError(f"{what} is a folder, not a file: {path}")
+        if not stat.S_ISREG(info.st_mode):
+            raise CliError(f"{what} is not a regular file (a device, pipe or socket): {path}")
+        data = b""
+        if info.st_size <= limit:
+            with open(fd, "rb", closefd=False) as file:  # a buffered read loops over short reads
+                data = file.read(limit + 1)
+        if info.st_size > limit or len(data) > limit:  # the second: the file grew after the check
+            raise CliError(f"{what} is too large: {max(info.st_size, len(data)):,} bytes "
+                           f"(the limit is {limit:,}): {path}")
+    finally:
+        os.close(fd)
+    return data
+
+
 def _load_input(spec: str, gray: bool = False, long_side: int | None = None) -> np.ndarray:
-    from app.backend.images import load_image, load_sample, to_gray, working_copy
+    from app.backend.images import MAX_UPLOAD_MB, load_image, load_sample, to_gray, working_copy
 
     if spec.startswith(SAMPLE_PREFIX):
         image = load_sample(spec[len(SAMPLE_PREFIX):])
     else:
-        image = load_image(spec)
+        image = load_image(_read_input_file(Path(spec), "image file", MAX_UPLOAD_MB * 1024 * 1024))
     if long_side is not None:
         image = working_copy(image, long_side).image
     if gray:
@@ -75,15 +110,14 @@ def _parse_params(name: str, pairs: Sequence[str] | None) -> dict[str, float | i
 
 def _kernel_from_args(args: argparse.Namespace) -> np.ndarray | None:
     import kernels
-    from kernels.parse import load_kernel_bytes
+    from kernels.parse import MAX_KERNEL_FILE_BYTES, load_kernel_bytes
 
     if args.kernel_file is not None:
         if args.param:
             raise CliError("--param applies to --kernel, not to --kernel-file")
         path = Path(args.kernel_file)
-        if not path.is_file():
-            raise CliError(f"kernel file not found: {path}")
-        return np.asarray(load_kernel_bytes(path.read_bytes(), path.name), dtype=np.float64)
+        data = _read_input_file(path, "kernel file", MAX_KERNEL_FILE_BYTES)
+        return np.asarray(load_kernel_bytes(data, path.name), dtype=np.float64)
     if args.kernel is not None:
         name = kernels.get(args.kernel).name
         return np.asarray(kernels.make(name, **_parse_params(name, args.param)), dtype=np.float64)
@@ -92,29 +126,71 @@ def _kernel_from_args(args: argparse.Namespace) -> np.ndarray | None:
     return None
 
 
-def _check_out(path: str, allowed: Sequence[str]) -> Path:
-    out = Path(path)
+def _check_out(args: argparse.Namespace, allowed: Sequence[str]) -> Path:
+    """``--out`` checked before any work: extension, folder, no symbolic link, no file replaced
+    without ``--force``."""
+    out = Path(args.out)
     ext = out.suffix.lower()
     if ext not in allowed:
         raise CliError(f"--out must end with {' or '.join(allowed)}, got {out.name!r}")
+    if out.is_symlink():  # writing through it could replace any file the link points to
+        raise CliError(f"--out is a symbolic link; name the file itself: {out}")
     if out.is_dir():
         raise CliError(f"--out is a folder: {out}")
     if not out.parent.exists():
         raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    if out.exists() and not out.is_file():
+        raise CliError(f"--out is not a regular file (a device, pipe or socket): {out}")
+    if out.exists() and not args.force:
+        raise CliError(f"{out} exists; add --force to replace it")
     return out
 
 
-def _write_bytes(out: Path, data: bytes) -> None:
+def _write_bytes(out: Path, data: bytes, replace: bool) -> None:
+    """Write ``data`` to a temporary file beside ``out`` and rename it over ``out``: a reader never
+    sees half a file, a failure leaves the old one, and a link put at ``out`` meanwhile is replaced,
+    not followed. Without ``replace`` the rename is a hard link, which fails if ``out`` appeared."""
+    tmp = None
     try:
-        out.write_bytes(data)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # the permissions a plain open() would give, not mkstemp's 0600
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if replace:
+            os.replace(tmp, out)
+        else:
+            _rename_to_new_name(tmp, out)
+    except FileExistsError:
+        raise CliError(f"{out} exists; add --force to replace it") from None
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
-def _write_npy(out: Path, array: np.ndarray) -> None:
+def _rename_to_new_name(tmp: str, out: Path) -> None:
+    """Rename ``tmp`` to ``out`` unless ``out`` exists (:class:`FileExistsError`)."""
+    try:
+        os.link(tmp, out)  # atomic: fails if the name exists
+    except OSError as exc:
+        # filesystems without hard links (FAT on a USB stick): check, then rename
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        if out.exists() or out.is_symlink():
+            raise FileExistsError(out) from None
+        os.replace(tmp, out)
+
+
+def _write_npy(out: Path, array: np.ndarray, replace: bool) -> None:
     buf = io.BytesIO()
     np.save(buf, array, allow_pickle=False)
-    _write_bytes(out, buf.getvalue())
+    _write_bytes(out, buf.getvalue(), replace)
 
 
 def _png(u8: np.ndarray) -> bytes:
@@ -166,15 +242,15 @@ def cmd_kernel(args: argparse.Namespace) -> None:
     """Write one catalogue kernel to .npy or .csv."""
     import kernels
 
-    out = _check_out(args.out, (".npy", ".csv"))
+    out = _check_out(args, (".npy", ".csv"))
     name = kernels.get(args.name).name
     k = np.asarray(kernels.make(name, **_parse_params(name, args.param)), dtype=np.float64)
     if out.suffix.lower() == ".npy":
-        _write_npy(out, k)
+        _write_npy(out, k, args.force)
     else:
         buf = io.StringIO()
         np.savetxt(buf, k, delimiter=",", fmt="%.17g")
-        _write_bytes(out, buf.getvalue().encode())
+        _write_bytes(out, buf.getvalue().encode(), args.force)
     _say(f"wrote {out} ({k.shape[0]}x{k.shape[1]} kernel {name})")
 
 
@@ -190,17 +266,17 @@ def cmd_convolve(args: argparse.Namespace) -> None:
     from app.backend import convolve
     from app.backend.display import signed_display
 
-    out = _check_out(args.out, (".png", ".npy"))
+    out = _check_out(args, (".png", ".npy"))
     kernel = _require_kernel(args)
     image = _load_input(args.input, args.gray, args.long_side)
     result = convolve(image, kernel, boundary=args.boundary, correlate=args.correlate, method=args.method)
     result = np.asarray(result, dtype=np.float64)
     if out.suffix.lower() == ".npy":
-        _write_npy(out, result)
+        _write_npy(out, result, args.force)
         note = "raw float64"
     else:
         shown = signed_display(result, args.signed, kernel_sum=float(kernel.sum()), palette=args.palette)
-        _write_bytes(out, _png(shown.pixels))
+        _write_bytes(out, _png(shown.pixels), args.force)
         note = shown.note or "0..1 as grey levels"
     _say(f"wrote {out} ({'x'.join(map(str, result.shape))}, {note})")
 
@@ -211,7 +287,7 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
     from app.backend.colormaps import spectrum_colormap
     from app.backend.display import apply_colormap, spectrum_to_uint8
 
-    out = _check_out(args.out, (".png", ".npy"))
+    out = _check_out(args, (".png", ".npy"))
     kernel = _kernel_from_args(args)
     image = _load_input(args.input, args.gray, args.long_side)
     which = args.of or ("output" if kernel is not None else "input")
@@ -226,11 +302,11 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
         spec = spectrum(filtered)
     spec = np.asarray(spec)
     if out.suffix.lower() == ".npy":
-        _write_npy(out, spec)
+        _write_npy(out, spec, args.force)
         note = f"centred complex {spec.dtype}"
     else:
         grey = spectrum_to_uint8(np.abs(spec), args.db)
-        _write_bytes(out, _png(apply_colormap(grey, spectrum_colormap(args.palette))))
+        _write_bytes(out, _png(apply_colormap(grey, spectrum_colormap(args.palette))), args.force)
         note = f"log magnitude, {args.db:g} dB"
     _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}x{spec.shape[1]}, {note})")
 
@@ -240,7 +316,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
     from app.backend import ImageAnalysis, convolve
     from app.backend.panels import render_six_panel_png
 
-    out = _check_out(args.out, (".png",))
+    out = _check_out(args, (".png",))
     kernel = _require_kernel(args)
     image = _load_input(args.input, args.gray, args.long_side)
     result = ImageAnalysis(image, boundary=args.boundary, max_kernel_side=max(kernel.shape)).apply(
@@ -259,7 +335,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
         signed_mode=args.signed,
         palette=args.palette,
     )
-    _write_bytes(out, png)
+    _write_bytes(out, png, args.force)
     _say(f"wrote {out} (six panels, theorem error {result.theorem_error:.2g})")
 
 
@@ -269,7 +345,7 @@ def cmd_deconvolve(args: argparse.Namespace) -> None:
     from app.backend.display import to_uint8
     from app.backend.fourier import psnr, rmse
 
-    out = _check_out(args.out, (".png", ".npy"))
+    out = _check_out(args, (".png", ".npy"))
     if args.eps is not None and not args.inverse:
         raise CliError("--eps applies to --inverse")
     kernel = _require_kernel(args)
@@ -292,10 +368,10 @@ def cmd_deconvolve(args: argparse.Namespace) -> None:
          f"RMSE {rmse(clean, blurred):.4g}, PSNR {psnr(clean, blurred):.2f} dB")
     _say(f"restored: {how}: RMSE {rmse(clean, restored):.4g}, PSNR {psnr(clean, restored):.2f} dB")
     if out.suffix.lower() == ".npy":
-        _write_npy(out, restored)
+        _write_npy(out, restored, args.force)
         note = "raw float64"
     else:
-        _write_bytes(out, _png(to_uint8(np.clip(restored, 0.0, 1.0))))
+        _write_bytes(out, _png(to_uint8(np.clip(restored, 0.0, 1.0))), args.force)
         note = "clipped to 0..1"
     _say(f"wrote {out} ({'x'.join(map(str, restored.shape))}, {note})")
 
@@ -375,6 +451,11 @@ def _add_palette(p: argparse.ArgumentParser) -> None:
                    help="colours, as the app's sidebar: colour_safe = cividis spectra, blue/orange signed values")
 
 
+def _add_out(p: argparse.ArgumentParser, metavar: str) -> None:
+    p.add_argument("--out", required=True, metavar=metavar)
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
+
+
 def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", metavar="INPUT", help="image path or sample:NAME")
     p.add_argument("--gray", action="store_true", help="convert the image to grey (Rec. 601) first")
@@ -400,7 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("kernel", help="write a kernel to .npy or .csv")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="kernel parameter (repeatable)")
-    p.add_argument("--out", required=True, metavar="K.npy|K.csv")
+    _add_out(p, "K.npy|K.csv")
     p.set_defaults(func=cmd_kernel)
 
     p = sub.add_parser("convolve", help="convolve an image; write .png (display) or .npy (raw float64)")
@@ -408,7 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_kernel_options(p, required=True)
     _add_signed(p)
     _add_palette(p)
-    p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
+    _add_out(p, "OUT.png|OUT.npy")
     p.set_defaults(func=cmd_convolve)
 
     p = sub.add_parser("spectrum", help="write a centred spectrum (.png log magnitude or .npy complex)")
@@ -418,7 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which spectrum (default: output with a kernel, else input)")
     p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the PNG in dB (default 80)")
     _add_palette(p)
-    p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
+    _add_out(p, "OUT.png|OUT.npy")
     p.set_defaults(func=cmd_spectrum)
 
     p = sub.add_parser("figure", help="write the six-panel figure as PNG")
@@ -428,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=_db, default=80.0, help="dynamic range of the spectra in dB (default 80)")
     _add_signed(p)
     _add_palette(p)
-    p.add_argument("--out", required=True, metavar="FIG.png")
+    _add_out(p, "FIG.png")
     p.set_defaults(func=cmd_figure)
 
     p = sub.add_parser("deconvolve", help="blur (circular model, seeded noise), restore, report RMSE/PSNR")
@@ -446,7 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--inverse", action="store_true", help="inverse filter G/H")
     how.add_argument("--optimal", action="store_true", help="Wiener filter with the K that best restores the input (default)")
     p.add_argument("--eps", type=_eps, metavar="E", help="with --inverse: leave out frequencies with |H| < E (default 0.001)")
-    p.add_argument("--out", required=True, metavar="OUT.png|OUT.npy")
+    _add_out(p, "OUT.png|OUT.npy")
     p.set_defaults(func=cmd_deconvolve)
     return parser
 

@@ -1,5 +1,6 @@
 """ConvScope entry point: a router over the labs (run with ``streamlit run app/main.py``)."""
 
+import secrets
 import sys
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
 
 from app.ui import server, shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
@@ -27,5 +29,14 @@ pages = [
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
     st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except Exception:
+    # A bug must not show a student a traceback (client.showErrorDetails = "none" hides it) but the
+    # teacher needs something to find it by: a reference on the page and in the server log, next to
+    # the traceback Streamlit logs (a fragment's rerun has only Streamlit's redacted box).
+    reference = secrets.token_hex(4)
+    get_logger("convscope").error("unexpected error, reference %s (traceback next to this line)", reference)
+    st.error(t("app.unexpected_error", lang, reference=reference))
+    raise
 state.write_query_params()

@@ -473,7 +473,8 @@ def test_render_six_panel_titles_and_errors():
 def test_cli_output_png_says_how_it_was_shown(tmp_path):
     out = tmp_path / "o.png"
     for mode, word in (("auto", "diverging"), ("abs", "|x|"), ("clip", "clipped")):
-        proc = ok("convolve", "sample:camera", "--long-side", "64", "--kernel", "laplacian", "--signed", mode, "--out", out)
+        proc = ok("convolve", "sample:camera", "--long-side", "64", "--kernel", "laplacian", "--signed", mode,
+                  "--out", out, "--force")
         assert word in proc.stdout + proc.stderr, (mode, proc.stdout, proc.stderr)
     assert "--signed" in fails("convolve", "sample:camera", "--kernel", "box", "--signed", "rainbow", "--out", out)
 
@@ -505,7 +506,7 @@ def _figure_panels(tmp_path, *args: str) -> list[np.ndarray]:
 
     out = tmp_path / "fig.png"
     assert cli.main(["figure", "sample:camera", "--gray", "--long-side", "64", "--boundary", "wrap",
-                     "--panel", "64", *args, "--out", str(out)]) == 0
+                     "--panel", "64", *args, "--out", str(out), "--force"]) == 0
     fig = np.asarray(Image.open(out).convert("RGB")).astype(int)
     panels = []
     for i in range(6):
@@ -576,3 +577,95 @@ def test_figure_palette_changes_the_figure(tmp_path):
 def test_a_bad_palette_is_one_error_line(command, tmp_path):
     line = fails(command, "sample:siemens_star", "--kernel", "box", "--palette", "rainbow", "--out", tmp_path / "o.png")
     assert "--palette" in line and "colour_safe" in line
+
+
+# --------------------------------------------------------------------------- outputs and input files (issue 21)
+def test_an_existing_output_is_replaced_only_with_force(tmp_path):
+    out = tmp_path / "k.csv"
+    out.write_text("keep me\n")
+    line = fails("kernel", "box", "--out", out)
+    assert "exists" in line and "--force" in line
+    assert out.read_text() == "keep me\n"
+    ok("kernel", "box", "--out", out, "--force")
+    np.testing.assert_allclose(np.loadtxt(out, delimiter=","), kernels.make("box"))
+
+
+def test_an_output_is_never_written_through_a_symbolic_link(tmp_path):
+    victim = tmp_path / "victim.npy"
+    victim.write_bytes(b"precious")
+    link = tmp_path / "o.npy"
+    link.symlink_to(victim)
+    for extra in ((), ("--force",)):
+        assert "symbolic link" in fails("convolve", "sample:camera", "--kernel", "box", "--out", link, *extra)
+    assert victim.read_bytes() == b"precious" and link.is_symlink()
+    dangling = tmp_path / "d.png"
+    dangling.symlink_to(tmp_path / "nowhere.png")
+    assert "symbolic link" in fails("spectrum", "sample:camera", "--out", dangling)
+    assert not (tmp_path / "nowhere.png").exists()
+
+
+def test_outputs_are_written_whole_with_no_temporary_file_left(tmp_path):
+    out = tmp_path / "o.npy"
+    ok("convolve", "sample:camera", "--long-side", "64", "--kernel", "box", "--out", out)
+    ok("convolve", "sample:camera", "--long-side", "32", "--kernel", "box", "--out", out, "--force")
+    assert np.load(out).shape == (32, 32)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.npy"]
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()  # as a plain open() makes it, not 0600
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_failed_rename_leaves_what_was_there_and_no_temporary_file(tmp_path):
+    from app import cli
+
+    taken = tmp_path / "k.npy"  # a folder by that name appeared after the checks: the rename fails
+    taken.mkdir()
+    (taken / "inside").write_bytes(b"old")
+    with pytest.raises(cli.CliError, match="cannot write"):
+        cli._write_bytes(taken, b"new", replace=True)
+    assert (taken / "inside").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.npy"]
+
+
+def test_an_output_that_appears_meanwhile_is_not_replaced_without_force(tmp_path):
+    from app import cli
+
+    out = tmp_path / "k.npy"
+    out.write_bytes(b"written by someone else after the check")
+    with pytest.raises(cli.CliError, match="exists; add --force"):
+        cli._write_bytes(out, b"new", replace=False)
+    assert out.read_bytes() == b"written by someone else after the check"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.npy"]
+
+
+def test_an_output_that_is_a_special_file_is_refused(tmp_path):
+    fifo = tmp_path / "o.png"
+    os.mkfifo(fifo)
+    assert "not a regular file" in fails("spectrum", "sample:camera", "--out", fifo, "--force")
+
+
+@pytest.mark.parametrize("option", ["--kernel-file", "input"])
+def test_special_input_files_are_refused_before_reading(option, tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    for path, words in ((Path("/dev/zero"), "not a regular file"), (fifo, "not a regular file"),
+                        (tmp_path, "is a folder")):
+        args = (["convolve", "sample:camera", "--kernel-file", path] if option == "--kernel-file"
+                else ["convolve", path, "--kernel", "box"])
+        line = fails(*args, "--out", tmp_path / "o.npy")
+        assert words in line and str(path) in line, line
+    assert not (tmp_path / "o.npy").exists()
+
+
+def test_a_large_kernel_file_is_refused_from_its_size(tmp_path):
+    from kernels.parse import MAX_KERNEL_FILE_BYTES
+
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as f:  # sparse: the size is known without writing the bytes
+        f.truncate(50 * MAX_KERNEL_FILE_BYTES)
+    line = fails("convolve", "sample:camera", "--kernel-file", big, "--out", tmp_path / "o.npy")
+    assert f"{50 * MAX_KERNEL_FILE_BYTES:,} bytes" in line and f"{MAX_KERNEL_FILE_BYTES:,}" in line

@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
+import json
+import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+import yaml
 
 from app import loadtest, serve
 from tests.servers import free_port_run, healthy, running, streamlit_app
@@ -236,7 +240,7 @@ def test_compose_balancer_config_is_the_one_app_serve_makes_and_haproxy_accepts_
 def test_kubernetes_manifests_validate_with_probes_and_cookie_affinity():
     manifest = DEPLOY / "k8s" / "convscope.yaml"
     out = _lint("kubernetes-validate", "--strict", "-k", "1.30.0", str(manifest))
-    assert out.returncode == 0 and out.stdout.count("passed") == 3, out.stdout + out.stderr
+    assert out.returncode == 0 and out.stdout.count("passed") == 5, out.stdout + out.stderr
     text = manifest.read_text()
     assert "readinessProbe:" in text and "path: /_stcore/health" in text
     assert 'nginx.ingress.kubernetes.io/affinity: "cookie"' in text
@@ -254,3 +258,61 @@ def test_loadtest_drag_draws_every_release_value_with_no_errors(server):
     argv = [url, "--drag", "--sessions", "1", "--moves", "1", "--drag-s", "0.5", "--ramp", "0", "--think", "0", "0"]
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # main() runs its own event loop (see _run_async)
         assert pool.submit(loadtest.main, argv).result() == 0  # the command line: exit 0 when all was drawn
+
+
+def _k8s() -> dict[str, dict]:
+    return {doc["kind"]: doc for doc in yaml.safe_load_all((DEPLOY / "k8s" / "convscope.yaml").read_text())}
+
+
+def test_kubernetes_pods_are_locked_down_and_pinned():
+    docs = _k8s()
+    pod = docs["Deployment"]["spec"]["template"]["spec"]
+    assert pod["automountServiceAccountToken"] is False
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+    (container,) = pod["containers"]
+    sc = container["securityContext"]
+    assert sc["readOnlyRootFilesystem"] is True and sc["allowPrivilegeEscalation"] is False
+    assert sc["capabilities"]["drop"] == ["ALL"] and "add" not in sc["capabilities"]
+    assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+    name, _, tag = container["image"].rpartition(":")
+    assert name and tag and tag != "latest" and tag[0].isdigit()  # an exact version
+    assert docs["PodDisruptionBudget"]["spec"]["selector"] == docs["Deployment"]["spec"]["selector"]
+    ingress = docs["Ingress"]
+    hosts = {rule["host"] for rule in ingress["spec"]["rules"]}
+    assert ingress["spec"]["tls"][0]["hosts"] == sorted(hosts) and ingress["spec"]["tls"][0]["secretName"]
+    assert ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/session-cookie-secure"] == "true"
+
+
+def test_compose_containers_are_locked_down_and_pinned():
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    assert set(services) == {"convscope1", "convscope2", "haproxy"}
+    for name, service in services.items():
+        assert service["read_only"] is True, name
+        assert service["cap_drop"] == ["ALL"] and "cap_add" not in service, name
+        assert "no-new-privileges:true" in service["security_opt"], name
+        assert service["mem_limit"] and service["cpus"] > 0 and service["pids_limit"] > 0, name
+        tag = service["image"].rpartition(":")[2]
+        assert tag != "latest" and tag[0].isdigit(), name
+
+
+def _checkov() -> str | None:
+    """checkov from the linters' own virtualenv (.ci/run makes it: its pins clash with the test
+    environment's), else from PATH."""
+    local = DEPLOY.parent / ".venv-lint" / "bin" / "checkov"
+    return str(local) if local.is_file() else shutil.which("checkov")
+
+
+def test_deploy_files_pass_checkovs_security_rules():
+    checkov = _checkov()
+    if checkov is None and not os.environ.get("CI"):
+        pytest.skip("checkov not installed: python3 -m venv .venv-lint && .venv-lint/bin/pip install -r requirements-lint.txt")
+    assert checkov is not None, "checkov is missing (.ci/run installs it into .venv-lint)"
+    out = _lint(checkov, "--directory", str(DEPLOY), "--framework", "kubernetes", "dockerfile", "--compact",
+                "--quiet", "--skip-download", "--output", "json")
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+    reports = json.loads(out.stdout)
+    reports = reports if isinstance(reports, list) else [reports]
+    checked = {r["check_type"]: r["summary"] for r in reports}
+    assert set(checked) == {"kubernetes", "dockerfile"}  # both files were read, not skipped
+    assert all(s["passed"] > 0 and s["failed"] == 0 for s in checked.values()), checked

@@ -38,7 +38,7 @@ def _read_png(path) -> np.ndarray:
 
 
 def _cli(*args: str) -> None:
-    assert cli.main([*map(str, args)]) == 0
+    assert cli.main([*map(str, args), "--force"]) == 0  # one output file per kind, rewritten per case
 
 
 @pytest.fixture(scope="module")

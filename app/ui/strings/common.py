@@ -6,6 +6,11 @@ STRINGS = {
         "en": "See convolution in space and in frequency: f ∗ h ↔ F · H",
         "zh": "在空间域和频率域同时看懂卷积：f ∗ h ↔ F · H",
     },
+    "app.unexpected_error": {
+        "en": "Something went wrong on this page. Change a setting or reload the page; if it happens again, "
+              "give your teacher this reference: {reference}",
+        "zh": "此页面出现了问题。请更改一个设置或刷新页面；如果再次出现，请把这个编号告诉老师：{reference}",
+    },
     "nav.image_lab": {"en": "Image Lab", "zh": "图像卷积实验室"},
     "nav.signal_lab": {"en": "Signal Lab (1-D)", "zh": "一维信号卷积"},
     "nav.cnn_lab": {"en": "CNN Lab", "zh": "卷积神经网络实验室"},
