@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 
 import numpy as np
 import scipy.fft as sp_fft
@@ -242,7 +243,9 @@ def read_wav(data: bytes) -> np.ndarray:
         raise AudioError(f"the sound file is larger than {MAX_WAV_BYTES // (1024 * 1024)} MB", "audio_too_large",
                          limit=MAX_WAV_BYTES // (1024 * 1024))
     try:
-        rate, samples = wavfile.read(io.BytesIO(data))
+        with warnings.catch_warnings():  # unknown chunks are skipped; the file is judged by its samples
+            warnings.simplefilter("ignore", wavfile.WavFileWarning)
+            rate, samples = wavfile.read(io.BytesIO(data))
     except (ValueError, EOFError, OSError, IndexError) as exc:
         raise AudioError("this file is not a WAV sound that can be read", "audio_unreadable") from exc
     if not 1000 <= rate <= 384_000:
