@@ -86,13 +86,28 @@ def test_find_noise_peaks_adds_the_two_notch_pairs_and_cleans_the_image():
     assert "fd_notches" in at.query_params
 
 
+def _notch_lines(at) -> list[str]:
+    return [line for line in texts(at).splitlines() if line.startswith("**") and " fx = " in line]
+
+
+def _notch_line(i: int, fy: float, fx: float) -> str:
+    """The list's line for notch ``i``, recomputed: its frequencies and its period 1/|f| in pixels."""
+    return f"**{i}.** fx = {fx:+.4f}, fy = {fy:+.4f} cycles/pixel (period ≈ {1 / np.hypot(fx, fy):.1f} px)"
+
+
 def test_notches_from_a_link_and_delete():
-    at = _open(fd_notches=PEAKS)
-    assert "2." in texts(at)
+    link = ";".join(f"{fy},{fx}" for fy, fx in PEAKS)  # the link text the address bar carries
+    at = open_lab("filter_designer", link={"fd_notches": link})  # through the real decoder
+    assert not at.exception and not notice_keys(at)
+    assert at.session_state["fd_notches"] == PEAKS
+    assert _notch_lines(at) == [_notch_line(1, *PEAKS[0]), _notch_line(2, *PEAKS[1])]
     at.button(key="fd_del_0").click().run()
     assert at.session_state["fd_notches"] == (PEAKS[1],)
+    assert _notch_lines(at) == [_notch_line(1, *PEAKS[1])]  # the second notch is now the first
+    assert at.query_params["fd_notches"] == "{},{}".format(*PEAKS[1])  # the link follows
     at.button(key="fd_clear").click().run()
-    assert at.session_state["fd_notches"] == ()
+    assert at.session_state["fd_notches"] == () and _notch_lines(at) == []
+    assert "fd_notches" not in at.query_params
 
 
 def test_a_bad_notch_link_is_rejected_with_a_notice():
