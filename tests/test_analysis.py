@@ -107,15 +107,15 @@ def test_apply_validates_kernels():
     a = ImageAnalysis(np.zeros((20, 20)), max_kernel_side=7)
     with pytest.raises(ValueError, match="exceeds"):
         a.apply(np.ones((9, 9)))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"kernel contains NaN or infinite values"):
         a.apply(np.array([[np.inf]]))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"kernel must be 2-D; got 1-D with shape \(3,\)"):
         a.apply(np.ones(3))
     with pytest.raises(ValueError, match="reflect, zero, wrap, nearest"):
         ImageAnalysis(np.zeros((4, 4)), boundary="circular")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"max_kernel_side must be a positive integer; got 0"):
         ImageAnalysis(np.zeros((4, 4)), max_kernel_side=0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"image contains NaN or infinite values"):
         ImageAnalysis(np.full((4, 4), np.nan))
 
 
