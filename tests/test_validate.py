@@ -12,7 +12,8 @@ from app.ui.errors import backend_message
 from app.ui.strings import TABLE
 
 BAD = [  # (a call that must fail, the message it must give)
-    (lambda: v.choice("mirror", ("reflect", "wrap"), "boundary"), r"unknown boundary 'mirror'; choose one of reflect, wrap"),
+    (lambda: v.choice("mirror", ("reflect", "wrap"), "boundary"),
+     r"unknown boundary 'mirror'; choose one of reflect, wrap"),
     (lambda: v.finite_number("x", "sigma"), r"sigma must be a number; got 'x'"),
     (lambda: v.finite_number(np.inf, "sigma"), r"sigma must be finite; got inf"),
     (lambda: v.finite_number(5, "sigma", lo=0, hi=1), r"sigma must be between 0 and 1; got 5\.0"),
