@@ -28,21 +28,36 @@ def test_opens_on_the_periodic_noise_demo():
     assert at.session_state["fd_notches"] == ()
 
 
+def _dc_gain(at) -> float:
+    """The page's "Sum of taps (DC gain)" metric."""
+    return float(next(m.value for m in at.metric if m.label == t("fd.metric.sum", "en")))
+
+
+#: What each band does to the zero frequency: kept (gain 1) or removed (gain 0)
+DC_KEPT = {"lowpass": True, "highpass": False, "bandpass": False, "bandstop": True}
+
+
 @pytest.mark.parametrize("shape", flt.MASK_SHAPES)
-def test_every_mask_shape_and_band_runs(shape):
+def test_every_mask_shape_and_band_runs_and_keeps_or_removes_the_mean(shape):
+    """Each shape × band draws without error, and its kernel's DC gain (the sum of its 31×31 taps)
+    says what the band does to the image's mean: about 1 where the band keeps it, about 0 where not
+    (within 0.25: cropping an ideal mask's kernel moves its sum, e.g. 1.12 for the 0.1 low-pass)."""
     at = _open()
     at.selectbox(key="fd_shape").set_value(shape).run()
     assert not at.exception
-    if shape == "none":  # all-pass: no band to choose
+    if shape == "none":  # all-pass: no band to choose; the kernel is the identity
         assert at.radio(key="fd_band").disabled and at.slider(key="fd_lo").disabled
+        assert _dc_gain(at) == pytest.approx(1.0, abs=1e-4)
         return
     for band in flt.MASK_BANDS:
         at.radio(key="fd_band").set_value(band).run()
         assert not at.exception, (shape, band)
         assert not at.error, (shape, band, [e.value for e in at.error])
+        assert _dc_gain(at) == pytest.approx(1.0 if DC_KEPT[band] else 0.0, abs=0.25), (shape, band)
         if shape == "butterworth":
             at.slider(key="fd_order").set_value(6).run()
             assert not at.exception
+            assert _dc_gain(at) == pytest.approx(1.0 if DC_KEPT[band] else 0.0, abs=0.25), (shape, band, 6)
 
 
 def test_ideal_low_pass_reports_ringing_and_gaussian_does_not():
@@ -157,9 +172,13 @@ def test_chinese_page():
     assert at.selectbox(key="fd_shape").format_func("butterworth") == "巴特沃斯"
 
 
-def test_projector_mode_runs():
+def test_projector_mode_runs_with_the_same_numbers_and_fewer_words():
+    normal = _open(fd_shape="butterworth")
     at = _open(projector=True, fd_shape="butterworth")
     assert not at.exception
+    assert _dc_gain(at) == _dc_gain(normal) == pytest.approx(1.0, abs=0.1)  # a low-pass keeps the mean
+    assert [m.value for m in at.metric] == [m.value for m in normal.metric]
+    assert t("fd.kernel.intro", "en") in texts(normal) and t("fd.kernel.intro", "en") not in texts(at)
 
 
 def test_brush_tool_and_a_painted_mask_run():
