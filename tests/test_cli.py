@@ -460,13 +460,13 @@ def test_render_six_panel_titles_and_errors():
     default = render_six_panel_png(*args, panel_side=96)
     custom = render_six_panel_png(*args, panel_side=96, titles=["a", "b", "c", "d", "e", "f"])
     assert default != custom and custom[:4] == b"\x89PNG"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"expected 6 panel titles, got 1"):
         render_six_panel_png(*args, titles=["only one"])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"panel_side must be between 64 and 1024, not 10"):
         render_six_panel_png(*args, panel_side=10)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"the kernel contains NaN or infinite values"):
         render_six_panel_png(image, np.array([[np.nan]]), *args[2:])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"the kernel must be a non-empty 2-D array; got shape \(3,\)"):
         render_six_panel_png(image, np.ones(3), *args[2:])
 
 

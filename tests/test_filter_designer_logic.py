@@ -104,7 +104,7 @@ def test_the_periodic_noise_tones_lose_30_db_with_detected_notches():
 def test_describe_and_parse_crop():
     assert design.describe(design.MaskSpec("none", "lowpass", 0.1, 0.2, 2), 0, False, "en") == "all-pass"
     assert design.describe(design.MaskSpec("ideal", "bandstop", 0.1, 0.2, 2), 0, True, "en").endswith("+ free-hand")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"crop size must be odd, 3\.\.63"):
         parse_crop("4")
 
 

@@ -86,7 +86,7 @@ def test_all_pass_returns_the_image_and_the_output_spectrum_is_mask_times_input(
 
 
 def test_mask_must_match_the_grid():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"mask shape \(10, 10\) does not match the image grid \(64, 80\)"):
         F.FrequencyFilter(_photo()).apply(np.ones((10, 10)))
 
 
@@ -113,7 +113,7 @@ def test_band_masks_need_low_below_high():
     for band in ("bandpass", "bandstop"):
         with pytest.raises(ValueError, match="below"):
             F.parametric_mask((32, 32), "ideal", band, low=0.3, high=0.2)
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"the lower cutoff \(0\.2\) must be below the upper cutoff \(0\.2\)"):
             F.parametric_mask((32, 32), "gaussian", band, low=0.2, high=0.2)
     # low/high-pass ignore the upper cutoff
     assert F.parametric_mask((32, 32), "ideal", "lowpass", low=0.3, high=0.1).shape == (32, 32)
@@ -176,7 +176,7 @@ def test_crop_centre_keeps_the_centre_and_clips_to_the_grid():
     c = mask_kernel.crop_centre(h, 3)
     assert c.shape == (3, 3) and c[1, 1] == h[3, 4]
     assert mask_kernel.crop_centre(h, 63).shape == (7, 7)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"crop size must be a positive odd number, got 4"):
         mask_kernel.crop_centre(h, 4)
 
 
@@ -232,7 +232,7 @@ def test_notch_profiles_zero_the_centre_and_its_mirror(profile):
 
 def test_empty_notch_list_is_all_pass_and_bad_radius_is_refused():
     assert np.array_equal(F.notch_mask((8, 8), [], 0.01), np.ones((8, 8)))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"notch radius must be in \(0, 0\.5\] cycles/pixel, got 0\.0"):
         F.notch_mask((8, 8), [(0.1, 0.1)], 0.0)
 
 
@@ -304,7 +304,7 @@ def test_a_periodic_image_has_no_cross_even_without_window():
 def test_hann_window_is_periodic_and_peaks_at_the_centre():
     w = F.hann_window((8, 10))
     assert w[0, 0] == 0.0 and w[4, 5] == pytest.approx(1.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"window must be one of \('none', 'hann'\), not 'kaiser'"):
         F.apply_window(np.ones((4, 4)), "kaiser")
 
 
@@ -350,8 +350,16 @@ def test_kernel_report_rows_follow_a_chosen_fy():
 def test_notch_text_round_trip_and_refusals():
     notches = ((0.046875, 0.078125), (-0.09375, 0.0390625))
     assert F.notches_from_text(F.notches_to_text(notches)) == notches
-    for bad in ("0.1", "0.1,0.2,0.3", "a,b", "0.7,0.1", "nan,0.1", ";".join(["0.1,0.1"] * (F.MAX_NOTCHES + 1))):
-        with pytest.raises(ValueError):
+    refused = {
+        "0.1": r"a notch is 'fy,fx', got '0\.1'",
+        "0.1,0.2,0.3": r"a notch is 'fy,fx', got '0\.1,0\.2,0\.3'",
+        "a,b": r"could not convert string to float: 'a'",
+        "0.7,0.1": r"notch '0\.7,0\.1' is outside ±0\.5 cycles/pixel",
+        "nan,0.1": r"notch 'nan,0\.1' is outside ±0\.5 cycles/pixel",
+        ";".join(["0.1,0.1"] * (F.MAX_NOTCHES + 1)): rf"at most {F.MAX_NOTCHES} notches",
+    }
+    for bad, message in refused.items():
+        with pytest.raises(ValueError, match=message):
             F.notches_from_text(bad)
 
 
@@ -364,7 +372,7 @@ def test_painting_to_grid_maps_the_canvas_over_the_full_spectrum():
     m = F.freehand_mask((64, 80), remove=grid)
     mirrored = (fy <= -0.25) & (fy > -0.5) & (fx <= -0.25) & (fx > -0.5)  # -0.5 is its own mirror
     assert m[mirrored].max() == 0.0 and m[grid].max() == 0.0
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"the painting must be a non-empty 2-D array"):
         F.painting_to_grid((8, 8), np.zeros((0, 3), bool))
 
 

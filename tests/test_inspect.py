@@ -103,19 +103,19 @@ def test_even_kernel_window_offsets():
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "message"),
     [
-        (np.zeros((5, 5)), np.ones((3, 3)), 5, 0),
-        (np.zeros((5, 5)), np.ones((3, 3)), 0, -1),
-        (np.zeros((5, 5, 3)), np.ones((3, 3)), 0, 0),
-        (np.zeros((5, 5)), np.ones(3), 0, 0),
+        ((np.zeros((5, 5)), np.ones((3, 3)), 5, 0), r"pixel \(5, 0\) is outside the 5x5 image"),
+        ((np.zeros((5, 5)), np.ones((3, 3)), 0, -1), r"pixel \(0, -1\) is outside the 5x5 image"),
+        ((np.zeros((5, 5, 3)), np.ones((3, 3)), 0, 0), r"image_channel must be a non-empty 2-D array"),
+        ((np.zeros((5, 5)), np.ones(3), 0, 0), r"kernel must be a non-empty 2-D array"),
     ],
 )
-def test_rejects_bad_input(args):
-    with pytest.raises(ValueError):
+def test_rejects_bad_input(args, message):
+    with pytest.raises(ValueError, match=message):
         inspect_pixel(*args)
 
 
 def test_rejects_unknown_boundary():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"unknown boundary 'mirror'; choose one of reflect, zero"):
         inspect_pixel(np.zeros((5, 5)), np.ones((3, 3)), 0, 0, boundary="mirror")

@@ -34,15 +34,19 @@ def test_normalise_keeps_shape_pattern_and_sign_of_negative_sum():
     np.testing.assert_allclose(out, [[0.25, 0.5, 0.25]])
 
 
-@pytest.mark.parametrize("bad", [np.zeros((3, 3)), np.array([[-1.0, 2.0, -1.0]]), np.array([[1, 0, -1]] * 3)])
-def test_normalise_zero_sum_raises(bad):
-    with pytest.raises(KernelError):
+@pytest.mark.parametrize(("bad", "message"), [
+    (np.zeros((3, 3)), r"The kernel is all zeros; it cannot be normalised\."),
+    (np.array([[-1.0, 2.0, -1.0]]), r"The kernel's weights sum to zero; it cannot be normalised to sum 1\."),
+    (np.array([[1, 0, -1]] * 3), r"The kernel's weights sum to zero; it cannot be normalised to sum 1\."),
+])
+def test_normalise_zero_sum_raises(bad, message):
+    with pytest.raises(KernelError, match=message):
         edit.normalise(bad)
 
 
 def test_normalise_near_zero_sum_raises():
     k = np.array([[1.0, -1.0 + 1e-14]])
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"The kernel's weights sum to zero; it cannot be normalised"):
         edit.normalise(k)
 
 
@@ -51,7 +55,7 @@ def test_normalise_near_zero_sum_raises():
 def test_normalise_property(k):
     s, a = k.sum(), np.abs(k).sum()
     if a == 0 or abs(s) <= 1e-9 * a:
-        with pytest.raises(KernelError):
+        with pytest.raises(KernelError, match=r"The kernel is all zeros; it cannot be normalised\."):
             edit.normalise(k)
     else:
         assert edit.normalise(k).sum() == pytest.approx(1.0, rel=1e-9, abs=1e-9)
@@ -78,7 +82,7 @@ def test_zero_mean_turns_a_gaussian_into_a_high_pass():
 
 
 def test_zero_mean_of_constant_kernel_raises():
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"The kernel is constant; removing its mean leaves only zeros\."):
         edit.zero_mean(np.full((3, 3), 1 / 9))
 
 
@@ -148,18 +152,26 @@ def test_resample_box_stays_a_box():
 
 def test_resize_rejects_bad_sizes_and_methods():
     for bad in (0, 64):
-        with pytest.raises(KernelError):
+        with pytest.raises(KernelError, match=r"The new size must be between 1 and 63\."):
             edit.resize(np.ones((3, 3)), bad)
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"Unknown resize method 'cubic'; choose one of pad, resample\."):
         edit.resize(np.ones((3, 3)), 5, method="cubic")
 
 
 @pytest.mark.parametrize(
-    "bad",
-    [[[1, 2], [3]], [[1, np.nan]], [[np.inf]], "abc", np.ones((64, 2)), np.ones((2, 2, 2)), np.zeros((0, 3))],
+    ("bad", "message"),
+    [
+        ([[1, 2], [3]], r"The kernel must be a rectangular table of numbers\."),
+        ([[1, np.nan]], r"Row 1, column 2 is not a finite number \(nan\)\."),
+        ([[np.inf]], r"Row 1, column 1 is not a finite number \(inf\)\."),
+        ("abc", r"The kernel must contain only numbers\."),
+        (np.ones((64, 2)), r"The kernel is 64×2; the largest allowed is 63×63\."),
+        (np.ones((2, 2, 2)), r"The array has 3 dimensions; a kernel needs 2 \(rows × columns\)\."),
+        (np.zeros((0, 3)), r"The kernel is empty\."),
+    ],
 )
-def test_as_kernel_rejects(bad):
-    with pytest.raises(KernelError):
+def test_as_kernel_rejects(bad, message):
+    with pytest.raises(KernelError, match=message):
         edit.as_kernel(bad)
 
 
@@ -221,19 +233,19 @@ def test_rasterise_crop_to_ink():
 
 
 def test_rasterise_empty_canvas_raises_when_normalising():
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"The canvas is empty; draw something first\."):
         edit.rasterise_canvas(_canvas(50), 5)
     assert not edit.rasterise_canvas(_canvas(50), 5, normalise_sum=False).any()
 
 
 @pytest.mark.parametrize("size", [0, 32])
 def test_rasterise_rejects_sizes(size):
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"The kernel size must be between 1 and 31\."):
         edit.rasterise_canvas(_canvas(50), size)
 
 
 def test_rasterise_rejects_non_images():
-    with pytest.raises(KernelError):
+    with pytest.raises(KernelError, match=r"Expected an RGBA drawing \(H, W, 4\); got shape \(5, 5, 2\)\."):
         edit.rasterise_canvas(np.zeros((5, 5, 2)), 3)
 
 

@@ -211,7 +211,7 @@ def test_parameter_counts():
     edges = conv_parameters(c1_bank("edges"), (512, 512, 1))
     assert (edges.weights, edges.biases) == (9 + 9 + 9 + 25, 4)
     assert dense_parameters((2, 3, 1), (1, 1, 5)) == (30, 5)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"the kernel bank expects 6 input maps, not 5"):
         conv_parameters(bank, (14, 14, 5))
 
 

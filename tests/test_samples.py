@@ -77,11 +77,11 @@ def test_load_sample_returns_independent_copies():
 
 
 def test_unknown_sample():
-    with pytest.raises(ImageError) as exc:
+    with pytest.raises(ImageError, match=r"Unknown sample 'no_such_sample'; available: camera") as exc:
         load_sample("no_such_sample")
     assert exc.value.code == "unknown_sample"
     assert "camera" in str(exc.value)
-    with pytest.raises(ImageError):
+    with pytest.raises(ImageError, match=r"Unknown sample '\.\./README'; available: camera, astronaut"):
         load_sample("../README")
 
 

@@ -122,11 +122,11 @@ def _status(url: str) -> int:
 
 
 def test_parse_args_refuses_impossible_runs():
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit, match=r"^2$"):
         loadtest.parse_args(["http://127.0.0.1:1", "--sessions", "0"])
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit, match=r"^2$"):
         loadtest.parse_args(["http://127.0.0.1:1", "--think", "2", "1"])
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit, match=r"^2$"):
         loadtest.parse_args(["http://127.0.0.1:1", "--page", "signal_lab", "--upload"])
 
 

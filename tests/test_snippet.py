@@ -93,10 +93,10 @@ def test_snippet_runs_as_a_standalone_script(tmp_path):
 
 @pytest.mark.parametrize("kwargs", [{"boundary": "mirror"}])
 def test_rejects_unknown_boundary(kwargs):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"unknown boundary 'mirror'; choose one of reflect, zero"):
         make_snippet(np.ones((3, 3)), **kwargs)
 
 
 def test_rejects_bad_kernel():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"kernel contains NaN or infinite values"):
         make_snippet(np.array([[np.nan]]))

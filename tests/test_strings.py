@@ -36,6 +36,6 @@ def test_format_fields_match_between_languages():
 
 
 def test_unknown_key_raises_and_unknown_language_falls_back():
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match=r"'no\.such\.key'"):
         t("no.such.key", "en")
     assert t("app.title", "fr") == TABLE["app.title"]["en"]

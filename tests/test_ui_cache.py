@@ -28,21 +28,32 @@ def test_an_entry_larger_than_the_budget_is_returned_but_not_kept():
 
 
 def test_sessions_asking_at_once_share_one_value():
+    """Eight sessions miss the cache together (each one's ``make`` waits for the others, so all
+    eight values are made at once) and every one of them gets the single value that is kept."""
     cache = ByteBudgetCache(10**6, sizeof=lambda v: 8)
-    barrier = threading.Barrier(8)
+    arrive, inside_make = threading.Barrier(8), threading.Barrier(8, timeout=2)
     got = []
 
+    def make():
+        try:
+            inside_make.wait()  # all eight inside make at once (if make ran under a lock: 2 s, then on)
+        except threading.BrokenBarrierError:
+            pass
+        return object()
+
     def worker():
-        barrier.wait()
-        got.append(cache.get_or_make("k", object))
+        arrive.wait()
+        got.append(cache.get_or_make("k", make))
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(cache.keys()) == 1 and cache.nbytes == 8
-    assert all(v is cache.get_or_make("k", object) for v in got[-1:])
+    assert len(got) == 8  # every thread finished
+    kept = cache.get_or_make("k", lambda: pytest.fail("k is cached"))
+    assert all(v is kept for v in got), len({id(v) for v in got})
+    assert cache.keys() == ["k"] and cache.nbytes == 8
 
 
 @pytest.mark.parametrize("raw, expected_mb", [("", 64), ("128", 128), ("0", 64), ("-5", 64), ("lots", 64)])

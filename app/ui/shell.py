@@ -37,9 +37,12 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 21px; --cs-live-slid
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem !important; }
 h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
 h3 { font-size: 1.6rem !important; }
-/* the first screen is for figures and sliders: the header floats (its arrow still opens the sidebar) */
+/* the first screen is for figures and sliders: the header floats over the tab bars, so only its own
+   controls take clicks (its arrow still opens the sidebar); its full-width toolbar lets them through */
 [data-testid="stHeader"] { background: transparent !important; pointer-events: none; }
-[data-testid="stHeader"] * { pointer-events: auto; }
+[data-testid="stHeader"] * { pointer-events: none; }
+[data-testid="stHeader"] :is(button, a, [role=button]), [data-testid="stHeader"] :is(button, a, [role=button]) * {
+  pointer-events: auto; }
 [data-testid="stMainBlockContainer"] { padding: 0.6rem 3rem 1rem 3rem !important; }
 [data-testid="stColumn"] [data-testid="stMarkdownContainer"] p { font-size: 1.0rem !important; }
 [data-testid="stColumn"] .st-key-present_caption [data-testid="stMarkdownContainer"] p {

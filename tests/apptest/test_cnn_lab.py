@@ -21,12 +21,18 @@ def _metric(at, label: str) -> str:
     raise AssertionError(f"no metric {label!r}; have {[m.label for m in at.metric]}")
 
 
+def _map_ranges(at) -> list[tuple[float, float]]:
+    """The "lo … hi" range under each map, in page order (C1 maps, then S2, C3, S4)."""
+    found = [re.fullmatch(r"(\S+) … (\S+)", str(c.value)) for c in at.caption]
+    return [(float(m.group(1)), float(m.group(2))) for m in found if m]
+
+
 def _ok(at, what: str) -> None:
     assert not at.exception, f"{what}: {[e.value for e in at.exception]}"
     assert not at.error, f"{what}: {[e.value for e in at.error]}"
 
 
-def test_every_preset_activation_and_pooling_runs():
+def test_every_preset_activation_and_pooling_runs_and_bounds_the_maps():
     at = open_lab("cnn_lab", lang="en")
     _ok(at, "first run")
     strip = _shapes(at)
@@ -50,10 +56,32 @@ def test_every_preset_activation_and_pooling_runs():
     for act in ACTIVATIONS:
         at.radio(key="cnn_act").set_value(act).run()
         _ok(at, act)
+        c1 = _map_ranges(at)[: at.session_state["cnn_n"]]
+        assert c1, act
+        if act == "relu":
+            assert all(lo >= 0 for lo, _ in c1), c1
+        elif act == "sigmoid":
+            assert all(0 <= lo <= hi <= 1 for lo, hi in c1), c1
+        elif act == "tanh":
+            assert all(-1 <= lo <= hi <= 1 for lo, hi in c1), c1
+        else:  # no activation: an edge kernel's map keeps its negative side
+            assert any(lo < 0 for lo, _ in c1), c1
 
+    at.radio(key="cnn_act").set_value("none").run()
     for mode in POOL_MODES:
         at.selectbox(key="cnn_pool").set_value(mode).run()
         _ok(at, mode)
+        n = at.session_state["cnn_n"]
+        ranges = _map_ranges(at)
+        c1, s2 = ranges[:n], ranges[n: 2 * n]
+        assert len(s2) == n, (mode, ranges)
+        for (lo1, hi1), (lo2, hi2) in zip(c1, s2):
+            if mode == "lenet":  # LeNet's S2: a weighted sum plus a bias, squashed by a sigmoid
+                assert 0 <= lo2 <= hi2 <= 1, (mode, c1, s2)
+                continue
+            assert lo1 <= lo2 <= hi2 <= hi1, (mode, c1, s2)  # max, average, subsample stay in the map's range
+            if mode == "max":  # each pooled map keeps its map's largest value
+                assert hi2 == hi1, (mode, c1, s2)
     at.selectbox(key="cnn_pool").set_value("max").run()
     at.slider(key="cnn_psize").set_value(4).run()
     at.slider(key="cnn_pstride").set_value(4).run()

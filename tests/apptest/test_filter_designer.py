@@ -28,21 +28,36 @@ def test_opens_on_the_periodic_noise_demo():
     assert at.session_state["fd_notches"] == ()
 
 
+def _dc_gain(at) -> float:
+    """The page's "Sum of taps (DC gain)" metric."""
+    return float(next(m.value for m in at.metric if m.label == t("fd.metric.sum", "en")))
+
+
+#: What each band does to the zero frequency: kept (gain 1) or removed (gain 0)
+DC_KEPT = {"lowpass": True, "highpass": False, "bandpass": False, "bandstop": True}
+
+
 @pytest.mark.parametrize("shape", flt.MASK_SHAPES)
-def test_every_mask_shape_and_band_runs(shape):
+def test_every_mask_shape_and_band_runs_and_keeps_or_removes_the_mean(shape):
+    """Each shape × band draws without error, and its kernel's DC gain (the sum of its 31×31 taps)
+    says what the band does to the image's mean: about 1 where the band keeps it, about 0 where not
+    (within 0.25: cropping an ideal mask's kernel moves its sum, e.g. 1.12 for the 0.1 low-pass)."""
     at = _open()
     at.selectbox(key="fd_shape").set_value(shape).run()
     assert not at.exception
-    if shape == "none":  # all-pass: no band to choose
+    if shape == "none":  # all-pass: no band to choose; the kernel is the identity
         assert at.radio(key="fd_band").disabled and at.slider(key="fd_lo").disabled
+        assert _dc_gain(at) == pytest.approx(1.0, abs=1e-4)
         return
     for band in flt.MASK_BANDS:
         at.radio(key="fd_band").set_value(band).run()
         assert not at.exception, (shape, band)
         assert not at.error, (shape, band, [e.value for e in at.error])
+        assert _dc_gain(at) == pytest.approx(1.0 if DC_KEPT[band] else 0.0, abs=0.25), (shape, band)
         if shape == "butterworth":
             at.slider(key="fd_order").set_value(6).run()
             assert not at.exception
+            assert _dc_gain(at) == pytest.approx(1.0 if DC_KEPT[band] else 0.0, abs=0.25), (shape, band, 6)
 
 
 def test_ideal_low_pass_reports_ringing_and_gaussian_does_not():
@@ -86,13 +101,28 @@ def test_find_noise_peaks_adds_the_two_notch_pairs_and_cleans_the_image():
     assert "fd_notches" in at.query_params
 
 
+def _notch_lines(at) -> list[str]:
+    return [line for line in texts(at).splitlines() if line.startswith("**") and " fx = " in line]
+
+
+def _notch_line(i: int, fy: float, fx: float) -> str:
+    """The list's line for notch ``i``, recomputed: its frequencies and its period 1/|f| in pixels."""
+    return f"**{i}.** fx = {fx:+.4f}, fy = {fy:+.4f} cycles/pixel (period ≈ {1 / np.hypot(fx, fy):.1f} px)"
+
+
 def test_notches_from_a_link_and_delete():
-    at = _open(fd_notches=PEAKS)
-    assert "2." in texts(at)
+    link = ";".join(f"{fy},{fx}" for fy, fx in PEAKS)  # the link text the address bar carries
+    at = open_lab("filter_designer", link={"fd_notches": link})  # through the real decoder
+    assert not at.exception and not notice_keys(at)
+    assert at.session_state["fd_notches"] == PEAKS
+    assert _notch_lines(at) == [_notch_line(1, *PEAKS[0]), _notch_line(2, *PEAKS[1])]
     at.button(key="fd_del_0").click().run()
     assert at.session_state["fd_notches"] == (PEAKS[1],)
+    assert _notch_lines(at) == [_notch_line(1, *PEAKS[1])]  # the second notch is now the first
+    assert at.query_params["fd_notches"] == "{},{}".format(*PEAKS[1])  # the link follows
     at.button(key="fd_clear").click().run()
-    assert at.session_state["fd_notches"] == ()
+    assert at.session_state["fd_notches"] == () and _notch_lines(at) == []
+    assert "fd_notches" not in at.query_params
 
 
 def test_a_bad_notch_link_is_rejected_with_a_notice():
@@ -142,9 +172,13 @@ def test_chinese_page():
     assert at.selectbox(key="fd_shape").format_func("butterworth") == "巴特沃斯"
 
 
-def test_projector_mode_runs():
+def test_projector_mode_runs_with_the_same_numbers_and_fewer_words():
+    normal = _open(fd_shape="butterworth")
     at = _open(projector=True, fd_shape="butterworth")
     assert not at.exception
+    assert _dc_gain(at) == _dc_gain(normal) == pytest.approx(1.0, abs=0.1)  # a low-pass keeps the mean
+    assert [m.value for m in at.metric] == [m.value for m in normal.metric]
+    assert t("fd.kernel.intro", "en") in texts(normal) and t("fd.kernel.intro", "en") not in texts(at)
 
 
 def test_brush_tool_and_a_painted_mask_run():

@@ -112,10 +112,15 @@ def test_hostile_link_values_are_rejected_and_named():
     assert at.session_state["fl_tab"] == "wave"
 
 
-def test_projector_mode_runs_every_tab():
+def test_projector_mode_runs_every_tab_and_draws_only_that_tab():
     for tab in TABS:
         at = open_lab("fourier_lab", projector=True, fl_tab=tab)
         assert not at.exception, (tab, at.exception)
+        page = texts(at)
+        assert [name for name, key in TAB_MARK.items() if t(key, "en") in page] == [tab]
+        # the link says so (a default is left out of it)
+        assert at.query_params.get("fl_tab", lab.SCHEMA["fl_tab"].default) == tab
+        assert at.query_params["projector"] == "1"
 
 
 def test_a_lesson_in_the_lesson_list_opens_the_fourier_lab_with_its_settings():

@@ -225,14 +225,19 @@ def test_projector_mode_hides_advanced_controls():
     assert _run(at).settings.projector
 
 
-def test_bad_link_values_are_ignored_with_a_notice():
-    at = open_lab("image_lab", il_kernel="gaussian")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bad_link_values_are_ignored_with_a_notice(lang):
+    link = {"il_kernel": "../../etc/passwd", "il_gaussian_sigma": "1e9", "il_db": "80"}
+    at = open_lab("image_lab", lang=lang, link=link)
     assert not at.exception
-    from app.ui import state
-    from app.labs.image_lab.schema import SCHEMA
-
-    values, rejected = state.decode(SCHEMA, {"il_kernel": "../../etc/passwd", "il_gaussian_sigma": "1e9", "il_db": "80"})
-    assert values == {"il_db": 80} and sorted(rejected) == ["il_gaussian_sigma", "il_kernel"]
+    notices = [str(i.value) for i in at.info if str(i.value).startswith(t("state.rejected", lang, keys=""))]
+    assert len(notices) == 1  # the page says which settings it ignored
+    assert notices[0] == t("state.rejected", lang, keys="il_kernel, il_gaussian_sigma") or \
+        notices[0] == t("state.rejected", lang, keys="il_gaussian_sigma, il_kernel")
+    # ignored: the defaults stay; the valid value of the same link is used
+    assert at.session_state["il_kernel"] == "gaussian" and at.session_state["il_gaussian_sigma"] == 3.0
+    assert at.session_state["il_db"] == 80
+    assert "etc/passwd" not in texts(at)
 
 
 # --------------------------------------------------------------------------------------------

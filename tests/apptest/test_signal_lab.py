@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
+import numpy as np
 import pytest
 
 from app.backend import signals as sg
@@ -35,20 +37,44 @@ def at():
     return open_lab("signal_lab")
 
 
-def test_every_pair_of_signals_runs(at):
+def _trace(spec: dict, name_start: str) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y of the chart's trace whose name starts with ``name_start`` (plotly's typed arrays decoded)."""
+    def values(v) -> np.ndarray:
+        if isinstance(v, dict):
+            return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).astype(float)
+        return np.asarray(v, dtype=float)
+
+    trace = next(tr for tr in spec["data"] if (tr.get("name") or "").startswith(name_start))
+    return values(trace["x"]), values(trace["y"])
+
+
+def test_every_pair_of_signals_runs_and_the_readout_is_the_drawn_overlap_area(at):
+    """Every f/g pair draws its three charts; in the continuous view the value the page states,
+    y(t), equals the area under the overlap curve it draws (integrated here with the trapezoid rule)."""
     names = sg.signal_names()
     assert not at.exception
+    areas_checked = 0
     for i, f in enumerate(names):
         for j, g in enumerate(names):
             at.selectbox(key="sl_f_kind").set_value(f)
             at.selectbox(key="sl_g_kind").set_value(g)
             # half the pairs in each view, so both views meet every shape
-            at.radio(key="sl_mode").set_value("discrete" if (i + j) % 2 else "continuous")
+            continuous = (i + j) % 2 == 0
+            at.radio(key="sl_mode").set_value("continuous" if continuous else "discrete")
             at.run()
             assert not at.exception, (f, g, at.exception)
             assert len(at.get("plotly_chart")) == 3, (f, g)
-            frames = _chart(at)["frames"]
-            assert 40 <= len(frames) <= 120
+            spec = _chart(at)
+            assert 40 <= len(spec["frames"]) <= 120
+            t_now, y_now = _readout(at)
+            assert _marker_y(at) == pytest.approx(y_now, abs=1e-3)
+            x, overlap = _trace(spec, "overlap")
+            # the drawn curve is a 0.1-step sample: impulses (arrows) and noise are not its area
+            if continuous and not {f, g} & {"impulse", "impulse_train", "noise"}:
+                area = np.trapezoid(overlap, x)
+                assert area == pytest.approx(y_now, abs=0.02 * max(1.0, abs(y_now))), (f, g, t_now)
+                areas_checked += 1
+    assert areas_checked >= (len(names) - 3) ** 2 // 2, areas_checked
 
 
 def test_moving_t_changes_the_marked_value_and_it_equals_the_area():

@@ -12,7 +12,7 @@ from app.ui.strings import t
 from app.labs.image_lab.teaching import TABS
 from app.labs.image_lab.teaching.lessons import lesson_ids, settings_for
 from tests.apptest.conftest import last_run
-from tests.apptest.helpers import open_lab, texts
+from tests.apptest.helpers import notice_keys, open_lab, texts
 
 
 def _run(at):
@@ -143,10 +143,35 @@ def test_filter_designer_kernel_is_picked_up():
     assert "designer test" in texts(at)
 
 
-def test_link_kernel_is_used_and_hostile_one_rejected():
-    at = open_lab("image_lab", il_ksrc="custom", il_kedit="1,2,1;2,4,2;1,2,1")
+def test_link_kernel_is_used():
+    at = open_lab("image_lab", link={"il_ksrc": "custom", "il_kedit": "1,2,1;2,4,2;1,2,1"})  # the real decoder
     np.testing.assert_array_equal(_run(at).kernel, [[1, 2, 1], [2, 4, 2], [1, 2, 1]])
+    assert not at.exception and "il_kedit" not in notice_keys(at)
+
+
+HOSTILE_KERNEL_TEXTS = {
+    "script": "<script>alert(1)</script>",
+    "markdown": "**1**,[2](http://example.com),1",
+    "code": "__import__('os').system('id')",
+    "path": "../../etc/passwd",
+    "too_long": "1," * 1000 + "1",
+    "too_big": ";".join([",".join(["1"] * 8)] * 8),  # 8×8: over the link's 7×7
+    "overflow": "1e999,1,1",
+    "ragged": "1,2,1;2,4",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_KERNEL_TEXTS))
+def test_hostile_link_kernel_is_rejected(name):
+    hostile = HOSTILE_KERNEL_TEXTS[name]
+    at = open_lab("image_lab", link={"il_ksrc": "custom", "il_kedit": hostile})
     assert not at.exception
+    assert "il_kedit" in notice_keys(at)  # the page says the kernel text was ignored
+    kernel = _run(at).kernel
+    assert np.isfinite(kernel).all() and max(kernel.shape) <= 63
+    assert at.session_state["il_kedit"] != hostile
+    page = texts(at)
+    assert hostile not in page and "example.com" not in page and "alert(" not in page
 
 
 def test_colour_image_inspector_per_channel():

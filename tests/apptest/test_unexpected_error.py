@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui import image_lab_run
+from app.labs.image_lab import pipeline as image_lab_run
 from app.ui.strings import t
 from tests.apptest.helpers import open_lab
 
