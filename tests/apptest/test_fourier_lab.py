@@ -119,7 +119,7 @@ def test_projector_mode_runs_every_tab_and_draws_only_that_tab():
         page = texts(at)
         assert [name for name, key in TAB_MARK.items() if t(key, "en") in page] == [tab]
         # the link says so (a default is left out of it)
-        assert at.query_params.get("fl_tab", SCHEMA["fl_tab"].default) == tab
+        assert at.query_params.get("fl_tab", SCHEMA.fields["fl_tab"].default) == tab
         assert at.query_params["projector"] == "1"
 
 
