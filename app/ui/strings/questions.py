@@ -164,17 +164,22 @@ STRINGS = {
         "zh": "输出是图像频谱乘以这个掩模再变换回来。输出会是什么样子？",
     },
     "q.fd.effect.blur": {"en": "Blurred: the centre is kept, fine detail removed", "zh": "变模糊：保留中心，去掉细节"},
-    "q.fd.effect.edges": {"en": "Edges and detail only: the centre is removed", "zh": "只剩边缘和细节：去掉了中心"},
+    "q.fd.effect.edges": {"en": "Edges and detail only: the mean brightness (the centre) is removed",
+                          "zh": "只剩边缘和细节：平均亮度（中心）被去掉了"},
     "q.fd.effect.same": {"en": "Practically unchanged", "zh": "几乎不变"},
-    "q.fd.effect.patterns": {"en": "The same picture with a few repeating patterns (stripes) gone",
-                             "zh": "图像基本不变，只是少了几种重复的图案（条纹）"},
+    "q.fd.effect.patterns": {"en": "The same picture with some waves gone (a few stripes, or one band of detail)",
+                             "zh": "图像基本不变，只是少了一些波（几种条纹，或某一段细节）"},
     "q.fd.effect.why": {
-        "en": "The mask's mean gain is **{low}** in the centre (below 0.1 cycles/pixel) and **{high}** beyond "
-              "0.25 cycles/pixel, and it removes **{pct}** of the spectrum. Keeping the centre keeps the "
-              "brightness and the large shapes; each point of the spectrum is one wave, so removing a few points "
-              "removes a few stripes.",
-        "zh": "掩模的平均增益在中心（0.1 周期/像素以内）为 **{low}**，在 0.25 周期/像素以外为 **{high}**，"
-              "共去掉了频谱的 **{pct}**。保留中心就保留了亮度和大的形状；频谱上每个点是一个波，去掉几个点就去掉几种条纹。",
+        "en": "The mask's gain is **{dc}** at zero frequency (the mean brightness); its mean gain is **{low}** in "
+              "the centre (below 0.1 cycles/pixel), **{mid}** from 0.1 to 0.25 and **{high}** beyond 0.25 "
+              "cycles/pixel, and it removes **{pct}** of the spectrum (gain below 0.5). Without zero frequency "
+              "flat areas lose their brightness and only changes remain; with it and without the fine detail the "
+              "picture blurs; each point of the spectrum is one wave, so removing points in between removes "
+              "those waves.",
+        "zh": "掩模在零频（平均亮度）处的增益为 **{dc}**；平均增益在中心（0.1 周期/像素以内）为 **{low}**，"
+              "在 0.1 到 0.25 之间为 **{mid}**，在 0.25 周期/像素以外为 **{high}**，共去掉了频谱的 **{pct}**（增益低于 0.5）。"
+              "去掉零频，平坦区域就失去亮度，只剩变化；保留零频而去掉细节，图像就变模糊；频谱上每个点是一个波，"
+              "去掉中间的点就去掉了那些波。",
     },
     # ---- Fourier Lab (app.ui.fourier_lab_question) --------------------------------------------
     "q.fl.title": {"en": "Predict first: magnitude or phase?", "zh": "先预测：幅度还是相位？"},
