@@ -86,3 +86,184 @@ def test_the_documented_anchor_is_the_higher_middle_index_for_even_sides():
         out = ndimage.correlate1d(x, taps, mode="constant")
         # correlating an impulse at n puts tap m at n - (m - anchor): tap `anchor` lands on n
         assert out[n] == taps[n // 2] and convolution.anchor((n, n)) == (n // 2, n // 2)
+
+
+# --------------------------------------------------------------------- Image Lab: kernel facts
+def _kernel_grid():
+    """Catalogue kernels at their defaults and at other settings: every family, odd and even sides."""
+    import kernels
+
+    out = [(s.name, {}) for s in kernels.catalog()]
+    out += [("motion", {"length": n, "angle": a}) for n in (4, 9, 15) for a in (0, 20, 45, 90, 135, 170)]
+    out += [("kirsch", {"direction": d}) for d in ("ne", "e", "se", "s", "sw", "w", "nw")]
+    out += [("line", {"direction": d}) for d in ("plus45", "vertical", "minus45")]
+    out += [("emboss", {"angle": a}) for a in (0, 90, 200)]
+    out += [("gabor", {"psi": 90.0, "theta": 30.0}), ("box", {"size": 5}), ("gaussian", {"size": 9, "sigma": 2.0})]
+    return out
+
+
+def _make(name, params):
+    import kernels
+
+    return kernels.make(name, **params)
+
+
+def _peak_by_numpy(k, n=2048):
+    """max |H| and the lowest radius reaching it, on an n × n grid (n a multiple of 4: 0.25 and 0.5 lie on it)."""
+    mag = np.abs(np.fft.fft2(k, s=(n, n)))
+    f = np.fft.fftfreq(n)
+    r = np.sqrt(f[:, None] ** 2 + f[None, :] ** 2)
+    return mag.max(), r[mag >= mag.max() * (1 - 1e-9)].min()
+
+
+def _numbers(text):
+    import re
+
+    return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?", text)]
+
+
+@pytest.mark.parametrize(("name", "params"), _kernel_grid(), ids=str)
+def test_the_radial_note_states_the_kernels_measured_peak(name, params):
+    from app.ui import image_lab_text as words
+
+    k = _make(name, params)
+    gain, freq = _peak_by_numpy(k)
+    for lang in ("en", "zh"):
+        note = words.radial_labels(k, lang)["band"]
+        values = _numbers(note.split("|H|")[1])  # frequency, peak gain, (en: "at 0",) gain at 0
+        shown_f, shown_gain, shown_dc = values[0], values[1], values[-1]
+        assert shown_f == pytest.approx(freq, abs=2 / 512 + 5e-4), note
+        assert shown_gain == pytest.approx(gain, rel=6e-3), note  # 3 significant digits
+        assert shown_dc == pytest.approx(k.sum(), rel=6e-3, abs=1e-9), note
+
+
+@pytest.mark.parametrize("direction", ["horizontal", "plus45", "vertical", "minus45"])
+def test_line_detectors_are_high_pass_their_gain_peaking_at_nyquist(direction):
+    import kernels
+    from app.ui import image_lab_text as words
+
+    k = kernels.make("line", direction=direction)
+    gain, freq = _peak_by_numpy(k)
+    assert freq >= 0.45 and gain == pytest.approx(12.0 if direction in ("horizontal", "vertical") else 9.0, abs=0.01)
+    assert kernels.expected_band("line") == "high"
+    assert "passes high frequencies" in words.radial_labels(k, "en")["band"]
+    assert "middle" not in words.radial_labels(k, "en")["band"]
+
+
+def _random_image(shape=(24, 27), seed=3):
+    return np.random.default_rng(seed).random(shape)
+
+
+@pytest.mark.parametrize(("name", "params"), _kernel_grid(), ids=str)
+def test_the_page_says_whether_convolution_and_correlation_differ_as_scipy_does(name, params):
+    from scipy import ndimage
+
+    from app.ui import image_lab_text as words
+    from app.ui.strings import t
+
+    k = _make(name, params)
+    x = _random_image()
+    same = np.allclose(ndimage.convolve(x, k, mode="reflect"), ndimage.correlate(x, k, mode="reflect"), atol=1e-12)
+    for lang in ("en", "zh"):
+        notes = words.operation_notes(k, False, lang)
+        assert notes[0] == t("il.turn.same" if same else "il.turn.differs", lang)
+
+
+@pytest.mark.parametrize("angle", range(0, 181, 5))
+def test_a_motion_blur_is_unchanged_by_a_180_degree_turn(angle):
+    """The old help said convolution and correlation differ for motion blur."""
+    from scipy import ndimage
+
+    from app.ui.strings import TABLE
+
+    k = _make("motion", {"length": 9, "angle": angle})
+    x = _random_image()
+    np.testing.assert_allclose(ndimage.convolve(x, k), ndimage.correlate(x, k), atol=1e-12)
+    assert "motion blur" in TABLE["il.correlate_explain"]["en"].split("Sobel")[0]  # named among the unchanged
+
+
+@pytest.mark.parametrize("name", ["sobel_x", "emboss", "kirsch"])
+def test_the_kernels_the_help_names_as_changing_do_change(name):
+    from scipy import ndimage
+
+    k, x = _make(name, {}), _random_image()
+    assert not np.allclose(ndimage.convolve(x, k), ndimage.correlate(x, k))
+
+
+def _edge_image(side, size=15):
+    """1 on the half-plane towards ``side`` (north = up), 0 elsewhere and on the edge line itself."""
+    compass = {"n": (0, 1), "ne": (1, 1), "e": (1, 0), "se": (1, -1), "s": (0, -1), "sw": (-1, -1), "w": (-1, 0),
+               "nw": (-1, 1)}
+    right, up = compass[side]
+    rows, cols = np.indices((size, size)) - size // 2
+    return (cols * right - rows * up > 0).astype(float)
+
+
+COMPASS_KERNELS = [(n, p) for n, p in _kernel_grid() if n in ("kirsch", "sobel_x", "sobel_y", "prewitt_x", "scharr_y",
+                                                              "emboss")]
+
+
+@pytest.mark.parametrize("correlate", [False, True])
+@pytest.mark.parametrize(("name", "params"), COMPASS_KERNELS, ids=str)
+def test_the_named_edge_direction_is_the_one_scipy_answers_most(name, params, correlate):
+    from scipy import ndimage
+
+    from app.ui import image_lab_text as words
+    from app.ui.format import number
+    from app.ui.strings.glossary import term
+
+    k = _make(name, params)
+    op = ndimage.correlate if correlate else ndimage.convolve
+    c = 7
+    out = {side: op(_edge_image(side), k, mode="nearest")[c, c] for side in
+           ("n", "ne", "e", "se", "s", "sw", "w", "nw")}
+    best = max(out.values())
+    note = words.operation_notes(k, correlate, "en")[1]
+    named = note.split("brighter towards **")[1].split("**")[0]
+    assert out[next(s for s in out if term(f"side.{s}", "en") == named)] == pytest.approx(best)
+    assert f"(**{number(best, 3)}**)" in note
+
+
+def test_kirsch_north_under_convolution_answers_an_edge_brighter_to_the_south():
+    """The issue's numbers: the "N" mask convolved gives +15 for brighter-south, −9 for brighter-north."""
+    from app.ui import image_lab_text as words
+
+    note = words.operation_notes(_make("kirsch", {"direction": "n"}), False, "en")[1]
+    assert "(**15**)" in note and "towards **south (S)**" in note and "north (N) gives -9" in note
+    assert "towards **north (N)**" in words.operation_notes(_make("kirsch", {"direction": "n"}), True, "en")[1]
+
+
+# --------------------------------------------------------------------- Image Lab: H's white point
+@pytest.fixture(scope="module")
+def camera():
+    from app.ui import widgets
+
+    return widgets.resolve_image(widgets.ImageChoice(), None, "en").picked
+
+
+@pytest.mark.parametrize("shared", [True, False])
+@pytest.mark.parametrize(("name", "params"), [("sobel_x", {}), ("sharpen", {}), ("gaussian", {}), ("laplacian", {}),
+                                              ("high_boost", {"A": 3.0}), ("box", {"size": 5}), ("line", {})])
+def test_the_h_panel_states_the_gain_it_draws_white(camera, name, params, shared):
+    from app.ui import image_lab_run as lab
+    from app.ui import image_lab_text as words
+    from app.ui.format import number
+
+    k = _make(name, params)
+    run = lab.compute(camera, k, lab.LabSettings(kernel_name=name, shared_scale=shared))
+    peak = np.abs(np.fft.fft2(k, s=run.result.grid)).max()
+    white = max(1.0, peak) if shared else peak
+    assert lab.response_white(run) == pytest.approx(white)
+    assert f"white = gain {number(white, 3)}" in words.scale_note(shared, 80, lab.response_white(run), "en")
+    assert f"白色 = 增益 {number(white, 3)}" in words.white_note(lab.response_white(run), "zh")
+    # the drawn H panel: the peak gain is drawn at the top of the scale only when it is the white point
+    u8 = run.result.spectrum_uint8("response", 80, vmax=white if shared else None)
+    assert u8.max() == 255
+
+
+def test_white_is_gain_8_for_sobel_and_9_for_sharpen(camera):
+    from app.ui import image_lab_run as lab
+
+    whites = {n: lab.response_white(lab.compute(camera, _make(n, {}), lab.LabSettings(kernel_name=n)))
+              for n in ("sobel_x", "sharpen", "gaussian")}
+    assert whites == pytest.approx({"sobel_x": 8.0, "sharpen": 9.0, "gaussian": 1.0}, abs=0.02)

@@ -6,10 +6,15 @@ pages, in the export and on the command line.
 
 from __future__ import annotations
 
+import numpy as np
+
 import kernels
+from kernels.edit import measured_band
+from app.backend import kernel_facts
 from app.ui.format import number, percent
 from app.ui.image_lab_run import OutputDisplay, TheoremCheck
 from app.ui.strings import t
+from app.ui.strings.glossary import term
 from app.ui.widgets import PickedImage
 
 
@@ -18,8 +23,8 @@ def explained(key: str, lang: str, extra: str = "") -> str:
 
     Examples
     --------
-    >>> explained("il.panel.h_cap", "en", "(gain 1 = white)")
-    'Bright = passed, dark = removed. (gain 1 = white)'
+    >>> explained("il.panel.h_cap", "en", "White = gain 8.")
+    'Bright = passed, dark = removed. White = gain 8.'
     """
     return t(key, lang) + (" " + extra if extra else "")
 
@@ -74,8 +79,21 @@ def kernel_caption(name: str, params: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-def scale_note(shared: bool, db: int, lang: str) -> str:
-    return t("il.spectra.scale_shared" if shared else "il.spectra.scale_own", lang, db=db) + " " + t("il.spectra.axes", lang)
+def scale_note(shared: bool, db: int, white: float, lang: str) -> str:
+    """How the spectra are scaled, with the gain H draws white (:func:`app.ui.image_lab_run.response_white`).
+
+    Examples
+    --------
+    >>> scale_note(True, 80, 8.0, "en").split(";")[2].split(".")[0]
+    ' in H white = gain 8'
+    """
+    key = "il.spectra.scale_shared" if shared else "il.spectra.scale_own"
+    return t(key, lang, db=db, white=number(white, 3)) + " " + t("il.spectra.axes", lang)
+
+
+def white_note(white: float, lang: str) -> str:
+    """The H panel's note: the gain drawn white."""
+    return t("il.panel.h_white", lang, white=number(white, 3))
 
 
 def radial_heading(family: str, hf_ratio: float, lang: str) -> str:
@@ -90,13 +108,42 @@ def radial_heading(family: str, hf_ratio: float, lang: str) -> str:
     return f"{t('il.radial.title', lang, family=kernels.FAMILY_LABELS[family][lang])} · {kept}"
 
 
-def radial_labels(kernel_name: str, lang: str) -> dict[str, str]:
-    """Legend, axis titles and band note of the radial chart."""
-    band = kernels.BAND_LABELS[kernels.expected_band(kernel_name)][lang]
+def radial_labels(kernel: np.ndarray, lang: str) -> dict[str, str]:
+    """Legend, axis titles and band note of the radial chart; the band and its numbers measured
+    from the live kernel's response.
+
+    Examples
+    --------
+    >>> radial_labels(kernels.make("line"), "en")["band"]
+    'This kernel passes high frequencies: |H| is largest at 0.5 cycles/pixel (gain 12); at 0 the gain is 0.'
+    """
+    band = kernels.BAND_LABELS[measured_band(kernel)][lang]
+    peak = kernel_facts.response_peak(kernel)
+    note = t("il.radial.band", lang, band=band, f=number(peak.frequency, 3), gain=number(peak.gain, 3), dc=number(peak.dc, 3))
     return {
         "image": t("il.radial.image", lang), "response": t("il.radial.h", lang), "output": t("il.radial.output", lang),
-        "x": t("il.radial.x", lang), "y": t("il.radial.y", lang), "band": t("il.radial.band", lang, band=band),
+        "x": t("il.radial.x", lang), "y": t("il.radial.y", lang), "band": note,
     }
+
+
+def operation_notes(kernel: np.ndarray, correlate: bool, lang: str) -> list[str]:
+    """What the operation does to this kernel: whether convolution and correlation differ, and,
+    when they do, which edge direction the kernel answers under the current operation.
+
+    Examples
+    --------
+    >>> operation_notes(kernels.make("kirsch", direction="n"), False, "en")[1]
+    'Under convolution (the kernel turned by 180°) the largest output (**15**) comes from an edge brighter towards **south (S)**; an edge brighter towards north (N) gives -9.'
+    """
+    if kernel_facts.turn_symmetric(kernel):
+        return [t("il.turn.same", lang)]
+    responses = kernel_facts.compass_responses(kernel, correlate=correlate)
+    side, best = kernel_facts.strongest_side(kernel, correlate=correlate)
+    opposite = kernel_facts.COMPASS[(kernel_facts.COMPASS.index(side) + 4) % 8]
+    compass = t("il.compass", lang, op=t("il.op.correlate" if correlate else "il.op.convolve", lang),
+                best=number(best, 3), side=term(f"side.{side}", lang), opposite=term(f"side.{opposite}", lang),
+                opp=number(responses[opposite], 3))
+    return [t("il.turn.differs", lang), compass]
 
 
 def theorem_note(check: TheoremCheck, grid: tuple[int, int], lang: str) -> str:

@@ -1,0 +1,121 @@
+"""What the pages say about a kernel, computed from the kernel: where its response peaks, whether
+a 180° turn changes it, and which edge direction it answers most.
+
+Each function returns the number a sentence on a page states, so the sentence cannot drift from
+the picture next to it (issue 18: "every word true").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["COMPASS", "ResponsePeak", "compass_responses", "response_peak", "strongest_side", "turn_symmetric"]
+
+#: The eight compass sides, clockwise from north (north = up on the screen).
+COMPASS: tuple[str, ...] = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+_TIE = 1e-9  # relative: values this close count as equal (round-off of the FFT)
+
+
+@dataclass(frozen=True)
+class ResponsePeak:
+    """The largest gain ``|H|``, the lowest radial frequency (cycles/pixel) where it is reached,
+    and the gain at zero frequency (the sum of the weights)."""
+
+    gain: float
+    frequency: float
+    dc: float
+
+
+def _as_kernel(kernel: object) -> np.ndarray:
+    k = np.asarray(kernel, dtype=np.float64)
+    if k.ndim != 2 or k.size == 0 or not np.isfinite(k).all():
+        raise ValueError(f"a kernel must be a non-empty finite 2-D array; got shape {k.shape}")
+    return k
+
+
+def response_peak(kernel: object, *, grid: int = 512) -> ResponsePeak:
+    """Where the kernel's frequency response ``|H|`` is largest.
+
+    ``|H|`` is sampled on a square FFT grid of at least ``grid`` (and twice the kernel's side),
+    a multiple of 4, so 0.25 and the Nyquist frequency 0.5 cycles/pixel are on it; a peak
+    between samples (a windowed sinc's overshoot) is found to within 1/``grid``.
+
+    Examples
+    --------
+    >>> p = response_peak([[-1, -1, -1], [2, 2, 2], [-1, -1, -1]])  # a line detector
+    >>> round(p.gain, 6), p.frequency, p.dc
+    (12.0, 0.5, 0.0)
+    """
+    k = _as_kernel(kernel)
+    n = 4 * math.ceil(max(int(grid), 2 * max(k.shape)) / 4)
+    mag = np.abs(np.fft.fft2(k, s=(n, n)))
+    f = np.fft.fftfreq(n)
+    radius = np.hypot(f[:, None], f[None, :])
+    gain = float(mag.max())
+    at_peak = mag >= gain * (1 - _TIE)
+    return ResponsePeak(gain, float(radius[at_peak].min()), float(k.sum()))
+
+
+def turn_symmetric(kernel: object) -> bool:
+    """Whether convolution and correlation with ``kernel`` give the same output.
+
+    Convolution turns the kernel by 180° about its anchor; that changes nothing exactly when
+    the kernel equals its 180° turn and both sides are odd (an even side puts the anchor off
+    the middle, so the turn also shifts the output by a pixel).
+
+    Examples
+    --------
+    >>> turn_symmetric([[1, 2, 1]]), turn_symmetric([[-1, 0, 1]]), turn_symmetric([[1, 1]])
+    (True, False, False)
+    """
+    k = _as_kernel(kernel)
+    if k.shape[0] % 2 == 0 or k.shape[1] % 2 == 0:
+        return False
+    return bool(np.allclose(k, k[::-1, ::-1], rtol=0.0, atol=_TIE * float(np.abs(k).max() or 1.0)))
+
+
+def _side_vector(side: str) -> tuple[float, float]:
+    """(right, up) components of a compass side."""
+    angle = math.radians(90.0 - 45.0 * COMPASS.index(side))
+    return round(math.cos(angle), 12), round(math.sin(angle), 12)
+
+
+def compass_responses(kernel: object, *, correlate: bool) -> dict[str, float]:
+    """The output at a straight edge brighter on each compass side (1 there, 0 on the other side).
+
+    The edge runs through the output pixel; pixels on the edge line itself are 0. Convolution
+    (``correlate=False``) turns the kernel by 180° first, so the side it answers turns too.
+
+    Examples
+    --------
+    >>> north = [[5, 5, 5], [-3, 0, -3], [-3, -3, -3]]  # the Kirsch "N" mask
+    >>> compass_responses(north, correlate=True)["n"], compass_responses(north, correlate=False)["n"]
+    (15.0, -9.0)
+    """
+    k = _as_kernel(kernel)
+    rows, cols = np.indices(k.shape)
+    dy, dx = rows - k.shape[0] // 2, cols - k.shape[1] // 2  # offset of each tap's pixel (correlation)
+    if not correlate:
+        dy, dx = -dy, -dx
+    out = {}
+    for side in COMPASS:
+        right, up = _side_vector(side)
+        out[side] = float(k[dx * right - dy * up > 1e-9].sum()) + 0.0
+    return out
+
+
+def strongest_side(kernel: object, *, correlate: bool) -> tuple[str, float]:
+    """The compass side whose brighter edge gives the largest output, and that output.
+
+    Examples
+    --------
+    >>> north = [[5, 5, 5], [-3, 0, -3], [-3, -3, -3]]
+    >>> strongest_side(north, correlate=True), strongest_side(north, correlate=False)
+    (('n', 15.0), ('s', 15.0))
+    """
+    responses = compass_responses(kernel, correlate=correlate)
+    side = max(COMPASS, key=lambda s: responses[s])
+    return side, responses[side]
