@@ -267,3 +267,46 @@ def test_white_is_gain_8_for_sobel_and_9_for_sharpen(camera):
     whites = {n: lab.response_white(lab.compute(camera, _make(n, {}), lab.LabSettings(kernel_name=n)))
               for n in ("sobel_x", "sharpen", "gaussian")}
     assert whites == pytest.approx({"sobel_x": 8.0, "sharpen": 9.0, "gaussian": 1.0}, abs=0.02)
+
+
+# --------------------------------------------------------------------- Fourier Lab: properties' white point
+@pytest.fixture(scope="module")
+def grey_photo():
+    from app.backend import load_sample, to_gray
+
+    return to_gray(load_sample("camera"))[100:196, 140:236]
+
+
+PROPERTY_GRID = ([("scale", (("factor", f),)) for f in (0.25, 0.5, 1.0, 2.0, 3.0, 4.0)]
+                 + [("rotate", (("angle", a),)) for a in (0.0, 30.0, 90.0)]
+                 + [("shift", (("dx", 7), ("dy", -5))), ("mirror", (("axis", 1),)), ("even", ())])
+
+
+@pytest.mark.parametrize(("prop", "params"), PROPERTY_GRID, ids=str)
+def test_the_properties_spectra_share_the_larger_peak_and_say_which(grey_photo, prop, params):
+    from app.ui import fourier_lab as lab
+    from app.ui.format import percent
+
+    view = lab.property_view(f"claims-{prop}-{params}", grey_photo, prop, params)
+    before, after, _ = lab._transform(grey_photo, prop, dict(params))
+    peaks = np.abs(np.fft.fft2(before)).max(), np.abs(np.fft.fft2(after)).max()
+    assert view.peaks == pytest.approx(peaks)
+    larger = "after" if peaks[1] > peaks[0] * (1 + 1e-9) else "before"
+    for lang in ("en", "zh"):
+        note = lab.white_note(view, lang)
+        assert lab.t(f"fl.prop.{larger}", lang).lower() in note
+        assert percent(min(peaks) / max(peaks)) in note
+    # nothing brighter than white: both panels drawn from the larger peak
+    for x in (before, after):
+        assert lab.log_spectrum(x, max(view.peaks)).max() <= 255
+        assert np.abs(np.fft.fft2(x)).max() <= max(view.peaks) * (1 + 1e-12)
+
+
+def test_a_magnified_image_has_the_larger_peak(grey_photo):
+    """The old caption said the white point was the before-peak, but magnifying raises the peak."""
+    from app.ui import fourier_lab as lab
+
+    for factor in (2.0, 4.0):
+        view = lab.property_view(f"claims-mag-{factor}", grey_photo, "scale", (("factor", factor),))
+        assert view.peaks[1] > view.peaks[0]
+        assert lab.white_point(view.peaks)[0] == "after"

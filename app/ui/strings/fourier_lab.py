@@ -156,8 +156,9 @@ STRINGS = {
     "fl.prop.spec_before": {"en": "|F| before", "zh": "变换前的 |F|"},
     "fl.prop.spec_after": {"en": "|F| after", "zh": "变换后的 |F|"},
     "fl.prop.spec_cap": {
-        "en": "Both spectra share one white point (the larger peak of the two: before), 80 dB range.",
-        "zh": "两个频谱使用同一白点（变换前频谱的峰值），动态范围 80 dB。",
+        "en": "Both spectra share one white point, the larger peak of the two: {side} (|F| = {peak}); the other "
+              "spectrum's peak is {other} of it. 80 dB range.",
+        "zh": "两个频谱使用同一白点，即两者中较大的峰值：{side}（|F| = {peak}）；另一个频谱的峰值是它的 {other}。动态范围 80 dB。",
     },
     "fl.prop.numbers": {"en": "The numbers that prove it", "zh": "证明它的数字"},
     "fl.num.mag_err": {"en": "max | |F′| − |F| | / max |F| (0 up to rounding)",
