@@ -310,3 +310,51 @@ def test_a_magnified_image_has_the_larger_peak(grey_photo):
         view = lab.property_view(f"claims-mag-{factor}", grey_photo, "scale", (("factor", factor),))
         assert view.peaks[1] > view.peaks[0]
         assert lab.white_point(view.peaks)[0] == "after"
+
+
+# --------------------------------------------------------------------- CNN Lab: C1 spectra and |H|
+def _stop_band_share(maps, kernels_, threshold=0.05):
+    shares = []
+    for x, k in zip(maps, kernels_):
+        power = np.abs(np.fft.fft2(x - x.mean())) ** 2
+        gain = np.abs(np.fft.fft2(k, s=x.shape))
+        shares.append(power[gain < threshold * gain.max()].sum() / power.sum())
+    return float(np.mean(shares))
+
+
+@pytest.mark.parametrize("act", ["none", "relu", "sigmoid", "tanh"])
+@pytest.mark.parametrize(("preset", "biases"), [("edges", (0.0, 0.0, 0.0, 0.0)), ("dog", (0.1, -0.1, 0.0)),
+                                                ("random", (0.0, 0.05, -0.05, 0.0))])
+def test_the_cnn_lab_states_how_much_energy_the_activation_moves_into_the_stop_band(grey_photo, preset, biases, act):
+    from scipy import ndimage
+
+    from app.backend import cnn as L
+    from app.ui.cnn_lab import pipeline as run
+    from app.ui.cnn_lab import text
+    from app.ui.cnn_lab.schema import BankArgs, Layer1
+    from app.ui.format import percent
+
+    grey = run.Grey(f"claims-{preset}", grey_photo.astype(np.float32))
+    c1 = Layer1(BankArgs(preset, 4, 5, 0, ()), biases, act)
+    before, after = run.c1_stop_band(grey, c1)
+    ks = L.c1_bank(preset, n=4, size=5, seed=0).first_kernels()
+    pre = np.stack([ndimage.correlate(grey_photo, k, mode="reflect") + b for k, b in zip(ks, biases)])
+    post = {"none": pre, "relu": np.maximum(pre, 0), "sigmoid": 1 / (1 + np.exp(-pre)), "tanh": np.tanh(pre)}[act]
+    assert before == pytest.approx(_stop_band_share(pre, ks), rel=1e-3, abs=1e-6)
+    assert after == pytest.approx(_stop_band_share(post, ks), rel=1e-3, abs=1e-6)
+    for lang in ("en", "zh"):
+        note = text.stop_band_note(before, after, act, lang)
+        assert percent(before) in note and (act == "none" or percent(after) in note)
+
+
+def test_after_relu_much_more_energy_lies_where_the_kernels_pass_nothing(grey_photo):
+    """The issue's finding: the old sentence called the after-ReLU spectra "input spectrum × |H|"."""
+    from app.ui.cnn_lab import pipeline as run
+    from app.ui.cnn_lab.schema import BankArgs, Layer1
+    from app.ui.strings import TABLE
+
+    before, after = run.c1_stop_band(run.Grey("claims-relu", grey_photo.astype(np.float32)),
+                                     Layer1(BankArgs("edges", 4, 5, 0, ()), (0.0,) * 4, "relu"))
+    assert after > 5 * before
+    assert "after the activation" in TABLE["cnn.input.activated"]["en"]
+    assert "Before the activation" in TABLE["cnn.input.explain"]["en"]

@@ -130,10 +130,22 @@ STRINGS = {
     },
     "cnn.scale.signed": {"en": "blue < 0 < red, white = 0, full colour at the 99.5th percentile of |value|", "zh": "蓝 < 0 < 红，白 = 0，|值| 的 99.5% 分位数处颜色最深"},
     "cnn.input.explain": {
-        "en": "The input and its spectrum (centre = zero frequency). Each C1 map's spectrum below is this spectrum "
-              "multiplied by the kernel's |H| (before the activation): the kernel chooses which frequencies survive.",
-        "zh": "输入图像及其频谱（中心为零频）。下面每张 C1 特征图的频谱，就是这个频谱乘以卷积核的 |H|（激活之前）："
+        "en": "The input and its spectrum (centre = zero frequency). Before the activation, each C1 map's spectrum "
+              "is this spectrum multiplied by its kernel's |H|: the kernel chooses which frequencies survive.",
+        "zh": "输入图像及其频谱（中心为零频）。在激活之前，每张 C1 特征图的频谱就是这个频谱乘以其卷积核的 |H|："
               "卷积核决定哪些频率能留下来。",
+    },
+    "cnn.input.linear": {
+        "en": "No activation here, so the maps below are exactly these filtered images: only **{before}** of a map's "
+              "energy lies where |H| is below 5 % of its peak (the boundary's share).",
+        "zh": "这里没有激活函数，所以下面的特征图正是这些滤波结果：特征图能量中只有 **{before}** 落在 |H| 低于峰值 5 % 的地方"
+              "（来自边界）。",
+    },
+    "cnn.input.activated": {
+        "en": "The maps and spectra below are shown after the activation ({act}), which creates new frequencies: "
+              "**{after}** of a map's energy lies where |H| is below 5 % of its peak, against **{before}** before it.",
+        "zh": "下面的特征图和频谱是激活（{act}）之后的，激活会产生新的频率：特征图能量中有 **{after}** 落在 |H| 低于峰值 5 % "
+              "的地方，激活之前只有 **{before}**。",
     },
     "cnn.card.range": {"en": "{lo} … {hi}", "zh": "{lo} … {hi}"},
     "cnn.band.low": {"en": "low band", "zh": "低频"},
