@@ -358,3 +358,112 @@ def test_after_relu_much_more_energy_lies_where_the_kernels_pass_nothing(grey_ph
     assert after > 5 * before
     assert "after the activation" in TABLE["cnn.input.activated"]["en"]
     assert "Before the activation" in TABLE["cnn.input.explain"]["en"]
+
+
+# --------------------------------------------------------------------- Signal Lab: symmetry and the peak
+SIGNAL_PAIRS = [
+    (("rect", ()), ("exp", ())),  # the page's default
+    (("rect", ()), ("gauss", ())),  # a g symmetric about t = 1
+    (("rect", ()), ("gauss", (("shift", 0.0),))),  # ... about t = 0
+    (("triangle", ()), ("rect", (("shift", -0.5),))),  # a rect symmetric about 0
+    (("rect", (("width", 2.0),)), ("rect", ())),  # flat top
+    (("exp", (("a", 0.5),)), ("triangle", (("shift", 2.0),))),
+    (("gauss", (("shift", -1.0),)), ("exp", (("shift", 1.0), ("a", 2.0)))),
+    (("step", ()), ("rect", (("shift", 1.0), ("width", 0.5)))),
+]
+
+
+def _build(mode, f_key, g_key, correlate):
+    from app.ui.signal_lab.pipeline import build
+
+    return build(mode, (f_key[0], f_key[1], None), (g_key[0], g_key[1], None), correlate, 0.0, True, "en", False)
+
+
+def _signal(name, params, mode):
+    from app.backend import signals as sg
+
+    s = sg.make_signal(name, sg.make_grid(mode), **dict(params))
+    return s.axis, s.values
+
+
+def _nonzero_span(axis, values):
+    on = np.abs(values) > 1e-9 * np.abs(values).max()
+    return axis[on][0], axis[on][-1]
+
+
+def _peak_span(axis, y):
+    top = axis[y >= y.max() - 1e-9 * abs(y.max())]
+    return top[0], top[-1]
+
+
+@pytest.mark.parametrize("mode", ["continuous", "discrete"])
+@pytest.mark.parametrize(("f_key", "g_key"), SIGNAL_PAIRS, ids=str)
+def test_the_signal_lab_says_how_the_live_g_relates_convolution_and_correlation(mode, f_key, g_key):
+    from app.ui.format import number
+    from app.ui.signal_lab import maximum
+
+    (fa, fv), (ga, gv) = _signal(*f_key, mode), _signal(*g_key, mode)
+    step = fa[1] - fa[0]
+    conv, corr = np.convolve(fv, gv), np.correlate(fv, gv, "full")
+    conv_axis = fa[0] + ga[0] + step * np.arange(conv.size)
+    corr_axis = fa[0] - ga[-1] + step * np.arange(corr.size)
+    g0, g1 = _nonzero_span(ga, gv)
+    part = gv[(ga >= g0) & (ga <= g1)]
+    symmetric = np.allclose(part, part[::-1], atol=1e-6 * np.abs(gv).max())
+    centre = round((g0 + g1) / 2, 9) if symmetric else None
+    result = _build(mode, f_key, g_key, False)
+    var = "n" if mode == "discrete" else "t"
+    note = maximum.symmetry_note(result["g_centre"], result["peaks"], var, "en")
+    pc, pr = _peak_span(conv_axis, conv), _peak_span(corr_axis, corr)
+    shown = [number(v) for v in (*pc, *pr)]
+    assert all(s in note for s in shown), (note, shown)
+    if centre is None:
+        assert note.startswith("g is not symmetric") and result["g_centre"] is None
+    else:
+        assert result["g_centre"] == pytest.approx(centre)
+        if abs(centre) < 1e-9:  # the only case where both outputs coincide in time
+            assert "give the same y" in note
+            np.testing.assert_allclose(np.interp(conv_axis, corr_axis, corr), conv, atol=1e-9 * np.abs(conv).max())
+        else:
+            assert f"moved by {number(-2 * centre)}" in note
+            assert (pr[0] - pc[0]) == pytest.approx(-2 * centre, abs=step)
+
+
+@pytest.mark.parametrize("correlate", [False, True])
+@pytest.mark.parametrize("mode", ["continuous", "discrete"])
+@pytest.mark.parametrize(("f_key", "g_key"), SIGNAL_PAIRS, ids=str)
+def test_the_find_the_maximum_hint_names_the_moment_the_peak_really_falls_on(mode, f_key, g_key, correlate):
+    from app.ui.signal_lab import maximum
+    from app.ui.strings import t
+
+    (fa, fv), (ga, gv) = _signal(*f_key, mode), _signal(*g_key, mode)
+    f0, f1 = _nonzero_span(fa, fv)
+    g0, g1 = _nonzero_span(ga, gv)
+    result = _build(mode, f_key, g_key, correlate)
+    times, ys = result["times"], result["ys"]
+    step = times[1] - times[0]
+    peak = _peak_span(times, ys)
+    if correlate:  # g itself slides: at time t it covers [t + g0, t + g1]
+        moments = {"front_end": f1 - g1, "back_start": f0 - g0, "begin": f0 - g1, "end": f1 - g0}
+    else:  # the flipped g slides: at time t it covers [t - g1, t - g0]
+        moments = {"front_end": f1 + g0, "back_start": f0 + g1, "begin": f0 + g0, "end": f1 + g1}
+    on_peak = [m for m in ("front_end", "back_start", "begin", "end") if peak[0] - step / 2 <= moments[m] <= peak[1] + step / 2]
+    var = "n" if mode == "discrete" else "t"
+    reason = maximum.peak_reason(times, ys, (f0, f1), (g0, g1), correlate, var, "en")
+    if on_peak:
+        assert reason.startswith(t(f"q.max.why.{on_peak[0]}", "en", var=var, at="").split("(")[0])
+    else:
+        assert reason == t("q.max.why.between", "en")
+
+
+def test_the_default_rect_through_exp_peaks_exactly_where_f_ends():
+    """The old hint said the peak is "not where the two signals start or end"; for the default it is at t = 1."""
+    from app.ui.signal_lab import maximum
+    from app.ui.strings import TABLE
+
+    result = _build("continuous", ("rect", ()), ("exp", ()), False)
+    reason = maximum.peak_reason(result["times"], result["ys"], result["f_span"], result["g_span"], False, "t", "en")
+    assert reason == "Here that is the moment the front of the sliding g reaches the end of f (t = 1)."
+    for lang in ("en", "zh"):
+        assert "not where the two signals start or end" not in TABLE["q.max.off"][lang]
+        assert "{why}" in TABLE["q.max.off"][lang]

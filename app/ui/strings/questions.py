@@ -40,10 +40,31 @@ STRINGS = {
     },
     "q.max.off": {
         "en": "y is largest at {var} = {where}, where y = {y_max}. Your guess {var} = {guess} is {dist} away and "
-              "gives y = {y_guess}, {short} below the maximum. The peak is where the flipped g overlaps the "
-              "largest part of f, not where the two signals start or end.",
+              "gives y = {y_guess}, {short} below the maximum. The peak is where the shaded overlap has the "
+              "largest area. {why}",
         "zh": "y 在 {var} = {where} 处最大，y = {y_max}。你的猜测 {var} = {guess} 相差 {dist}，此处 y = {y_guess}，"
-              "比最大值低 {short}。峰值出现在翻转后的 g 与 f 最大部分重叠的地方，而不是两个信号开始或结束的地方。",
+              "比最大值低 {short}。峰值出现在阴影重叠面积最大的地方。{why}",
+    },
+    "q.max.why.front_end": {
+        "en": "Here that is the moment the front of the sliding g reaches the end of f ({var} = {at}).",
+        "zh": "这里正是滑动的 g 的前沿到达 f 末端的时刻（{var} = {at}）。",
+    },
+    "q.max.why.back_start": {
+        "en": "Here that is the moment the back of the sliding g leaves the start of f ({var} = {at}).",
+        "zh": "这里正是滑动的 g 的后沿离开 f 起点的时刻（{var} = {at}）。",
+    },
+    "q.max.why.begin": {
+        "en": "Here that is the moment the overlap begins ({var} = {at}).",
+        "zh": "这里正是开始重叠的时刻（{var} = {at}）。",
+    },
+    "q.max.why.end": {
+        "en": "Here that is the moment the overlap ends ({var} = {at}).",
+        "zh": "这里正是重叠结束的时刻（{var} = {at}）。",
+    },
+    "q.max.why.between": {
+        "en": "Here that lies between the moments where the signals' edges meet: where the large parts of f and of "
+              "the sliding g lie over each other.",
+        "zh": "这里它位于两个信号边缘相遇的时刻之间：f 的主要部分与滑动的 g 的主要部分相互重叠的地方。",
     },
     "q.max.show": {"en": "Move the chart's marker to the maximum", "zh": "把图上的标记移到最大值处"},
     # ---- Image Lab lessons (app.ui.teaching.lesson_questions) ------------------------------------
