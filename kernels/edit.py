@@ -136,7 +136,8 @@ def normalise(kernel: object) -> np.ndarray:
 def zero_mean(kernel: object) -> np.ndarray:
     """Subtract the mean weight so the weights sum to 0: the DC response becomes 0.
 
-    A blur becomes a high-pass (a Gaussian turns into a "Mexican hat").  A constant kernel
+    A blur larger than 3×3 becomes a band-pass (a Gaussian turns into a "Mexican hat": zero at
+    DC, still small for the finest detail, so its gain peaks in between).  A constant kernel
     (e.g. a box blur) has nothing left after its mean is removed: :class:`KernelError` —
     use :func:`complement` ("identity − blur") for that.
 

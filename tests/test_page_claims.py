@@ -467,3 +467,84 @@ def test_the_default_rect_through_exp_peaks_exactly_where_f_ends():
     for lang in ("en", "zh"):
         assert "not where the two signals start or end" not in TABLE["q.max.off"][lang]
         assert "{why}" in TABLE["q.max.off"][lang]
+
+
+# --------------------------------------------------------------------- lessons and help
+def _mean_high_gain(k, n=64):
+    mag = np.abs(np.fft.fft2(k, s=(n, n)))
+    f = np.fft.fftfreq(n)
+    return mag[np.sqrt(f[:, None] ** 2 + f[None, :] ** 2) > 0.25].mean()
+
+
+def test_the_sharpen_lesson_names_its_real_control_and_its_direction():
+    import kernels
+    from app.ui.format import number
+    from app.ui.strings import TABLE
+    from app.ui.teaching.lesson_questions import lesson_text
+
+    gains = [_mean_high_gain(kernels.make("unsharp", alpha=a)) for a in np.linspace(0, 1, 21)]
+    assert all(np.diff(gains) < 0)  # "a lower α sharpens more", over the whole slider
+    assert _mean_high_gain(kernels.make("unsharp", alpha=0.8)) == pytest.approx(3.52, abs=0.005)
+    assert _mean_high_gain(kernels.make("unsharp", alpha=1.0)) == pytest.approx(3.24, abs=0.005)
+    spec = kernels.get("unsharp")
+    assert [p.name for p in spec.params] == ["alpha"]  # no strength control exists
+    for lang in ("en", "zh"):
+        text = lesson_text("sharpen", lang)
+        for a in (0.0, 0.8, 1.0):
+            assert number(_mean_high_gain(kernels.make("unsharp", alpha=a)), 3) in text
+        assert "strength up" not in TABLE["teach.lesson.sharpen.text"][lang] and "强度调大" not in text
+        assert "α" in spec.params[0].label[lang] and "α" in text  # the control, named as the slider names it
+
+
+BLURS = [("gaussian", {"size": s, "sigma": sg}) for s, sg in ((5, 1.0), (7, 1.0), (9, 1.5), (15, 2.0), (21, 3.0))]
+BLURS += [("disk", {"radius": r}) for r in (2.0, 3.0, 5.5)] + [("tent", {"size": 5}), ("tent", {"size": 9}),
+                                                                ("binomial", {"order": 4}), ("binomial", {"order": 8}),
+                                                                ("motion", {"length": 9, "angle": 30.0})]
+
+
+@pytest.mark.parametrize(("name", "params"), BLURS, ids=str)
+def test_a_zero_mean_blur_larger_than_3x3_is_a_band_pass(name, params):
+    from kernels import edit
+
+    k = _make(name, params)
+    assert max(k.shape) > 3
+    z = k - k.mean()  # what "zero mean" does, by hand
+    np.testing.assert_allclose(edit.zero_mean(k), z, atol=1e-15)
+    n = 512
+    mag = np.abs(np.fft.fft2(z, s=(n, n)))
+    f = np.fft.fftfreq(n)
+    r = np.sqrt(f[:, None] ** 2 + f[None, :] ** 2)
+    peak_r = r[np.unravel_index(mag.argmax(), mag.shape)]
+    assert mag[0, 0] < 1e-12 and 0.02 < peak_r < 0.35  # zero at DC, largest in between
+    assert mag[r >= 0.45].max() < mag.max()  # the finest detail is not where it peaks
+    assert edit.measured_band(z) == "band"
+
+
+def test_the_zero_mean_help_says_band_pass():
+    from app.ui.strings import TABLE
+
+    assert "band-pass" in TABLE["teach.edit.zero_mean.help"]["en"] and "high-pass" not in TABLE["teach.edit.zero_mean.help"]["en"]
+    assert "带通" in TABLE["teach.edit.zero_mean.help"]["zh"] and "高通" not in TABLE["teach.edit.zero_mean.help"]["zh"]
+
+
+def test_the_ideal_lesson_kernel_is_a_jinc_not_a_sinc():
+    from scipy.special import j1
+
+    from app.ui.strings import TABLE
+    from app.ui.teaching.link_fields import ideal_lowpass
+
+    k = ideal_lowpass(0.15, 31)  # the lesson's "ideal:0.15:31"
+    fc = 0.15 * 0.5  # cycles/pixel
+    rows, cols = np.indices(k.shape) - 15
+    r = np.hypot(rows, cols)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        jinc = np.where(r == 0, np.pi * fc**2, fc * j1(2 * np.pi * fc * r) / r)
+    sinc2 = np.outer(np.sinc(2 * fc * np.arange(-15, 16)), np.sinc(2 * fc * np.arange(-15, 16)))
+
+    def likeness(a, b):
+        return np.corrcoef(a.ravel(), b.ravel())[0, 1]
+
+    assert likeness(k, jinc) > 0.99 > likeness(k, sinc2) + 0.005
+    for key in ("teach.lesson.ideal_vs_gaussian.text", "q.lesson.ideal_vs_gaussian.why"):
+        for lang in ("en", "zh"):
+            assert "jinc" in TABLE[key][lang] and "sinc with" not in TABLE[key][lang]

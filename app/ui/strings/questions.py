@@ -105,9 +105,9 @@ STRINGS = {
     "q.lesson.ideal_vs_gaussian.2": {"en": "No, it stays within [0, 1]", "zh": "不会，始终在 [0, 1] 内"},
     "q.lesson.ideal_vs_gaussian.why": {
         "en": "The output runs from **{lo}** to **{hi}**. Non-negative weights summing to 1 only average, so they "
-              "stay in [0, 1]; the ideal low-pass's sinc kernel has negative ripples, so edges overshoot (ringing).",
+              "stay in [0, 1]; the ideal low-pass's jinc kernel has negative ripples, so edges overshoot (ringing).",
         "zh": "输出范围是 **{lo}** 到 **{hi}**。非负且和为 1 的权重只是在求平均，结果不会超出 [0, 1]；"
-              "理想低通的 sinc 卷积核有负的波纹，所以边缘处会过冲（振铃）。",
+              "理想低通的 jinc 卷积核有负的波纹，所以边缘处会过冲（振铃）。",
     },
     "q.lesson.wrap_artefact": {
         "en": "Compare this output with the same kernel under the other boundary (wrap ↔ reflect). Where do the "

@@ -63,9 +63,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "teach.edit.zero_mean": {"en": "Zero mean", "zh": "去均值"},
     "teach.edit.zero_mean.help": {
-        "en": "Subtract the mean weight: the sum becomes 0, so the response at frequency 0 is 0 — a blur "
-        "turns into a high-pass.",
-        "zh": "每个权重减去平均值：权重之和变成 0，零频响应为 0——模糊核就变成了高通核。",
+        "en": "Subtract the mean weight: the sum becomes 0, so the response at frequency 0 is 0. A blur larger "
+        "than 3×3 turns into a band-pass (a Gaussian into a “Mexican hat”): its gain still falls off for fine "
+        "detail, so it peaks in between.",
+        "zh": "每个权重减去平均值：权重之和变成 0，零频响应为 0。大于 3×3 的模糊核会变成带通核（高斯核变成“墨西哥草帽”）："
+        "细节处的增益仍然很小，所以增益在中间频率最大。",
     },
     "teach.edit.complement": {"en": "1 − kernel", "zh": "1 − 卷积核"},
     "teach.edit.complement.help": {
@@ -309,10 +311,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "teach.lesson.ideal_vs_gaussian.title": {"en": "Ideal vs Gaussian low-pass", "zh": "理想低通 vs 高斯低通"},
     "teach.lesson.ideal_vs_gaussian.text": {
-        "en": "The ideal low-pass cuts frequencies off like a wall, and its kernel is a sinc with ripples, "
-        "so every edge rings with faint copies. Switch the kernel source to “Catalogue” for the Gaussian: "
+        "en": "The ideal low-pass cuts frequencies off like a wall at one radius, and its kernel is a jinc (the "
+        "round cousin of the sinc) with rings of ripples, so every edge rings with faint copies. Switch the kernel source to “Catalogue” for the Gaussian: "
         "its |H| falls off smoothly and the ringing is gone (the output is shown clipped to [0, 1]).",
-        "zh": "理想低通像一堵墙一样把频率一刀切，它的卷积核是带波纹的 sinc 函数，于是每条边缘旁边都出现一圈圈"
+        "zh": "理想低通像一堵墙一样在某个半径处把频率一刀切，它的卷积核是带一圈圈波纹的 jinc 函数（sinc 的圆形版本），于是每条边缘旁边都出现一圈圈"
         "淡淡的“振铃”。把卷积核来源切换到“内置卷积核”（高斯）：|H| 平滑下降，振铃消失了（输出按 [0, 1] 截断显示）。",
     },
     "teach.lesson.wrap_artefact.title": {"en": "The wrap-around artefact", "zh": "循环卷积的“回卷”伪影"},
@@ -347,8 +349,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "teach.lesson.sharpen.title": {"en": "Sharpening boosts high frequencies", "zh": "锐化就是放大高频"},
     "teach.lesson.sharpen.text": {
         "en": "Unsharp masking adds a bit of the edge image back to the picture: the response is 1 at frequency "
-        "0 and rises above 1 for fine detail. Push the strength up and watch halos appear along the edges.",
-        "zh": "反锐化掩模把一点边缘图加回原图：零频响应仍是 1，细节处的响应大于 1。把强度调大，"
-        "就能看到边缘两侧出现亮暗的光晕。",
+        "0 and rises above 1 for fine detail (mean gain {now} beyond 0.25 cycles/pixel at α = {alpha}). Its one "
+        "control, α, is not a strength: a lower α sharpens more ({a0} at α = 0, {a1} at α = 1). Move α down "
+        "and watch the halos along the edges grow.",
+        "zh": "反锐化掩模把一点边缘图加回原图：零频响应仍是 1，细节处的响应大于 1（α = {alpha} 时 0.25 周期/像素以外的"
+        "平均增益为 {now}）。它唯一的参数 α 并不是“强度”：α 越小锐化越强（α = 0 时为 {a0}，α = 1 时为 {a1}）。"
+        "把 α 调小，就能看到边缘两侧的亮暗光晕变强。",
     },
 }

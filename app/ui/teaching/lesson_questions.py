@@ -16,13 +16,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import kernels
 from app.ui.format import number, percent
 from app.ui.image_lab_run import wrap_difference
+from app.ui.strings import t
 from app.ui.teaching import predict
+from app.ui.teaching.lessons import LESSONS
 from app.ui.teaching.measures import TINY, band_means, dominant, level
 
 __all__ = ["QUESTIONS", "LessonQuestion", "axis_gains", "band_gains", "border_shift", "difference_sides",
-           "facts_for", "odd_share", "overshoot"]
+           "facts_for", "lesson_fields", "lesson_text", "odd_share", "overshoot"]
 
 GAIN_GRID = 64  # the kernel's |H| is sampled on a 64 × 64 frequency grid (padded FFT)
 
@@ -183,3 +186,26 @@ QUESTIONS: dict[str, LessonQuestion] = {
 def facts_for(lesson: str, run) -> Mapping[str, float]:
     """What ``lesson``'s question measures in this run of the Image Lab."""
     return QUESTIONS[lesson].measure(run)
+
+
+def lesson_fields(lesson_id: str) -> dict[str, str]:
+    """The numbers a lesson's text states, computed from the lesson's own settings.
+
+    Examples
+    --------
+    >>> lesson_fields("sharpen")["alpha"], lesson_fields("blur_high")
+    ('0.8', {})
+    """
+    if lesson_id != "sharpen":
+        return {}
+    alpha = float(LESSONS["sharpen"]["il_unsharp_alpha"])
+
+    def high(a: float) -> str:
+        return number(band_gains(kernels.make("unsharp", alpha=a))["high"], 3)
+
+    return {"alpha": number(alpha, 3), "now": high(alpha), "a0": high(0.0), "a1": high(1.0)}
+
+
+def lesson_text(lesson_id: str, lang: str) -> str:
+    """A lesson's explanation with the numbers it states (:func:`lesson_fields`) filled in."""
+    return t(f"teach.lesson.{lesson_id}.text", lang, **lesson_fields(lesson_id))
