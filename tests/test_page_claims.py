@@ -548,3 +548,68 @@ def test_the_ideal_lesson_kernel_is_a_jinc_not_a_sinc():
     for key in ("teach.lesson.ideal_vs_gaussian.text", "q.lesson.ideal_vs_gaussian.why"):
         for lang in ("en", "zh"):
             assert "jinc" in TABLE[key][lang] and "sinc with" not in TABLE[key][lang]
+
+
+# --------------------------------------------------------------------- one glossary for the Chinese (and English) labels
+def test_no_text_uses_a_word_the_glossary_retired():
+    import re
+
+    from app.ui.strings import TABLE
+    from app.ui.strings.glossary import RETIRED
+
+    for key, texts in TABLE.items():
+        for name, patterns in RETIRED.items():
+            for pattern in patterns:
+                assert not re.search(pattern, texts.get("zh", "")), (key, name, texts["zh"])
+
+
+def test_the_controls_are_labelled_with_the_glossary_terms():
+    from app.ui.image_lab_schema import BOUNDARIES
+    from app.ui.strings import TABLE
+    from app.ui.strings.glossary import TERMS
+
+    for lang in ("en", "zh"):
+        for b in BOUNDARIES:
+            assert TABLE[f"il.boundary.{b}"][lang] == TERMS[f"boundary.{b}"][lang]
+            assert TABLE[f"teach.boundary.{b}"][lang].startswith(TERMS[f"boundary.{b}"][lang])
+        for key in ("fl.dec.boundary.wrap", "fl.dec.boundary.reflect"):
+            assert TERMS[f"boundary.{key.rsplit('.', 1)[1]}"]["zh"] in TABLE[key]["zh"]
+        assert TABLE["cnn.tab.shift"][lang] == TERMS["shift_tolerance"][lang]
+        for key in ("cnn.pool.stride", "cnn.s4.stride", "cnn.x.stride"):
+            assert TERMS["stride"][lang].lower() in TABLE[key][lang].lower(), key
+
+
+def _control_labels(lang):
+    """Texts short enough to be a widget's label, a tab, a button or an option."""
+    from app.ui.strings import TABLE
+
+    import kernels
+
+    labels = {v[lang].lower() for v in TABLE.values() if len(v.get(lang, "")) <= 40}
+    for spec in kernels.catalog():
+        labels.add(spec.label[lang].lower())
+        for p in spec.params:
+            labels.add(p.label[lang].lower())
+    return labels
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_quoted_term_in_a_lesson_or_question_names_a_control_that_exists(lang):
+    import re
+
+    from app.ui.strings import TABLE
+    from app.ui.strings.glossary import TERMS
+
+    labels = _control_labels(lang)
+    quoted = [(key, q) for key, texts in TABLE.items() if key.startswith(("teach.lesson.", "q."))
+              for q in re.findall(r"“([^”]+)”", texts.get(lang, ""))]
+    assert len(quoted) >= 5  # the check has something to check
+    for key, q in quoted:
+        assert any(label.startswith(q.lower()) for label in labels), (key, q)
+    # and every boundary mode a lesson or question names is the boundary control's own label
+    modes = {TERMS[f"boundary.{b}"][lang] for b in ("reflect", "zero", "wrap", "nearest")}
+    for key, texts in TABLE.items():
+        if key.startswith(("teach.lesson.", "q.lesson.")) and lang == "zh":
+            for word in re.findall(r"“([^”]+)”边界|（(\S+) ↔ (\S+)）", texts["zh"]):
+                for w in filter(None, word if isinstance(word, tuple) else (word,)):
+                    assert w in modes, (key, w)

@@ -208,7 +208,7 @@ STRINGS = {
     "fl.dec.model": {
         "en": "The restorations assume a circular blur: g = h ⊛ x + n with wrap-around, so G = H·X + N exactly. "
               "A blur made with reflect breaks that model at the edges, which then ring.",
-        "zh": "复原方法假设模糊是循环卷积：g = h ⊛ x + n（边界回卷），于是 G = H·X + N 精确成立。"
+        "zh": "复原方法假设模糊是循环卷积：g = h ⊛ x + n（边界循环），于是 G = H·X + N 精确成立。"
               "用 reflect 边界做的模糊在图像边缘不符合这个模型，复原后边缘会出现振铃。",
     },
     "fl.dec.blurred": {"en": "Blurred + noise", "zh": "模糊 + 噪声"},

@@ -1,5 +1,7 @@
 """Strings of the Image Lab and of the shared pickers (section "il.")."""
 
+from app.ui.strings.glossary import TERMS
+
 STRINGS = {
     # ---- image picker ------------------------------------------------------------------------
     "il.pick.source": {"en": "Image source", "zh": "图片来源"},
@@ -96,10 +98,11 @@ STRINGS.update({
         "en": "Near the edge the kernel reaches past the image. The boundary mode decides which values it sees there.",
         "zh": "在图像边缘附近，卷积核会伸到图像外面。边界模式决定那里取什么值。",
     },
-    "il.boundary.reflect": {"en": "reflect", "zh": "镜像"},
-    "il.boundary.zero": {"en": "zero", "zh": "补零"},
-    "il.boundary.wrap": {"en": "wrap", "zh": "循环"},
-    "il.boundary.nearest": {"en": "nearest", "zh": "延拓边缘"},
+    # the control's labels are the glossary's terms: lessons and questions name them the same way
+    "il.boundary.reflect": TERMS["boundary.reflect"],
+    "il.boundary.zero": TERMS["boundary.zero"],
+    "il.boundary.wrap": TERMS["boundary.wrap"],
+    "il.boundary.nearest": TERMS["boundary.nearest"],
     "il.boundary.reflect.explain": {
         "en": "The image is mirrored at its edge (d c b a | a b c d): no artificial edge appears.",
         "zh": "在边缘处把图像镜像翻折（d c b a | a b c d），不会产生人为的边缘。",

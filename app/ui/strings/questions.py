@@ -1,5 +1,7 @@
 """Strings of the prediction questions (section "q.")."""
 
+from app.ui.strings.glossary import term
+
 STRINGS = {
     "q.reveal": {"en": "Reveal the answer", "zh": "揭晓答案"},
     "q.hidden": {"en": "The answer is hidden until someone presses “Reveal”.", "zh": "答案已隐藏，按下“揭晓答案”后显示。"},
@@ -112,7 +114,8 @@ STRINGS = {
     "q.lesson.wrap_artefact": {
         "en": "Compare this output with the same kernel under the other boundary (wrap ↔ reflect). Where do the "
               "two differ most?",
-        "zh": "把这个输出与同一卷积核在另一种边界（回卷 ↔ 反射）下的输出比较。两者在哪里差别最大？",
+        "zh": "把这个输出与同一卷积核在另一种边界（" + term("boundary.wrap", "zh") + " ↔ " + term("boundary.reflect", "zh")
+              + "）下的输出比较。两者在哪里差别最大？",
     },
     "q.lesson.wrap_artefact.0": {"en": "Along the top and bottom edges", "zh": "上下两条边"},
     "q.lesson.wrap_artefact.1": {"en": "Along the left and right edges", "zh": "左右两条边"},
@@ -121,7 +124,7 @@ STRINGS = {
         "en": "The mean difference is **{rows}** in the top and bottom bands and **{cols}** in the left and right "
               "bands (the Boundary tab shows it). Wrapping repeats the picture, so a blur along one direction "
               "drags the opposite edge in across the borders it crosses.",
-        "zh": "上下边带的平均差为 **{rows}**，左右边带为 **{cols}**（“边界”标签页里可以看到）。回卷把图像当成周期重复的，"
+        "zh": "上下边带的平均差为 **{rows}**，左右边带为 **{cols}**（“边界”标签页里可以看到）。“" + term("boundary.wrap", "zh") + "”边界把图像当成周期重复的，"
               "所以沿某个方向的模糊会把对边的内容拖进它所跨越的边界。",
     },
     "q.lesson.zero_border": {
@@ -136,7 +139,7 @@ STRINGS = {
               "Zero padding mixes black into every pixel the kernel reaches over the edge; reflect or nearest "
               "padding brings in picture instead.",
         "zh": "输出边缘带的平均亮度比输入高 **{shift}**（负数表示更暗）。补零会把黑色混进卷积核越过边缘所能触及的每个像素；"
-              "反射或最近边界补进来的则是图像本身。",
+              "“" + term("boundary.reflect", "zh") + "”或“" + term("boundary.nearest", "zh") + "”边界补进来的则是图像本身。",
     },
     "q.lesson.conv_vs_corr": {
         "en": "Switch between correlation and convolution (the kernel turned by 180°). What happens to the output?",
