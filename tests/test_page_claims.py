@@ -613,3 +613,194 @@ def test_every_quoted_term_in_a_lesson_or_question_names_a_control_that_exists(l
             for word in re.findall(r"“([^”]+)”边界|（(\S+) ↔ (\S+)）", texts["zh"]):
                 for w in filter(None, word if isinstance(word, tuple) else (word,)):
                     assert w in modes, (key, w)
+
+
+# --------------------------------------------------------------------- lesson questions, graded over a grid
+LESSON_KERNELS = [("gaussian", {"size": 21, "sigma": 3.0}), ("gaussian", {"size": 5, "sigma": 0.6}),
+                  ("box", {"size": 15}), ("motion", {"length": 31, "angle": 90.0}), ("motion", {"length": 31, "angle": 0.0}),
+                  ("laplacian", {"alpha": 0.2}), ("outline", {}), ("sharpen", {}), ("unsharp", {"alpha": 0.8}),
+                  ("unsharp", {"alpha": 0.0}), ("sobel_x", {}), ("sobel_y", {}), ("emboss", {"angle": 315.0}),
+                  ("kirsch", {"direction": "ne"}), ("line", {"direction": "vertical"}), ("roberts", {}),
+                  ("identity", {}), ("log", {})]
+SIDE = 96
+
+
+def _lesson_run(sample, name, params, boundary="reflect", correlate=False):
+    from app.ui import image_lab_run as lab
+    from app.ui import widgets
+
+    picked = widgets.resolve_image(widgets.ImageChoice(sample=sample, size=SIDE), None, "en").picked
+    return lab.compute(picked, _make(name, params), lab.LabSettings(boundary=boundary, correlate=correlate))
+
+
+def _graded(lesson, run):
+    from app.ui.teaching import lesson_questions as lq
+
+    return lq.QUESTIONS[lesson].question.answer(lq.facts_for(lesson, run))
+
+
+def _two_way(a, b, factor=2.0):
+    """0 when a is more than factor × b, 1 when b is more than factor × a, else 2; None when too close to call."""
+    for x, y, side in ((a, b, 0), (b, a, 1)):
+        if x > factor * y * 1.1 + 1e-12:
+            return side
+    if max(a, b) < factor * min(a, b) * 0.9 or max(a, b) < 1e-12:
+        return 2
+    return None
+
+
+def _band_mean_gains(k, n=256):
+    mag = np.abs(np.fft.fft2(k, s=(n, n)))
+    f = np.fft.fftfreq(n)
+    r = np.sqrt(f[:, None] ** 2 + f[None, :] ** 2)
+    return mag[r < 0.1].mean(), mag[r > 0.25].mean(), mag[0, 1:].mean(), mag[1:, 0].mean()
+
+
+@pytest.mark.parametrize(("name", "params"), LESSON_KERNELS, ids=str)
+def test_the_kernel_lesson_questions_agree_with_numpy(name, params):
+    from scipy import ndimage
+
+    run = _lesson_run("camera", name, params)
+    k = run.kernel
+    low, high, along_x, along_y = _band_mean_gains(k)
+    expected = _two_way(low, high)  # "where is |H| brightest?": centre / outside / even
+    if expected is not None:
+        assert _graded("edges_high", run) == expected
+    expected = _two_way(along_x, along_y)  # which spokes fade: those whose edges the kernel does not see
+    if expected is not None:
+        assert _graded("direction", run) == expected
+    if abs(high - 1) > 0.1:  # "what does it do to fine detail": weakens / keeps / boosts
+        assert _graded("sharpen", run) == (0 if high < 1 else 2)
+    x = run.image.image if run.image.image.ndim == 2 else run.image.image[..., 0]
+    same = np.allclose(ndimage.convolve(x, k, mode="reflect"), ndimage.correlate(x, k, mode="reflect"), atol=1e-9)
+    assert _graded("conv_vs_corr", run) == (0 if same else 1)
+
+
+@pytest.mark.parametrize(("name", "params"), [("gaussian", {"size": 21, "sigma": 3.0}), ("box", {"size": 9}),
+                                              ("sinc", {}), ("sinc", {"window": "hann"}), ("sharpen", {}),
+                                              ("laplacian", {"alpha": 0.2}), ("identity", {})], ids=str)
+def test_the_overshoot_question_agrees_with_scipy(name, params):
+    from scipy import ndimage
+
+    run = _lesson_run("camera", name, params)
+    img = run.image.image
+    k = run.kernel
+    out = (np.stack([ndimage.convolve(img[..., c], k, mode="reflect") for c in range(img.shape[2])], -1)
+           if img.ndim == 3 else ndimage.convolve(img, k, mode="reflect"))
+    below, above = (out < -1e-9).any(), (out > 1 + 1e-9).any()
+    assert _graded("ideal_vs_gaussian", run) == 2 - int(below) - int(above)
+
+
+@pytest.mark.parametrize("boundary", ["zero", "reflect", "nearest", "wrap"])
+@pytest.mark.parametrize(("name", "params"), [("box", {"size": 31}), ("box", {"size": 9}),
+                                              ("motion", {"length": 31, "angle": 90.0})], ids=str)
+def test_the_border_question_agrees_with_scipy(boundary, name, params):
+    from scipy import ndimage
+
+    run = _lesson_run("coffee", name, params, boundary)
+    img, k = run.image.image, run.kernel
+    mode = {"zero": "constant", "reflect": "reflect", "nearest": "nearest", "wrap": "wrap"}[boundary]
+    out = np.stack([ndimage.convolve(img[..., c], k, mode=mode) for c in range(img.shape[2])], -1) if img.ndim == 3 \
+        else ndimage.convolve(img, k, mode=mode)
+    reach = max(k.shape) // 2
+    b = int(np.clip(reach, 1, max(1, SIDE // 4)))
+    ring = np.ones(img.shape[:2], bool)
+    ring[b:-b, b:-b] = False
+    shift = out[ring].mean() - img[ring].mean()
+    if abs(abs(shift) - 0.02) > 0.003:  # "darker / about as bright / brighter", away from the ±0.02 line
+        assert _graded("zero_border", run) == (0 if shift < -0.02 else 2 if shift > 0.02 else 1)
+
+
+@pytest.mark.parametrize("angle", [0.0, 30.0, 60.0, 90.0])
+@pytest.mark.parametrize("boundary", ["wrap", "reflect"])
+def test_the_wrap_question_agrees_with_scipy(angle, boundary):
+    from scipy import ndimage
+
+    run = _lesson_run("camera", "motion", {"length": 31, "angle": angle}, boundary)
+    img, k = run.image.image, run.kernel
+    grey = img if img.ndim == 2 else img
+    other = "reflect" if boundary == "wrap" else "wrap"
+
+    def conv(mode):
+        if grey.ndim == 3:
+            return np.stack([ndimage.convolve(grey[..., c], k, mode=mode) for c in range(grey.shape[2])], -1)
+        return ndimage.convolve(grey, k, mode=mode)
+
+    diff = np.abs(conv(boundary) - conv(other))
+    diff = diff.sum(axis=-1) if diff.ndim == 3 else diff
+    b = int(np.clip(max(k.shape) // 2, 1, max(1, SIDE // 4)))
+    rows = np.concatenate([diff[:b], diff[-b:]]).mean()
+    cols = np.concatenate([diff[:, :b], diff[:, -b:]], axis=1).mean()
+    if abs(rows - cols) > 0.05 * max(rows, cols):
+        assert _graded("wrap_artefact", run) == (0 if rows > cols else 1)
+
+
+@pytest.mark.parametrize(("name", "params"), [("gaussian", {"size": 21, "sigma": 3.0}), ("gaussian", {"size": 3, "sigma": 0.5}),
+                                              ("box", {"size": 3}), ("identity", {}), ("laplacian", {"alpha": 0.2}),
+                                              ("sharpen", {})], ids=str)
+def test_the_blur_question_agrees_with_numpy(name, params):
+    from scipy import ndimage
+
+    run = _lesson_run("zone_plate", name, params, "wrap")
+    img, k = run.image.image, run.kernel
+    grey = img if img.ndim == 2 else img.mean(axis=-1)
+    out = ndimage.convolve(grey, k, mode="wrap")
+    f = np.fft.fftfreq(grey.shape[0])[:, None], np.fft.fftfreq(grey.shape[1])[None, :]
+    outer = np.sqrt(f[0] ** 2 + f[1] ** 2) > 0.25
+    ratio = (np.abs(np.fft.fft2(out))[outer] ** 2).sum() / (np.abs(np.fft.fft2(grey))[outer] ** 2).sum()
+    if min(abs(ratio - 0.05), abs(ratio - 0.5)) > 0.1 * ratio:  # "most / some / almost none survives"
+        assert _graded("blur_high", run) == (0 if ratio > 0.5 else 1 if ratio >= 0.05 else 2)
+
+
+# --------------------------------------------------------------------- Fourier Lab questions, graded over a grid
+def _photo(name, side=96):
+    from app.backend import load_sample, to_gray
+
+    g = to_gray(load_sample(name))
+    step = max(1, min(g.shape) // side)
+    return np.ascontiguousarray(g[: side * step : step, : side * step : step])
+
+
+def _pearson(x, y):
+    return np.corrcoef(x.ravel(), y.ravel())[0, 1]
+
+
+@pytest.mark.parametrize(("a", "b"), [("camera", "chelsea"), ("chelsea", "camera"), ("coffee", "astronaut"),
+                                      ("text", "camera"), ("camera", "camera"), ("siemens_star", "coffee")])
+def test_the_swap_question_agrees_with_a_numpy_swap(a, b):
+    from app.ui import fourier_lab_question as flq
+
+    x, y = _photo(a), _photo(b)
+    swapped = np.fft.ifft2(np.abs(np.fft.fft2(x)) * np.exp(1j * np.angle(np.fft.fft2(y)))).real
+    ra, rb = _pearson(swapped, x), _pearson(swapped, y)
+    facts = flq.swap_facts(x, y)
+    assert (facts["ra"], facts["rb"]) == pytest.approx((ra, rb), abs=1e-6)
+    expected = 2 if abs(ra - rb) < 0.05 else int(rb > ra)
+    assert flq.SWAP.answer(facts) == expected
+    if a != b:
+        assert expected == 1  # the photo that gave the phase
+
+
+@pytest.mark.parametrize("k_exp", [-6.0, -4.0, -2.0, -1.0, 0.0])
+@pytest.mark.parametrize(("blur", "noise"), [(("motion", {"length": 9, "angle": 30.0}), 0.01),
+                                             (("gaussian", {"size": 9, "sigma": 1.5}), 0.02),
+                                             (("motion", {"length": 15, "angle": 0.0}), 0.0)], ids=str)
+def test_the_wiener_question_agrees_with_a_numpy_restoration(blur, noise, k_exp):
+    from app.ui import fourier_lab as lab
+    from app.ui import fourier_lab_question as flq
+
+    x = _photo("camera")
+    k = _make(*blur)
+    d = lab.deconvolve(f"claims-{blur}-{noise}", x, k, noise, "wrap")
+    K = 10.0 ** k_exp
+    placed = np.zeros(x.shape)
+    placed[: k.shape[0], : k.shape[1]] = k
+    placed = np.roll(placed, (-(k.shape[0] // 2), -(k.shape[1] // 2)), axis=(0, 1))  # anchor at the origin
+    H = np.fft.fft2(placed)
+    restored = np.fft.ifft2(np.fft.fft2(d.blurred) * np.conj(H) / (np.abs(H) ** 2 + K)).real
+    rmse = np.sqrt(np.mean((restored - x) ** 2))
+    blurred_rmse = np.sqrt(np.mean((d.blurred - x) ** 2))
+    facts = flq.wiener_facts(d, lab.wiener(x, d, K).rmse, K)
+    assert (facts["restored"], facts["blurred"]) == pytest.approx((rmse, blurred_rmse), rel=1e-6)
+    ratio = rmse / blurred_rmse
+    assert flq.WIENER.answer(facts) == (0 if ratio < 0.95 else 2 if ratio > 1.05 else 1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import kernels
+from app.backend.kernel_facts import turn_symmetric
 from app.ui.format import number, percent
 from app.ui.image_lab_run import wrap_difference
 from app.ui.strings import t
@@ -167,9 +168,9 @@ QUESTIONS: dict[str, LessonQuestion] = {
            lambda f: level(f["shift"], -0.02, 0.02)),  # darker / about the same / brighter
         lambda run: border_shift(run.image.image, run.output, _reach(run)),
     ),
-    "conv_vs_corr": LessonQuestion(
-        _q("conv_vs_corr", 3, lambda f: {"pct": percent(f["odd"])}, lambda f: int(f["odd"] > 1e-6)),
-        lambda run: odd_share(run.kernel),
+    "conv_vs_corr": LessonQuestion(  # same output exactly when a 180° turn changes nothing (odd sides)
+        _q("conv_vs_corr", 3, lambda f: {"pct": percent(f["odd"])}, lambda f: 0 if f["same"] else 1),
+        lambda run: {**odd_share(run.kernel), "same": turn_symmetric(run.kernel)},
     ),
     "direction": LessonQuestion(
         _q("direction", 3, lambda f: {"fx": number(f["fx"], 3), "fy": number(f["fy"], 3)},
