@@ -804,3 +804,23 @@ def test_the_wiener_question_agrees_with_a_numpy_restoration(blur, noise, k_exp)
     assert (facts["restored"], facts["blurred"]) == pytest.approx((rmse, blurred_rmse), rel=1e-6)
     ratio = rmse / blurred_rmse
     assert flq.WIENER.answer(facts) == (0 if ratio < 0.95 else 2 if ratio > 1.05 else 1)
+
+
+@pytest.mark.parametrize(("name", "params"), [("high_boost", {"A": 3.0}), ("high_boost", {"A": 1.0}), ("sharpen", {}),
+                                              ("gaussian", {}), ("laplacian", {}), ("identity", {})], ids=str)
+def test_the_scale_note_says_how_much_of_the_output_spectrum_saturates(camera, name, params):
+    from app.backend.spectra import full_from_half
+    from app.ui import image_lab_run as lab
+    from app.ui import image_lab_text as words
+    from app.ui.format import count
+
+    run = lab.compute(camera, _make(name, params), lab.LabSettings(kernel_name=name))
+    res = run.result
+    f2 = full_from_half(res.power_half("image"), res.grid[1])
+    h2 = full_from_half(res.power_half("response"), res.grid[1])
+    above = np.count_nonzero(f2 * h2 > f2.max() * (1 + 1e-12))  # |F·H| above max |F|
+    assert lab.output_saturation(run) == (above, f2.size)
+    note = words.scale_note(True, 100, lab.response_white(run), "en", lab.output_saturation(run))
+    assert (f"at {count(above)} of {count(f2.size)} frequencies" in note) == (above > 0)
+    if name == "high_boost" and params["A"] > 1:
+        assert above > 0  # the zero frequency itself is boosted A times

@@ -169,6 +169,17 @@ def response_white(run: LabRun) -> float:
     return max(1.0, peak) if run.settings.shared_scale else peak
 
 
+def output_saturation(run: LabRun) -> tuple[int, int]:
+    """How many frequencies of the output spectrum F·H are brighter than the shared white point
+    (max |F|), so drawn white although larger (where |H| > 1: sharpening, high-boost), and how many
+    there are; none when each panel has its own scale."""
+    res = run.result
+    out2 = res.magnitude("output") ** 2
+    if not run.settings.shared_scale:
+        return 0, out2.size
+    return int(np.count_nonzero(out2 > float(res.power_half("image").max()) * (1 + 1e-12))), out2.size
+
+
 def spectra_uint8(run: LabRun, which: tuple[str, ...] = ("image", "response", "output")) -> dict[str, np.ndarray]:
     """Log-magnitude displays of F, H and F·H (uint8, downsampled, coloured by the palette / projector mode).
 

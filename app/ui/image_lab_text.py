@@ -11,7 +11,7 @@ import numpy as np
 import kernels
 from kernels.edit import measured_band
 from app.backend import kernel_facts
-from app.ui.format import number, percent
+from app.ui.format import count, number, percent
 from app.ui.image_lab_run import OutputDisplay, TheoremCheck
 from app.ui.strings import t
 from app.ui.strings.glossary import term
@@ -79,16 +79,22 @@ def kernel_caption(name: str, params: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-def scale_note(shared: bool, db: int, white: float, lang: str) -> str:
-    """How the spectra are scaled, with the gain H draws white (:func:`app.ui.image_lab_run.response_white`).
+def scale_note(shared: bool, db: int, white: float, lang: str, saturated: tuple[int, int] = (0, 1)) -> str:
+    """How the spectra are scaled, with the gain H draws white (:func:`app.ui.image_lab_run.response_white`)
+    and the share of F·H above F's white point (:func:`app.ui.image_lab_run.output_saturation`).
 
     Examples
     --------
     >>> scale_note(True, 80, 8.0, "en").split(";")[2].split(".")[0]
     ' in H white = gain 8'
+    >>> scale_note(True, 80, 9.0, "en", (1, 331776)).split(". ")[1]
+    'F·H exceeds that white point at 1 of 331,776 frequencies (where |H| > 1): they are drawn white'
     """
     key = "il.spectra.scale_shared" if shared else "il.spectra.scale_own"
-    return t(key, lang, db=db, white=number(white, 3)) + " " + t("il.spectra.axes", lang)
+    note = t(key, lang, db=db, white=number(white, 3))
+    if saturated[0] > 0:
+        note += " " + t("il.spectra.saturated", lang, n=count(saturated[0]), total=count(saturated[1]))
+    return note + " " + t("il.spectra.axes", lang)
 
 
 def white_note(white: float, lang: str) -> str:

@@ -106,7 +106,7 @@ def _main_view(run: lab.LabRun, aside) -> None:
         _panel(t("il.panel.h", lang), drawn.response_jpeg, "il.panel.h_cap", words.white_note(lab.response_white(run), lang))
     with d3:
         _panel(t("il.panel.fout", lang), drawn.output_spectrum_jpeg, "il.panel.fout_cap")
-    st.caption(words.scale_note(st_.shared_scale, st_.db, lab.response_white(run), lang))
+    st.caption(words.scale_note(st_.shared_scale, st_.db, lab.response_white(run), lang, lab.output_saturation(run)))
     if run.image.is_colour and s.perchan and not proj:
         _per_channel_spectra(run)
     _radial(run, drawn)

@@ -201,8 +201,12 @@ STRINGS.update({
     },
     "il.axis.cpp": {"en": "cycles/pixel", "zh": "周期/像素"},
     "il.spectra.scale_shared": {
-        "en": "Spectra: log magnitude over {db} dB; F and F·H on one shared scale; in H white = gain {white}.",
-        "zh": "频谱：对数幅度，显示 {db} dB 范围；F 与 F·H 使用同一色标；H 中白色 = 增益 {white}。",
+        "en": "Spectra: log magnitude over {db} dB; F and F·H on one shared scale (white = the peak of |F|); in H white = gain {white}.",
+        "zh": "频谱：对数幅度，显示 {db} dB 范围；F 与 F·H 使用同一色标（白色 = |F| 的峰值）；H 中白色 = 增益 {white}。",
+    },
+    "il.spectra.saturated": {
+        "en": "F·H exceeds that white point at {n} of {total} frequencies (where |H| > 1): they are drawn white.",
+        "zh": "F·H 在 {total} 个频率中的 {n} 个上超过这个白点（那里 |H| > 1）：它们都画成白色。",
     },
     "il.spectra.scale_own": {
         "en": "Spectra: log magnitude over {db} dB; each panel scaled to its own maximum (in H white = gain {white}).",
