@@ -824,3 +824,50 @@ def test_the_scale_note_says_how_much_of_the_output_spectrum_saturates(camera, n
     assert (f"at {count(above)} of {count(f2.size)} frequencies" in note) == (above > 0)
     if name == "high_boost" and params["A"] > 1:
         assert above > 0  # the zero frequency itself is boosted A times
+
+
+@pytest.mark.parametrize("window", ["rectangular", "hann", "hamming"])
+@pytest.mark.parametrize(("size", "cutoff"), [(21, 0.15), (11, 0.15), (41, 0.15), (63, 0.1), (21, 0.3), (7, 0.2)])
+def test_the_kernel_note_gives_the_gibbs_overshoot_at_the_live_tap_count(size, cutoff, window):
+    from scipy import signal
+
+    from app.ui import image_lab_text as words
+
+    k = _make("sinc", {"size": size, "cutoff": cutoff, "window": window})
+    taps = signal.firwin(size, cutoff, window={"rectangular": "boxcar"}.get(window, window), fs=1)
+    taps = taps / taps.sum()
+    _, h1 = signal.freqz(taps, worN=8192)
+    along = np.abs(h1).max() - 1  # the 1-D overshoot, from scipy's own filter design
+    overall = (1 + along) ** 2 - 1 if along > 0 else 0.0  # separable: the two axes' peaks multiply
+    note = words.kernel_note(k, "en")
+    if overall <= 1e-6:
+        assert "Gibbs" not in note
+        return
+    import re
+
+    pct, axis = (float(v) for v in re.findall(r"(\d+\.\d+) %", note)[:2])
+    assert pct == pytest.approx(100 * overall, abs=0.02) and axis == pytest.approx(100 * along, abs=0.02)
+    assert f"{size}×{size} taps" in note
+    assert "Gibbs" in note and "吉布斯" in words.kernel_note(k, "zh")
+
+
+def test_the_default_sinc_overshoots_4_1_percent_along_an_axis_not_9():
+    from app.ui import image_lab_text as words
+
+    note = words.kernel_note(_make("sinc", {}), "en")
+    assert "(4.08 % along an axis)" in note and "9 %" not in note
+
+
+def test_the_ui_module_examples_run():
+    """The examples of the page-text modules (the engine's run through pytest's doctest collection)."""
+    import doctest
+
+    from app.ui import fourier_lab, image_lab_text
+    from app.ui.cnn_lab import text
+    from app.ui.filter_designer import question
+    from app.ui.signal_lab import maximum
+    from app.ui.strings import glossary
+    from app.ui.teaching import lesson_questions
+
+    for module in (fourier_lab, image_lab_text, text, question, maximum, glossary, lesson_questions):
+        assert doctest.testmod(module).failed == 0, module.__name__

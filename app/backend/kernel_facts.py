@@ -22,11 +22,13 @@ _TIE = 1e-9  # relative: values this close count as equal (round-off of the FFT)
 @dataclass(frozen=True)
 class ResponsePeak:
     """The largest gain ``|H|``, the lowest radial frequency (cycles/pixel) where it is reached,
-    and the gain at zero frequency (the sum of the weights)."""
+    the gain at zero frequency (the sum of the weights), and the largest gain along the
+    horizontal frequency axis (``fy = 0``)."""
 
     gain: float
     frequency: float
     dc: float
+    axis_gain: float
 
 
 def _as_kernel(kernel: object) -> np.ndarray:
@@ -40,14 +42,15 @@ def response_peak(kernel: object, *, grid: int = 512) -> ResponsePeak:
     """Where the kernel's frequency response ``|H|`` is largest.
 
     ``|H|`` is sampled on a square FFT grid of at least ``grid`` (and twice the kernel's side),
-    a multiple of 4, so 0.25 and the Nyquist frequency 0.5 cycles/pixel are on it; a peak
-    between samples (a windowed sinc's overshoot) is found to within 1/``grid``.
+    a multiple of 4, so 0.25 and the Nyquist frequency 0.5 cycles/pixel are on it; the peak's
+    height is then refined between the samples (a long sinc's overshoot is a narrow ripple),
+    its frequency is the grid's.
 
     Examples
     --------
     >>> p = response_peak([[-1, -1, -1], [2, 2, 2], [-1, -1, -1]])  # a line detector
-    >>> round(p.gain, 6), p.frequency, p.dc
-    (12.0, 0.5, 0.0)
+    >>> round(p.gain, 6), p.frequency, p.dc, round(p.axis_gain, 6)
+    (12.0, 0.5, 0.0, 0.0)
     """
     k = _as_kernel(kernel)
     n = 4 * math.ceil(max(int(grid), 2 * max(k.shape)) / 4)
@@ -56,7 +59,19 @@ def response_peak(kernel: object, *, grid: int = 512) -> ResponsePeak:
     radius = np.hypot(f[:, None], f[None, :])
     gain = float(mag.max())
     at_peak = mag >= gain * (1 - _TIE)
-    return ResponsePeak(gain, float(radius[at_peak].min()), float(k.sum()))
+    iy, ix = np.unravel_index(int(np.argmax(mag)), mag.shape)
+    near = np.linspace(-1.0, 1.0, 33) / n  # ± one grid step: a narrow ripple's top lies between samples
+    gain = max(gain, float(_dtft(k, f[iy] + near, f[ix] + near).max()))
+    jx = int(np.argmax(mag[0]))
+    axis_gain = max(float(mag[0, jx]), float(_dtft(k, np.zeros(1), f[jx] + near).max()))
+    return ResponsePeak(gain, float(radius[at_peak].min()), float(k.sum()), axis_gain)
+
+
+def _dtft(k: np.ndarray, fy: np.ndarray, fx: np.ndarray) -> np.ndarray:
+    """``|H|`` at the frequencies ``fy`` × ``fx`` (cycles/pixel), summed directly."""
+    ey = np.exp(-2j * np.pi * np.outer(fy, np.arange(k.shape[0])))
+    ex = np.exp(-2j * np.pi * np.outer(np.arange(k.shape[1]), fx))
+    return np.abs(ey @ k @ ex)
 
 
 def turn_symmetric(kernel: object) -> bool:

@@ -48,7 +48,26 @@ def kernel_note(kernel, lang: str) -> str:
     '3×3 taps, sum = 0.'
     """
     kh, kw = kernel.shape
-    return t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=number(float(kernel.sum())))
+    return t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=number(float(kernel.sum()))) + overshoot_note(kernel, lang)
+
+
+def overshoot_note(kernel, lang: str) -> str:
+    """For a low-pass whose |H| rises above its zero-frequency gain (a truncated sinc): by how much,
+    computed for these taps — the Gibbs overshoot behind the ringing; "" for any other kernel.
+
+    Examples
+    --------
+    >>> overshoot_note(kernels.make("sinc", size=21), "en")
+    ' |H| rises 8.33 % above its gain at 0 (4.08 % along an axis): the Gibbs overshoot of these 21×21 taps, seen as ringing beside edges.'
+    >>> overshoot_note(kernels.make("gaussian"), "en")
+    ''
+    """
+    peak = kernel_facts.response_peak(kernel)
+    if peak.dc <= 0 or peak.gain <= peak.dc * (1 + 1e-6) or measured_band(kernel) != "low":
+        return ""
+    kh, kw = kernel.shape
+    return " " + t("il.panel.overshoot", lang, pct=percent(peak.gain / peak.dc - 1, 2),
+                   axis=percent(peak.axis_gain / peak.dc - 1, 2), kh=kh, kw=kw)
 
 
 def output_note(od: OutputDisplay, lang: str) -> str:

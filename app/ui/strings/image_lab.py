@@ -178,6 +178,11 @@ STRINGS.update({
         "zh": "权重：红色为正，蓝色为负，白色为零。",
     },
     "il.panel.kernel_info": {"en": "{kh}×{kw} taps, sum = {total}.", "zh": "{kh}×{kw} 个权重，总和 = {total}。"},
+    "il.panel.overshoot": {
+        "en": "|H| rises {pct} above its gain at 0 ({axis} along an axis): the Gibbs overshoot of these {kh}×{kw} "
+              "taps, seen as ringing beside edges.",
+        "zh": "|H| 比零频增益高出 {pct}（沿一个坐标轴为 {axis}）：这是这 {kh}×{kw} 个权重的吉布斯过冲，表现为边缘旁的振铃。",
+    },
     "il.panel.output": {"en": "f ∗ h — output", "zh": "f ∗ h — 输出"},
     "il.panel.output_cap": {
         "en": "Each pixel = weighted sum of its neighbours.",
