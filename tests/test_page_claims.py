@@ -874,3 +874,13 @@ def test_the_ui_module_examples_run():
 
     for module in (fourier_lab, image_lab_text, text, question, maximum, glossary, lesson_questions):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+@pytest.mark.parametrize(("name", "params"), [("gaussian", {}), ("gaussian", {"size": 15, "sigma": 2.5}),
+                                              ("laplacian", {"alpha": 0.7}), ("line", {"direction": "plus45"}),
+                                              ("line", {"direction": "vertical"})], ids=str)
+def test_the_kernels_the_help_names_as_unchanged_are_unchanged(name, params):
+    from scipy import ndimage
+
+    k, x = _make(name, params), _random_image()
+    np.testing.assert_allclose(ndimage.convolve(x, k), ndimage.correlate(x, k), atol=1e-12)
