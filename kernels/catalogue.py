@@ -183,7 +183,7 @@ SPECS: tuple[KernelSpec, ...] = (
        "Kirsch compass", "Kirsch 罗盘算子",
        "One of eight rotated 5/−3 masks: finds edges that are brighter on one compass side.",
        "八个旋转的 5/−3 模板之一：检测某个罗盘方向一侧更亮的边缘。"),
-    _s("line", "directional", "band",
+    _s("line", "directional", "high",
        [_choice("direction", LINE_DIRECTIONS, "horizontal", "Line direction", "直线方向",
                 [("Horizontal (0°)", "水平（0°）"), ("+45° (rising ╱)", "+45°（右上 ╱）"),
                  ("Vertical (90°)", "竖直（90°）"), ("−45° (falling ╲)", "−45°（右下 ╲）")])],

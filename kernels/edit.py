@@ -80,10 +80,11 @@ def measured_band(kernel: object, *, grid: int = 64) -> str:
     ``kernels.BANDS`` — ``"all"``, ``"low"``, ``"high"``, ``"band"`` or ``"high-boost"``.
 
     On a ``grid × grid`` FFT: ``|H| ≡ 1`` is all-pass; a response that is ~0 at DC (≤ 5 % of
-    its peak) is high-pass when the outer ring (radius ≥ 0.35 cycles/pixel) keeps at least
-    half the peak, else band-pass; otherwise the outer ring above the DC gain (+5 %) is
-    high-boost, below half of it low-pass.  It agrees with the catalogue's declared band for
-    every kernel but the (non-zero-mean) Gabor, which it measures as low-pass.
+    its peak) is high-pass when it peaks in the outer ring (radius ≥ 0.35 cycles/pixel) or
+    that ring keeps at least half the peak on average, else band-pass; otherwise the outer
+    ring above the DC gain (+5 %) is high-boost; a response peaking at more than twice its DC
+    gain elsewhere is band-pass (a Gabor with a small mean); otherwise an outer ring below half
+    the DC gain is low-pass.  It agrees with the catalogue's declared band for every kernel.
 
     Examples
     --------
@@ -98,11 +99,14 @@ def measured_band(kernel: object, *, grid: int = 64) -> str:
     g0, gmax = float(mag[0, 0]), float(mag.max())
     if np.allclose(mag, 1.0, atol=1e-6):
         return "all"
-    high = float(mag[r >= 0.35].mean())
+    outer = r >= 0.35
+    high = float(mag[outer].mean())
     if g0 <= 0.05 * gmax:
-        return "high" if high >= 0.5 * gmax else "band"
+        return "high" if high >= 0.5 * gmax or float(mag[outer].max()) >= gmax * (1 - 1e-9) else "band"
     if high > 1.05 * g0:
         return "high-boost"
+    if g0 < 0.5 * gmax:
+        return "band"
     if high < 0.5 * g0:
         return "low"
     return "all"
@@ -132,7 +136,8 @@ def normalise(kernel: object) -> np.ndarray:
 def zero_mean(kernel: object) -> np.ndarray:
     """Subtract the mean weight so the weights sum to 0: the DC response becomes 0.
 
-    A blur becomes a high-pass (a Gaussian turns into a "Mexican hat").  A constant kernel
+    A blur larger than 3×3 becomes a band-pass (a Gaussian turns into a "Mexican hat": zero at
+    DC, still small for the finest detail, so its gain peaks in between).  A constant kernel
     (e.g. a box blur) has nothing left after its mean is removed: :class:`KernelError` —
     use :func:`complement` ("identity − blur") for that.
 

@@ -19,7 +19,7 @@ Boundary modes
 Kernel centre (anchor)
     The kernel element ``kernel[kh // 2, kw // 2]`` sits on the output pixel, for odd *and*
     even sides.  This is ``scipy.ndimage``'s convention with ``origin=0`` for both
-    ``convolve`` and ``correlate``: for an even side the anchor is the lower of the two
+    ``convolve`` and ``correlate``: for an even side the anchor is the higher of the two
     middle indices, e.g. index 1 of ``[a, b]`` and index 2 of ``[a, b, c, d]``.  So with
     anchor ``(ay, ax)``::
 

@@ -122,8 +122,8 @@ def crop_error(mask: np.ndarray, size: int, *, kernel: np.ndarray | None = None)
 def negative_lobe(kernel: np.ndarray) -> float:
     """Largest negative tap relative to the peak tap: ``min(h) / max|h|`` (≤ 0; 0 if none).
 
-    An ideal low-pass ("brick wall") gives about −0.13 (the Gibbs side lobe of the
-    2-D sinc); a Gaussian gives 0.
+    An ideal (circular) low-pass ("brick wall") gives about −0.13 (the first side lobe of
+    its jinc kernel); a Gaussian gives 0.
 
     Examples
     --------

@@ -51,6 +51,8 @@ __all__ = [
     "flip_and_slide",
     "slide_frames",
     "signal_spectra",
+    "support",
+    "symmetry_centre",
 ]
 
 
@@ -337,3 +339,49 @@ def signal_spectra(f: Signal, g: Signal, *, pad: bool = True, correlate: bool = 
     F, G = F * w, G * w
     Y = F * np.conj(G) if correlate else F * G
     return SpectrumCheck(freqs, F, G, Y, n, f.grid.size + g.grid.size - 1, pad, y_fft, direct, err)
+
+
+# ---------------------------------------------------------------------------------------------
+# what the page says about the live signals
+# ---------------------------------------------------------------------------------------------
+_NONZERO = 1e-9  # relative: smaller samples count as zero (a Gaussian's far tails)
+
+
+def support(s: Signal) -> tuple[float, float]:
+    """First and last time where ``s`` is not (practically) zero; ``(nan, nan)`` for a zero signal.
+
+    Examples
+    --------
+    >>> from app.backend.signals import make_grid, make_signal
+    >>> support(make_signal("custom", make_grid("discrete"), values=[0, 1, 2, 0]))
+    (1.0, 2.0)
+    """
+    v = np.abs(s.values)
+    on = np.flatnonzero(v > _NONZERO * float(v.max())) if v.max() > 0 else np.array([], int)
+    if on.size == 0:
+        return float("nan"), float("nan")
+    return float(s.axis[on[0]]), float(s.axis[on[-1]])
+
+
+def symmetry_centre(s: Signal) -> float | None:
+    """The time ``c`` with ``s(c + τ) = s(c − τ)`` for every τ, or ``None`` when there is none.
+
+    Convolution and correlation with ``g`` agree exactly when ``g`` is symmetric about 0; about
+    another ``c`` correlation gives convolution's output moved by ``−2c``.
+
+    Examples
+    --------
+    >>> from app.backend.signals import make_grid, make_signal
+    >>> grid = make_grid("continuous")
+    >>> symmetry_centre(make_signal("gauss", grid)), symmetry_centre(make_signal("exp", grid))
+    (1.0, None)
+    """
+    v = s.values
+    scale = float(np.abs(v).max())
+    if scale == 0:
+        return None
+    on = np.flatnonzero(np.abs(v) > _NONZERO * scale)
+    part = v[on[0]:on[-1] + 1]
+    if not np.allclose(part, part[::-1], rtol=0.0, atol=1e-6 * scale):
+        return None
+    return round(float(s.axis[on[0]] + s.axis[on[-1]]) / 2, 9)

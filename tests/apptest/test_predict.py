@@ -149,8 +149,9 @@ def test_filter_designer_question_hidden_then_revealed_and_following_the_mask():
     at.button(key="q_fd_effect_reveal").click().run()
     [verdict] = _verdicts(at)
     assert verdict.startswith("The answer is Practically unchanged.")  # no mask yet: all ones
-    for band, right in (("lowpass", "Blurred"), ("highpass", "Edges and detail only")):
-        at.session_state["fd_shape"], at.session_state["fd_band"] = "gaussian", band
+    for shape, band, right in (("gaussian", "lowpass", "Blurred"), ("gaussian", "highpass", "Edges and detail only"),
+                               ("ideal", "bandpass", "Edges and detail only"), ("ideal", "bandstop", "The same picture")):
+        at.session_state["fd_shape"], at.session_state["fd_band"] = shape, band
         at.run()
         [verdict] = _verdicts(at)
         assert verdict.startswith(f"The answer is {right}"), band

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.ui.strings.glossary import term
 from tests.browser.helpers import assert_no_exception, open_page, screenshot, settle, wait_for_app
 
 TALL = {"width": 1400, "height": 4200}  # Streamlit scrolls inside the page: a tall viewport shows it all
@@ -101,7 +102,7 @@ def test_chinese_page_and_projector(page, app_url):
     page.set_viewport_size(TALL)
     settle(page)
     screenshot(page, "cnn_lab_zh")
-    page.get_by_role("tab", name="平移不变性").click()
+    page.get_by_role("tab", name=term("shift_tolerance", "zh")).click()
     _wait_text(page, "平移量 d（像素）")
     settle(page)
     screenshot(page, "cnn_lab_zh_shift")

@@ -77,6 +77,39 @@ def kernel_band(kernel: np.ndarray, *, grid: int = 128) -> KernelBand:
     return KernelBand(centroid, label, mag)
 
 
+#: |H| below this fraction of its peak counts as a kernel's stop band.
+STOP_BAND = 0.05
+
+
+def stop_band_energy(maps: np.ndarray, kernels: Sequence[np.ndarray], *, threshold: float = STOP_BAND) -> float:
+    """Mean share of a map's spectral energy (mean removed) where its kernel's ``|H|`` is below
+    ``threshold`` × its peak.
+
+    A linear filter's output has (up to the boundary) no energy there; an activation creates
+    new frequencies, so after it the share grows. ``maps[i]`` was made by ``kernels[i]``.
+
+    Examples
+    --------
+    >>> x = np.random.default_rng(0).random((1, 64, 64))
+    >>> box = np.full((1, 5, 5), 1 / 25)
+    >>> from scipy.ndimage import uniform_filter
+    >>> y = uniform_filter(x[0], 5, mode="wrap")[None]
+    >>> round(stop_band_energy(y, box), 3), round(stop_band_energy(np.maximum(y - 0.5, 0), box), 3)  # ReLU
+    (0.009, 0.052)
+    """
+    m = _as_maps(maps)
+    if len(kernels) != m.shape[0]:
+        raise ValueError(f"one kernel per map: {m.shape[0]} maps but {len(kernels)} kernels")
+    shares = []
+    for x, k in zip(m, kernels):
+        x = np.asarray(x, dtype=np.float64)
+        power = np.abs(sp_fft.fft2(x - x.mean())) ** 2
+        gain = np.abs(sp_fft.fft2(np.asarray(k, dtype=np.float64), s=x.shape))  # |H| ignores the anchor's shift
+        total = float(power.sum())
+        shares.append(float(power[gain < threshold * gain.max()].sum()) / total if total > 0 else 0.0)
+    return float(np.mean(shares))
+
+
 @dataclass(frozen=True)
 class LayerParameters:
     """Trainable numbers of a layer, and of a fully connected layer doing the same mapping."""

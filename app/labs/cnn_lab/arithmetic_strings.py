@@ -1,5 +1,7 @@
 """Strings of the CNN Lab's arithmetic tab ("cnn.x."), LeNet's C3 table and S4's own pooling."""
 
+from app.ui.strings.glossary import term
+
 STRINGS = {
     "cnn.tab.arith": {"en": "Stride, padding, dilation", "zh": "步幅、填充、空洞"},
     "cnn.x.title": {"en": "How big is the output? Stride, padding and dilation", "zh": "输出有多大？步幅、填充与空洞"},
@@ -118,9 +120,9 @@ STRINGS = {
     "cnn.s4.own": {"en": "S4 pools with its own settings", "zh": "S4 使用自己的池化设置"},
     "cnn.s4.own_help": {
         "en": "Off: S4 pools like S2. On: choose S4's pooling, window and stride here (LeNet subsampling stays S2's).",
-        "zh": "关闭：S4 与 S2 的池化相同。打开：在这里选择 S4 的池化方式、窗口和步长（LeNet 下采样仍跟随 S2）。",
+        "zh": "关闭：S4 与 S2 的池化相同。打开：在这里选择 S4 的池化方式、窗口和步幅（LeNet 下采样仍跟随 S2）。",
     },
     "cnn.s4.mode": {"en": "S4 pooling", "zh": "S4 池化方式"},
     "cnn.s4.size": {"en": "S4 window size", "zh": "S4 窗口大小"},
-    "cnn.s4.stride": {"en": "S4 stride", "zh": "S4 步长"},
+    "cnn.s4.stride": {"en": "S4 stride", "zh": "S4 " + term("stride", "zh")},
 }

@@ -84,7 +84,7 @@ def render(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank, 
         a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
     a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang))
     b.image(inp[1], width="stretch")
-    c.markdown(t("cnn.input.explain", lang))
+    c.markdown(t("cnn.input.explain", lang) + " " + text.stop_band_note(*run.c1_stop_band(grey, n.c1), n.c1.act, lang))
     with c1_box:
         _c1_grid(grey, n, bank, lang, proj)
     st.markdown(f"##### {t('cnn.maps.s2', lang)}")

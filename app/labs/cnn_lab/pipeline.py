@@ -67,6 +67,16 @@ def _layer_input(grey: Grey, max_kernel: tuple[int, int]) -> L.LayerInput:
     return L.LayerInput(grey.pixels, max_kernel=max_kernel)
 
 
+@st.cache_data(max_entries=12, show_spinner=False, hash_funcs=_HASH)
+def c1_stop_band(grey: Grey, c1: Layer1) -> tuple[float, float]:
+    """Share of the C1 maps' energy where their kernel's |H| is below 5 % of its peak, before and
+    after the activation (:func:`app.backend.cnn.stop_band_energy`)."""
+    bank = c1_bank(c1.bank)
+    pre = _layer_input(grey, bank.max_shape).apply(bank, c1.biases)
+    kernels = bank.first_kernels()
+    return L.stop_band_energy(pre, kernels), L.stop_band_energy(L.activate(pre, c1.act), kernels)
+
+
 @st.cache_resource(max_entries=24, show_spinner=False, hash_funcs=_HASH)
 def _stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
     if stage == "C1":

@@ -1,5 +1,7 @@
 """Strings of the CNN Lab (section "cnn.")."""
 
+from app.ui.strings.glossary import TERMS, term
+
 STRINGS = {
     "cnn.title": {"en": "CNN Lab: what convolutional layers do", "zh": "卷积神经网络实验室：卷积层做了什么"},
     "cnn.intro": {
@@ -62,12 +64,12 @@ STRINGS = {
     "cnn.pool.mode.subsample": {"en": "Plain subsampling (no filter)", "zh": "直接降采样（不滤波）"},
     "cnn.pool.mode.lenet": {"en": "LeNet subsampling (sum × w + b, sigmoid)", "zh": "LeNet 下采样（求和 × w + b，再 sigmoid）"},
     "cnn.pool.size": {"en": "Window size", "zh": "窗口大小"},
-    "cnn.pool.stride": {"en": "Stride", "zh": "步长"},
+    "cnn.pool.stride": {"en": "Stride", "zh": term("stride", "zh")},
     "cnn.pool.lenet_w": {"en": "LeNet weight w", "zh": "LeNet 权重 w"},
     "cnn.pool.lenet_b": {"en": "LeNet bias b", "zh": "LeNet 偏置 b"},
     "cnn.pool.lenet_note": {
         "en": "LeNet's blocks do not overlap: the stride equals the window size. w and b are shared by all maps here.",
-        "zh": "LeNet 的块互不重叠：步长等于窗口大小。这里所有特征图共用同一组 w 和 b。",
+        "zh": "LeNet 的块互不重叠：步幅等于窗口大小。这里所有特征图共用同一组 w 和 b。",
     },
     "cnn.c3.title": {"en": "C3 → S4 · second layer", "zh": "C3 → S4 · 第二层"},
     "cnn.c3.preset": {"en": "C3 kernels", "zh": "C3 卷积核"},
@@ -106,7 +108,7 @@ STRINGS = {
     "cnn.tab.maps": {"en": "Feature maps and spectra", "zh": "特征图与频谱"},
     "cnn.tab.weights": {"en": "Weight sharing", "zh": "权值共享"},
     "cnn.tab.alias": {"en": "Pooling and aliasing", "zh": "池化与混叠"},
-    "cnn.tab.shift": {"en": "Shift tolerance", "zh": "平移不变性"},
+    "cnn.tab.shift": TERMS["shift_tolerance"],  # the tab measures that the invariance is only partial
     # ---- feature maps ---------------------------------------------------------------------------
     "cnn.maps.c1": {"en": "C1: kernel, |H| (ring = band centre), feature map, spectrum", "zh": "C1：卷积核、|H|（圆环 = 频带中心）、特征图、频谱"},
     "cnn.maps.c1_cap": {
@@ -130,10 +132,22 @@ STRINGS = {
     },
     "cnn.scale.signed": {"en": "blue < 0 < red, white = 0, full colour at the 99.5th percentile of |value|", "zh": "蓝 < 0 < 红，白 = 0，|值| 的 99.5% 分位数处颜色最深"},
     "cnn.input.explain": {
-        "en": "The input and its spectrum (centre = zero frequency). Each C1 map's spectrum below is this spectrum "
-              "multiplied by the kernel's |H| (before the activation): the kernel chooses which frequencies survive.",
-        "zh": "输入图像及其频谱（中心为零频）。下面每张 C1 特征图的频谱，就是这个频谱乘以卷积核的 |H|（激活之前）："
+        "en": "The input and its spectrum (centre = zero frequency). Before the activation, each C1 map's spectrum "
+              "is this spectrum multiplied by its kernel's |H|: the kernel chooses which frequencies survive.",
+        "zh": "输入图像及其频谱（中心为零频）。在激活之前，每张 C1 特征图的频谱就是这个频谱乘以其卷积核的 |H|："
               "卷积核决定哪些频率能留下来。",
+    },
+    "cnn.input.linear": {
+        "en": "No activation here, so the maps below are exactly these filtered images: only **{before}** of a map's "
+              "energy lies where |H| is below 5 % of its peak (the boundary's share).",
+        "zh": "这里没有激活函数，所以下面的特征图正是这些滤波结果：特征图能量中只有 **{before}** 落在 |H| 低于峰值 5 % 的地方"
+              "（来自边界）。",
+    },
+    "cnn.input.activated": {
+        "en": "The maps and spectra below are shown after the activation ({act}), which creates new frequencies: "
+              "**{after}** of a map's energy lies where |H| is below 5 % of its peak, against **{before}** before it.",
+        "zh": "下面的特征图和频谱是激活（{act}）之后的，激活会产生新的频率：特征图能量中有 **{after}** 落在 |H| 低于峰值 5 % "
+              "的地方，激活之前只有 **{before}**。",
     },
     "cnn.card.range": {"en": "{lo} … {hi}", "zh": "{lo} … {hi}"},
     "cnn.band.low": {"en": "low band", "zh": "低频"},
@@ -147,7 +161,7 @@ STRINGS = {
     "cnn.formulas.note": {
         "en": "f is the activation, ⋆ is correlation (CNNs do not flip the kernel), p the pooling window, s the stride, σ the sigmoid. "
               "Without f, a conv layer is a filter: its output spectrum is the input spectrum times the kernel's response.",
-        "zh": "f 是激活函数，⋆ 表示相关运算（CNN 不翻转卷积核），p 是池化窗口，s 是步长，σ 是 sigmoid 函数。"
+        "zh": "f 是激活函数，⋆ 表示相关运算（CNN 不翻转卷积核），p 是池化窗口，s 是步幅，σ 是 sigmoid 函数。"
               "去掉 f，卷积层就是一个滤波器：输出频谱 = 输入频谱 × 卷积核的频率响应。",
     },
     # ---- weight sharing -------------------------------------------------------------------------
@@ -243,7 +257,7 @@ STRINGS = {
     "cnn.s.pool_back": {"en": "S2, back by whole cells", "zh": "S2（按整格移回）"},
     "cnn.s.pool_back_help": {
         "en": "Rolled back by d / stride pooled cells, rounded: {q} cell(s) for d = {d}.",
-        "zh": "移回 d / 步长 个池化格（四舍五入）：d = {d} 时移回 {q} 格。",
+        "zh": "移回 d / 步幅 个池化格（四舍五入）：d = {d} 时移回 {q} 格。",
     },
     "cnn.s.x": {"en": "shift d (pixels)", "zh": "平移量 d（像素）"},
     "cnn.s.y": {"en": "relative change", "zh": "相对变化"},
@@ -254,7 +268,7 @@ STRINGS = {
               "in between they really change. "
               "So pooling gives partial, not full, translation invariance.",
         "zh": "卷积具有平移等变性：C1 特征图随输入一起移动，移回去后完全一致（≈ 0 %）。对小的平移，池化后的特征图通常比 C1 变化更小——"
-              "这就是池化带来的容忍度，窗口越大越明显；当 d 是步长（{stride}）的整数倍时，池化结果恰好是平移后的副本；介于之间时它确实改变了。"
+              "这就是池化带来的容忍度，窗口越大越明显；当 d 是步幅（{stride}）的整数倍时，池化结果恰好是平移后的副本；介于之间时它确实改变了。"
               "所以池化只带来部分的平移不变性，而不是完全的。",
     },
     "cnn.s.crop": {

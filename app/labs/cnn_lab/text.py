@@ -8,7 +8,7 @@ import numpy as np
 
 import kernels
 from app.backend import cnn as L
-from app.ui.format import count
+from app.ui.format import count, percent
 from app.ui.strings import t
 
 
@@ -91,3 +91,18 @@ def weights_table(rows: Sequence[dict], lang: str) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r[c] for c in _COLUMNS) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def stop_band_note(before: float, after: float, act: str, lang: str) -> str:
+    """What the C1 spectra show: the filtered maps (no activation), or maps after an activation
+    that moved energy where the kernel's |H| is below 5 % of its peak (:func:`app.backend.cnn.stop_band_energy`).
+
+    Examples
+    --------
+    >>> print(stop_band_note(0.0088, 0.1086, "relu", "en").split(": ")[1])
+    **10.9 %** of a map's energy lies where |H| is below 5 % of its peak, against **0.9 %** before it.
+    """
+    if act == "none":
+        return t("cnn.input.linear", lang, before=percent(before))
+    name = t(f"cnn.act.{act}", lang).split("  ")[0]
+    return t("cnn.input.activated", lang, act=name, before=percent(before), after=percent(after))

@@ -1,8 +1,9 @@
 """The Filter Designer's prediction question: what will this mask do to the picture?
 
-The facts are the live mask's mean gain in the centre and in the fine-detail band and the
-share of the spectrum it removes; the right choice follows from them (see
-:mod:`app.ui.predict`), so it changes as the student draws.
+The facts are the live mask's own gains: at zero frequency (the mean brightness), its mean in
+the centre, the middle band and the fine-detail band, and the share of the spectrum it
+removes. The right choice follows from them (see :mod:`app.ui.predict`), so it
+changes as the student draws.
 """
 
 from __future__ import annotations
@@ -16,29 +17,54 @@ from app.ui.format import number, percent
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
 from app.ui import predict
-from app.ui.measures import band_means, dominant
+from app.ui.measures import CONTRAST, HIGH_BAND, LOW_BAND
 
 REMOVED = 0.5  # a frequency counts as removed where the mask's gain is below this
 
 
 def mask_facts(mask: np.ndarray) -> dict[str, float]:
-    """Mean gain of a centred mask in the centre and the fine-detail band, and the share it removes.
+    """A centred mask's gain at zero frequency, its mean gain in three bands, and the share it removes.
+
+    ``dc``: the gain at zero frequency (the middle of the centred grid); ``low``, ``mid``,
+    ``high``: the mean gain below :data:`~app.ui.measures.LOW_BAND`, between it and
+    :data:`~app.ui.measures.HIGH_BAND`, and beyond (cycles/pixel); ``removed``: the
+    share of frequencies whose gain is below :data:`REMOVED`.
 
     Examples
     --------
     >>> f = mask_facts(np.ones((32, 32)))
-    >>> f["low"], f["high"], f["removed"], EFFECT.answer(f)
-    (1.0, 1.0, 0.0, 2)
+    >>> f["dc"], f["low"], f["mid"], f["high"], f["removed"], EFFECT.answer(f)
+    (1.0, 1.0, 1.0, 1.0, 0.0, 2)
     """
-    return {**band_means(mask, centred=True), "removed": float(np.mean(mask < REMOVED))}
+    h, w = mask.shape[:2]
+    fy, fx = (np.fft.fftshift(np.fft.fftfreq(n)) for n in (h, w))
+    radius = np.hypot(fy[:, None], fx[None, :])
+    middle = (radius >= LOW_BAND) & (radius <= HIGH_BAND)
+    return {
+        "dc": float(mask[h // 2, w // 2]),
+        "low": float(mask[radius < LOW_BAND].mean()),
+        "mid": float(mask[middle].mean()) if middle.any() else float("nan"),
+        "high": float(mask[radius > HIGH_BAND].mean()),
+        "removed": float(np.mean(mask < REMOVED)),
+    }
 
 
 def effect(f: Mapping[str, float]) -> int:
-    """Blur (0), edges only (1), unchanged (2), or a few patterns removed (3)."""
+    """Blur (0), edges and detail only (1), unchanged (2), or some waves removed (3).
+
+    Nothing removed: unchanged. Zero frequency removed (gain below :data:`REMOVED`): the mean
+    brightness is gone, only changes remain — whatever else the mask keeps (a band-pass too).
+    Zero frequency kept and the fine detail at most half as strong as the centre
+    (:data:`~app.ui.measures.CONTRAST`): a blur. Otherwise the centre and the fine
+    detail both pass and only some waves in between (or a few points) are removed.
+    """
     if f["removed"] == 0:  # not one frequency removed
         return 2
-    side = dominant(f["low"], f["high"])
-    return 3 if side == 2 else side
+    if f["dc"] < REMOVED:
+        return 1
+    if CONTRAST * f["high"] <= f["low"]:
+        return 0
+    return 3
 
 
 EFFECT = predict.Question(
@@ -46,7 +72,8 @@ EFFECT = predict.Question(
     prompt="q.fd.effect",
     choices=("q.fd.effect.blur", "q.fd.effect.edges", "q.fd.effect.same", "q.fd.effect.patterns"),
     explain="q.fd.effect.why",
-    fields=lambda f: {"low": number(f["low"], 3), "high": number(f["high"], 3), "pct": percent(f["removed"], 2)},
+    fields=lambda f: {"dc": number(f["dc"], 3), "low": number(f["low"], 3), "mid": number(f["mid"], 3),
+                      "high": number(f["high"], 3), "pct": percent(f["removed"], 2)},
     answer=effect,
 )
 

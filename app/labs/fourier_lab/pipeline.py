@@ -31,6 +31,7 @@ from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
 from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
+from app.ui.format import number, percent
 from app.ui.strings import t
 
 K_STEPS = 30  # positions of the log-spaced K slider
@@ -268,6 +269,21 @@ class PropertyView:
     spec_before: bytes
     spec_after: bytes
     numbers: tuple[tuple[str, str], ...]  # (string key of the label, formatted value)
+    peaks: tuple[float, float] = (1.0, 1.0)  # max |F| before and after: the larger is both panels' white
+
+
+def white_point(peaks: tuple[float, float]) -> tuple[str, float, float]:
+    """Which spectrum's peak is the shared white point ("before"/"after"), that peak, and the
+    other peak as a fraction of it (how much darker the other panel's brightest point is drawn).
+
+    Examples
+    --------
+    >>> white_point((10.0, 21.0))
+    ('after', 21.0, 0.47619047619047616)
+    """
+    side = "after" if peaks[1] > peaks[0] * (1 + 1e-9) else "before"  # a tie (round-off) stays "before"
+    white = max(peaks)
+    return side, white, (min(peaks) / white if white > 0 else 1.0)
 
 
 def windowed(x: np.ndarray) -> np.ndarray:
@@ -327,9 +343,18 @@ def property_view(
 ) -> PropertyView:
     """Pictures and numbers of property ``prop`` (``params``: sorted name/value pairs)."""
     before, after, nums = _transform(_image, prop, dict(params))
-    vmax = float(np.abs(spectrum(before)).max())  # one white point: equal magnitudes look equal
+    # one white point, the larger peak: equal magnitudes look equal and neither panel saturates
+    # (a magnified image's peak is several times the original's)
+    peaks = (float(np.abs(spectrum(before)).max()), float(np.abs(spectrum(after)).max()))
+    vmax = max(peaks)
     return PropertyView(_picture(before, palette), _picture(after, palette), spectrum_with_axes(before, vmax),
-                        spectrum_with_axes(after, vmax), nums)
+                        spectrum_with_axes(after, vmax), nums, peaks)
+
+
+def white_note(view: PropertyView, lang: str) -> str:
+    """The spectra's caption: which peak is white and how bright the other peak is drawn."""
+    side, white, other = white_point(view.peaks)
+    return t("fl.prop.spec_cap", lang, side=t(f"fl.prop.{side}", lang).lower(), peak=number(white, 3), other=percent(other))
 
 
 # --------------------------------------------------------------------------------------------

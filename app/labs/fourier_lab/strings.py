@@ -156,8 +156,9 @@ STRINGS = {
     "fl.prop.spec_before": {"en": "|F| before", "zh": "变换前的 |F|"},
     "fl.prop.spec_after": {"en": "|F| after", "zh": "变换后的 |F|"},
     "fl.prop.spec_cap": {
-        "en": "Both spectra share one white point (the larger peak of the two: before), 80 dB range.",
-        "zh": "两个频谱使用同一白点（变换前频谱的峰值），动态范围 80 dB。",
+        "en": "Both spectra share one white point, the larger peak of the two: {side} (|F| = {peak}); the other "
+              "spectrum's peak is {other} of it. 80 dB range.",
+        "zh": "两个频谱使用同一白点，即两者中较大的峰值：{side}（|F| = {peak}）；另一个频谱的峰值是它的 {other}。动态范围 80 dB。",
     },
     "fl.prop.numbers": {"en": "The numbers that prove it", "zh": "证明它的数字"},
     "fl.num.mag_err": {"en": "max | |F′| − |F| | / max |F| (0 up to rounding)",
@@ -207,7 +208,7 @@ STRINGS = {
     "fl.dec.model": {
         "en": "The restorations assume a circular blur: g = h ⊛ x + n with wrap-around, so G = H·X + N exactly. "
               "A blur made with reflect breaks that model at the edges, which then ring.",
-        "zh": "复原方法假设模糊是循环卷积：g = h ⊛ x + n（边界回卷），于是 G = H·X + N 精确成立。"
+        "zh": "复原方法假设模糊是循环卷积：g = h ⊛ x + n（边界循环），于是 G = H·X + N 精确成立。"
               "用 reflect 边界做的模糊在图像边缘不符合这个模型，复原后边缘会出现振铃。",
     },
     "fl.dec.blurred": {"en": "Blurred + noise", "zh": "模糊 + 噪声"},

@@ -167,7 +167,8 @@ def props_section() -> None:
     with cols[2]:
         _jpeg(view.spec_before, "fl.prop.spec_before")
     with cols[3]:
-        _jpeg(view.spec_after, "fl.prop.spec_after", "fl.prop.spec_cap")
+        _jpeg(view.spec_after, "fl.prop.spec_after")
+        st.caption(lab.white_note(view, lang))
     with st.container(border=True, key="fl_prop_numbers"):
         _title("fl.prop.numbers")
         st.markdown("\n".join(f"- {t(key, lang)}: **{value}**" for key, value in view.numbers))

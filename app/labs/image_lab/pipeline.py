@@ -162,18 +162,36 @@ def input_pixels(image: np.ndarray) -> np.ndarray:
     return display.downsample_for_display(to_uint8(image), DISPLAY_SIDE)
 
 
+def response_white(run: LabRun) -> float:
+    """The gain drawn white in the H panel: max(1, max |H|) on one shared scale (so a blur's
+    passband is white and a gain above 1 is not clipped), max |H| when each panel has its own."""
+    peak = float(np.sqrt(run.result.power_half("response").max()))
+    return max(1.0, peak) if run.settings.shared_scale else peak
+
+
+def output_saturation(run: LabRun) -> tuple[int, int]:
+    """How many frequencies of the output spectrum F·H are brighter than the shared white point
+    (max |F|), so drawn white although larger (where |H| > 1: sharpening, high-boost), and how many
+    there are; none when each panel has its own scale."""
+    res = run.result
+    out2 = res.magnitude("output") ** 2
+    if not run.settings.shared_scale:
+        return 0, out2.size
+    return int(np.count_nonzero(out2 > float(res.power_half("image").max()) * (1 + 1e-12))), out2.size
+
+
 def spectra_uint8(run: LabRun, which: tuple[str, ...] = ("image", "response", "output")) -> dict[str, np.ndarray]:
     """Log-magnitude displays of F, H and F·H (uint8, downsampled, coloured by the palette / projector mode).
 
     With ``shared_scale`` F and F·H use the same white point (max |F|) so the output spectrum
-    is exactly as dark as |H| makes it, and H is drawn with gain 1 as white.
+    is exactly as dark as |H| makes it; H's white is :func:`response_white`.
     """
     s = run.settings
     res = run.result
     vmax: dict[str, float | None] = {"image": None, "response": None, "output": None}
     if s.shared_scale:
         fmax = float(np.sqrt(res.power_half("image").max()))  # from the powers the panels use anyway
-        vmax = {"image": fmax, "response": max(1.0, float(np.sqrt(res.power_half("response").max()))), "output": fmax}
+        vmax = {"image": fmax, "response": response_white(run), "output": fmax}
     cmap = spectrum_colormap(s.palette, projector=s.projector)
     return {
         name: apply_colormap(

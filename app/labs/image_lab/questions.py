@@ -16,13 +16,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import kernels
+from app.backend.kernel_facts import turn_symmetric
 from app.ui.format import number, percent
 from app.labs.image_lab.pipeline import wrap_difference
+from app.ui.strings import t
 from app.ui import predict
 from app.ui.measures import TINY, band_means, dominant, level
 
 __all__ = ["QUESTIONS", "LessonQuestion", "axis_gains", "band_gains", "border_shift", "difference_sides",
-           "facts_for", "odd_share", "overshoot"]
+           "facts_for", "lesson_fields", "lesson_text", "odd_share", "overshoot"]
 
 GAIN_GRID = 64  # the kernel's |H| is sampled on a 64 × 64 frequency grid (padded FFT)
 
@@ -164,9 +167,9 @@ QUESTIONS: dict[str, LessonQuestion] = {
            lambda f: level(f["shift"], -0.02, 0.02)),  # darker / about the same / brighter
         lambda run: border_shift(run.image.image, run.output, _reach(run)),
     ),
-    "conv_vs_corr": LessonQuestion(
-        _q("conv_vs_corr", 3, lambda f: {"pct": percent(f["odd"])}, lambda f: int(f["odd"] > 1e-6)),
-        lambda run: odd_share(run.kernel),
+    "conv_vs_corr": LessonQuestion(  # same output exactly when a 180° turn changes nothing (odd sides)
+        _q("conv_vs_corr", 3, lambda f: {"pct": percent(f["odd"])}, lambda f: 0 if f["same"] else 1),
+        lambda run: {**odd_share(run.kernel), "same": turn_symmetric(run.kernel)},
     ),
     "direction": LessonQuestion(
         _q("direction", 3, lambda f: {"fx": number(f["fx"], 3), "fy": number(f["fy"], 3)},
@@ -183,3 +186,29 @@ QUESTIONS: dict[str, LessonQuestion] = {
 def facts_for(lesson: str, run) -> Mapping[str, float]:
     """What ``lesson``'s question measures in this run of the Image Lab."""
     return QUESTIONS[lesson].measure(run)
+
+
+def lesson_fields(lesson_id: str) -> dict[str, str]:
+    """The numbers a lesson's text states, computed from the lesson's own settings.
+
+    Examples
+    --------
+    >>> lesson_fields("sharpen")["alpha"], lesson_fields("blur_high")
+    ('0.8', {})
+    """
+    if lesson_id != "sharpen":
+        return {}
+    # imported here: the teaching package imports this module (its kernel source grades lessons)
+    from app.labs.image_lab.teaching.lessons import LESSONS
+
+    alpha = float(LESSONS["sharpen"]["il_unsharp_alpha"])
+
+    def high(a: float) -> str:
+        return number(band_gains(kernels.make("unsharp", alpha=a))["high"], 3)
+
+    return {"alpha": number(alpha, 3), "now": high(alpha), "a0": high(0.0), "a1": high(1.0)}
+
+
+def lesson_text(lesson_id: str, lang: str) -> str:
+    """A lesson's explanation with the numbers it states (:func:`lesson_fields`) filled in."""
+    return t(f"teach.lesson.{lesson_id}.text", lang, **lesson_fields(lesson_id))

@@ -1,5 +1,7 @@
 """Strings of the Image Lab and of the shared pickers (section "il.")."""
 
+from app.ui.strings.glossary import TERMS
+
 STRINGS = {
     # ---- image picker ------------------------------------------------------------------------
     "il.pick.source": {"en": "Image source", "zh": "图片来源"},
@@ -96,10 +98,11 @@ STRINGS.update({
         "en": "Near the edge the kernel reaches past the image. The boundary mode decides which values it sees there.",
         "zh": "在图像边缘附近，卷积核会伸到图像外面。边界模式决定那里取什么值。",
     },
-    "il.boundary.reflect": {"en": "reflect", "zh": "镜像"},
-    "il.boundary.zero": {"en": "zero", "zh": "补零"},
-    "il.boundary.wrap": {"en": "wrap", "zh": "循环"},
-    "il.boundary.nearest": {"en": "nearest", "zh": "延拓边缘"},
+    # the control's labels are the glossary's terms: lessons and questions name them the same way
+    "il.boundary.reflect": TERMS["boundary.reflect"],
+    "il.boundary.zero": TERMS["boundary.zero"],
+    "il.boundary.wrap": TERMS["boundary.wrap"],
+    "il.boundary.nearest": TERMS["boundary.nearest"],
     "il.boundary.reflect.explain": {
         "en": "The image is mirrored at its edge (d c b a | a b c d): no artificial edge appears.",
         "zh": "在边缘处把图像镜像翻折（d c b a | a b c d），不会产生人为的边缘。",
@@ -119,8 +122,26 @@ STRINGS.update({
     # ---- convolution vs correlation ----------------------------------------------------------
     "il.correlate": {"en": "Correlation (no flip)", "zh": "相关（不翻转）"},
     "il.correlate_explain": {
-        "en": "Convolution flips the kernel by 180° before sliding it; correlation slides it unflipped — same result for symmetric kernels, different for Sobel, emboss or motion blur.",
-        "zh": "卷积在滑动前先把卷积核旋转 180°，相关则不翻转直接滑动——对称的卷积核结果相同，索贝尔、浮雕、运动模糊则不同。",
+        "en": "Convolution turns the kernel by 180° before sliding it; correlation slides it as it is. The two "
+              "give the same output exactly when the turn leaves the kernel unchanged (odd sides): Gaussian, "
+              "Laplacian, motion blur, line detector. Sobel, emboss and Kirsch change, so the output changes.",
+        "zh": "卷积在滑动前先把卷积核旋转 180°，相关则直接滑动原来的卷积核。只有当旋转 180° 后卷积核不变（边长为奇数）时，"
+              "两者的输出才完全相同：高斯、拉普拉斯、运动模糊、线检测器都是这样；索贝尔、浮雕、Kirsch 旋转后会变，输出也就不同。",
+    },
+    "il.turn.same": {
+        "en": "This kernel is unchanged by a 180° turn: convolution and correlation give the same output.",
+        "zh": "这个卷积核旋转 180° 后不变：卷积和相关的输出相同。",
+    },
+    "il.turn.differs": {
+        "en": "This kernel changes under a 180° turn: convolution and correlation give different outputs.",
+        "zh": "这个卷积核旋转 180° 后会改变：卷积和相关的输出不同。",
+    },
+    "il.op.convolve": {"en": "convolution (the kernel turned by 180°)", "zh": "卷积（卷积核旋转 180°）"},
+    "il.op.correlate": {"en": "correlation (the kernel as it is)", "zh": "相关（卷积核不旋转）"},
+    "il.compass": {
+        "en": "Under {op} the largest output (**{best}**) comes from an edge brighter towards **{side}**; "
+              "an edge brighter towards {opposite} gives {opp}.",
+        "zh": "在{op}下，最大的输出（**{best}**）来自{side}一侧更亮的边缘；{opposite}一侧更亮的边缘给出 {opp}。",
     },
     # ---- display options ---------------------------------------------------------------------
     "il.display": {"en": "Display options", "zh": "显示选项"},
@@ -139,8 +160,8 @@ STRINGS.update({
     "il.signed.clip": {"en": "clipped to [0, 1]", "zh": "截断到 [0, 1]"},
     "il.shared": {"en": "One shared colour scale for F and F·H", "zh": "F 与 F·H 使用同一色标"},
     "il.shared_help": {
-        "en": "On: F and F·H share the same white point, so the output spectrum is exactly as much darker as |H| makes it; H shows gain 1 as white.",
-        "zh": "打开：F 和 F·H 用同一个白点，输出频谱变暗的程度正好由 |H| 决定；H 中增益为 1 显示为白色。",
+        "en": "On: F and F·H share the same white point, so the output spectrum is exactly as much darker as |H| makes it; H shows the larger of gain 1 and its peak gain as white.",
+        "zh": "打开：F 和 F·H 用同一个白点，输出频谱变暗的程度正好由 |H| 决定；H 中白色是增益 1 与峰值增益中较大的那个。",
     },
     "il.db": {"en": "Spectrum range (dB)", "zh": "频谱显示范围（dB）"},
     "il.db_help": {
@@ -157,6 +178,11 @@ STRINGS.update({
         "zh": "权重：红色为正，蓝色为负，白色为零。",
     },
     "il.panel.kernel_info": {"en": "{kh}×{kw} taps, sum = {total}.", "zh": "{kh}×{kw} 个权重，总和 = {total}。"},
+    "il.panel.overshoot": {
+        "en": "|H| rises {pct} above its gain at 0 ({axis} along an axis): the Gibbs overshoot of these {kh}×{kw} "
+              "taps, seen as ringing beside edges.",
+        "zh": "|H| 比零频增益高出 {pct}（沿一个坐标轴为 {axis}）：这是这 {kh}×{kw} 个权重的吉布斯过冲，表现为边缘旁的振铃。",
+    },
     "il.panel.output": {"en": "f ∗ h — output", "zh": "f ∗ h — 输出"},
     "il.panel.output_cap": {
         "en": "Each pixel = weighted sum of its neighbours.",
@@ -172,6 +198,7 @@ STRINGS.update({
         "en": "Bright = passed, dark = removed.",
         "zh": "亮的地方被保留，暗的地方被去掉。",
     },
+    "il.panel.h_white": {"en": "White = gain {white}.", "zh": "白色 = 增益 {white}。"},
     "il.panel.fout": {"en": "F · H — output spectrum", "zh": "F · H — 输出频谱"},
     "il.panel.fout_cap": {
         "en": "The product: where H is dark, the output has nothing.",
@@ -179,12 +206,16 @@ STRINGS.update({
     },
     "il.axis.cpp": {"en": "cycles/pixel", "zh": "周期/像素"},
     "il.spectra.scale_shared": {
-        "en": "Spectra: log magnitude over {db} dB; F and F·H on one shared scale, H with gain 1 = white.",
-        "zh": "频谱：对数幅度，显示 {db} dB 范围；F 与 F·H 使用同一色标，H 中增益 1 = 白色。",
+        "en": "Spectra: log magnitude over {db} dB; F and F·H on one shared scale (white = the peak of |F|); in H white = gain {white}.",
+        "zh": "频谱：对数幅度，显示 {db} dB 范围；F 与 F·H 使用同一色标（白色 = |F| 的峰值）；H 中白色 = 增益 {white}。",
+    },
+    "il.spectra.saturated": {
+        "en": "F·H exceeds that white point at {n} of {total} frequencies (where |H| > 1): they are drawn white.",
+        "zh": "F·H 在 {total} 个频率中的 {n} 个上超过这个白点（那里 |H| > 1）：它们都画成白色。",
     },
     "il.spectra.scale_own": {
-        "en": "Spectra: log magnitude over {db} dB; each panel scaled to its own maximum.",
-        "zh": "频谱：对数幅度，显示 {db} dB 范围；每幅图按各自的最大值缩放。",
+        "en": "Spectra: log magnitude over {db} dB; each panel scaled to its own maximum (in H white = gain {white}).",
+        "zh": "频谱：对数幅度，显示 {db} dB 范围；每幅图按各自的最大值缩放（H 中白色 = 增益 {white}）。",
     },
     # ---- output display notes ----------------------------------------------------------------
     "il.out.range": {"en": "Values from {lo} to {hi}.", "zh": "数值范围 {lo} 到 {hi}。"},
@@ -210,7 +241,10 @@ STRINGS.update({
     "il.radial.output": {"en": "output spectrum |F·H|", "zh": "输出频谱 |F·H|"},
     "il.radial.x": {"en": "radial frequency (cycles/pixel)", "zh": "径向频率（周期/像素）"},
     "il.radial.y": {"en": "magnitude (dB)", "zh": "幅度（dB）"},
-    "il.radial.band": {"en": "This kernel passes {band}.", "zh": "这个卷积核保留{band}。"},
+    "il.radial.band": {
+        "en": "This kernel passes {band}: |H| is largest at {f} cycles/pixel (gain {gain}); at 0 the gain is {dc}.",
+        "zh": "这个卷积核保留{band}：|H| 在 {f} 周期/像素处最大（增益 {gain}）；零频增益为 {dc}。",
+    },
     "il.radial.read": {
         "en": "In dB a product becomes a sum: output curve = image curve + |H| curve.",
         "zh": "用 dB 表示时乘法变成加法：输出曲线 = 图像曲线 + |H| 曲线。",

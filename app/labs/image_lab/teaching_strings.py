@@ -1,5 +1,7 @@
 """Strings of the Image Lab's teaching tools (keys "teach.")."""
 
+from app.ui.strings.glossary import term
+
 STRINGS: dict[str, dict[str, str]] = {
     # --- tabs ---------------------------------------------------------------------------
     "teach.tab.edit": {"en": "Edit kernel", "zh": "编辑卷积核"},
@@ -63,9 +65,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "teach.edit.zero_mean": {"en": "Zero mean", "zh": "去均值"},
     "teach.edit.zero_mean.help": {
-        "en": "Subtract the mean weight: the sum becomes 0, so the response at frequency 0 is 0 — a blur "
-        "turns into a high-pass.",
-        "zh": "每个权重减去平均值：权重之和变成 0，零频响应为 0——模糊核就变成了高通核。",
+        "en": "Subtract the mean weight: the sum becomes 0, so the response at frequency 0 is 0. A blur larger "
+        "than 3×3 turns into a band-pass (a Gaussian into a “Mexican hat”): its gain still falls off for fine "
+        "detail, so it peaks in between.",
+        "zh": "每个权重减去平均值：权重之和变成 0，零频响应为 0。大于 3×3 的模糊核会变成带通核（高斯核变成“墨西哥草帽”）："
+        "细节处的增益仍然很小，所以增益在中间频率最大。",
     },
     "teach.edit.complement": {"en": "1 − kernel", "zh": "1 − 卷积核"},
     "teach.edit.complement.help": {
@@ -197,10 +201,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Framed grey cells lie outside the image: their values come from the boundary mode ({boundary}).",
         "zh": "带灰框的格子在图像外面：它们的值由边界模式（{boundary}）补出来。",
     },
-    "teach.boundary.reflect": {"en": "reflect: mirror image", "zh": "反射：镜像"},
-    "teach.boundary.zero": {"en": "zero: black outside", "zh": "补零：外面是黑色"},
-    "teach.boundary.wrap": {"en": "wrap: the opposite edge", "zh": "循环：取对边的像素"},
-    "teach.boundary.nearest": {"en": "nearest: edge pixel repeated", "zh": "最近：重复边缘像素"},
+    "teach.boundary.reflect": {"en": term("boundary.reflect", "en") + ": mirror image",
+                               "zh": term("boundary.reflect", "zh") + "：镜面翻折"},
+    "teach.boundary.zero": {"en": term("boundary.zero", "en") + ": black outside",
+                            "zh": term("boundary.zero", "zh") + "：外面是黑色"},
+    "teach.boundary.wrap": {"en": term("boundary.wrap", "en") + ": the opposite edge",
+                            "zh": term("boundary.wrap", "zh") + "：取对边的像素"},
+    "teach.boundary.nearest": {"en": term("boundary.nearest", "en") + ": edge pixel repeated",
+                               "zh": term("boundary.nearest", "zh") + "：重复边缘像素"},
     # --- comparison -----------------------------------------------------------------------
     "teach.cmp.intro": {
         "en": "A low-pass kernel keeps the slow changes, a high-pass kernel keeps the fast ones. The same "
@@ -309,26 +317,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "teach.lesson.ideal_vs_gaussian.title": {"en": "Ideal vs Gaussian low-pass", "zh": "理想低通 vs 高斯低通"},
     "teach.lesson.ideal_vs_gaussian.text": {
-        "en": "The ideal low-pass cuts frequencies off like a wall, and its kernel is a sinc with ripples, "
-        "so every edge rings with faint copies. Switch the kernel source to “Catalogue” for the Gaussian: "
+        "en": "The ideal low-pass cuts frequencies off like a wall at one radius, and its kernel is a jinc (the "
+        "round cousin of the sinc) with rings of ripples, so every edge rings with faint copies. Switch the kernel source to “Catalogue” for the Gaussian: "
         "its |H| falls off smoothly and the ringing is gone (the output is shown clipped to [0, 1]).",
-        "zh": "理想低通像一堵墙一样把频率一刀切，它的卷积核是带波纹的 sinc 函数，于是每条边缘旁边都出现一圈圈"
-        "淡淡的“振铃”。把卷积核来源切换到“内置卷积核”（高斯）：|H| 平滑下降，振铃消失了（输出按 [0, 1] 截断显示）。",
+        "zh": "理想低通像一堵墙一样在某个半径处把频率一刀切，它的卷积核是带一圈圈波纹的 jinc 函数（sinc 的圆形版本），于是每条边缘旁边都出现一圈圈"
+        "淡淡的振铃。把卷积核来源切换到“内置卷积核”（高斯）：|H| 平滑下降，振铃消失了（输出按 [0, 1] 截断显示）。",
     },
-    "teach.lesson.wrap_artefact.title": {"en": "The wrap-around artefact", "zh": "循环卷积的“回卷”伪影"},
+    "teach.lesson.wrap_artefact.title": {"en": "The wrap-around artefact", "zh": "循环卷积的绕回伪影"},
     "teach.lesson.wrap_artefact.text": {
         "en": "A plain FFT product treats the image as if it repeated forever, so a long vertical blur drags "
-        "the bottom of the picture into the top. Switch the boundary to reflect and the stripe at the edge "
-        "disappears.",
+        "the bottom of the picture into the top. Switch the boundary to “" + term("boundary.reflect", "en") + "” and "
+        "the stripe at the edge disappears.",
         "zh": "直接把频谱相乘，相当于把图像当成无限重复的，所以长长的竖直模糊会把图像底部拖到顶部。"
-        "把边界模式改成“反射”，边上的那条带子就消失了。",
+        "把边界模式改成“" + term("boundary.reflect", "zh") + "”，边上的那条带子就消失了。",
     },
     "teach.lesson.zero_border.title": {"en": "Zero padding darkens the border", "zh": "补零让边框变暗"},
     "teach.lesson.zero_border.text": {
         "en": "With zeros outside the image, a big box blur mixes black into every pixel near the edge, so a "
-        "dark frame appears. Reflect or nearest padding keeps the border as bright as the inside.",
+        "dark frame appears. The “" + term("boundary.reflect", "en") + "” or “" + term("boundary.nearest", "en")
+        + "” boundary keeps the border as bright as the inside.",
         "zh": "图像外面补的是 0，大尺寸的均值模糊会把黑色混进靠近边缘的每个像素，于是出现一圈暗框。"
-        "改用反射或最近边界，边缘就和内部一样亮。",
+        "改用“" + term("boundary.reflect", "zh") + "”或“" + term("boundary.nearest", "zh") + "”边界，边缘就和内部一样亮。",
     },
     "teach.lesson.conv_vs_corr.title": {"en": "Convolution vs correlation", "zh": "卷积 vs 相关"},
     "teach.lesson.conv_vs_corr.text": {
@@ -347,8 +356,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "teach.lesson.sharpen.title": {"en": "Sharpening boosts high frequencies", "zh": "锐化就是放大高频"},
     "teach.lesson.sharpen.text": {
         "en": "Unsharp masking adds a bit of the edge image back to the picture: the response is 1 at frequency "
-        "0 and rises above 1 for fine detail. Push the strength up and watch halos appear along the edges.",
-        "zh": "反锐化掩模把一点边缘图加回原图：零频响应仍是 1，细节处的响应大于 1。把强度调大，"
-        "就能看到边缘两侧出现亮暗的光晕。",
+        "0 and rises above 1 for fine detail (mean gain {now} beyond 0.25 cycles/pixel at α = {alpha}). Its one "
+        "control, α, is not a strength: a lower α sharpens more ({a0} at α = 0, {a1} at α = 1). Move α down "
+        "and watch the halos along the edges grow.",
+        "zh": "反锐化掩模把一点边缘图加回原图：零频响应仍是 1，细节处的响应大于 1（α = {alpha} 时 0.25 周期/像素以外的"
+        "平均增益为 {now}）。它唯一的参数 α 并不表示强度：α 越小锐化越强（α = 0 时为 {a0}，α = 1 时为 {a1}）。"
+        "把 α 调小，就能看到边缘两侧的亮暗光晕变强。",
     },
 }

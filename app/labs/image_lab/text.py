@@ -6,10 +6,15 @@ pages, in the export and on the command line.
 
 from __future__ import annotations
 
+import numpy as np
+
 import kernels
-from app.ui.format import number, percent
+from kernels.edit import measured_band
+from app.backend import kernel_facts
+from app.ui.format import count, number, percent
 from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck
 from app.ui.strings import t
+from app.ui.strings.glossary import term
 from app.ui.image_picker import PickedImage
 
 
@@ -18,8 +23,8 @@ def explained(key: str, lang: str, extra: str = "", **values: object) -> str:
 
     Examples
     --------
-    >>> explained("il.panel.h_cap", "en", "(gain 1 = white)")
-    'Bright = passed, dark = removed. (gain 1 = white)'
+    >>> explained("il.panel.h_cap", "en", "White = gain 8.")
+    'Bright = passed, dark = removed. White = gain 8.'
     >>> explained("il.wrap.diff_cap", "en", peak="0.405").startswith("Largest difference 0.405")
     True
     """
@@ -45,7 +50,26 @@ def kernel_note(kernel, lang: str) -> str:
     '3×3 taps, sum = 0.'
     """
     kh, kw = kernel.shape
-    return t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=number(float(kernel.sum())))
+    return t("il.panel.kernel_info", lang, kh=kh, kw=kw, total=number(float(kernel.sum()))) + overshoot_note(kernel, lang)
+
+
+def overshoot_note(kernel, lang: str) -> str:
+    """For a low-pass whose |H| rises above its zero-frequency gain (a truncated sinc): by how much,
+    computed for these taps — the Gibbs overshoot behind the ringing; "" for any other kernel.
+
+    Examples
+    --------
+    >>> overshoot_note(kernels.make("sinc", size=21), "en")
+    ' |H| rises 8.33 % above its gain at 0 (4.08 % along an axis): the Gibbs overshoot of these 21×21 taps, seen as ringing beside edges.'
+    >>> overshoot_note(kernels.make("gaussian"), "en")
+    ''
+    """
+    peak = kernel_facts.response_peak(kernel)
+    if peak.dc <= 0 or peak.gain <= peak.dc * (1 + 1e-6) or measured_band(kernel) != "low":
+        return ""
+    kh, kw = kernel.shape
+    return " " + t("il.panel.overshoot", lang, pct=percent(peak.gain / peak.dc - 1, 2),
+                   axis=percent(peak.axis_gain / peak.dc - 1, 2), kh=kh, kw=kw)
 
 
 def output_note(od: OutputDisplay, lang: str) -> str:
@@ -76,8 +100,27 @@ def kernel_caption(name: str, params: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-def scale_note(shared: bool, db: int, lang: str) -> str:
-    return t("il.spectra.scale_shared" if shared else "il.spectra.scale_own", lang, db=db) + " " + t("il.spectra.axes", lang)
+def scale_note(shared: bool, db: int, white: float, lang: str, saturated: tuple[int, int] = (0, 1)) -> str:
+    """How the spectra are scaled, with the gain H draws white (:func:`app.labs.image_lab.pipeline.response_white`)
+    and the share of F·H above F's white point (:func:`app.labs.image_lab.pipeline.output_saturation`).
+
+    Examples
+    --------
+    >>> scale_note(True, 80, 8.0, "en").split(";")[2].split(".")[0]
+    ' in H white = gain 8'
+    >>> scale_note(True, 80, 9.0, "en", (1, 331776)).split(". ")[1]
+    'F·H exceeds that white point at 1 of 331,776 frequencies (where |H| > 1): they are drawn white'
+    """
+    key = "il.spectra.scale_shared" if shared else "il.spectra.scale_own"
+    note = t(key, lang, db=db, white=number(white, 3))
+    if saturated[0] > 0:
+        note += " " + t("il.spectra.saturated", lang, n=count(saturated[0]), total=count(saturated[1]))
+    return note + " " + t("il.spectra.axes", lang)
+
+
+def white_note(white: float, lang: str) -> str:
+    """The H panel's note: the gain drawn white."""
+    return t("il.panel.h_white", lang, white=number(white, 3))
 
 
 def radial_heading(family: str, hf_ratio: float, lang: str) -> str:
@@ -92,13 +135,42 @@ def radial_heading(family: str, hf_ratio: float, lang: str) -> str:
     return f"{t('il.radial.title', lang, family=kernels.FAMILY_LABELS[family][lang])} · {kept}"
 
 
-def radial_labels(kernel_name: str, lang: str) -> dict[str, str]:
-    """Legend, axis titles and band note of the radial chart."""
-    band = kernels.BAND_LABELS[kernels.expected_band(kernel_name)][lang]
+def radial_labels(kernel: np.ndarray, lang: str) -> dict[str, str]:
+    """Legend, axis titles and band note of the radial chart; the band and its numbers measured
+    from the live kernel's response.
+
+    Examples
+    --------
+    >>> radial_labels(kernels.make("line"), "en")["band"]
+    'This kernel passes high frequencies: |H| is largest at 0.5 cycles/pixel (gain 12); at 0 the gain is 0.'
+    """
+    band = kernels.BAND_LABELS[measured_band(kernel)][lang]
+    peak = kernel_facts.response_peak(kernel)
+    note = t("il.radial.band", lang, band=band, f=number(peak.frequency, 3), gain=number(peak.gain, 3), dc=number(peak.dc, 3))
     return {
         "image": t("il.radial.image", lang), "response": t("il.radial.h", lang), "output": t("il.radial.output", lang),
-        "x": t("il.radial.x", lang), "y": t("il.radial.y", lang), "band": t("il.radial.band", lang, band=band),
+        "x": t("il.radial.x", lang), "y": t("il.radial.y", lang), "band": note,
     }
+
+
+def operation_notes(kernel: np.ndarray, correlate: bool, lang: str) -> list[str]:
+    """What the operation does to this kernel: whether convolution and correlation differ, and,
+    when they do, which edge direction the kernel answers under the current operation.
+
+    Examples
+    --------
+    >>> operation_notes(kernels.make("kirsch", direction="n"), False, "en")[1]
+    'Under convolution (the kernel turned by 180°) the largest output (**15**) comes from an edge brighter towards **south (S)**; an edge brighter towards north (N) gives -9.'
+    """
+    if kernel_facts.turn_symmetric(kernel):
+        return [t("il.turn.same", lang)]
+    responses = kernel_facts.compass_responses(kernel, correlate=correlate)
+    side, best = kernel_facts.strongest_side(kernel, correlate=correlate)
+    opposite = kernel_facts.COMPASS[(kernel_facts.COMPASS.index(side) + 4) % 8]
+    compass = t("il.compass", lang, op=t("il.op.correlate" if correlate else "il.op.convolve", lang),
+                best=number(best, 3), side=term(f"side.{side}", lang), opposite=term(f"side.{opposite}", lang),
+                opp=number(responses[opposite], 3))
+    return [t("il.turn.differs", lang), compass]
 
 
 def theorem_note(check: TheoremCheck, grid: tuple[int, int], lang: str) -> str:

@@ -105,10 +105,10 @@ def _main_view(run: lab.LabRun, aside) -> None:
     with d1:
         _panel(t("il.panel.fin", lang), fin_jpeg, "il.panel.fin_cap")
     with d2:
-        _panel(t("il.panel.h", lang), drawn.response_jpeg, "il.panel.h_cap")
+        _panel(t("il.panel.h", lang), drawn.response_jpeg, "il.panel.h_cap", words.white_note(lab.response_white(run), lang))
     with d3:
         _panel(t("il.panel.fout", lang), drawn.output_spectrum_jpeg, "il.panel.fout_cap")
-    st.caption(words.scale_note(st_.shared_scale, st_.db, lang))
+    st.caption(words.scale_note(st_.shared_scale, st_.db, lab.response_white(run), lang, lab.output_saturation(run)))
     if run.image.is_colour and s.perchan and not proj:
         _per_channel_spectra(run)
     _radial(run, drawn)
@@ -128,7 +128,7 @@ def _per_channel_spectra(run: lab.LabRun) -> None:
 
 def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
     """The radial chart (an SVG image: a browser redraws it far faster than a plotly chart)."""
-    labels = words.radial_labels(run.settings.kernel_name, lang)
+    labels = words.radial_labels(run.kernel, lang)
     heading = words.radial_heading(run.settings.family, drawn.hf_ratio, lang)
     st.markdown(f"#### {heading}")
     svg = figs.radial_svg(drawn.radial, names=labels, x_title=labels["x"], y_title=labels["y"],
@@ -182,6 +182,9 @@ def kernel_and_view(view: str) -> None:
         except ValueError as exc:  # a kernel the analysis refuses: say so, keep the page
             st.error(t("il.err.compute", lang, detail=str(exc)))
         else:
+            with ctrl:  # what conv/corr does to this kernel, under the controls that choose both
+                for note in words.operation_notes(run.kernel, settings.correlate, lang):
+                    st.caption(note)
             if view == "main":
                 _main_view(run, aside)
             elif view == "boundary":

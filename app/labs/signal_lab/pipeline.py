@@ -46,4 +46,16 @@ def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: floa
         "impulses": bool((f.impulsive or g.impulsive) and mode == "continuous"),
         "times": ts,  # y at every time of the slider: the "find the maximum" exercise checks against it
         "ys": frames.y * scale,
+        "f_span": sconv.support(f),
+        "g_span": sconv.support(g),
+        "g_centre": sconv.symmetry_centre(g),
+        "peaks": {op: _peak_span(sconv.convolve_signals(f, g, correlate=op == "correlate"))
+                  for op in ("convolve", "correlate")},
     }
+
+
+def _peak_span(out: sconv.Output) -> tuple[float, float]:
+    """First and last time where the output is largest (a flat top has several)."""
+    v = out.values
+    top = out.axis[v >= v.max() - 1e-9 * max(abs(float(v.max())), 1e-300)]
+    return float(top[0]), float(top[-1])

@@ -140,11 +140,29 @@ STRINGS = {
     "sl.explain_corr": {
         "en": "**Correlation** skips the flip: y(t) = ∫ f(τ)·g(τ − t) dτ — it asks “how much does f look like g placed at t?” "
               "(used for matching and detecting patterns; CNN “convolution” layers actually compute correlations). "
-              "For a symmetric g the two agree; for a lopsided g such as e^(−at)·u(t) the output is mirrored and moves to the other side. "
+              "For a g symmetric about t = 0 the two agree; for a g symmetric about another time c correlation gives "
+              "the same y moved by −2c; for a lopsided g such as e^(−at)·u(t) the output changes shape and moves to "
+              "the other side of f. "
               "Here it matches numpy.correlate(f, g, 'full').",
         "zh": "**相关**省去了翻转：y(t) = ∫ f(τ)·g(τ − t) dτ，它回答“f 与放在 t 处的 g 有多像”"
               "（用于模板匹配和模式检测；卷积神经网络里的“卷积层”其实算的是相关）。"
-              "g 对称时两者相同；g 不对称（例如 e^(−at)·u(t)）时，输出会左右翻转，出现在另一侧。"
+              "g 关于 t = 0 对称时两者相同；g 关于另一个时刻 c 对称时，相关的结果是卷积结果平移 −2c；"
+              "g 不对称（例如 e^(−at)·u(t)）时，输出的形状会改变，并出现在 f 的另一侧。"
               "本页的结果与 numpy.correlate(f, g, 'full') 一致。",
+    },
+    "sl.sym.zero": {
+        "en": "g is symmetric about {var} = 0, so convolution and correlation give the same y (largest at {var} = {conv}).",
+        "zh": "g 关于 {var} = 0 对称，所以卷积和相关得到同样的 y（在 {var} = {conv} 处最大）。",
+    },
+    "sl.sym.shifted": {
+        "en": "g is symmetric about {var} = {c}, not about 0: correlation gives convolution's y moved by {shift} "
+              "(largest at {var} = {conv} for convolution, {corr} for correlation).",
+        "zh": "g 关于 {var} = {c} 对称，而不是关于 0：相关的 y 是卷积的 y 平移 {shift}"
+              "（卷积在 {var} = {conv} 处最大，相关在 {corr} 处最大）。",
+    },
+    "sl.sym.none": {
+        "en": "g is not symmetric, so convolution and correlation give different y "
+              "(largest at {var} = {conv} for convolution, {corr} for correlation).",
+        "zh": "g 不对称，所以卷积和相关得到不同的 y（卷积在 {var} = {conv} 处最大，相关在 {corr} 处最大）。",
     },
 }

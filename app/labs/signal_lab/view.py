@@ -92,6 +92,9 @@ if correlate:
 
 pad = page.current(SCHEMA).pad
 result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
+var = "n" if mode == "discrete" else "t"
+with col_c:  # under the convolution/correlation switch: what it changes for this g
+    st.caption(maximum.symmetry_note(result["g_centre"], result["peaks"], var, lang))
 
 if projector:
     time_col, freq_col = first_screen, st.container()
@@ -99,7 +102,6 @@ else:
     time_col, freq_col = st.columns([3, 2], gap="medium")
 
 with time_col:
-    var = "n" if mode == "discrete" else "t"
     key = "sl.readout_sum" if mode == "discrete" else "sl.readout"
     if not projector:  # the chart's own top line shows t, the area and y
         st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
@@ -108,7 +110,9 @@ with time_col:
         st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
         st.caption(t("sl.impulse_note", lang))
-    maximum.exercise(result["times"], result["ys"], mode, lang)
+    maximum.exercise(result["times"], result["ys"], mode, lang,
+                     maximum.peak_reason(result["times"], result["ys"], result["f_span"], result["g_span"],
+                                         bool(correlate), var, lang))
 
 with freq_col:
     st.markdown(f"**{t('sl.freq_tab', lang)}**")

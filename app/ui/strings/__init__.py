@@ -20,6 +20,7 @@ LANG_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 
 #: every string module, shared first, then one (or more) per lab
 _SECTIONS = (
+    "app.ui.strings.glossary",
     "app.ui.strings.common",
     "app.ui.strings.questions",
     "app.labs.image_lab.strings",

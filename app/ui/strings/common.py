@@ -61,7 +61,7 @@ STRINGS = {
     },
     "err.pool_stride": {
         "en": "the {h}×{w} maps are smaller than the pooling stride {stride}",
-        "zh": "{h}×{w} 的特征图小于池化步长 {stride}",
+        "zh": "{h}×{w} 的特征图小于池化步幅 {stride}",
     },
     "err.choice": {"en": "unknown {what} {value}; choose one of {options}", "zh": "未知的 {what}：{value}；可选：{options}"},
     "err.number": {"en": "{what} must be a number; got {value}", "zh": "{what} 必须是数字；收到 {value}"},

@@ -1,5 +1,7 @@
 """Strings of the prediction questions (section "q.")."""
 
+from app.ui.strings.glossary import term
+
 STRINGS = {
     "q.reveal": {"en": "Reveal the answer", "zh": "揭晓答案"},
     "q.hidden": {"en": "The answer is hidden until someone presses “Reveal”.", "zh": "答案已隐藏，按下“揭晓答案”后显示。"},
@@ -40,10 +42,31 @@ STRINGS = {
     },
     "q.max.off": {
         "en": "y is largest at {var} = {where}, where y = {y_max}. Your guess {var} = {guess} is {dist} away and "
-              "gives y = {y_guess}, {short} below the maximum. The peak is where the flipped g overlaps the "
-              "largest part of f, not where the two signals start or end.",
+              "gives y = {y_guess}, {short} below the maximum. The peak is where the shaded overlap has the "
+              "largest area. {why}",
         "zh": "y 在 {var} = {where} 处最大，y = {y_max}。你的猜测 {var} = {guess} 相差 {dist}，此处 y = {y_guess}，"
-              "比最大值低 {short}。峰值出现在翻转后的 g 与 f 最大部分重叠的地方，而不是两个信号开始或结束的地方。",
+              "比最大值低 {short}。峰值出现在阴影重叠面积最大的地方。{why}",
+    },
+    "q.max.why.front_end": {
+        "en": "Here that is the moment the front of the sliding g reaches the end of f ({var} = {at}).",
+        "zh": "这里正是滑动的 g 的前沿到达 f 末端的时刻（{var} = {at}）。",
+    },
+    "q.max.why.back_start": {
+        "en": "Here that is the moment the back of the sliding g leaves the start of f ({var} = {at}).",
+        "zh": "这里正是滑动的 g 的后沿离开 f 起点的时刻（{var} = {at}）。",
+    },
+    "q.max.why.begin": {
+        "en": "Here that is the moment the overlap begins ({var} = {at}).",
+        "zh": "这里正是开始重叠的时刻（{var} = {at}）。",
+    },
+    "q.max.why.end": {
+        "en": "Here that is the moment the overlap ends ({var} = {at}).",
+        "zh": "这里正是重叠结束的时刻（{var} = {at}）。",
+    },
+    "q.max.why.between": {
+        "en": "Here that lies between the moments where the signals' edges meet: where the large parts of f and of "
+              "the sliding g lie over each other.",
+        "zh": "这里它位于两个信号边缘相遇的时刻之间：f 的主要部分与滑动的 g 的主要部分相互重叠的地方。",
     },
     "q.max.show": {"en": "Move the chart's marker to the maximum", "zh": "把图上的标记移到最大值处"},
     # ---- Image Lab lessons (app.labs.image_lab.questions) ------------------------------------
@@ -84,14 +107,15 @@ STRINGS = {
     "q.lesson.ideal_vs_gaussian.2": {"en": "No, it stays within [0, 1]", "zh": "不会，始终在 [0, 1] 内"},
     "q.lesson.ideal_vs_gaussian.why": {
         "en": "The output runs from **{lo}** to **{hi}**. Non-negative weights summing to 1 only average, so they "
-              "stay in [0, 1]; the ideal low-pass's sinc kernel has negative ripples, so edges overshoot (ringing).",
+              "stay in [0, 1]; the ideal low-pass's jinc kernel has negative ripples, so edges overshoot (ringing).",
         "zh": "输出范围是 **{lo}** 到 **{hi}**。非负且和为 1 的权重只是在求平均，结果不会超出 [0, 1]；"
-              "理想低通的 sinc 卷积核有负的波纹，所以边缘处会过冲（振铃）。",
+              "理想低通的 jinc 卷积核有负的波纹，所以边缘处会过冲（振铃）。",
     },
     "q.lesson.wrap_artefact": {
         "en": "Compare this output with the same kernel under the other boundary (wrap ↔ reflect). Where do the "
               "two differ most?",
-        "zh": "把这个输出与同一卷积核在另一种边界（回卷 ↔ 反射）下的输出比较。两者在哪里差别最大？",
+        "zh": "把这个输出与同一卷积核在另一种边界（" + term("boundary.wrap", "zh") + " ↔ " + term("boundary.reflect", "zh")
+              + "）下的输出比较。两者在哪里差别最大？",
     },
     "q.lesson.wrap_artefact.0": {"en": "Along the top and bottom edges", "zh": "上下两条边"},
     "q.lesson.wrap_artefact.1": {"en": "Along the left and right edges", "zh": "左右两条边"},
@@ -100,7 +124,7 @@ STRINGS = {
         "en": "The mean difference is **{rows}** in the top and bottom bands and **{cols}** in the left and right "
               "bands (the Boundary tab shows it). Wrapping repeats the picture, so a blur along one direction "
               "drags the opposite edge in across the borders it crosses.",
-        "zh": "上下边带的平均差为 **{rows}**，左右边带为 **{cols}**（“边界”标签页里可以看到）。回卷把图像当成周期重复的，"
+        "zh": "上下边带的平均差为 **{rows}**，左右边带为 **{cols}**（“边界”标签页里可以看到）。“" + term("boundary.wrap", "zh") + "”边界把图像当成周期重复的，"
               "所以沿某个方向的模糊会把对边的内容拖进它所跨越的边界。",
     },
     "q.lesson.zero_border": {
@@ -115,7 +139,7 @@ STRINGS = {
               "Zero padding mixes black into every pixel the kernel reaches over the edge; reflect or nearest "
               "padding brings in picture instead.",
         "zh": "输出边缘带的平均亮度比输入高 **{shift}**（负数表示更暗）。补零会把黑色混进卷积核越过边缘所能触及的每个像素；"
-              "反射或最近边界补进来的则是图像本身。",
+              "“" + term("boundary.reflect", "zh") + "”或“" + term("boundary.nearest", "zh") + "”边界补进来的则是图像本身。",
     },
     "q.lesson.conv_vs_corr": {
         "en": "Switch between correlation and convolution (the kernel turned by 180°). What happens to the output?",
@@ -164,17 +188,22 @@ STRINGS = {
         "zh": "输出是图像频谱乘以这个掩模再变换回来。输出会是什么样子？",
     },
     "q.fd.effect.blur": {"en": "Blurred: the centre is kept, fine detail removed", "zh": "变模糊：保留中心，去掉细节"},
-    "q.fd.effect.edges": {"en": "Edges and detail only: the centre is removed", "zh": "只剩边缘和细节：去掉了中心"},
+    "q.fd.effect.edges": {"en": "Edges and detail only: the mean brightness (the centre) is removed",
+                          "zh": "只剩边缘和细节：平均亮度（中心）被去掉了"},
     "q.fd.effect.same": {"en": "Practically unchanged", "zh": "几乎不变"},
-    "q.fd.effect.patterns": {"en": "The same picture with a few repeating patterns (stripes) gone",
-                             "zh": "图像基本不变，只是少了几种重复的图案（条纹）"},
+    "q.fd.effect.patterns": {"en": "The same picture with some waves gone (a few stripes, or one band of detail)",
+                             "zh": "图像基本不变，只是少了一些波（几种条纹，或某一段细节）"},
     "q.fd.effect.why": {
-        "en": "The mask's mean gain is **{low}** in the centre (below 0.1 cycles/pixel) and **{high}** beyond "
-              "0.25 cycles/pixel, and it removes **{pct}** of the spectrum. Keeping the centre keeps the "
-              "brightness and the large shapes; each point of the spectrum is one wave, so removing a few points "
-              "removes a few stripes.",
-        "zh": "掩模的平均增益在中心（0.1 周期/像素以内）为 **{low}**，在 0.25 周期/像素以外为 **{high}**，"
-              "共去掉了频谱的 **{pct}**。保留中心就保留了亮度和大的形状；频谱上每个点是一个波，去掉几个点就去掉几种条纹。",
+        "en": "The mask's gain is **{dc}** at zero frequency (the mean brightness); its mean gain is **{low}** in "
+              "the centre (below 0.1 cycles/pixel), **{mid}** from 0.1 to 0.25 and **{high}** beyond 0.25 "
+              "cycles/pixel, and it removes **{pct}** of the spectrum (gain below 0.5). Without zero frequency "
+              "flat areas lose their brightness and only changes remain; with it and without the fine detail the "
+              "picture blurs; each point of the spectrum is one wave, so removing points in between removes "
+              "those waves.",
+        "zh": "掩模在零频（平均亮度）处的增益为 **{dc}**；平均增益在中心（0.1 周期/像素以内）为 **{low}**，"
+              "在 0.1 到 0.25 之间为 **{mid}**，在 0.25 周期/像素以外为 **{high}**，共去掉了频谱的 **{pct}**（增益低于 0.5）。"
+              "去掉零频，平坦区域就失去亮度，只剩变化；保留零频而去掉细节，图像就变模糊；频谱上每个点是一个波，"
+              "去掉中间的点就去掉了那些波。",
     },
     # ---- Fourier Lab (app.labs.fourier_lab.questions) --------------------------------------------
     "q.fl.title": {"en": "Predict first: magnitude or phase?", "zh": "先预测：幅度还是相位？"},

@@ -12,7 +12,7 @@ from kernels import edit
 from app.ui.format import number
 from app.ui.strings import t
 from app.ui import predict
-from app.labs.image_lab.questions import QUESTIONS
+from app.labs.image_lab.questions import QUESTIONS, lesson_text
 from app.labs.image_lab.teaching import kernel_state, link_fields
 from app.labs.image_lab.teaching.lessons import LESSONS
 
@@ -78,7 +78,7 @@ def _lesson_note(lang: str) -> None:
         st.markdown(f"**{t(f'teach.lesson.{lesson}.title', lang)}**")
         # the explanation gives the answer away: only once the lesson's prediction is answered
         if predict.answer_showing(QUESTIONS[lesson].question):
-            st.markdown(t(f"teach.lesson.{lesson}.text", lang))
+            st.markdown(lesson_text(lesson, lang))
         else:
             st.caption(t("q.lesson.first", lang))
         st.button(t("teach.lesson.close", lang), key="teach_lesson_close", on_click=_close_lesson, type="tertiary")

@@ -11,7 +11,7 @@ import streamlit as st
 from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
 from app.ui import predict
-from app.labs.image_lab.questions import QUESTIONS, facts_for
+from app.labs.image_lab.questions import QUESTIONS, facts_for, lesson_text
 from app.labs.image_lab.teaching.lessons import LESSONS, PAGE_LESSONS, lesson_ids, settings_for
 
 
@@ -57,10 +57,10 @@ def render(lang: str, run) -> None:
 
 def _explanations(pick: str, lang: str) -> None:
     """The picked lesson's explanation and, folded, every lesson's."""
-    st.info(t(f"teach.lesson.{pick}.text", lang))
+    st.info(lesson_text(pick, lang))
     with st.expander(t("teach.lesson.all", lang)):
         for i in lesson_ids():
-            st.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {t(f'teach.lesson.{i}.text', lang)}")
+            st.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {lesson_text(i, lang)}")
 
 
 def _page_lessons(lang: str) -> None:
@@ -68,7 +68,7 @@ def _page_lessons(lang: str) -> None:
     st.markdown(f"**{t('teach.lesson.other_pages', lang)}**")
     for i, (page, settings) in PAGE_LESSONS.items():
         c1, c2 = st.columns([3, 1], vertical_alignment="center")
-        c1.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {t(f'teach.lesson.{i}.text', lang)}")
+        c1.markdown(f"**{t(f'teach.lesson.{i}.title', lang)}** — {lesson_text(i, lang)}")
         if c2.button(t(f"teach.lesson.open.{page}", lang), key=f"teach_lesson_open_{i}", width="stretch"):
             # settings are set before the page draws its widgets; a link would only load on a session's first page
             st.session_state.update(settings)

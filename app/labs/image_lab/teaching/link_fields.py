@@ -67,7 +67,8 @@ def format_kernel_text(kernel: np.ndarray) -> str:
 
 
 def ideal_lowpass(cutoff: float, size: int) -> np.ndarray:
-    """Spatial kernel of the ideal (brick-wall) low-pass: a 2-D sinc, cropped to ``size``.
+    """Spatial kernel of the ideal (brick-wall) low-pass: a jinc (the circular cut-off's kernel,
+    ``J1(2π fc r) / r``), cropped to ``size``.
 
     ``cutoff`` is a fraction of Nyquist (0..1]; built on a 128×128 grid with
     :func:`kernels.frequency.ideal` and :func:`kernels.frequency.implied_kernel`; the
