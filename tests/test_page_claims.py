@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from app.backend import filtering as flt
-from app.labs.filter_designer import question as fdq
+from app.labs.filter_designer import questions as fdq
 
 
 # --------------------------------------------------------------------- Filter Designer question
@@ -637,7 +637,7 @@ def _lesson_run(sample, name, params, boundary="reflect", correlate=False):
 
 
 def _graded(lesson, run):
-    from app.labs.image_lab.teaching import lesson_questions as lq
+    from app.labs.image_lab import questions as lq
 
     return lq.QUESTIONS[lesson].question.answer(lq.facts_for(lesson, run))
 
@@ -869,10 +869,10 @@ def test_the_ui_module_examples_run():
 
     from app.labs.image_lab import text as image_lab_text
     from app.labs.cnn_lab import text
-    from app.labs.filter_designer import question
+    from app.labs.filter_designer import questions as question
     from app.labs.signal_lab import questions as maximum
     from app.ui.strings import glossary
-    from app.labs.image_lab.teaching import lesson_questions
+    from app.labs.image_lab import questions as lesson_questions
 
     for module in (fourier_lab, image_lab_text, text, question, maximum, glossary, lesson_questions):
         assert doctest.testmod(module).failed == 0, module.__name__
