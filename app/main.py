@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from app.ui import server, shell, state  # noqa: E402
+from app.ui import classroom, server, shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
 
 server.configure_process()
@@ -27,5 +27,7 @@ pages = [
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
     st.Page(views / "image_lab.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
-st.navigation(pages).run()
+current = st.navigation(pages)
+classroom.follow_pending()  # a class following its teacher changes page here, where the pages are known
+current.run()
 state.write_query_params()

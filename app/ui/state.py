@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 # Query keys Streamlit itself uses; they are neither ours nor hostile.
 _STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
@@ -27,6 +28,7 @@ _PERSIST = "_state_persist_keys"
 _LINK = "_state_opening_link"
 _GLOBAL = "_state_global_schema"
 _PAGE = "_state_page_schema"
+_PATH = "_state_page_path"
 
 
 @dataclass(frozen=True)
@@ -172,11 +174,43 @@ def current_query_params() -> dict[str, str]:
     return encode(schema, {k: ss[k] for k in schema if k in ss})
 
 
+def page_query_params() -> dict[str, str]:
+    """The query parameters of the current page's own settings (no global ones)."""
+    ss = st.session_state
+    schema = ss.get(_PAGE, {})
+    return encode(schema, {k: ss[k] for k in schema if k in ss})
+
+
+def open_link(params: Mapping[str, str]) -> None:
+    """Make the next page load ``params`` as if the session had been opened with that link.
+
+    Page settings of earlier pages go back to their defaults first, so a setting the link leaves
+    out is the default there too (a class following its teacher sees the teacher's page).
+    """
+    ss = st.session_state
+    for key in ss.get(_PERSIST, set()) - set(ss.get(_GLOBAL, {})):
+        ss.pop(key, None)
+    ss[_LINK] = dict(params)
+
+
+def page_path() -> str:
+    """The URL path of the page this session showed in its last run ("" for the default page)."""
+    return st.session_state.get(_PATH, "")
+
+
+def _remember_page_path() -> None:
+    ctx = get_script_run_ctx()
+    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash) if ctx else None
+    if page is not None and "url_pathname" in page:  # known once st.navigation has run
+        st.session_state[_PATH] = page["url_pathname"]
+
+
 def write_query_params() -> None:
     """Make the address bar a link to the current page's settings (and the global ones).
 
     Call at the end of a page and at the end of any fragment that changes settings.
     """
+    _remember_page_path()
     wanted = current_query_params()
     if dict(st.query_params.items()) != wanted:
         st.query_params.from_dict(wanted)

@@ -17,7 +17,7 @@ from importlib import import_module
 LANGS: tuple[str, ...] = ("en", "zh")
 LANG_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 
-_SECTIONS = ("common", "image_lab", "teaching", "signal_lab", "cnn_lab", "cnn_arithmetic", "filter_designer", "fourier_lab", "questions")
+_SECTIONS = ("common", "image_lab", "teaching", "signal_lab", "cnn_lab", "cnn_arithmetic", "filter_designer", "fourier_lab", "questions", "classroom")
 
 
 def _merge() -> dict[str, dict[str, str]]:
