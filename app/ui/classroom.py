@@ -18,6 +18,7 @@ the next poll.
 from __future__ import annotations
 
 import html
+import io
 import os
 import secrets
 import time
@@ -209,6 +210,19 @@ def join_link(code: str) -> str:
     return f"{origin}/?{urlencode({CODE: code})}"
 
 
+def qr_png(text: str) -> bytes:
+    """A QR code of ``text`` as PNG bytes, drawn here (segno: no outside request).
+
+    Examples
+    --------
+    >>> qr_png("http://localhost:8501/?class=K7QM-3XPA")[:4]
+    b'\x89PNG'
+    """
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=10, border=2, dark="#1b1f24")
+    return out.getvalue()
+
+
 def _teacher_panel(lang: str) -> None:
     code = teacher_code()
     if time.monotonic() - _ss().get(_TOUCHED, 0.0) > TOUCH_S:
@@ -220,12 +234,12 @@ def _teacher_panel(lang: str) -> None:
             link = join_link(code)
             with left:
                 st.caption(t("class.code_title", lang))
-                st.html(f'<div class="cs-code" style="font-size:4.5rem;font-weight:700;letter-spacing:0.08em;'
-                        f'font-family:monospace">{html.escape(code)}</div>')
+                st.html(f'<div class="cs-code" style="font-size:3.6rem;font-weight:700;letter-spacing:0.06em;'
+                        f'font-family:monospace;white-space:nowrap;line-height:1.1">{html.escape(code)}</div>')
                 st.caption(t("class.join_at", lang))
                 st.code(link, language=None)
             with right:
-                st.html(segno.make(link, error="m").svg_inline(scale=7, border=2, dark="#1b1f24"))
+                st.image(qr_png(link), width=260)
         cols = st.columns(3)
         cols[0].button(t("class.hide_code" if _ss().get(_SHOW) else "class.show_code", lang), key="class_show",
                        on_click=lambda: _ss().__setitem__(_SHOW, not _ss().get(_SHOW)))
