@@ -30,4 +30,5 @@ pages = [
 current = st.navigation(pages)
 classroom.follow_pending()  # a class following its teacher changes page here, where the pages are known
 current.run()
+classroom.push_pending()  # a teacher's push sends this page as it ran
 state.write_query_params()

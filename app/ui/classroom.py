@@ -44,6 +44,7 @@ _TOKEN, _TEACHER_CODE, _SHOW = "_class_token", "_class_teacher_code", "_class_sh
 _SID, _JOINED, _SENT, _REVEALED = "_class_sid", "_class_joined", "_class_sent", "_class_revealed"
 _SEEN_PUSH, _TOUCHED, _NOTE = "_class_seen_push", "_class_touched", "_class_note"
 _FOLLOW_TO = "_class_follow_to"  # the pushed link a following student goes to on this run
+_PUSH_PENDING = "_class_push_pending"  # pressed; sent once the page has run
 _UNSENT = "_class_unsent"  # question → pick the store could not take yet (the poll sends it again)
 
 #: the global setting a join link carries (registered by app.ui.shell)
@@ -194,13 +195,18 @@ def _end() -> None:
 
 def push_link() -> str:
     """The link of the page on the teacher's screen, with its settings (no global ones: each student keeps
-    their language, palette and screen mode)."""
+    their language, palette and screen mode). Call after the page ran (its path and settings are known)."""
+    ctx = get_script_run_ctx()
+    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash, {}) if ctx else {}
     query = urlencode(state.page_query_params())
-    return "/" + state.page_path() + ("?" + query if query else "")
+    return "/" + page.get("url_pathname", "") + ("?" + query if query else "")
 
 
-def _push() -> None:
-    _call(cs.ClassStore.push, teacher_code(), _ss()[_TOKEN], push_link())
+def push_pending() -> None:
+    """Send the class to this page if the teacher pressed *Send everyone to this page* (the router calls this
+    after the page ran: the page and its settings are this run's)."""
+    if _ss().pop(_PUSH_PENDING, False) and teacher_code():
+        _call(cs.ClassStore.push, teacher_code(), _ss()[_TOKEN], push_link())
 
 
 def join_link(code: str) -> str:
@@ -243,7 +249,7 @@ def _teacher_panel(lang: str) -> None:
         cols = st.columns(3)
         cols[0].button(t("class.hide_code" if _ss().get(_SHOW) else "class.show_code", lang), key="class_show",
                        on_click=lambda: _ss().__setitem__(_SHOW, not _ss().get(_SHOW)))
-        cols[1].button(t("class.push", lang), key="class_push", on_click=_push)
+        cols[1].button(t("class.push", lang), key="class_push", on_click=_ss().__setitem__, args=(_PUSH_PENDING, True))
         cols[2].button(t("class.end", lang), key="class_end", on_click=_end)
         _members_line(lang)
 

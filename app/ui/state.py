@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 # Query keys Streamlit itself uses; they are neither ours nor hostile.
 _STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
@@ -28,7 +27,6 @@ _PERSIST = "_state_persist_keys"
 _LINK = "_state_opening_link"
 _GLOBAL = "_state_global_schema"
 _PAGE = "_state_page_schema"
-_PATH = "_state_page_path"
 
 
 @dataclass(frozen=True)
@@ -193,24 +191,11 @@ def open_link(params: Mapping[str, str]) -> None:
     ss[_LINK] = dict(params)
 
 
-def page_path() -> str:
-    """The URL path of the page this session showed in its last run ("" for the default page)."""
-    return st.session_state.get(_PATH, "")
-
-
-def _remember_page_path() -> None:
-    ctx = get_script_run_ctx()
-    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash) if ctx else None
-    if page is not None and "url_pathname" in page:  # known once st.navigation has run
-        st.session_state[_PATH] = page["url_pathname"]
-
-
 def write_query_params() -> None:
     """Make the address bar a link to the current page's settings (and the global ones).
 
     Call at the end of a page and at the end of any fragment that changes settings.
     """
-    _remember_page_path()
     wanted = current_query_params()
     if dict(st.query_params.items()) != wanted:
         st.query_params.from_dict(wanted)

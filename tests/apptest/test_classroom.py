@@ -87,6 +87,8 @@ def test_following_students_go_to_the_page_the_teacher_sends(store_dir):
     teacher.run()
     _ok(teacher, "teacher on the Signal Lab")
     teacher.button(key="class_push").click().run()
+    assert cs.open_store(store_dir, {}).state(code).push_link == "/signal_lab?sl_n=9"  # no global settings
+    teacher.run()
     assert "page sent 1×" in texts(teacher)
     follower.run()
     _ok(follower, "follower")
