@@ -25,11 +25,13 @@ import json
 import random
 import re
 import time
+
 import aiohttp
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from app.loadtest import PAGES, ServerProbe, Session, Stats, _summary
+from app.serve import COOKIE
 
 WAIT_S = 30.0  # a reveal or push not seen by then is an error
 ANSWERED = re.compile(r"(\d+) of (\d+) answered")
@@ -205,9 +207,10 @@ async def run_poll(args: argparse.Namespace) -> dict:
         push_lat = [s.arrived_at - t_push for s in students if s.arrived_at]
         report.update({"answers": len(sent), "answer_to_teacher_ms": _summary(answer_lat),
                        "reveal_to_students_ms": _summary(reveal_lat), "push_to_students_ms": _summary(push_lat)})
-    except (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError, LookupError) as exc:
+    except (aiohttp.ClientError, TimeoutError, ConnectionError, LookupError) as exc:
         stats.errors.append(f"{type(exc).__name__}: {exc}")
     finally:
+        report["replicas"] = sorted({c.value for http, _ in sessions for c in http.cookie_jar if c.key == COOKIE})
         for http, s in sessions:
             await s.close()
             await http.close()

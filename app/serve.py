@@ -124,13 +124,15 @@ class Cluster:
     """The replicas and HAProxy as child processes; :meth:`stop` ends them all."""
 
     def __init__(self, replicas: int, port: int, first_port: int, address: str, haproxy: str,
-                 workdir: Path) -> None:
+                 workdir: Path, store: str | None = None) -> None:
         self.port, self.address, self.haproxy, self.workdir = port, address, haproxy, workdir
         self.replica_ports = [first_port + i for i in range(replicas)]
         self.env = dict(os.environ)
         # one secret for all replicas (signed cookies); one BLAS thread per process (see app.ui.shell)
         self.env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
         self.env["OPENBLAS_NUM_THREADS"] = "1"
+        if store:  # every replica's class poll uses the same store (app.classroom.store)
+            self.env["CONVSCOPE_STORE"] = store
         self.replicas: list[subprocess.Popen] = []
         self.balancer: subprocess.Popen | None = None
 
@@ -208,6 +210,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--first-replica-port", type=int, default=None,
                    help="replicas listen on 127.0.0.1 from this port on (default: --port + 10)")
     p.add_argument("--haproxy", default=None, help="path of the haproxy executable (default: from PATH)")
+    p.add_argument("--store", default=None,
+                   help="where class polls live: a directory for the SQLite file (default: $CONVSCOPE_STORE, else "
+                        "convscope-<uid> in the temp directory) or redis://host:port/db for several machines")
     return p.parse_args(argv)
 
 
@@ -232,9 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ServeError("ports must be within 1..65535")
         if args.port in range(first, first + args.replicas):
             raise ServeError(f"--port {args.port} collides with the replica ports {first}..{first + args.replicas - 1}")
+        if args.store is not None and not args.store.startswith(("redis://", "rediss://")) \
+                and Path(args.store).exists() and not Path(args.store).is_dir():
+            raise ServeError(f"--store {args.store}: not a directory (or a redis://host:port/db address)")
         haproxy = find_haproxy(args.haproxy)
         workdir = Path(tempfile.mkdtemp(prefix="convscope-serve-"))  # logs + haproxy.cfg
-        cluster = Cluster(args.replicas, args.port, first, args.address, haproxy, workdir)
+        cluster = Cluster(args.replicas, args.port, first, args.address, haproxy, workdir, args.store)
         cluster.start()
         shown = "localhost" if args.address in ("0.0.0.0", "::") else args.address
         print(f"ConvScope: http://{shown}:{args.port} ({args.replicas} replicas behind HAProxy on ports "

@@ -7,13 +7,18 @@ following stays). Screenshots of the teacher's join screen (1280×720) and of a 
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
 from app.classroom import store as cs
-from tests.browser.helpers import assert_no_exception, open_page, screenshot, settle, wait_for_app
+from tests.browser.helpers import (
+    assert_no_exception,
+    open_page,
+    screenshot,
+    settle,
+    wait_for_app,
+)
 from tests.servers import streamlit_app
 
 PUSH_WAIT_MS = 15_000  # generous: the poll runs every second; the load tool measures the real delay
@@ -23,13 +28,10 @@ PICKS = ("one number per map", "the pixels of one map", "every pixel of every ma
 @pytest.fixture(scope="module")
 def class_url(tmp_path_factory):
     """A server of its own whose class store is a fresh SQLite file."""
-    old = os.environ.get(cs.ENV)
-    os.environ[cs.ENV] = str(tmp_path_factory.mktemp("classes"))
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(cs.ENV, str(tmp_path_factory.mktemp("classes")))  # the server inherits it
         with streamlit_app("classroom-server.log") as (url, _proc):
             yield url
-    finally:
-        os.environ.pop(cs.ENV) if old is None else os.environ.__setitem__(cs.ENV, old)
 
 
 def _open_sidebar(page) -> None:
