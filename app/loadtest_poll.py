@@ -2,7 +2,8 @@
 
 A teacher session opens the CNN Lab in projector mode and presses *Start a class*; ``--sessions``
 students open the join link (``?class=CODE``), optionally sit idle for ``--idle`` seconds (only
-their page's 1-s poll runs: the server CPU per idle student), answer every question on the page,
+their page's 1-s poll runs: the server CPU per idle student, less the servers' CPU over ``--idle``
+seconds before anyone came), answer every question on the page,
 then the teacher presses *Reveal to the class*, moves to the Signal Lab and presses *Send everyone
 to this page*. Like a browser, every session re-runs each ``run_every`` fragment on the interval
 the server announced (``auto_rerun`` messages).
@@ -45,7 +46,8 @@ class PollSession(Session):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.auto: dict[str, float] = {}  # fragment id -> interval (s)
+        self.auto: dict[str, tuple[float, float]] = {}  # fragment id -> (interval s, when announced)
+        self.run_started = 0.0
         self.pages: dict[str, str] = {}  # page script hash -> url path
         self.page_hash = ""
         self.code = ""
@@ -56,11 +58,13 @@ class PollSession(Session):
 
     def on_message(self, msg: ForwardMsg, kind: str) -> None:
         now = time.perf_counter()
-        if kind == "auto_rerun":
-            self.auto[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        if kind == "new_session":  # a run starts
+            self.run_started = now
+        elif kind == "auto_rerun":
+            self.auto[msg.auto_rerun.fragment_id] = (msg.auto_rerun.interval, now)
         elif kind == "navigation":
-            if msg.navigation.page_script_hash != self.page_hash:
-                self.auto.clear()  # another page: its fragments announce their intervals (a browser drops the old)
+            if msg.navigation.page_script_hash != self.page_hash:  # another page: the old page's fragments are gone
+                self.auto = {f: (i, at) for f, (i, at) in self.auto.items() if at >= self.run_started}
             self.pages.update({p.page_script_hash: p.url_pathname for p in msg.navigation.app_pages})
             self.page_hash = msg.navigation.page_script_hash
             if self.pages.get(self.page_hash) == PUSH_PAGE and self.arrived_at is None:
@@ -98,7 +102,7 @@ class PollSession(Session):
         due: dict[str, float] = {}
         while True:
             now = time.monotonic()
-            for fid, interval in list(self.auto.items()):
+            for fid, (interval, _) in list(self.auto.items()):
                 if now >= due.setdefault(fid, now + interval):
                     due[fid] = now + interval
                     await self.send(fragment_id=fid)
@@ -143,6 +147,10 @@ async def run_poll(args: argparse.Namespace) -> dict:
 
     report: dict = {"url": args.url, "sessions": args.sessions}
     try:
+        if args.idle > 0 and probe:  # the servers' own CPU with no session at all, to subtract
+            cpu0, t0 = probe.cpu_seconds(), time.perf_counter()
+            await asyncio.sleep(args.idle)
+            base_cpu, base_wall = probe.cpu_seconds() - cpu0, time.perf_counter() - t0
         teacher = new(-1, "projector=1")
         await teacher.open()
         await teacher.press("class_start")
@@ -164,8 +172,10 @@ async def run_poll(args: argparse.Namespace) -> dict:
             cpu0, t0 = probe.cpu_seconds(), time.perf_counter()
             await asyncio.sleep(args.idle)
             cpu, wall = probe.cpu_seconds() - cpu0, time.perf_counter() - t0
+            extra = cpu / wall - base_cpu / base_wall  # CPU seconds per second the class's polls add
             report["idle"] = {"seconds": round(wall, 1), "server_cpu_s": round(cpu, 3),
-                              "cpu_ms_per_student_per_s": round(1000 * cpu / wall / (args.sessions + 1), 3)}
+                              "baseline_cpu_s": round(base_cpu * wall / base_wall, 3),
+                              "cpu_ms_per_session_per_s": round(1000 * extra / (args.sessions + 1), 3)}
 
         picks = sorted(k for k in students[0].widgets if k.endswith("_pick"))
         if not picks:
@@ -227,8 +237,9 @@ def format_poll_report(r: dict) -> str:
             lines.append(f"{name:<18} p50 {s['p50']:.0f} ms   p95 {s['p95']:.0f} ms   max {s['max']:.0f} ms   (n={s['n']})")
     if "idle" in r:
         i = r["idle"]
-        lines.append(f"idle poll          {i['cpu_ms_per_student_per_s']} ms server CPU per session per second "
-                     f"({i['server_cpu_s']} s over {i['seconds']} s, teacher included)")
+        lines.append(f"idle poll          {i['cpu_ms_per_session_per_s']} ms server CPU per session per second "
+                     f"({i['server_cpu_s']} s over {i['seconds']} s, {i['baseline_cpu_s']} s of it without any "
+                     f"session; teacher + students)")
     lines.append(f"errors            {len(r['errors'])}   exceptions {len(r['exceptions'])}")
     lines.extend(f"  {e}" for e in (r["errors"] + r["exceptions"])[:10])
     return "\n".join(lines)

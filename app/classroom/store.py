@@ -59,6 +59,7 @@ MAX_LINK = 2000
 ANSWER_BURST = 20
 ANSWER_REFILL_S = 2.0
 ENV = "CONVSCOPE_STORE"
+_POOL = 8  # idle SQLite connections kept per process
 SQLITE_NAME = "classes.sqlite3"
 
 
@@ -323,40 +324,52 @@ class SQLiteStore(ClassStore):
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(questions, clock)
         self.path = Path(path)
-        self._local = threading.local()
+        # Streamlit runs every script run (a poll, too) in a new thread: connections are pooled, not per thread
+        self._idle: list[sqlite3.Connection] = []
+        self._pool_lock = threading.Lock()
+        conn = self._take()
         try:
-            self._connect().executescript(_SCHEMA)  # its own transaction
+            conn.executescript(_SCHEMA)  # its own transaction
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"class store {self.path} cannot be opened: {exc}") from None
+        self._give_back(conn)
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                if self.path.parent.stat().st_uid != os.getuid():  # a shared temp dir: never another user's
-                    raise OSError("the directory belongs to another user")
-                conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable enough for a lesson, no fsync per answer
-                conn.execute("PRAGMA foreign_keys=ON")
-            except (OSError, sqlite3.Error) as exc:
-                raise StoreUnavailable(f"class store {self.path} cannot be opened: {exc}") from None
-            self._local.conn = conn
+    def _take(self) -> sqlite3.Connection:
+        with self._pool_lock:
+            if self._idle:
+                return self._idle.pop()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if self.path.parent.stat().st_uid != os.getuid():  # a shared temp dir: never another user's
+                raise OSError("the directory belongs to another user")
+            conn = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable enough for a lesson, no fsync per answer
+            conn.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"class store {self.path} cannot be opened: {exc}") from None
         return conn
 
+    def _give_back(self, conn: sqlite3.Connection) -> None:
+        with self._pool_lock:
+            if len(self._idle) < _POOL:
+                self._idle.append(conn)
+                return
+        conn.close()
+
     class _Tx:
-        """``with store._db() as db``: one transaction; sqlite errors become ``StoreUnavailable``."""
+        """``with store._db() as db``: one transaction on a pooled connection; sqlite errors become
+        ``StoreUnavailable`` (and the connection is dropped: the next call opens a new one)."""
 
         def __init__(self, store: SQLiteStore, write: bool) -> None:
             self.store, self.write = store, write
 
         def __enter__(self) -> sqlite3.Connection:
-            self.conn = self.store._connect()
+            self.conn = self.store._take()
             try:
                 self.conn.execute("BEGIN IMMEDIATE" if self.write else "BEGIN")
             except sqlite3.Error as exc:
-                self.store._local.conn = None
+                self.conn.close()
                 raise StoreUnavailable(f"class store {self.store.path}: {exc}") from None
             return self.conn
 
@@ -364,11 +377,12 @@ class SQLiteStore(ClassStore):
             try:
                 self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
             except sqlite3.Error as err:
-                self.store._local.conn = None  # a broken connection is opened again by the next call
+                self.conn.close()
                 raise StoreUnavailable(f"class store {self.store.path}: {err}") from None
             if isinstance(exc, sqlite3.Error):
-                self.store._local.conn = None
+                self.conn.close()
                 raise StoreUnavailable(f"class store {self.store.path}: {exc}") from None
+            self.store._give_back(self.conn)
             return False
 
     def _db(self, write: bool = True) -> SQLiteStore._Tx:

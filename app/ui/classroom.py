@@ -17,6 +17,7 @@ the next poll.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import os
@@ -51,7 +52,7 @@ _UNSENT = "_class_unsent"  # question → pick the store could not take yet (the
 CODE_FIELD = state.Field("custom", "", parse=parse_code, format=str)
 
 
-@st.cache_resource(show_spinner=False)
+@functools.cache  # one store per process and location; a failure is not kept (the next call tries again)
 def _open(location: str) -> cs.ClassStore:
     return cs.open_store(location or None, catalogue.QUESTIONS)
 
