@@ -9,12 +9,13 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+import yaml
 
 from app import loadtest, loadtest_poll
 from app.classroom import store as cs
 from tests.redis_server import RedisServer
 from tests.servers import free_port_run, running, streamlit_app
-from tests.test_serving import _run_async
+from tests.test_serving import DEPLOY, _lint, _run_async
 
 STUDENTS = 4
 
@@ -65,3 +66,16 @@ def test_serve_refuses_a_store_that_is_a_file(tmp_path):
     out = subprocess.run([sys.executable, "-m", "app.serve", "--store", str(file)],
                          capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 2 and out.stderr.startswith("error: --store") and "not a directory" in out.stderr
+
+
+def test_kubernetes_pods_and_compose_replicas_share_one_redis_store():
+    redis_manifest = DEPLOY / "k8s" / "redis.yaml"
+    out = _lint("kubernetes-validate", "--strict", "-k", "1.30.0", str(redis_manifest))
+    assert out.returncode == 0 and out.stdout.count("passed") == 2, out.stdout + out.stderr
+    service = yaml.safe_load_all(redis_manifest.read_text())
+    name = [d for d in service if d["kind"] == "Service"][0]["metadata"]["name"]
+    pods = yaml.safe_load_all((DEPLOY / "k8s" / "convscope.yaml").read_text())
+    env = [d for d in pods if d["kind"] == "Deployment"][0]["spec"]["template"]["spec"]["containers"][0]["env"]
+    assert {"name": cs.ENV, "value": f"redis://{name}:6379/0"} in env
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    assert "redis" in compose and compose["convscope1"]["environment"][cs.ENV] == "redis://redis:6379/0"
