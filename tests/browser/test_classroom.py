@@ -75,6 +75,9 @@ def test_teacher_and_three_students(browser, class_url):
     teacher.get_by_text("3 of 3 answered").first.wait_for(state="visible", timeout=PUSH_WAIT_MS)
     bars = [int(n) for n in teacher.locator(".cs-n").all_inner_texts()]
     assert bars == [1, 1, 1, 0]  # one student per choice 0, 1, 2 (PICKS), none on the last
+    teacher.get_by_role("button", name="Hide the join code").click()
+    settle(teacher)
+    screenshot(teacher, "class_teacher_counts")
     teacher.get_by_role("button", name="Reveal to the class").click()
     for student, pick in zip(students, PICKS):
         verdict = "Right: 128 × 128 × 4" if pick == PICKS[2] else "Not quite. The answer is 128 × 128 × 4"
