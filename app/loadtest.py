@@ -136,6 +136,7 @@ class Session:
         self.finished: asyncio.Queue[int] = asyncio.Queue()
         self.file_urls: asyncio.Queue[object] = asyncio.Queue()
         self.reader: asyncio.Task | None = None
+        self.query_string = ""  # the link's query (e.g. ?class=CODE), sent with every run as a browser does
 
     # ---- protocol ------------------------------------------------------------------------
     async def _read(self) -> None:
@@ -156,7 +157,11 @@ class Session:
                 self.file_urls.put_nowait(msg.file_urls_response)
             elif kind == "page_not_found":
                 self.stats.errors.append(f"page not found: {msg.page_not_found.page_name}")
+            self.on_message(msg, kind)
         self.finished.put_nowait(-1)  # socket closed: wake whoever waits for a run
+
+    def on_message(self, msg: ForwardMsg, kind: str) -> None:
+        """Every message the server sent, after the handling above (the poll mode watches more of them)."""
 
     def _on_delta(self, delta) -> None:
         if delta.WhichOneof("type") != "new_element":
@@ -175,7 +180,7 @@ class Session:
             self.widgets[LIVE_PREFIX + key] = el.bidi_component
             self.fragments[LIVE_PREFIX + key] = delta.fragment_id
             self.live[key] = json.loads(el.bidi_component.json or "{}")
-        elif kind in ("slider", "radio", "button_group", "file_uploader"):
+        elif kind in ("slider", "radio", "button_group", "file_uploader", "button", "checkbox"):
             proto = getattr(el, kind)
             key = widget_key(proto.id)
             if key:
@@ -192,6 +197,7 @@ class Session:
         back = BackMsg()
         cs = back.rerun_script
         cs.page_name = self.page.url_path
+        cs.query_string = self.query_string
         cs.fragment_id = fragment_id
         cs.widget_states.widgets.extend(self.states.values())
         await self._send(back)
@@ -218,7 +224,8 @@ class Session:
 
     # ---- what a student does -------------------------------------------------------------
     async def open(self) -> None:
-        for path in (f"/{self.page.url_path}", "/_stcore/health"):  # LB cookie, then XSRF cookie
+        query = f"?{self.query_string}" if self.query_string else ""
+        for path in (f"/{self.page.url_path}{query}", "/_stcore/health"):  # LB cookie, then XSRF cookie
             async with self.http.get(self.base + path) as resp:
                 await resp.read()
                 if resp.status != 200:
@@ -512,6 +519,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--drag", action="store_true", help="drag the page's live slider (--moves drags per session)")
     p.add_argument("--drag-s", type=float, default=2.0, help="seconds per drag (with --drag)")
     p.add_argument("--json", type=Path, help="also write the report as JSON")
+    p.add_argument("--poll", action="store_true",
+                   help="a class poll instead of slider moves: a teacher starts a class, the sessions join, answer, "
+                        "see the teacher's Reveal and follow a push (app.loadtest_poll)")
+    p.add_argument("--idle", type=float, default=0.0,
+                   help="--poll: seconds every student sits idle (only the page's poll runs), for the CPU per idle student")
     args = p.parse_args(argv)
     if args.sessions < 1 or args.moves < 0 or not 0 <= args.think[0] <= args.think[1]:
         p.error("need --sessions ≥ 1, --moves ≥ 0 and 0 ≤ think MIN ≤ MAX")
@@ -526,6 +538,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.poll:
+        from app import loadtest_poll
+
+        return loadtest_poll.main(args)
     report = asyncio.run(run(args))
     print(format_report(report))
     if args.json:

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 from streamlit.logger import get_logger  # noqa: E402
 
-from app.ui import server, shell, state  # noqa: E402
+from app.ui import classroom, server, shell, state  # noqa: E402
 from app.ui.strings import t  # noqa: E402
 
 server.configure_process()
@@ -29,8 +29,10 @@ pages = [
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
     st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
+current = st.navigation(pages)
+classroom.follow_pending()  # a class following its teacher changes page here, where the pages are known
 try:
-    st.navigation(pages).run()
+    current.run()
 except Exception:
     # A bug must not show a student a traceback (client.showErrorDetails = "none" hides it) but the
     # teacher needs something to find it by: a reference on the page and in the server log, next to
@@ -39,4 +41,5 @@ except Exception:
     get_logger("convscope").error("unexpected error, reference %s (traceback next to this line)", reference)
     st.error(t("app.unexpected_error", lang, reference=reference))
     raise
+classroom.push_pending()  # a teacher's push sends this page as it ran
 state.write_query_params()

@@ -217,7 +217,8 @@ class Cluster:
     """
 
     def __init__(self, replicas: int, port: int, first_port: int, address: str, haproxy: str,
-                 workdir: Path, script: str = "app/main.py", tls_pem: Path | None = None) -> None:
+                 workdir: Path, script: str = "app/main.py", tls_pem: Path | None = None,
+                 store: str | None = None) -> None:
         self.port, self.address, self.haproxy, self.workdir = port, address, haproxy, workdir
         self.script, self.tls_pem = script, tls_pem
         self.replicas = [_Replica(first_port + i) for i in range(replicas)]
@@ -226,6 +227,8 @@ class Cluster:
         # one secret for all replicas (signed cookies); one BLAS thread per process (see app.ui.shell)
         self.env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
         self.env["OPENBLAS_NUM_THREADS"] = "1"
+        if store:  # every replica's class poll uses the same store (app.classroom.store)
+            self.env["CONVSCOPE_STORE"] = store
         self.balancer: subprocess.Popen | None = None
         self._preexec = _child_setup()
 
@@ -369,6 +372,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--tls-key", metavar="FILE", help="the certificate's private key, PEM")
     # for the tests: a replica script that crashes shows the back-off (not a user option)
     p.add_argument("--replica-script", default="app/main.py", help=argparse.SUPPRESS)
+    p.add_argument("--store", default=None,
+                   help="where class polls live: a directory for the SQLite file (default: $CONVSCOPE_STORE, else "
+                        "convscope-<uid> in the temp directory) or redis://host:port/db for several machines")
     return p.parse_args(argv)
 
 
@@ -392,6 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ServeError("ports must be within 1..65535")
         if args.port in range(first, first + args.replicas):
             raise ServeError(f"--port {args.port} collides with the replica ports {first}..{first + args.replicas - 1}")
+        if args.store is not None and not args.store.startswith(("redis://", "rediss://")) \
+                and Path(args.store).exists() and not Path(args.store).is_dir():
+            raise ServeError(f"--store {args.store}: not a directory (or a redis://host:port/db address)")
         haproxy = find_haproxy(args.haproxy)
         _remove_stale_workdirs()
         _check_port_free(args.address, args.port, "--port")
@@ -400,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))  # logs, haproxy.cfg, the TLS PEM; 0700
         (workdir / "serve.pid").write_text(str(os.getpid()))
         cluster = Cluster(args.replicas, args.port, first, args.address, haproxy, workdir, args.replica_script,
-                          _tls_pem(workdir, args.tls_cert, args.tls_key))
+                          _tls_pem(workdir, args.tls_cert, args.tls_key), args.store)
         cluster.start(stop)
         shown = "localhost" if args.address in ("0.0.0.0", "::") else args.address
         scheme = "https" if cluster.tls_pem else "http"

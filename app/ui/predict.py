@@ -21,6 +21,8 @@ from typing import Any
 
 import streamlit as st
 
+from app.classroom import catalogue
+from app.ui import classroom
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
 
@@ -53,6 +55,7 @@ class Question:
     def __post_init__(self) -> None:
         if not 3 <= len(self.choices) <= 4:
             raise ValueError(f"a question has 3 or 4 choices, not {len(self.choices)}")
+        catalogue.register(self.key, len(self.choices))  # a class may answer it
 
 
 #: The verdict's opening words: right, wrong, or nothing picked (the answer revealed anyway).
@@ -81,8 +84,8 @@ def _revealed_key(key: str) -> str:
 
 
 def revealed(key: str) -> bool:
-    """True once the *Reveal* button of ``key`` was pressed in this session."""
-    return bool(st.session_state.get(_revealed_key(key), False))
+    """True once the *Reveal* button of ``key`` was pressed in this session, or the class's teacher revealed it."""
+    return bool(st.session_state.get(_revealed_key(key), False)) or classroom.revealed(key)
 
 
 def conceal(key: str) -> None:
@@ -118,7 +121,10 @@ def ask(q: Question, facts: Any, lang: str) -> bool:
     picked = st.radio(t(q.prompt, lang, **fields), range(len(q.choices)), index=None, key=f"{q.key}_pick",
                       format_func=lambda i: t(q.choices[i], lang, **fields))
     v = judge(q, facts, picked)
-    if answers_hidden():
+    if classroom.active():  # the teacher reveals for the whole class
+        if not classroom.question(q.key, [t(c, lang, **fields) for c in q.choices], picked, lang):
+            return False
+    elif answers_hidden():
         if not reveal_button(q.key, lang):
             st.caption(t("q.hidden", lang))
             return False

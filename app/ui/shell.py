@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend.colormaps import PALETTES
-from app.ui import state
+from app.ui import classroom, state
 from app.ui.strings import LANG_NAMES, LANGS, t
 
 
@@ -27,6 +27,7 @@ GLOBAL_SCHEMA: dict[str, state.Field] = {
         parse=_palette_is_safe,
         format=lambda on: "colour_safe" if on else "standard",
     ),
+    "class": classroom.CODE_FIELD,  # a student's join link: ?class=CODE
 }
 
 # Projector mode: bigger type for the back row. Constant CSS, no user text in it.
@@ -72,8 +73,9 @@ def projector() -> bool:
 
 
 def answers_hidden() -> bool:
-    """True when the link asked for prediction answers hidden until *Reveal* (``?answers=hidden``)."""
-    return st.session_state.get("answers") == "hidden"
+    """True when prediction answers stay hidden until *Reveal*: the link asked (``?answers=hidden``),
+    or a class poll runs (the teacher reveals for everyone)."""
+    return st.session_state.get("answers") == "hidden" or classroom.active()
 
 
 def figures_first(proj: bool):
@@ -104,6 +106,7 @@ def sidebar() -> None:
             st.session_state["lang"] = "en"
         st.toggle(t("shell.projector", lang()), key="projector", help=t("shell.projector_help", lang()))
         st.toggle(t("shell.palette", lang()), key="palette", help=t("shell.palette_help", lang()))
+    classroom.panel(lang(), projector())
     st.html(_FOCUS_CSS)
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)

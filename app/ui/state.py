@@ -188,6 +188,25 @@ def link_held(holder: str | None = None) -> bool:
     return bool(held.get(holder)) if holder is not None else any(held.values())
 
 
+def page_query_params() -> dict[str, str]:
+    """The query parameters of the current page's own settings (no global ones)."""
+    ss = st.session_state
+    schema = ss.get(_PAGE, {})
+    return encode(schema, {k: ss[k] for k in schema if k in ss})
+
+
+def open_link(params: Mapping[str, str]) -> None:
+    """Make the next page load ``params`` as if the session had been opened with that link.
+
+    Page settings of earlier pages go back to their defaults first, so a setting the link leaves
+    out is the default there too (a class following its teacher sees the teacher's page).
+    """
+    ss = st.session_state
+    for key in ss.get(_PERSIST, set()) - set(ss.get(_GLOBAL, {})):
+        ss.pop(key, None)
+    ss[_LINK] = dict(params)
+
+
 def write_query_params() -> None:
     """Make the address bar a link to the current page's settings (and the global ones).
 

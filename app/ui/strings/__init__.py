@@ -30,6 +30,7 @@ _SECTIONS = (
     "app.labs.cnn_lab.arithmetic_strings",
     "app.labs.filter_designer.strings",
     "app.labs.fourier_lab.strings",
+    "app.ui.strings.classroom",
 )
 
 
