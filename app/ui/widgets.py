@@ -95,22 +95,25 @@ def error_text(exc: Exception, lang: str) -> str:
 
 
 def make_picked(
-    raw: np.ndarray, *, name: str, source: str, colour: bool, size: int
+    raw: np.ndarray | bimages.WorkingCopy, *, name: str, source: str, colour: bool, size: int
 ) -> PickedImage:
-    """Grey/colour conversion and working copy of a decoded image, frozen and digested."""
-    arr = np.asarray(raw, dtype=np.float64)
+    """Grey/colour conversion and working copy of a decoded image (or of one decoded straight to a
+    working copy, :func:`app.backend.images.load_working_copy`), frozen and digested."""
+    decoded = raw if isinstance(raw, bimages.WorkingCopy) else None
+    arr = np.asarray(decoded.image if decoded else raw, dtype=np.float64)
     if not colour and arr.ndim == 3:
         arr = bimages.to_gray(arr)
     wc = bimages.working_copy(arr, int(size))
     img = np.ascontiguousarray(wc.image, dtype=np.float64)
     img.setflags(write=False)
+    original = tuple(decoded.original_shape[:2]) + img.shape[2:] if decoded else tuple(wc.original_shape)
     return PickedImage(
         image=img,
         name=name,
         digest=bimages.image_digest(img),
         source=source,
-        resized=wc.resized,
-        original_shape=tuple(wc.original_shape),
+        resized=wc.resized or bool(decoded and decoded.resized),
+        original_shape=original,
     )
 
 
@@ -124,7 +127,7 @@ def resolve_image(
     lang: str,
     *,
     load_sample: Callable[[str, bool, int], PickedImage] = _load_sample_picked,
-    decode: Callable[[bytes], np.ndarray] = bimages.load_image,
+    decode: Callable[[bytes, int], bimages.WorkingCopy] = bimages.load_working_copy,
 ) -> Resolved:
     """Decide which image to show. Pure: no Streamlit.
 
@@ -154,7 +157,7 @@ def resolve_image(
         key = "il.pick.no_upload" if choice.source == "upload" else "il.pick.no_camera"
         return keep(notice=t(key, lang))
     try:
-        raw = decode(choice.data)
+        raw = decode(choice.data, int(choice.size))  # never a float copy larger than the working size needs
         picked = make_picked(
             raw, name=choice.filename or choice.source, source=choice.source, colour=choice.colour, size=choice.size
         )
