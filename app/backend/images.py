@@ -106,7 +106,7 @@ DECODE_PEAK_MB: int = 600
 #: holding a decoded picture at once.
 DECODE_SLOT = threading.Semaphore(1)
 #: Pixels converted to float at a time (the float temporaries stay a few tens of MB).
-_STRIP_PIXELS: int = 1 << 19
+_STRIP_PIXELS: int = 1 << 16
 
 #: Pillow format identifiers accepted by :func:`load_image` (Pillow's JPEG opener
 #: also covers camera "MPO" JPEGs).  Other formats Pillow knows are refused.
@@ -319,22 +319,17 @@ def _available_formats() -> list[str]:
     return [f for f in SUPPORTED_FORMATS if f in Image.OPEN]
 
 
-def _decode(data: bytes, long_side: int, *, at_least: bool) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Decode ``data``; return the picture area-averaged by an integer factor and its full shape.
-
-    The factor brings the long side to at most ``long_side`` (``at_least=False``), or
-    keeps it at ``long_side`` or more, below twice that (``at_least=True``, for a working
-    copy that is resized exactly afterwards).  One decode at a time (:data:`DECODE_SLOT`).
-    """
-    with DECODE_SLOT:
-        return _decode_one(data, long_side, at_least)
-
-
 def _factor(long: int, long_side: int, at_least: bool) -> int:
     return max(1, long // long_side) if at_least else max(1, -(-long // long_side))
 
 
-def _decode_one(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tuple[int, ...]]:
+def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Decode ``data``; return the picture area-averaged by an integer factor and its full shape.
+
+    The factor brings the long side to at most ``long_side`` (``at_least=False``), or
+    keeps it at ``long_side`` or more, below twice that (``at_least=True``, for a working
+    copy that is resized exactly afterwards).  Callers hold :data:`DECODE_SLOT`.
+    """
     # No global Pillow state is changed here (Streamlit runs sessions in threads):
     # Image.open reads only the header; the pixel cap is checked below, before any
     # decoding.  Pillow's own guard (DecompressionBombError above 2 x
@@ -435,7 +430,9 @@ def load_image(source: ImageSource) -> np.ndarray:
     >>> img.shape, img.dtype
     ((512, 512), dtype('float64'))
     """
-    return _decode(_read_source(source), MAX_DECODE_SIDE, at_least=False)[0]
+    data = _read_source(source)
+    with DECODE_SLOT:
+        return _decode(data, MAX_DECODE_SIDE, at_least=False)[0]
 
 
 def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE) -> WorkingCopy:
@@ -467,9 +464,11 @@ def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE
     >>> wc.image.shape, wc.original_shape, wc.resized
     ((128, 128), (512, 512), True)
     """
-    _check_long_side(long_side)
-    image, full = _decode(_read_source(source), int(long_side), at_least=True)
-    wc = working_copy(image, int(long_side))
+    long_side = _check_long_side(long_side)
+    data = _read_source(source)
+    with DECODE_SLOT:  # the final resize too: its temporaries are part of the decode's peak
+        image, full = _decode(data, long_side, at_least=True)
+        wc = working_copy(image, long_side)
     return WorkingCopy(wc.image, full, full[:2] != wc.image.shape[:2])
 
 
