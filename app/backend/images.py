@@ -101,7 +101,7 @@ MAX_DECODE_SIDE: int = 2 * MAX_WORKING_SIDE
 #: Bound on the memory one decode adds to a process, in MB (Pillow's picture at the
 #: cap, the float64 result at :data:`MAX_DECODE_SIDE`, the strip temporaries), with a margin;
 #: ``tests/test_image_memory.py`` checks it on the worst cases.
-DECODE_PEAK_MB: int = 600
+DECODE_PEAK_MB: int = 512
 #: One decode at a time per process: concurrent uploads wait here instead of each
 #: holding a decoded picture at once.
 DECODE_SLOT = threading.Semaphore(1)

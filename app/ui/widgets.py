@@ -27,7 +27,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import images as bimages
-from app.ui.cache import ByteBudgetCache, budget_from_env
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.errors import backend_message
 from app.ui.strings import t
 
@@ -173,7 +173,7 @@ def resolve_image(
 # --------------------------------------------------------------------------- #
 # decoded samples at each working size, shared by all sessions (a 2048 px colour sample is 100 MB)
 _SAMPLES: ByteBudgetCache[PickedImage] = ByteBudgetCache(
-    budget_from_env("CONVSCOPE_SAMPLE_CACHE_MB", 256), sizeof=lambda p: p.image.nbytes
+    cache_budget("CONVSCOPE_SAMPLE_CACHE_MB"), sizeof=lambda p: p.image.nbytes
 )
 
 

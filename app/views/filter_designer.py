@@ -20,6 +20,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import display
+from app.backend import filtering as flt
 from app.backend import spectrum_reading
 from app.ui import page, shell, widgets
 from app.ui.figures import filter_designer as figs
@@ -104,6 +105,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     filt = pipeline.filter_for(picked, s.window)
     res = filt.apply(mask)
+    windowed = flt.apply_window(picked.image, s.window)  # what the FFT saw (the cached filter does not keep it)
     vmax, db_range = filt.display_range
     zoom = 1 if proj else int(s.zoom)
     view = spectrum_reading.overlay_mask(display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax), mask)
@@ -113,7 +115,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
-        panels.jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
+        panels.jpeg(display.to_uint8(np.clip(windowed, 0.0, 1.0)))
     with r2:
         if not painting:
             st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
@@ -141,7 +143,7 @@ def designer(picked: widgets.PickedImage) -> None:
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
-        removed, peak = design.removed_view(filt.input - res.output, shell.palette())
+        removed, peak = design.removed_view(windowed - res.output, shell.palette())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
         panels.jpeg(removed)
         st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))
