@@ -29,6 +29,7 @@ import streamlit as st
 from app.backend import images as bimages
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.errors import backend_message
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 SOURCES: tuple[str, ...] = ("sample", "upload", "camera")
@@ -91,7 +92,7 @@ def error_text(exc: Exception, lang: str) -> str:
     """A friendly, localized one-liner for an image loading error."""
     code = getattr(exc, "code", "invalid")
     key = _ERROR_KEYS.get(code, "il.err.invalid")
-    return t(key, lang, detail=str(exc), **getattr(exc, "params", {}))
+    return t(key, lang, detail=literal(str(exc), limit=300), **getattr(exc, "params", {}))
 
 
 def make_picked(

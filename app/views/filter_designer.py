@@ -28,6 +28,7 @@ from app.ui.filter_designer import actions, design, panels, pipeline, question
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
 from app.ui.errors import backend_message
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -50,7 +51,7 @@ with st.sidebar:
         st.toggle(t("fd.use_lab", lang), key="fd_use_lab", help=t("fd.use_lab_help", lang))
     if lab_image is not None and ss["fd_use_lab"]:
         picked = lab_image
-        st.caption(t("fd.lab_image", lang, name=picked.name, w=picked.image.shape[1], h=picked.image.shape[0]))
+        st.caption(t("fd.lab_image", lang, name=literal(picked.name), w=picked.image.shape[1], h=picked.image.shape[0]))
     else:
         picked = widgets.image_picker(lang, key="fd", allow_size=not proj, allow_camera=not proj, messages=messages)
         if picked.source == "upload" and ss["fd_source"] == "upload":

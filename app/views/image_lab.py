@@ -19,6 +19,7 @@ from app.ui import image_lab_text as words
 from app.ui.figures import image_lab as figs
 from app.ui.format import number
 from app.ui.image_lab_schema import BOUNDARIES, DB_RANGES, SIGNED_MODES, SETTINGS
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -175,7 +176,7 @@ def kernel_and_view(view: str) -> None:
         try:
             run = lab.compute(picked, pk.kernel, settings)
         except ValueError as exc:  # a kernel the analysis refuses: say so, keep the page
-            st.error(t("il.err.compute", lang, detail=str(exc)))
+            st.error(t("il.err.compute", lang, detail=literal(str(exc), limit=300)))
         else:
             if view == "main":
                 _main_view(run, aside)

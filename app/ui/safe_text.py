@@ -1,0 +1,66 @@
+"""Text from outside (a link's keys and values, file names, pasted kernels, error messages that quote
+them) placed into Streamlit's markdown: shown as the characters it is, never as a link, an image,
+HTML, emphasis, an icon or a formula.
+
+``st.markdown``, ``st.info``/``st.warning``/``st.error``/``st.success``, ``st.caption`` and widget
+labels all render markdown, so a link key such as ``[Log in](https://evil.example)`` would become a
+working link and ``![x](https://evil.example/pixel.png)`` would make every browser fetch a tracking
+pixel.  :func:`literal` puts a backslash before every ASCII punctuation character that markdown (or
+Streamlit's ``:icon:`` / ``:red[...]`` / ``$...$`` extensions) could read as syntax — CommonMark
+renders an escaped character as itself — folds the text onto one line, drops control characters and
+shortens it.  Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+
+#: Punctuation shown as itself without an escape: quotes and commas start no markdown construct,
+#: and messages that quote a value ('two') read the same in the page's source.
+_INERT = set("'\",")
+_ESCAPE = {ch: "\\" + ch for ch in string.punctuation if ch not in _INERT}
+
+
+def literal(text: object, limit: int | None = 80) -> str:
+    r"""``text`` ready to be placed inside a markdown string, where it renders literally.
+
+    Parameters
+    ----------
+    text : object
+        Untrusted text (``str(text)`` is used).
+    limit : int or None, default 80
+        Longest shown length in characters (before escaping); a longer text ends in "…".
+
+    Returns
+    -------
+    str
+        One line, every markdown-active character backslash-escaped.
+
+    Examples
+    --------
+    >>> literal("[Log in](https://evil.example)")
+    '\\[Log in\\]\\(https\\:\\/\\/evil\\.example\\)'
+    >>> literal("a\nb   c"), literal("x" * 10, limit=5)
+    ('a b c', 'xxxx…')
+    """
+    one_line = " ".join("".join(ch for ch in str(text) if ch.isprintable() or ch.isspace()).split())
+    if limit is not None and len(one_line) > limit:
+        one_line = one_line[: max(limit - 1, 0)] + "…"
+    return "".join(_ESCAPE.get(ch, ch) for ch in one_line)
+
+
+def literal_list(items: Iterable[object], *, limit: int = 32, most: int = 100) -> str:
+    r"""Up to ``most`` untrusted items, each :func:`literal` (shortened to ``limit``), comma-separated;
+    the rest are counted ("+3 more" reads the same in both languages as "+3").
+
+    Examples
+    --------
+    >>> literal_list(["a", "b_c", "d", "e"], most=2)
+    'a, b\\_c, +2'
+    """
+    items = list(items)
+    shown = [literal(item, limit) for item in items[:most]]
+    if len(items) > most:
+        shown.append(f"+{len(items) - most}")
+    return ", ".join(shown)
