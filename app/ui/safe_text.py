@@ -7,12 +7,14 @@ labels all render markdown, so a link key such as ``[Log in](https://evil.exampl
 working link and ``![x](https://evil.example/pixel.png)`` would make every browser fetch a tracking
 pixel.  :func:`literal` puts a backslash before every ASCII punctuation character that markdown (or
 Streamlit's ``:icon:`` / ``:red[...]`` / ``$...$`` extensions) could read as syntax — CommonMark
-renders an escaped character as itself — folds the text onto one line, drops control characters and
-shortens it.  Pure: no Streamlit.
+renders an escaped character as itself — and an invisible word joiner where a web or mail address
+would be linked automatically; it folds the text onto one line, drops control and format characters
+and shortens it.  Pure: no Streamlit.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 
@@ -20,6 +22,8 @@ from collections.abc import Iterable
 #: and messages that quote a value ('two') read the same in the page's source.
 _INERT = set("'\",")
 _ESCAPE = {ch: "\\" + ch for ch in string.punctuation if ch not in _INERT}
+_JOINER = "\u2060"  # WORD JOINER: invisible, and not a character a web address may contain
+_AUTOLINK = re.compile(r"\\[:@]|(?i:www)(?=\\\.)")
 
 
 def literal(text: object, limit: int | None = 80) -> str:
@@ -35,19 +39,22 @@ def literal(text: object, limit: int | None = 80) -> str:
     Returns
     -------
     str
-        One line, every markdown-active character backslash-escaped.
+        One line, every markdown-active character backslash-escaped, no automatic link.
 
     Examples
     --------
     >>> literal("[Log in](https://evil.example)")
-    '\\[Log in\\]\\(https\\:\\/\\/evil\\.example\\)'
+    '\\[Log in\\]\\(https\\:\u2060\\/\\/evil\\.example\\)'
     >>> literal("a\nb   c"), literal("x" * 10, limit=5)
     ('a b c', 'xxxx…')
     """
     one_line = " ".join("".join(ch for ch in str(text) if ch.isprintable() or ch.isspace()).split())
     if limit is not None and len(one_line) > limit:
         one_line = one_line[: max(limit - 1, 0)] + "…"
-    return "".join(_ESCAPE.get(ch, ch) for ch in one_line)
+    escaped = "".join(_ESCAPE.get(ch, ch) for ch in one_line)
+    # Streamlit's GFM still turns "https://…", "www.…" and "a@b.c" into links after resolving the
+    # escapes: an invisible word joiner after every ":" and "@" and inside "www." breaks the pattern.
+    return _AUTOLINK.sub(lambda m: m.group(0) + _JOINER, escaped)
 
 
 def literal_list(items: Iterable[object], *, limit: int = 32, most: int = 100) -> str:

@@ -54,5 +54,6 @@ def notice_keys(at: AppTest) -> set[str]:
 
 
 def rendered(markdown: str) -> str:
-    """What a reader sees of markdown text whose only syntax is backslash escapes (:mod:`app.ui.safe_text`)."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """What a reader sees of markdown text whose only syntax is backslash escapes and invisible word
+    joiners (:mod:`app.ui.safe_text`)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
