@@ -50,7 +50,7 @@ def _budget_variables_in_source() -> set[str]:
 
 def test_every_byte_budgeted_cache_is_in_the_table():
     used = _budget_variables_in_source()
-    assert {"CONVSCOPE_ANALYSIS_CACHE_MB", "CONVSCOPE_FILTER_CACHE_MB"} <= used
+    assert {"CONVSCOPE_ANALYSIS_CACHE_MB", "CONVSCOPE_FILTER_CACHE_MB", "CONVSCOPE_CNN_MAPS_CACHE_MB"} <= used
     assert used == set(mb.CACHE_BUDGETS_MB)
 
 
@@ -59,8 +59,11 @@ def test_the_caches_take_their_budgets_from_the_table(monkeypatch):
     from app.ui.filter_designer import pipeline
     from app.ui.image_lab_run import ANALYSES, PANELS
 
+    from app.ui.cnn_lab.pipeline import MAPS
+
     for cache, name in [(ANALYSES, "CONVSCOPE_ANALYSIS_CACHE_MB"), (PANELS, "CONVSCOPE_PANEL_CACHE_MB"),
-                        (widgets._SAMPLES, "CONVSCOPE_SAMPLE_CACHE_MB"), (pipeline.FILTERS, "CONVSCOPE_FILTER_CACHE_MB")]:
+                        (widgets._SAMPLES, "CONVSCOPE_SAMPLE_CACHE_MB"), (pipeline.FILTERS, "CONVSCOPE_FILTER_CACHE_MB"),
+                        (MAPS, "CONVSCOPE_CNN_MAPS_CACHE_MB")]:
         monkeypatch.delenv(name, raising=False)
         assert cache.budget == mb.CACHE_BUDGETS_MB[name] * 2**20, name
 
@@ -80,6 +83,29 @@ def test_the_filter_designer_cache_is_bounded_in_bytes():
         assert pipeline.filter_for(picked, "none") is filt  # a hit while it is the newest
     assert 0 < pipeline.FILTERS.nbytes <= pipeline.FILTERS.budget
     pipeline.FILTERS.clear()
+
+
+def test_every_cache_data_together_has_the_tables_budget():
+    import tomllib
+
+    from streamlit.byte_util import config_max_cache_data_size_to_bytes
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config_max_cache_data_size_to_bytes(config["server"]["maxCacheDataSize"]) == mb.CACHE_DATA_MB * 2**20
+    assert dict(mb.table())["st.cache_data of every page (server.maxCacheDataSize)"] == mb.CACHE_DATA_MB
+
+
+def test_no_cache_resource_holds_a_pages_big_arrays():
+    """``st.cache_resource`` is bounded by entry count only: the big per-image results (FFTs, maps)
+    live in byte-budgeted caches; what is left is in the small-caches allowance."""
+    left = {}
+    for path in (ROOT / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                for dec in node.decorator_list:
+                    if "cache_resource" in ast.unparse(dec):
+                        left[node.name] = str(path.relative_to(ROOT))
+    assert set(left) == {"grey_image", "c1_bank", "c3_bank", "_layer_input"}, left
 
 
 def _k8s_containers():

@@ -15,6 +15,7 @@ import streamlit as st
 
 from app.backend import images as bimages
 from app.backend import cnn as L
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.cnn_lab import arithmetic as A
 from app.ui.cnn_lab.schema import BankArgs, Layer1, Layer3, Net, Pool
 from app.ui.figures import cnn_lab as figs
@@ -67,8 +68,16 @@ def _layer_input(grey: Grey, max_kernel: tuple[int, int]) -> L.LayerInput:
     return L.LayerInput(grey.pixels, max_kernel=max_kernel)
 
 
-@st.cache_resource(max_entries=24, show_spinner=False, hash_funcs=_HASH)
+# every image and setting the class tries, shared by all sessions and sized in bytes (a stage of
+# 8 maps at 512² is 8 MB of float32)
+MAPS: ByteBudgetCache[np.ndarray] = ByteBudgetCache(cache_budget("CONVSCOPE_CNN_MAPS_CACHE_MB"), sizeof=lambda a: a.nbytes)
+
+
 def _stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
+    return MAPS.get_or_make((grey.key, net, stage), lambda: _compute_stage(grey, net, stage))
+
+
+def _compute_stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
     if stage == "C1":
         bank = c1_bank(net.c1.bank)
         layer = _layer_input(grey, bank.max_shape)
