@@ -468,8 +468,9 @@ def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE
     data = _read_source(source)
     with DECODE_SLOT:  # the final resize too: its temporaries are part of the decode's peak
         image, full = _decode(data, long_side, at_least=True)
-        wc = working_copy(image, long_side)
-    return WorkingCopy(wc.image, full, full[:2] != wc.image.shape[:2])
+        # the size follows from the file's shape, as working_copy(load_image(...)) would make it
+        out = _resize_to(image, _working_shape(full[0], full[1], long_side))
+    return WorkingCopy(out, full, full[:2] != out.shape[:2])
 
 
 # --------------------------------------------------------------------------- #
@@ -624,16 +625,29 @@ def working_copy(image: np.ndarray, long_side: int = DEFAULT_WORKING_SIDE) -> Wo
     original = tuple(arr.shape)
     if max(h, w) <= long_side:
         return WorkingCopy(arr.astype(np.float64, copy=False), original, False)
+    return WorkingCopy(_resize_to(arr, _working_shape(h, w, long_side)), original, True)
+
+
+def _working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
+    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``)."""
+    if max(h, w) <= long_side:
+        return h, w
     scale = long_side / max(h, w)
-    new_h = max(1, min(long_side, int(round(h * scale))))
-    new_w = max(1, min(long_side, int(round(w * scale))))
+    return max(1, min(long_side, int(round(h * scale)))), max(1, min(long_side, int(round(w * scale))))
+
+
+def _resize_to(arr: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Area-average ``arr`` (H, W[, C]) to ``shape`` as float64, channel by channel, straight into
+    the result (no full-size float64 copy of the input)."""
+    new_h, new_w = shape
+    if arr.shape[:2] == shape:
+        return arr.astype(np.float64, copy=False)
     if arr.ndim == 2:
-        return WorkingCopy(_box_resize(arr, (new_w, new_h)).astype(np.float64), original, True)
-    # channel by channel, straight into the result: no full-size float64 copy of the input
+        return _box_resize(arr, (new_w, new_h)).astype(np.float64)
     out = np.empty((new_h, new_w, arr.shape[2]), dtype=np.float64)
     for c in range(arr.shape[2]):
         out[..., c] = _box_resize(arr[..., c], (new_w, new_h))
-    return WorkingCopy(out, original, True)
+    return out
 
 
 #: Rec. 601 luma weights (R, G, B).
