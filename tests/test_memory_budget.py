@@ -110,7 +110,7 @@ def test_no_cache_resource_holds_a_pages_big_arrays():
 
 def _k8s_containers():
     for path in sorted((ROOT / "deploy" / "k8s").glob("*.yaml")):
-        for doc in yaml.safe_load_all(path.read_text()):
+        for doc in yaml.load_all(path.read_text(), Loader=_UniqueKeyLoader):
             if doc and doc.get("kind") in ("Deployment", "StatefulSet", "DaemonSet"):
                 yield from ((path.name, c) for c in doc["spec"]["template"]["spec"]["containers"])
 
@@ -124,8 +124,24 @@ def test_kubernetes_memory_comes_from_the_table():
         assert mib(resources["requests"]["memory"]) == mb.container_limit_mib(), name  # guaranteed, never overcommitted
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping (plain YAML keeps the last one silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        duplicated = {k for k in keys if keys.count(k) > 1 and k != "<<"}
+        if duplicated:
+            raise yaml.constructor.ConstructorError(None, None, f"keys given twice: {sorted(duplicated)}", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_duplicate_keys_are_caught():
+    with pytest.raises(yaml.constructor.ConstructorError, match="mem_limit"):
+        yaml.load("a:\n  mem_limit: 2g\n  mem_limit: 3g\n", Loader=_UniqueKeyLoader)
+
+
 def test_compose_memory_comes_from_the_table():
-    services = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())["services"]
+    services = yaml.load((ROOT / "deploy" / "compose.yaml").read_text(), Loader=_UniqueKeyLoader)["services"]
     replicas = {name: s for name, s in services.items() if "convscope" in str(s.get("image", "")) or "build" in s}
     assert len(replicas) >= 2
     for name, service in replicas.items():
