@@ -5,8 +5,8 @@ HTML, emphasis, an icon or a formula.
 ``st.markdown``, ``st.info``/``st.warning``/``st.error``/``st.success``, ``st.caption`` and widget
 labels all render markdown, so a link key such as ``[Log in](https://evil.example)`` would become a
 working link and ``![x](https://evil.example/pixel.png)`` would make every browser fetch a tracking
-pixel.  :func:`literal` puts a backslash before every ASCII punctuation character that markdown (or
-Streamlit's ``:icon:`` / ``:red[...]`` / ``$...$`` extensions) could read as syntax — CommonMark
+pixel.  :func:`literal` puts a backslash before every character that markdown (or Streamlit's
+``:icon:`` / ``:red[...]`` / ``$...$`` extensions) could read as syntax — CommonMark
 renders an escaped character as itself — and an invisible word joiner where a web or mail address
 would be linked automatically; it folds the text onto one line, drops control and format characters
 and shortens it.  Pure: no Streamlit.
@@ -15,15 +15,17 @@ and shortens it.  Pure: no Streamlit.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable
 
-#: Punctuation shown as itself without an escape: quotes and commas start no markdown construct,
-#: and messages that quote a value ('two') read the same in the page's source.
-_INERT = set("'\",")
-_ESCAPE = {ch: "\\" + ch for ch in string.punctuation if ch not in _INERT}
+#: Characters that start markdown, HTML or Streamlit syntax anywhere in a line: links and images
+#: need "[" / "]", autolinks and HTML "<", emphasis "*" "_" "~", tables "|", code "`", formulas "$",
+#: icons, emoji and colours ":", mail links "@", entities "&".  Other punctuation ("(", ".", "-",
+#: quotes) stays as it is, so a message such as "maps; there are 4 (choose 6)" reads unchanged.
+_ESCAPE = {ch: "\\" + ch for ch in "\\`*_[]<>!|~$:@&"}
+#: What starts a block (heading, list, quote, setext line) when it opens a line.
+_LINE_START = re.compile(r"^(?:[#+=>-]|\d+[.)])")
 _JOINER = "\u2060"  # WORD JOINER: invisible, and not a character a web address may contain
-_AUTOLINK = re.compile(r"\\[:@]|(?i:www)(?=\\\.)")
+_AUTOLINK = re.compile(r"\\[:@]|(?i:www)(?=\.)")
 
 
 def literal(text: object, limit: int | None = 80) -> str:
@@ -44,7 +46,7 @@ def literal(text: object, limit: int | None = 80) -> str:
     Examples
     --------
     >>> literal("[Log in](https://evil.example)")
-    '\\[Log in\\]\\(https\\:\u2060\\/\\/evil\\.example\\)'
+    '\\[Log in\\](https\\:\u2060//evil.example)'
     >>> literal("a\nb   c"), literal("x" * 10, limit=5)
     ('a b c', 'xxxx…')
     """
@@ -52,6 +54,7 @@ def literal(text: object, limit: int | None = 80) -> str:
     if limit is not None and len(one_line) > limit:
         one_line = one_line[: max(limit - 1, 0)] + "…"
     escaped = "".join(_ESCAPE.get(ch, ch) for ch in one_line)
+    escaped = _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], escaped)
     # Streamlit's GFM still turns "https://…", "www.…" and "a@b.c" into links after resolving the
     # escapes: an invisible word joiner after every ":" and "@" and inside "www." breaks the pattern.
     return _AUTOLINK.sub(lambda m: m.group(0) + _JOINER, escaped)

@@ -15,7 +15,7 @@ PHISHING = "[Session expired - log in again](https://evil.example/login)"
 PIXEL = "![x](https://evil.example/pixel.png)"
 #: What markdown would turn into a link, an image, an autolink, HTML or a Streamlit directive:
 #: any of these characters without a backslash before it.
-ACTIVE = re.compile(r"(?<!\\)[\[\]()!<>:*_`$]")
+ACTIVE = re.compile(r"(?<!\\)[\[\]!<>:*_`$|~@&]")
 
 
 def unescaped_syntax(markdown: str) -> list[str]:
@@ -31,13 +31,12 @@ def test_link_keys_are_shown_as_text_never_as_a_link_or_an_image(view):
     assert len(notices) == 1, [str(i.value) for i in at.info]
     keys = notices[0][len(head):]
     assert unescaped_syntax(keys) == [], keys  # every bracket, colon, "!" ... is escaped
-    assert "](" not in keys and "![" not in keys and "://" not in keys
+    assert not re.search(r"(?<!\\)\]\(", keys) and "://" not in keys  # no link syntax, no autolink
     # a reader sees the keys' own characters, shortened
     shown = [rendered(k) for k in keys.split(", ")]
     assert shown == [PHISHING[:31] + "…", PIXEL[:31] + "…"]
-    # and no other text of the page carries them as markdown
-    everything = texts(at)
-    assert "evil.example" not in everything.replace("evil\\.example", "")
+    # and no other text of the page carries them
+    assert "evil.example" not in texts(at).replace(notices[0], "")
 
 
 def test_many_rejected_keys_are_counted_not_listed():
