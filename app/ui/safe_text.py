@@ -25,7 +25,7 @@ _ESCAPE = {ch: "\\" + ch for ch in "\\`*_[]<>!|~$:@&"}
 #: What starts a block (heading, list, quote, setext line) when it opens a line.
 _LINE_START = re.compile(r"^(?:[#+=>-]|\d+[.)])")
 _JOINER = "\u2060"  # WORD JOINER: invisible, and not a character a web address may contain
-_AUTOLINK = re.compile(r"\\[:@]|(?i:www)(?=\.)")
+_AUTOLINK = re.compile(r"\\:(?=\S)|\\@|(?i:www)(?=\.)")
 
 
 def literal(text: object, limit: int | None = 80) -> str:
@@ -55,8 +55,9 @@ def literal(text: object, limit: int | None = 80) -> str:
         one_line = one_line[: max(limit - 1, 0)] + "…"
     escaped = "".join(_ESCAPE.get(ch, ch) for ch in one_line)
     escaped = _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], escaped)
-    # Streamlit's GFM still turns "https://…", "www.…" and "a@b.c" into links after resolving the
-    # escapes: an invisible word joiner after every ":" and "@" and inside "www." breaks the pattern.
+    # Streamlit's GFM still turns "https://…", "www.…" and "a@b.c" into links (and ":name:" into icons)
+    # after resolving the escapes: an invisible word joiner after "@", inside "www." and after a ":"
+    # that is not followed by a space breaks the pattern ("Designer: Gaussian" stays as it is).
     return _AUTOLINK.sub(lambda m: m.group(0) + _JOINER, escaped)
 
 
