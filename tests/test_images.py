@@ -552,3 +552,61 @@ def test_image_digest():
     assert image_digest(b) != d
     assert image_digest(a.reshape(9, 8)) != d
     assert image_digest(a.astype(np.float32)) != image_digest(a)
+
+
+# --------------------------------------------------------------------------- bounded decoding
+def _area_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """k×k block means, partial blocks at the right/bottom edges averaged over what they hold."""
+    h, w = a.shape[:2]
+    return np.array([[a[y:y + k, x:x + k].mean(axis=(0, 1)) for x in range(0, w, k)] for y in range(0, h, k)])
+
+
+def test_load_image_area_averages_a_picture_above_the_decode_side(monkeypatch):
+    rgba = RNG.integers(0, 256, (70, 103, 4), dtype=np.uint8)
+    monkeypatch.setattr(images, "MAX_DECODE_SIDE", 40)  # 103 px -> factor 3 (35 px)
+    monkeypatch.setattr(images, "_STRIP_PIXELS", 500)  # many strips, each a whole number of 3-row blocks
+    out = load_image(encode(Image.fromarray(rgba, "RGBA"), "PNG"))
+    a = rgba[..., 3:] / 255.0
+    on_white = rgba[..., :3] / 255.0 * a + (1 - a)  # composited first, then averaged
+    assert out.shape == (24, 35, 3) and out.dtype == np.float64
+    np.testing.assert_allclose(out, _area_mean(on_white, 3), atol=1e-12)
+
+
+def test_load_image_range_rules_hold_over_all_strips(monkeypatch):
+    # 32-bit integer grey outside 0..65535: min-max over the WHOLE picture, not per strip
+    vals = np.linspace(-5e5, 9e5, 60 * 50).reshape(60, 50).astype(np.int32)
+    monkeypatch.setattr(images, "_STRIP_PIXELS", 100)
+    out = load_image(encode(Image.fromarray(vals), "TIFF"))
+    np.testing.assert_allclose(out, (vals - vals.min()) / (vals.max() - vals.min()), atol=1e-12)
+    # a grey palette picture is grey even when its strips are read one by one
+    grey = Image.fromarray(np.tile(np.arange(0, 250, 5, dtype=np.uint8), (40, 1))).convert("P")
+    assert load_image(encode(grey, "PNG")).ndim == 2
+
+
+@pytest.mark.parametrize("fmt, orientation", [("PNG", 1), ("JPEG", 1), ("JPEG", 6)])
+def test_load_working_copy_matches_the_full_decode(fmt, orientation):
+    h, w = 600, 1000
+    y, x = np.mgrid[0:h, 0:w]
+    rgb = np.stack([x * 255 // w, y * 255 // h, (x // 50 + y // 50) % 2 * 255], -1).astype(np.uint8)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    data = encode(Image.fromarray(rgb), fmt, **({"quality": 95, "exif": exif.tobytes()} if fmt == "JPEG" else {}))
+    wc = images.load_working_copy(data, 128)
+    full = working_copy(load_image(data), 128)
+    upright = (w, h) if orientation == 6 else (h, w)
+    assert wc.original_shape == upright + (3,) and wc.resized
+    assert wc.image.shape == full.image.shape == tuple(round(128 * n / max(upright)) for n in upright) + (3,)
+    # two area averages on different grids (k×k blocks, then the last resize; for a JPEG libjpeg's
+    # scaled decode): the same picture, slightly differently blurred at the 50 px squares' edges
+    diff = np.abs(wc.image - full.image)
+    assert diff.mean() < 0.02 and np.quantile(diff, 0.5) < 0.01
+
+
+def test_load_working_copy_keeps_a_small_picture_exact():
+    g = gradient_l()
+    wc = images.load_working_copy(encode(Image.fromarray(g), "PNG"), 512)
+    assert not wc.resized and wc.original_shape == g.shape
+    np.testing.assert_array_equal(wc.image, g / 255.0)
+    with pytest.raises(ValueError, match="long_side must be between 1 and 2048"):
+        images.load_working_copy(encode(Image.fromarray(g), "PNG"), 4096)
+    assert_refused(b"", "empty")

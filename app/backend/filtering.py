@@ -270,11 +270,22 @@ class FrequencyFilter:
     def __init__(self, image: np.ndarray, *, window: str = "none") -> None:
         x = _check_image(image)
         self.window = window
-        self.input = apply_window(x, window)
         self.shape = x.shape[:2]
-        self._fft = sp_fft.fft2(self.input, axes=(0, 1), workers=2 if x.size >= 1 << 20 else 1)
+        # the windowed input is not kept: a cached filter holds only the two spectra (see nbytes)
+        self._fft = sp_fft.fft2(apply_window(x, window), axes=(0, 1), workers=2 if x.size >= 1 << 20 else 1)
         lum = self._fft if x.ndim == 2 else np.tensordot(self._fft, luminance_weights(x.shape[2]), axes=([2], [0]))
         self.spectrum = sp_fft.fftshift(lum)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held (the image's FFT and the centred luminance spectrum), for byte-budgeted caches.
+
+        Examples
+        --------
+        >>> FrequencyFilter(np.zeros((4, 4, 3))).nbytes  # 4*4*3 + 4*4 complex128 values
+        1024
+        """
+        return self._fft.nbytes + self.spectrum.nbytes
 
     @functools.cached_property
     def display_range(self) -> tuple[float, float]:

@@ -21,6 +21,23 @@ Rules applied while decoding
   range is min-max normalised.  NaN/inf values are refused.
 * Only the first frame of animated GIF/WebP/TIFF files is read.
 
+Memory
+------
+A small file can hold a large picture (a 164 KB single-colour PNG is 6324×6324
+pixels), so decoding never makes a full-size float copy:
+
+* the pixel cap :data:`MAX_PIXELS` is checked from the header, before decoding;
+* the picture is decoded once in Pillow's own 8/16/32-bit form (at most 4 bytes a
+  pixel: 160 MB at the cap; JPEGs are decoded at a reduced scale when that suffices);
+* it is then converted to float a strip at a time (about half a megapixel) and
+  area-averaged by an integer factor on the way, so the float result is allocated
+  once, at the reduced size (at most :data:`MAX_DECODE_SIDE` a side);
+* one decode runs at a time per process (:data:`DECODE_SLOT`): uploads that arrive
+  together queue instead of adding up.
+
+:data:`DECODE_PEAK_MB` is the resulting bound (measured by ``tests/test_image_memory.py``);
+``app/ui/memory_budget.py`` adds it to the caches' budgets to size a server.
+
 Refusals raise :class:`ImageError` (a :class:`ValueError`) whose message is one
 short, friendly sentence and whose :attr:`ImageError.code` names the problem so a
 user interface can show a translated message.
@@ -31,7 +48,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import math
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Union
@@ -46,11 +65,15 @@ __all__ = [
     "MAX_PIXELS",
     "MAX_UPLOAD_MB",
     "MAX_WORKING_SIDE",
+    "MAX_DECODE_SIDE",
+    "DECODE_PEAK_MB",
+    "DECODE_SLOT",
     "DEFAULT_WORKING_SIDE",
     "SUPPORTED_FORMATS",
     "SAMPLES",
     "SAMPLE_DIR",
     "load_image",
+    "load_working_copy",
     "load_sample",
     "sample_names",
     "sample_path",
@@ -62,6 +85,9 @@ __all__ = [
 
 #: Largest decoded image accepted, in pixels (width × height).  Also the
 #: decompression-bomb guard: the size is checked from the header, before decoding.
+#: Chosen from the memory budget: Pillow holds the decoded picture at up to 4 bytes a
+#: pixel (160 MB here), which with the float result (below) keeps one decode under
+#: :data:`DECODE_PEAK_MB`; 40 megapixels still takes any phone's or camera's photo.
 MAX_PIXELS: int = 40_000_000
 #: Largest encoded file accepted, in megabytes (matches ``server.maxUploadSize``).
 MAX_UPLOAD_MB: int = 50
@@ -69,6 +95,18 @@ MAX_UPLOAD_MB: int = 50
 MAX_WORKING_SIDE: int = 2048
 #: Default long side of a working copy.
 DEFAULT_WORKING_SIDE: int = 512
+#: Longest side :func:`load_image` returns (twice the largest working size): a larger
+#: picture is area-averaged down by an integer factor while it is converted to float.
+MAX_DECODE_SIDE: int = 2 * MAX_WORKING_SIDE
+#: Bound on the memory one decode adds to a process, in MB (Pillow's picture at the
+#: cap, the float64 result at :data:`MAX_DECODE_SIDE`, the strip temporaries), with a margin;
+#: ``tests/test_image_memory.py`` checks it on the worst cases.
+DECODE_PEAK_MB: int = 512
+#: One decode at a time per process: concurrent uploads wait here instead of each
+#: holding a decoded picture at once.
+DECODE_SLOT = threading.Semaphore(1)
+#: Pixels converted to float at a time (the float temporaries stay a few tens of MB).
+_STRIP_PIXELS: int = 1 << 16
 
 #: Pillow format identifiers accepted by :func:`load_image` (Pillow's JPEG opener
 #: also covers camera "MPO" JPEGs).  Other formats Pillow knows are refused.
@@ -164,63 +202,115 @@ def _read_source(source: ImageSource) -> bytes:
     return data
 
 
-def _normalise_range(a: np.ndarray) -> np.ndarray:
-    """Min-max normalise to [0, 1]; a constant image maps to 0 (or 1 if its value is ≥ 1)."""
-    lo, hi = float(a.min()), float(a.max())
-    if hi > lo:
-        return (a - lo) / (hi - lo)
-    return np.full(a.shape, 1.0 if lo >= 1.0 else max(lo, 0.0))
-
-
 def _on_white(rgb: np.ndarray, alpha: np.ndarray) -> np.ndarray:
-    """Composite ``rgb`` (H, W[, C]) with straight ``alpha`` (H, W) in [0, 1] on white."""
+    """Composite ``rgb`` (H, W[, C]) with straight ``alpha`` (H, W) in [0, 1] on white, in place."""
     if rgb.ndim == 3:
         alpha = alpha[..., None]
-    return rgb * alpha + (1.0 - alpha)
+    rgb *= alpha
+    rgb += 1.0
+    rgb -= alpha
+    return rgb
 
 
-def _to_array(img: Image.Image) -> np.ndarray:
-    """Convert a loaded Pillow image of any mode to float64 in [0, 1]."""
+def _unit(img: Image.Image, scale: float) -> np.ndarray:
+    a = np.asarray(img, dtype=np.float64)
+    a /= scale
+    return a
+
+
+def _strip_values(img: Image.Image) -> np.ndarray:
+    """Float64 values of one strip of a loaded Pillow image (any mode).
+
+    Everything but modes ``I`` and ``F`` is final here (scaled to [0, 1], transparency
+    on white, palettes and other colour spaces as RGB); ``I`` and ``F`` are returned
+    raw, their range is settled over the whole picture by :func:`_settle_range`.
+    """
     mode = img.mode
     if mode == "1":
-        return np.asarray(img.convert("L"), dtype=np.float64) / 255.0
+        return _unit(img.convert("L"), 255.0)
     if mode == "L":
-        return np.asarray(img, dtype=np.float64) / 255.0
+        return _unit(img, 255.0)
     if mode.startswith("I;16"):
-        return np.asarray(img, dtype=np.float64) / 65535.0
-    if mode == "I":
-        a = np.asarray(img, dtype=np.float64)
-        if a.min() >= 0 and a.max() <= 65535:
-            return a / 65535.0
-        return _normalise_range(a)
-    if mode == "F":
-        a = np.asarray(img, dtype=np.float64)
-        if not np.all(np.isfinite(a)):
-            raise ImageError("The image contains invalid (NaN or infinite) values.", "invalid")
-        if a.min() >= 0.0 and a.max() <= 1.0:
-            return a.copy()
-        return _normalise_range(a)
+        return _unit(img, 65535.0)
+    if mode in ("I", "F"):
+        return np.asarray(img, dtype=np.float64)
     if mode in ("LA", "La"):
-        la = np.asarray(img.convert("LA") if mode == "La" else img, dtype=np.float64) / 255.0
+        la = _unit(img.convert("LA") if mode == "La" else img, 255.0)
         return _on_white(la[..., 0], la[..., 1])
     if mode in ("P", "PA"):
         has_alpha = mode == "PA" or "transparency" in img.info
-        converted = img.convert("RGBA" if has_alpha else "RGB")
-        arr = _to_array(converted)
-        # a palette image whose colours are all grey is a grey image
-        if np.array_equal(arr[..., 0], arr[..., 1]) and np.array_equal(arr[..., 1], arr[..., 2]):
-            return np.ascontiguousarray(arr[..., 0])
-        return arr
+        return _strip_values(img.convert("RGBA" if has_alpha else "RGB"))
     if mode in ("RGBA", "RGBa"):
-        rgba = np.asarray(img.convert("RGBA") if mode == "RGBa" else img, dtype=np.float64) / 255.0
+        rgba = _unit(img.convert("RGBA") if mode == "RGBa" else img, 255.0)
         return _on_white(rgba[..., :3], rgba[..., 3])
     if mode == "RGB":
-        return np.asarray(img, dtype=np.float64) / 255.0
+        return _unit(img, 255.0)
     # CMYK, YCbCr, LAB, HSV, RGBX, ... -> RGB
     try:
-        return np.asarray(img.convert("RGB"), dtype=np.float64) / 255.0
+        return _unit(img.convert("RGB"), 255.0)
     except (ValueError, OSError):
         raise ImageError(f"Unsupported image mode {mode!r}.", "not_image") from None
+
+
+def _box_reduce(a: np.ndarray, k: int) -> np.ndarray:
+    """Average ``k``×``k`` blocks of ``a`` (H, W[, C]); the last row/column blocks may be partial."""
+    if k == 1:
+        return a
+    rows, cols = np.arange(0, a.shape[0], k), np.arange(0, a.shape[1], k)
+    sums = np.add.reduceat(np.add.reduceat(a, rows, axis=0), cols, axis=1)
+    count = np.outer(np.diff(rows, append=a.shape[0]), np.diff(cols, append=a.shape[1]))
+    sums /= count[..., None] if a.ndim == 3 else count
+    return sums
+
+
+def _settle_range(out: np.ndarray, mode: str, lo: float, hi: float) -> None:
+    """Bring the raw values of an ``I`` / ``F`` picture to [0, 1] in place (module rules).
+
+    ``lo``/``hi`` are the extremes of the full-size picture (averaging keeps ``out``
+    inside them, and min-max normalising commutes with averaging).
+    """
+    if mode == "I" and lo >= 0 and hi <= 65535:
+        out /= 65535.0
+    elif mode == "F" and lo >= 0.0 and hi <= 1.0:
+        return
+    elif hi > lo:
+        out -= lo
+        out /= hi - lo
+    else:  # a constant picture
+        out[...] = 1.0 if lo >= 1.0 else max(lo, 0.0)
+
+
+def _to_float(img: Image.Image, k: int, dtype: type) -> np.ndarray:
+    """The loaded picture as an array in [0, 1], area-averaged by ``k``, converted a strip at a time.
+
+    Only strips of about :data:`_STRIP_PIXELS` pixels exist as full-size floats; the
+    result is allocated once, at the reduced size.
+    """
+    width, height = img.size
+    rows = k * max(1, _STRIP_PIXELS // (width * k))  # a strip is a whole number of k-row blocks
+    raw_range = img.mode in ("I", "F")
+    lo, hi = math.inf, -math.inf
+    grey = img.mode in ("P", "PA")  # a palette picture whose colours are all grey is a grey picture
+    out: np.ndarray | None = None
+    for y0 in range(0, height, rows):
+        strip = _strip_values(img.crop((0, y0, width, min(height, y0 + rows))))
+        if raw_range:
+            if not np.all(np.isfinite(strip)):
+                raise ImageError("The image contains invalid (NaN or infinite) values.", "invalid")
+            lo, hi = min(lo, float(strip.min())), max(hi, float(strip.max()))
+        if grey:
+            grey = bool(np.array_equal(strip[..., 0], strip[..., 1]) and np.array_equal(strip[..., 1], strip[..., 2]))
+        small = _box_reduce(strip, k)
+        if out is None:
+            out = np.empty((-(-height // k), -(-width // k)) + small.shape[2:], dtype=dtype)
+        out[y0 // k : y0 // k + small.shape[0]] = small
+    assert out is not None  # the picture has at least one row
+    if raw_range:
+        _settle_range(out, img.mode, lo, hi)
+    if grey:
+        out = np.ascontiguousarray(out[..., 0])
+    np.clip(out, 0.0, 1.0, out=out)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,7 +319,17 @@ def _available_formats() -> list[str]:
     return [f for f in SUPPORTED_FORMATS if f in Image.OPEN]
 
 
-def _decode(data: bytes) -> np.ndarray:
+def _factor(long: int, long_side: int, at_least: bool) -> int:
+    return max(1, long // long_side) if at_least else max(1, -(-long // long_side))
+
+
+def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Decode ``data``; return the picture area-averaged by an integer factor and its full shape.
+
+    The factor brings the long side to at most ``long_side`` (``at_least=False``), or
+    keeps it at ``long_side`` or more, below twice that (``at_least=True``, for a working
+    copy that is resized exactly afterwards).  Callers hold :data:`DECODE_SLOT`.
+    """
     # No global Pillow state is changed here (Streamlit runs sessions in threads):
     # Image.open reads only the header; the pixel cap is checked below, before any
     # decoding.  Pillow's own guard (DecompressionBombError above 2 x
@@ -260,6 +360,9 @@ def _decode(data: bytes) -> np.ndarray:
             raise _too_large(width, height)
         try:
             img.seek(0)  # first frame of animations
+            k = _factor(max(width, height), long_side, at_least)
+            if k > 1 and img.format == "JPEG":  # libjpeg decodes at 1/2, 1/4 or 1/8 scale for free
+                img.draft(img.mode, (-(-width // k), -(-height // k)))
             # never decode half a file silently, whatever a caller set globally
             if ImageFile.LOAD_TRUNCATED_IMAGES:
                 _strict_load(img)
@@ -271,15 +374,18 @@ def _decode(data: bytes) -> np.ndarray:
             raise _too_large(width, height) from None
         except Exception:
             raise ImageError("The image file is damaged or truncated.", "truncated") from None
+        drafted = img.size
         try:
-            oriented = ImageOps.exif_transpose(img)
+            ImageOps.exif_transpose(img, in_place=True)
         except Exception:  # a broken EXIF block must not lose the picture
-            oriented = img
-        w2, h2 = oriented.size
-        if w2 * h2 > MAX_PIXELS:
-            raise _too_large(w2, h2)
-        arr = _to_array(oriented)
-    return np.ascontiguousarray(np.clip(arr, 0.0, 1.0), dtype=np.float64)
+            pass
+        # the full shape as the file states it, turned upright (a JPEG draft may be smaller)
+        full = (width, height) if img.size != drafted else (height, width)
+        long = max(img.size)
+        # a working copy is resized once more, through float32 (:func:`working_copy`): half the bytes
+        dtype = np.float32 if at_least and long > long_side else np.float64
+        out = _to_float(img, _factor(long, long_side, at_least), dtype)
+    return out, full + out.shape[2:]
 
 
 def _strict_load(img: Image.Image) -> None:
@@ -306,6 +412,8 @@ def load_image(source: ImageSource) -> np.ndarray:
     numpy.ndarray
         ``float64`` array, ``(H, W)`` for grey images or ``(H, W, 3)`` for colour
         images, values in ``[0, 1]``.  See the module docstring for the mode rules.
+        A picture whose long side exceeds :data:`MAX_DECODE_SIDE` is area-averaged
+        by the smallest integer factor that brings it within (memory, see the module notes).
 
     Raises
     ------
@@ -322,7 +430,47 @@ def load_image(source: ImageSource) -> np.ndarray:
     >>> img.shape, img.dtype
     ((512, 512), dtype('float64'))
     """
-    return _decode(_read_source(source))
+    data = _read_source(source)
+    with DECODE_SLOT:
+        return _decode(data, MAX_DECODE_SIDE, at_least=False)[0]
+
+
+def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE) -> WorkingCopy:
+    """Decode an image file straight to a working copy: ``working_copy(load_image(source), long_side)``
+    without ever holding a larger float image than about twice the working size.
+
+    Parameters
+    ----------
+    source : str, os.PathLike, bytes or binary file object
+        As for :func:`load_image`.
+    long_side : int, default 512
+        Largest long side of the result, ``1 .. MAX_WORKING_SIDE``.
+
+    Returns
+    -------
+    WorkingCopy
+        The float64 image; ``original_shape`` is the file's full (upright) shape.
+
+    Raises
+    ------
+    ImageError
+        As :func:`load_image`.
+    ValueError
+        If ``long_side`` is outside ``1 .. MAX_WORKING_SIDE``.
+
+    Examples
+    --------
+    >>> wc = load_working_copy(sample_path("camera"), 128)
+    >>> wc.image.shape, wc.original_shape, wc.resized
+    ((128, 128), (512, 512), True)
+    """
+    long_side = _check_long_side(long_side)
+    data = _read_source(source)
+    with DECODE_SLOT:  # the final resize too: its temporaries are part of the decode's peak
+        image, full = _decode(data, long_side, at_least=True)
+        # the size follows from the file's shape, as working_copy(load_image(...)) would make it
+        out = _resize_to(image, _working_shape(full[0], full[1], long_side))
+    return WorkingCopy(out, full, full[:2] != out.shape[:2])
 
 
 # --------------------------------------------------------------------------- #
@@ -429,8 +577,15 @@ class WorkingCopy:
 def _box_resize(channel: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     """Area-average a 2-D float array to ``size`` = (width, height) with Pillow's BOX filter."""
     pil = Image.fromarray(np.ascontiguousarray(channel, dtype=np.float32))
-    out = pil.resize(size, resample=Image.Resampling.BOX)
-    return np.asarray(out, dtype=np.float64)
+    return np.asarray(pil.resize(size, resample=Image.Resampling.BOX))
+
+
+def _check_long_side(long_side: int) -> int:
+    if isinstance(long_side, bool) or not isinstance(long_side, (int, np.integer)):
+        raise ValueError(f"long_side must be an integer, not {long_side!r}")
+    if not 1 <= int(long_side) <= MAX_WORKING_SIDE:
+        raise ValueError(f"long_side must be between 1 and {MAX_WORKING_SIDE}, not {long_side}")
+    return int(long_side)
 
 
 def working_copy(image: np.ndarray, long_side: int = DEFAULT_WORKING_SIDE) -> WorkingCopy:
@@ -462,26 +617,37 @@ def working_copy(image: np.ndarray, long_side: int = DEFAULT_WORKING_SIDE) -> Wo
     >>> wc.image.shape, wc.resized, wc.original_shape
     ((256, 128), True, (1000, 500))
     """
-    if isinstance(long_side, bool) or not isinstance(long_side, (int, np.integer)):
-        raise ValueError(f"long_side must be an integer, not {long_side!r}")
-    long_side = int(long_side)
-    if not 1 <= long_side <= MAX_WORKING_SIDE:
-        raise ValueError(f"long_side must be between 1 and {MAX_WORKING_SIDE}, not {long_side}")
-    arr = np.asarray(image, dtype=np.float64)
+    long_side = _check_long_side(long_side)
+    arr = np.asarray(image)
     if arr.ndim not in (2, 3) or arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(f"expected an (H, W) or (H, W, C) image, got shape {arr.shape}")
     h, w = arr.shape[:2]
     original = tuple(arr.shape)
     if max(h, w) <= long_side:
-        return WorkingCopy(arr, original, False)
+        return WorkingCopy(arr.astype(np.float64, copy=False), original, False)
+    return WorkingCopy(_resize_to(arr, _working_shape(h, w, long_side)), original, True)
+
+
+def _working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
+    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``)."""
+    if max(h, w) <= long_side:
+        return h, w
     scale = long_side / max(h, w)
-    new_h = max(1, min(long_side, int(round(h * scale))))
-    new_w = max(1, min(long_side, int(round(w * scale))))
+    return max(1, min(long_side, int(round(h * scale)))), max(1, min(long_side, int(round(w * scale))))
+
+
+def _resize_to(arr: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Area-average ``arr`` (H, W[, C]) to ``shape`` as float64, channel by channel, straight into
+    the result (no full-size float64 copy of the input)."""
+    new_h, new_w = shape
+    if arr.shape[:2] == shape:
+        return arr.astype(np.float64, copy=False)
     if arr.ndim == 2:
-        out = _box_resize(arr, (new_w, new_h))
-    else:
-        out = np.stack([_box_resize(arr[..., c], (new_w, new_h)) for c in range(arr.shape[2])], axis=-1)
-    return WorkingCopy(out, original, True)
+        return _box_resize(arr, (new_w, new_h)).astype(np.float64)
+    out = np.empty((new_h, new_w, arr.shape[2]), dtype=np.float64)
+    for c in range(arr.shape[2]):
+        out[..., c] = _box_resize(arr[..., c], (new_w, new_h))
+    return out
 
 
 #: Rec. 601 luma weights (R, G, B).

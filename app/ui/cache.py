@@ -3,7 +3,8 @@
 A class where every student uploads a photo has 30 different images: a 4-entry cache thrashes
 (every move recomputes an FFT), while a 48-entry one could hold gigabytes at 2048 px. A
 :class:`ByteBudgetCache` keeps the most recently used entries that fit a byte budget; the budgets
-can be set per server with environment variables (``CONVSCOPE_ANALYSIS_CACHE_MB``, ...).
+can be set per server with environment variables (``CONVSCOPE_ANALYSIS_CACHE_MB``, ...); their defaults
+and what they add up to are in :mod:`app.ui.memory_budget`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
+
+from app.ui.memory_budget import CACHE_BUDGETS_MB
 
 V = TypeVar("V")
 
@@ -28,6 +31,18 @@ def budget_from_env(name: str, default_mb: int) -> int:
     raw = os.environ.get(name, "")
     mb = int(raw) if raw.isdigit() and int(raw) > 0 else default_mb
     return mb * 2**20
+
+
+def cache_budget(name: str) -> int:
+    """Bytes for the cache whose budget variable is ``name``: ``$name`` or its default in
+    :data:`app.ui.memory_budget.CACHE_BUDGETS_MB` (the table that sizes a deployment).
+
+    Examples
+    --------
+    >>> cache_budget("CONVSCOPE_PANEL_CACHE_MB") == CACHE_BUDGETS_MB["CONVSCOPE_PANEL_CACHE_MB"] * 2**20
+    True
+    """
+    return budget_from_env(name, CACHE_BUDGETS_MB[name])
 
 
 class ByteBudgetCache(Generic[V]):

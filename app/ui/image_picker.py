@@ -22,8 +22,9 @@ import streamlit as st
 
 from app.backend import images as bimages
 from app.ui import page
-from app.ui.cache import ByteBudgetCache, budget_from_env
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.errors import backend_message
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 SOURCES: tuple[str, ...] = ("sample", "upload", "camera")
@@ -86,26 +87,29 @@ def error_text(exc: Exception, lang: str) -> str:
     """A friendly, localized one-liner for an image loading error."""
     code = getattr(exc, "code", "invalid")
     key = _ERROR_KEYS.get(code, "il.err.invalid")
-    return t(key, lang, detail=str(exc), **getattr(exc, "params", {}))
+    return t(key, lang, detail=literal(str(exc), limit=300), **getattr(exc, "params", {}))
 
 
 def make_picked(
-    raw: np.ndarray, *, name: str, source: str, colour: bool, size: int
+    raw: np.ndarray | bimages.WorkingCopy, *, name: str, source: str, colour: bool, size: int
 ) -> PickedImage:
-    """Grey/colour conversion and working copy of a decoded image, frozen and digested."""
-    arr = np.asarray(raw, dtype=np.float64)
+    """Grey/colour conversion and working copy of a decoded image (or of one decoded straight to a
+    working copy, :func:`app.backend.images.load_working_copy`), frozen and digested."""
+    decoded = raw if isinstance(raw, bimages.WorkingCopy) else None
+    arr = np.asarray(decoded.image if decoded else raw, dtype=np.float64)
     if not colour and arr.ndim == 3:
         arr = bimages.to_gray(arr)
     wc = bimages.working_copy(arr, int(size))
     img = np.ascontiguousarray(wc.image, dtype=np.float64)
     img.setflags(write=False)
+    original = tuple(decoded.original_shape[:2]) + img.shape[2:] if decoded else tuple(wc.original_shape)
     return PickedImage(
         image=img,
         name=name,
         digest=bimages.image_digest(img),
         source=source,
-        resized=wc.resized,
-        original_shape=tuple(wc.original_shape),
+        resized=wc.resized or bool(decoded and decoded.resized),
+        original_shape=original,
     )
 
 
@@ -119,7 +123,7 @@ def resolve_image(
     lang: str,
     *,
     load_sample: Callable[[str, bool, int], PickedImage] = _load_sample_picked,
-    decode: Callable[[bytes], np.ndarray] = bimages.load_image,
+    decode: Callable[[bytes, int], bimages.WorkingCopy] = bimages.load_working_copy,
 ) -> Resolved:
     """Decide which image to show. Pure: no Streamlit.
 
@@ -149,7 +153,7 @@ def resolve_image(
         key = "il.pick.no_upload" if choice.source == "upload" else "il.pick.no_camera"
         return keep(notice=t(key, lang))
     try:
-        raw = decode(choice.data)
+        raw = decode(choice.data, int(choice.size))  # never a float copy larger than the working size needs
         picked = make_picked(
             raw, name=choice.filename or choice.source, source=choice.source, colour=choice.colour, size=choice.size
         )
@@ -165,7 +169,7 @@ def resolve_image(
 # --------------------------------------------------------------------------- #
 # decoded samples at each working size, shared by all sessions (a 2048 px colour sample is 100 MB)
 _SAMPLES: ByteBudgetCache[PickedImage] = ByteBudgetCache(
-    budget_from_env("CONVSCOPE_SAMPLE_CACHE_MB", 256), sizeof=lambda p: p.image.nbytes
+    cache_budget("CONVSCOPE_SAMPLE_CACHE_MB"), sizeof=lambda p: p.image.nbytes
 )
 
 

@@ -37,6 +37,7 @@ import numpy as np
 import streamlit as st
 
 from app.ui import live_slider, state
+from app.ui.safe_text import literal_list
 from app.ui.state import Field
 from app.ui.strings import t
 
@@ -106,7 +107,7 @@ def open(schema: Schema, lang: str) -> Any:  # noqa: A001 - the verb of the cont
     """
     rejected = state.sync_query_params(schema.fields)
     if rejected:
-        st.info(t("state.rejected", lang, keys=", ".join(rejected)))
+        st.info(t("state.rejected", lang, keys=literal_list(rejected)))  # link text: shown literally, shortened
     return current(schema)
 
 

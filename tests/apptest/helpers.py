@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,13 @@ def notice_keys(at: AppTest) -> set[str]:
     from app.ui.strings import t
 
     head = t("state.rejected", "en", keys="")
-    return {k for i in at.info if str(i.value).startswith(head) for k in str(i.value)[len(head):].split(", ")}
+    return {rendered(k) for i in at.info if str(i.value).startswith(head) for k in str(i.value)[len(head):].split(", ")}
+
+
+def rendered(markdown: str) -> str:
+    """What a reader sees of markdown text whose only syntax is backslash escapes and invisible word
+    joiners (:mod:`app.ui.safe_text`)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def _live_element(at: AppTest, key: str):

@@ -8,7 +8,7 @@ import pytest
 from app.backend import filtering as flt
 from app.ui import page
 from app.ui.strings import t
-from tests.apptest.helpers import notice_keys, open_lab, texts
+from tests.apptest.helpers import notice_keys, open_lab, rendered, texts
 
 PEAKS = ((0.046875, 0.078125), (0.09375, -0.0390625))  # the periodic-noise sample's two tone pairs
 
@@ -211,7 +211,7 @@ def test_the_image_labs_image_can_be_used():
     lab = make_picked(load_sample("zone_plate"), name="zone_plate", source="sample", colour=False, size=256)
     at = _open(**{page.handoff_key(type(lab)): lab}, fd_use_lab=True, fd_shape="gaussian")
     assert at.toggle(key="fd_use_lab").value is True
-    assert "zone_plate (256×256)" in texts(at)
+    assert "zone_plate (256×256)" in rendered(texts(at))  # the name is shown literally (escaped markdown)
     at.toggle(key="fd_use_lab").set_value(False).run()
     assert not at.exception
     assert at.selectbox(key="fd_sample").value == "periodic_noise"

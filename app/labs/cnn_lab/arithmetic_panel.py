@@ -17,6 +17,7 @@ from app.labs.cnn_lab import text
 from app.labs.cnn_lab.schema import ANIM_SIDES, MAX_DILATION, MAX_PAD, MAX_STRIDE, PAD_CHOICES, SCHEMA, T_KERNELS, bank_args
 from app.labs.cnn_lab.arithmetic_figures import footprint_figure
 from app.ui.format import number, percent
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 CFG = {"displayModeBar": False}
@@ -46,7 +47,7 @@ def _formula(grey: run.Grey, bank: L.KernelBank, args: A.ConvArgs, lang: str, si
     try:
         axes = A.axis_sizes(grey.pixels.shape, kernel.shape, args)
     except ValueError as exc:
-        st.error(t("cnn.err", lang, detail=str(exc)))
+        st.error(t("cnn.err", lang, detail=literal(str(exc), limit=300)))
         return
     same_axes = axes[0].n == axes[1].n and axes[0].k == axes[1].k
     for axis in axes[:1] if same_axes else axes:
@@ -75,7 +76,7 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
     try:
         pads, out_side, frames = A.animation(n, k, args)
     except ValueError as exc:
-        st.error(t("cnn.err", lang, detail=str(exc)))
+        st.error(t("cnn.err", lang, detail=literal(str(exc), limit=300)))
         return
     labels = {"input": t("cnn.x.anim_in", lang, n=n, p=f"{pads[0]} + {pads[1]}"),
               "output": t("cnn.x.anim_out", lang, m=out_side),

@@ -15,6 +15,7 @@ import streamlit as st
 
 from app.backend import images as bimages
 from app.backend import cnn as L
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab.schema import BankArgs, Layer1, Layer3, Net, Pool
 from app.labs.cnn_lab import figures as figs
@@ -77,8 +78,16 @@ def c1_stop_band(grey: Grey, c1: Layer1) -> tuple[float, float]:
     return L.stop_band_energy(pre, kernels), L.stop_band_energy(L.activate(pre, c1.act), kernels)
 
 
-@st.cache_resource(max_entries=24, show_spinner=False, hash_funcs=_HASH)
+# every image and setting the class tries, shared by all sessions and sized in bytes (a stage of
+# 8 maps at 512² is 8 MB of float32)
+MAPS: ByteBudgetCache[np.ndarray] = ByteBudgetCache(cache_budget("CONVSCOPE_CNN_MAPS_CACHE_MB"), sizeof=lambda a: a.nbytes)
+
+
 def _stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
+    return MAPS.get_or_make((grey.key, net, stage), lambda: _compute_stage(grey, net, stage))
+
+
+def _compute_stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
     if stage == "C1":
         bank = c1_bank(net.c1.bank)
         layer = _layer_input(grey, bank.max_shape)

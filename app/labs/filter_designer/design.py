@@ -13,6 +13,7 @@ import numpy as np
 from app.backend import display
 from app.backend import filtering as flt
 from app.backend import mask_kernel
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 RINGING = -0.01  # a negative lobe below this (relative to the peak) is visible ringing
@@ -81,7 +82,7 @@ def mask_error(spec: MaskSpec, error: ValueError, lang: str) -> str:
     """What the page says about an invalid mask."""
     if spec.two_cutoffs and spec.lo >= spec.hi:
         return t("fd.err.band", lang, band=t(f"fd.band.{spec.band}", lang), low=f"{spec.lo:.3f}", high=f"{spec.hi:.3f}")
-    return t("fd.err.mask", lang, detail=str(error))
+    return t("fd.err.mask", lang, detail=literal(str(error), limit=300))
 
 
 def full_mask(

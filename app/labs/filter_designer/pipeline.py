@@ -8,16 +8,22 @@ import streamlit as st
 from app.backend import display
 from app.backend import filtering as flt
 from app.backend import spectrum_reading
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.image_picker import PickedImage
 
 _HASH = {PickedImage: lambda p: p.digest}
 LEAK_SIDE = 512  # px of the leakage panels
 
 
-@st.cache_resource(max_entries=6, show_spinner=False, hash_funcs=_HASH)
+# shared by all sessions, sized in bytes (a 2048 px colour image's filter holds 256 MB, a 512 px grey one 8 MB)
+FILTERS: ByteBudgetCache[flt.FrequencyFilter] = ByteBudgetCache(
+    cache_budget("CONVSCOPE_FILTER_CACHE_MB"), sizeof=lambda f: f.nbytes
+)
+
+
 def filter_for(picked: PickedImage, window: str) -> flt.FrequencyFilter:
     """The image's FFT (through ``window``), ready to apply masks."""
-    return flt.FrequencyFilter(picked.image, window=window)
+    return FILTERS.get_or_make((picked.digest, window), lambda: flt.FrequencyFilter(picked.image, window=window))
 
 
 @st.cache_data(max_entries=6, show_spinner=False, hash_funcs=_HASH)

@@ -20,6 +20,7 @@ import numpy as np
 import streamlit as st
 
 from app.backend import display
+from app.backend import filtering as flt
 from app.backend import spectrum_reading
 from app.ui import page, shell, image_picker
 from app.labs.filter_designer import figures as figs
@@ -27,6 +28,7 @@ from app.labs.filter_designer import actions, design, panels, pipeline, question
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
 from app.ui.errors import backend_message
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -49,7 +51,7 @@ with st.sidebar:
         st.toggle(t("fd.use_lab", lang), key="fd_use_lab", help=t("fd.use_lab_help", lang))
     if lab_image is not None and ss["fd_use_lab"]:
         picked = lab_image
-        st.caption(t("fd.lab_image", lang, name=picked.name, w=picked.image.shape[1], h=picked.image.shape[0]))
+        st.caption(t("fd.lab_image", lang, name=literal(picked.name), w=picked.image.shape[1], h=picked.image.shape[0]))
     else:
         picked = image_picker.image_picker(lang, key="fd", allow_size=not proj, allow_camera=not proj, messages=messages)
         if picked.source == "upload" and ss["fd_source"] == "upload":
@@ -104,6 +106,7 @@ def designer(picked: image_picker.PickedImage) -> None:
 
     filt = pipeline.filter_for(picked, s.window)
     res = filt.apply(mask)
+    windowed = flt.apply_window(picked.image, s.window)  # what the FFT saw (the cached filter does not keep it)
     vmax, db_range = filt.display_range
     zoom = 1 if proj else int(s.zoom)
     view = spectrum_reading.overlay_mask(display.spectrum_to_uint8(res.spectrum_in, db_range, vmax=vmax), mask)
@@ -113,7 +116,7 @@ def designer(picked: image_picker.PickedImage) -> None:
 
     with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
-        panels.jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
+        panels.jpeg(display.to_uint8(np.clip(windowed, 0.0, 1.0)))
     with r2:
         if not painting:
             st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
@@ -141,7 +144,7 @@ def designer(picked: image_picker.PickedImage) -> None:
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
-        removed, peak = design.removed_view(filt.input - res.output, shell.palette())
+        removed, peak = design.removed_view(windowed - res.output, shell.palette())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
         panels.jpeg(removed)
         st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))

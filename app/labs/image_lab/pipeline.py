@@ -30,7 +30,7 @@ from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui import shell
-from app.ui.cache import ByteBudgetCache, budget_from_env
+from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.image_picker import PickedImage
 
 #: Beyond this many multiply-adds the direct spatial check is not run automatically.
@@ -102,7 +102,7 @@ class LabRun:
 # and a colour one ~18 MB, so the default 768 MB keeps a whole class's own photos (a 2048 px colour
 # analysis holds ~300 MB: two of those evict most of the rest).
 ANALYSES: ByteBudgetCache[ImageAnalysis] = ByteBudgetCache(
-    budget_from_env("CONVSCOPE_ANALYSIS_CACHE_MB", 768), sizeof=lambda a: a.nbytes
+    cache_budget("CONVSCOPE_ANALYSIS_CACHE_MB"), sizeof=lambda a: a.nbytes
 )
 
 
@@ -250,7 +250,7 @@ class MainPanels:
 
 
 PANELS: ByteBudgetCache[MainPanels] = ByteBudgetCache(
-    budget_from_env("CONVSCOPE_PANEL_CACHE_MB", 64), sizeof=lambda p: p.nbytes
+    cache_budget("CONVSCOPE_PANEL_CACHE_MB"), sizeof=lambda p: p.nbytes
 )
 
 

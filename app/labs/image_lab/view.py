@@ -20,6 +20,7 @@ from app.labs.image_lab import text as words
 from app.labs.image_lab import figures as figs
 from app.ui.format import number
 from app.labs.image_lab.schema import BOUNDARIES, DB_RANGES, SIGNED_MODES, SETTINGS
+from app.ui.safe_text import literal
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -180,7 +181,7 @@ def kernel_and_view(view: str) -> None:
         try:
             run = lab.compute(picked, pk.kernel, settings)
         except ValueError as exc:  # a kernel the analysis refuses: say so, keep the page
-            st.error(t("il.err.compute", lang, detail=str(exc)))
+            st.error(t("il.err.compute", lang, detail=literal(str(exc), limit=300)))
         else:
             with ctrl:  # what conv/corr does to this kernel, under the controls that choose both
                 for note in words.operation_notes(run.kernel, settings.correlate, lang):

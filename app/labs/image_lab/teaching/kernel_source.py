@@ -10,6 +10,7 @@ import streamlit as st
 import kernels
 from kernels import edit
 from app.ui.format import number
+from app.ui.safe_text import literal
 from app.ui.strings import t
 from app.ui import predict
 from app.labs.image_lab.questions import QUESTIONS, lesson_text
@@ -55,9 +56,9 @@ def kernel_source(lang: str, picked) -> KernelChoice:
             st.info(t("teach.src.empty", lang))
         else:
             if name.startswith("ideal:"):
-                label = t("teach.src.ideal", lang, c=name.split(":")[1])
+                label = t("teach.src.ideal", lang, c=literal(name.split(":")[1]))
             else:
-                label = name if name and name != "link" else t("teach.src.custom_name", lang)
+                label = literal(name) if name and name != "link" else t("teach.src.custom_name", lang)  # a file name
             with st.container(key="teach_src_caption"):
                 st.caption(
                     t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=number(kernel.sum()))
