@@ -71,11 +71,17 @@ def test_serve_refuses_a_store_that_is_a_file(tmp_path):
 def test_kubernetes_pods_and_compose_replicas_share_one_redis_store():
     redis_manifest = DEPLOY / "k8s" / "redis.yaml"
     out = _lint("kubernetes-validate", "--strict", "-k", "1.30.0", str(redis_manifest))
-    assert out.returncode == 0 and out.stdout.count("passed") == 2, out.stdout + out.stderr
-    service = yaml.safe_load_all(redis_manifest.read_text())
-    name = [d for d in service if d["kind"] == "Service"][0]["metadata"]["name"]
+    docs = list(yaml.safe_load_all(redis_manifest.read_text()))
+    assert out.returncode == 0 and out.stdout.count("passed") == len(docs) == 3, out.stdout + out.stderr
+    name = [d for d in docs if d["kind"] == "Service"][0]["metadata"]["name"]
+    # only the ConvScope pods may reach the store, and they may reach it (their egress names it)
+    policy = [d for d in docs if d["kind"] == "NetworkPolicy"][0]["spec"]
+    assert policy["ingress"] == [{"from": [{"podSelector": {"matchLabels": {"app": "convscope"}}}], "ports": [{"port": 6379}]}]
     pods = yaml.safe_load_all((DEPLOY / "k8s" / "convscope.yaml").read_text())
+    pods = list(pods)
     env = [d for d in pods if d["kind"] == "Deployment"][0]["spec"]["template"]["spec"]["containers"][0]["env"]
+    egress = [d for d in pods if d["kind"] == "NetworkPolicy"][0]["spec"]["egress"]
+    assert {"to": [{"podSelector": {"matchLabels": {"app": "convscope-redis"}}}], "ports": [{"port": 6379}]} in egress
     assert {"name": cs.ENV, "value": f"redis://{name}:6379/0"} in env
     compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
     assert "redis" in compose and compose["convscope1"]["environment"][cs.ENV] == "redis://redis:6379/0"

@@ -286,7 +286,7 @@ def test_kubernetes_pods_are_locked_down_and_pinned():
 
 def test_compose_containers_are_locked_down_and_pinned():
     services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
-    assert set(services) == {"convscope1", "convscope2", "haproxy"}
+    assert set(services) == {"convscope1", "convscope2", "haproxy", "redis"}
     for name, service in services.items():
         assert service["read_only"] is True, name
         assert service["cap_drop"] == ["ALL"] and "cap_add" not in service, name

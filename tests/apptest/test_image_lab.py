@@ -14,7 +14,7 @@ from app.ui import page, image_picker
 from app.labs.image_lab.pipeline import LabSettings, compute, display_output
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
-from tests.apptest.helpers import live_data, move_live, open_lab, texts
+from tests.apptest.helpers import live_data, move_live, open_lab, rendered, texts
 
 
 def _run(at):
@@ -230,7 +230,7 @@ def test_bad_link_values_are_ignored_with_a_notice(lang):
     link = {"il_kernel": "../../etc/passwd", "il_gaussian_sigma": "1e9", "il_db": "80"}
     at = open_lab("image_lab", lang=lang, link=link)
     assert not at.exception
-    notices = [str(i.value) for i in at.info if str(i.value).startswith(t("state.rejected", lang, keys=""))]
+    notices = [rendered(str(i.value)) for i in at.info if str(i.value).startswith(t("state.rejected", lang, keys=""))]
     assert len(notices) == 1  # the page says which settings it ignored
     assert notices[0] == t("state.rejected", lang, keys="il_kernel, il_gaussian_sigma") or \
         notices[0] == t("state.rejected", lang, keys="il_gaussian_sigma, il_kernel")
