@@ -19,31 +19,42 @@ def times(mode: str) -> np.ndarray:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: float, pad: bool, lang: str,
-          projector: bool) -> dict:
-    """All numbers and figures of the page for one setting; ``f_key``/``g_key`` are
-    (shape, ((parameter, value), ...), custom values or ``None``)."""
+def _still(mode: str, f_key: tuple, g_key: tuple, correlate: bool, pad: bool, lang: str, projector: bool) -> dict:
+    """Everything that does not depend on the slider's time: a drag of t only redraws the slide chart."""
     grid = sg.make_grid(mode)
     f = sg.make_signal(f_key[0], grid, values=f_key[2], **dict(f_key[1]))
     g = sg.make_signal(g_key[0], grid, values=g_key[2], **dict(g_key[1]))
     ts = times(mode)
     frames = sconv.slide_frames(f, g, ts, correlate=correlate)
-    current = int(np.argmin(np.abs(ts - position)))
-    slide = sconv.flip_and_slide(f, g, float(ts[current]), correlate=correlate)
     window = (grid.start, grid.end)
     spec = sconv.signal_spectra(f, g, pad=pad, correlate=correlate, window=window)
     scale = grid.weight if (f.impulsive and g.impulsive and mode == "continuous") else 1.0
     return {
-        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),
+        "f": f, "g": g, "frames": frames, "scale": scale,
         "spec_fig": figs.spectrum_figure(spec, lang=lang, projector=projector),
         "check_fig": figs.check_figure(spec, window=window, lang=lang, projector=projector),
-        "t": float(ts[current]),
-        "area": slide.area * scale,
-        "y": slide.y * scale,
         "n_fft": spec.n_fft,
         "needed": spec.needed,
         "error": spec.max_error,
         "impulses": bool((f.impulsive or g.impulsive) and mode == "continuous"),
         "times": ts,  # y at every time of the slider: the "find the maximum" exercise checks against it
         "ys": frames.y * scale,
+    }
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: float, pad: bool, lang: str,
+          projector: bool) -> dict:
+    """All numbers and figures of the page for one setting; ``f_key``/``g_key`` are
+    (shape, ((parameter, value), ...), custom values or ``None``)."""
+    still = _still(mode, f_key, g_key, correlate, pad, lang, projector)
+    f, g, frames, ts, scale = still["f"], still["g"], still["frames"], still["times"], still["scale"]
+    current = int(np.argmin(np.abs(ts - position)))
+    slide = sconv.flip_and_slide(f, g, float(ts[current]), correlate=correlate)
+    return {
+        **{k: v for k, v in still.items() if k not in ("f", "g", "frames", "scale")},
+        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),
+        "t": float(ts[current]),
+        "area": slide.area * scale,
+        "y": slide.y * scale,
     }
