@@ -248,6 +248,8 @@ def live_slider(
     """
     ss = st.session_state
     step = grid_step(field)
+    if "__" in component_key(key):  # Streamlit refuses component ids containing "__"
+        raise ValueError(f"a live slider's key must not start with '_' or contain '__': {key!r}")
     if labels is not None and len(labels) != _positions(field):
         raise ValueError(f"{key}: {len(labels)} labels for {_positions(field)} slider positions")
     if key in ss:

@@ -67,7 +67,8 @@ def property_controls(prop: str, shape: tuple[int, int], lang: str) -> tuple[tup
     return ()
 
 
-_K_POSITION = "_fl_k_position"  # the K slider moves over positions of the log-spaced counts; fl_k holds the count
+# The K slider moves over the positions of the log-spaced counts (session only, not in the link); fl_k holds the count.
+_K_POSITION = "fl_kpos"
 
 
 def _set_k(options: tuple[int, ...]) -> None:

@@ -87,12 +87,13 @@ def _span(*arrays, pad: float = 0.12) -> list[float]:
 
 
 def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, correlate: bool, lang: str,
-                 projector: bool = False, frame_ms: int | None = None) -> go.Figure:
+                 projector: bool = False, frame_ms: int | None = None, animate: bool = True) -> go.Figure:
     """The animated flip-and-slide chart.
 
     ``frames`` must come from ``slide_frames(f, g, times, correlate=correlate)`` with
     ``stride=1``; ``current`` is the index of the frame shown as the still picture (and
-    where the plotly slider starts).
+    where the plotly slider starts). ``animate=False`` leaves out the Play frames (the same
+    still picture and layout, a small part of the data): a draft while t is being dragged.
     """
     discrete = f.grid.mode == "discrete"
     w = 1.0 if discrete else f.grid.weight
@@ -248,7 +249,7 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
     names = [f"{x:.6g}" for x in times]
     types = [tr_.type for tr_ in fig.data]
     frames = []
-    for k in range(n_frames):
+    for k in range(n_frames if animate else 0):
         data = frame_traces(k)
         for i, d in zip(animated, data):
             d["type"] = types[i]

@@ -44,16 +44,18 @@ def _still(mode: str, f_key: tuple, g_key: tuple, correlate: bool, pad: bool, la
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def build(mode: str, f_key: tuple, g_key: tuple, correlate: bool, position: float, pad: bool, lang: str,
-          projector: bool) -> dict:
+          projector: bool, draft: bool = False) -> dict:
     """All numbers and figures of the page for one setting; ``f_key``/``g_key`` are
-    (shape, ((parameter, value), ...), custom values or ``None``)."""
+    (shape, ((parameter, value), ...), custom values or ``None``). ``draft``: the slide chart
+    without its Play frames (while a slider is dragged; the numbers and the still picture are exact)."""
     still = _still(mode, f_key, g_key, correlate, pad, lang, projector)
     f, g, frames, ts, scale = still["f"], still["g"], still["frames"], still["times"], still["scale"]
     current = int(np.argmin(np.abs(ts - position)))
     slide = sconv.flip_and_slide(f, g, float(ts[current]), correlate=correlate)
     return {
         **{k: v for k, v in still.items() if k not in ("f", "g", "frames", "scale")},
-        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector),
+        "slide_fig": figs.slide_figure(f, g, frames, current=current, correlate=correlate, lang=lang, projector=projector,
+                                       animate=not draft),
         "t": float(ts[current]),
         "area": slide.area * scale,
         "y": slide.y * scale,

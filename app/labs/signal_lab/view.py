@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import page, shell
+from app.ui import live_slider, page, shell
 from app.ui.format import number
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
@@ -86,7 +86,9 @@ if correlate:
     st.info(t("sl.correlate_help", lang))
 
 pad = page.current(SCHEMA).pad
-result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
+# mid-drag a draft: the slide chart without its Play frames (the release redraws them)
+result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector,
+               live_slider.any_dragging())
 
 if projector:
     time_col, freq_col = first_screen, st.container()
