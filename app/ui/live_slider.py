@@ -38,7 +38,7 @@ from app.ui.format import number
 from app.ui import state
 from app.ui.state import Field
 
-__all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key"]
+__all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key", "settled"]
 
 _PREFIX = "_live_"
 _SEQ = "_live_seq_"  # + key: the seq of the last move applied (echoed to the browser)
@@ -270,6 +270,21 @@ def live_slider(
         on_move_change=functools.partial(_apply_move, key, field, on_change, args),  # mount() passes no args
     )
     return value
+
+
+def settled(name: str, build: Callable[[], Any]) -> Any:
+    """``build()`` on a run with no hand on a live slider; mid-drag, what it returned last time.
+
+    For the secondary parts of a page (a profile chart, a cross-section): while the hand moves they
+    keep their last picture, so the page keeps its layout and does not work on them; the release
+    run builds them again, exactly. ``name`` is unique on the page (kept in session state).
+    """
+    ss = st.session_state
+    kept = "_live_settled_" + name
+    if kept in ss and any_dragging():
+        return ss[kept]
+    ss[kept] = built = build()
+    return built
 
 
 def _decimals(step: float) -> int:

@@ -76,7 +76,7 @@ def picture(page, selector: str) -> str | None:
 def wait_picture_change(page, selector: str, old: str | None) -> str:
     """Wait until ``selector`` shows a drawn picture other than ``old``; return it."""
     page.wait_for_function(f"([sel, old]) => {{ const now = ({_SIGNATURE})(document.querySelector(sel));"
-                           " return now !== null && now !== old; }", [selector, old])
+                           " return now !== null && now !== old; }", arg=[selector, old])
     return picture(page, selector) or ""
 
 

@@ -155,16 +155,16 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
         st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60, palette=shell.palette())), width="stretch")
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
-        offsets, taps = mask_kernel.cross_section(rep.full)
-        st.markdown(f"**{t('fd.kernel.cross', lang)}**")
-        st.plotly_chart(
-            figs.cross_section_figure(
+        def cross():
+            offsets, taps = mask_kernel.cross_section(rep.full)
+            return figs.cross_section_figure(
                 offsets, taps, crop_radius=k // 2, names={"full": t("fd.kernel.full", lang), "kept": t("fd.kernel.kept", lang)},
                 x_title=t("fd.kernel.cross_x", lang), y_title=t("fd.kernel.cross_y", lang),
                 lobe_note=f"{t('fd.kernel.lobe_note', lang)} {lobe_pct} %", height=height - 40, projector=proj,
-            ),
-            key="fd_cross", config=CFG, width="stretch",
-        )
+            )
+        st.markdown(f"**{t('fd.kernel.cross', lang)}**")
+        # secondary charts: mid-drag they keep their last picture (a draft), the release redraws them
+        st.plotly_chart(live_slider.settled("fd_cross", cross), key="fd_cross", config=CFG, width="stretch")
     if design.rings(rep):
         st.warning(t("fd.kernel.ringing", lang, pct=lobe_pct), icon=":material/waves:")
     else:
@@ -172,14 +172,11 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
     e1, e2 = st.columns([2, 1], gap="medium")
     with e1:
         st.markdown(f"**{t('fd.kernel.resp', lang, fy=f'{rep.row_fy:+.4f}')}**")
-        st.plotly_chart(
-            figs.response_figure(
-                rep.fx, rep.mask_row, rep.crop_row,
-                names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
-                x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang), height=height - 60, projector=proj,
-            ),
-            key="fd_resp", config=CFG, width="stretch",
-        )
+        st.plotly_chart(live_slider.settled("fd_resp", lambda: figs.response_figure(
+            rep.fx, rep.mask_row, rep.crop_row,
+            names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
+            x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang), height=height - 60, projector=proj,
+        )), key="fd_resp", config=CFG, width="stretch")
     with e2:
         st.markdown(t("fd.kernel.crop_note", lang, k=k, rms=f"{100 * rep.crop.rel_l2:.2f}", max=f"{rep.crop.max_abs:.3f}"))
         if rep.crop.rel_l2 > 0.1:
