@@ -100,26 +100,37 @@ _SETTLED = """(thumb) => new Promise((done) => {
 
 # The same drag made of pointer events created in the page on its own clock (``hz`` per second):
 # Playwright's mouse.move waits for the renderer to take each event, so on a loaded machine it
-# cannot keep 60 Hz while the page draws; a real mouse is not held back that way.
-_PAGE_DRAG = """(thumb, [start, end, seconds, hz]) => new Promise((done) => {
+# cannot keep 60 Hz while the page draws; a real mouse is not held back that way. With
+# ``minPictures`` the hand, once at ``end``, sweeps back and forth (still pressed) until the probe has
+# seen that many distinct new pictures or ``maxSeconds`` have passed: a slow machine drags longer
+# instead of drawing too few pictures to judge (the hand releases where it is, at one end).
+_PAGE_DRAG = """(thumb, [start, end, seconds, hz, minPictures, maxSeconds]) => new Promise((done) => {
     const track = thumb.parentElement;
     const box = track.getBoundingClientRect();
     const y = box.y + box.height / 2;
     const at = (f) => ({clientX: box.x + f * box.width, clientY: y, pointerId: 1, pointerType: 'mouse',
                         isPrimary: true, bubbles: true, composed: true, button: 0, buttons: 1});
+    const drawn = () => new Set((window.__csDrag || {pictures: []}).pictures.map((p) => p[1])).size;
     track.dispatchEvent(new PointerEvent('pointerdown', at(start)));
     const t0 = performance.now();
     let events = 1;
+    let where = start;
     const tick = () => {
-        const f = Math.min(1, (performance.now() - t0) / (1000 * seconds));
-        track.dispatchEvent(new PointerEvent('pointermove', at(start + (end - start) * f)));
-        events += 1;
-        if (f < 1) {
-            setTimeout(tick, Math.max(0, t0 + events * 1000 / hz - performance.now()));
-        } else {
-            track.dispatchEvent(new PointerEvent('pointerup', {...at(end), buttons: 0}));
+        const elapsed = (performance.now() - t0) / 1000;
+        const sweep = Math.floor(elapsed / seconds);
+        const f = (elapsed % seconds) / seconds;
+        where = sweep % 2 === 0 ? start + (end - start) * f : end + (start - end) * f;
+        const more = drawn() < minPictures && elapsed < maxSeconds;
+        if (sweep >= 1 && !more) {
+            where = sweep % 2 === 1 ? end : start;
+            track.dispatchEvent(new PointerEvent('pointermove', at(where)));
+            track.dispatchEvent(new PointerEvent('pointerup', {...at(where), buttons: 0}));
             done(events / (performance.now() - t0) * 1000);
+            return;
         }
+        track.dispatchEvent(new PointerEvent('pointermove', at(where)));
+        events += 1;
+        setTimeout(tick, Math.max(0, t0 + events * 1000 / hz - performance.now()));
     };
     setTimeout(tick, 1000 / hz);
 })"""
@@ -159,14 +170,15 @@ def install_probe(page, selector: str) -> None:
 
 
 def drag(page, name: str, *, seconds: float = 2.0, hz: float = 60.0, start: float = 0.15,
-         end: float = 0.6, in_page: bool = False) -> DragResult:
+         end: float = 0.6, in_page: bool = False, min_pictures: int = 0, max_seconds: float = 0.0) -> DragResult:
     """Press on the slider ``name`` at ``start`` (fraction of its track), move towards ``end`` with
     mouse events at up to ``hz`` for ``seconds``, release at ``end``, and wait until the release
-    value is on screen. ``in_page``: the events are made in the page (see ``_PAGE_DRAG``)."""
+    value is on screen. ``in_page``: the events are made in the page (see ``_PAGE_DRAG``), and then
+    ``min_pictures``/``max_seconds`` may keep the hand sweeping until that many pictures were drawn."""
     thumb = live_slider(page, name)
     if in_page:
         page.evaluate("() => { window.__csDrag.pictures = []; }")
-        event_hz = thumb.evaluate(_PAGE_DRAG, [start, end, seconds, hz])
+        event_hz = thumb.evaluate(_PAGE_DRAG, [start, end, seconds, hz, min_pictures, max_seconds])
         return _finish(page, thumb, event_hz)
     thumb.scroll_into_view_if_needed()
     box = thumb.evaluate("(t) => { const b = t.parentElement.getBoundingClientRect();"
