@@ -103,7 +103,7 @@ def test_every_hostile_value_is_rejected_with_a_notice_naming_its_key(view):
 
 #: Per lab: a link, and one of its linked widgets moved to a new value (widget kind, key, value).
 LIFECYCLE = {
-    "image_lab": ({"il_db": 60}, "select_slider", "il_db", 120),
+    "image_lab": ({"il_boundary": "wrap"}, "radio", "il_boundary", "zero"),
     "signal_lab": ({"sl_corr": True}, "toggle", "sl_corr", False),
     "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "selectbox", "cnn_c1", "edges"),
     "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "selectbox", "fd_shape", "ideal"),
