@@ -61,7 +61,7 @@ def _guess_slider(mode: str, lang: str) -> float:
     hides the last check's answer."""
     again = {"on_change": predict.conceal, "args": (KEY,)}
     # release-only on purpose: nothing on the page depends on the guess until Check, so a live drag
-    # would only re-run the whole lab (about 0.2 s a run here) for pictures that do not change
+    # would only re-run the whole lab for pictures that do not change
     if mode == "discrete":
         return float(st.slider(t("q.max.guess", lang, var="n"), *N_RANGE, value=0, step=1, key="sl_guess_n", **again))
     return float(st.slider(t("q.max.guess", lang, var="t"), *T_RANGE, value=0.0, step=T_STEP, key="sl_guess_t",
