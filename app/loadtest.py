@@ -61,13 +61,14 @@ class PageProfile:
     slider_key: str  # the widget's user key (widget ids end with "-<key>")
     source_key: str = ""  # the image picker's source radio; "" = the page takes no upload
     uploader_key: str = ""
+    query: str = ""  # the link the student opened (e.g. a setting that makes the slider count)
 
 
 PAGES: dict[str, PageProfile] = {
     "image_lab": PageProfile("", "il_gaussian_sigma", "il_source", "il_upload"),
     "signal_lab": PageProfile("signal_lab", "sl_t"),
     "cnn_lab": PageProfile("cnn_lab", "cnn_psize", "cnn_source", "cnn_upload"),
-    "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
+    "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload", "fd_shape=gaussian"),
     "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
 }
 LIVE_SLIDER = "convscope_live_slider"  # app.ui.live_slider's component: its key is "_live_<setting key>"
@@ -136,7 +137,7 @@ class Session:
         self.finished: asyncio.Queue[int] = asyncio.Queue()
         self.file_urls: asyncio.Queue[object] = asyncio.Queue()
         self.reader: asyncio.Task | None = None
-        self.query_string = ""  # the link's query (e.g. ?class=CODE), sent with every run as a browser does
+        self.query_string = page.query  # the link (e.g. fd_shape=gaussian, class=CODE), sent with every run as a browser does
 
     # ---- protocol ------------------------------------------------------------------------
     async def _read(self) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 
 import kernels
-from app.ui import kernel_picker
+from app.ui import kernel_picker, live_slider
 from app.ui.live_slider import Move, grid_step, sanitise
 from app.ui.state import Field
 
@@ -93,3 +93,11 @@ def test_every_catalogue_parameter_field_carries_its_slider_step_and_unit():
             f = fields[kernel_picker.param_key("il", spec.name, p.name)]
             assert (f.lo, f.hi, f.step, f.unit) == (p.min, p.max, p.step, p.unit)
             assert sanitise(_move(p.default), f).value == pytest.approx(p.default)  # the default is on the grid
+
+
+def test_labels_must_name_every_position_and_keys_must_make_a_valid_component_id():
+    field = Field("float", -2.0, lo=-6.0, hi=1.0, step=0.25)  # 29 positions
+    with pytest.raises(ValueError, match="3 labels for 29 slider positions"):
+        live_slider.live_slider("wk", field, "K", labels=("a", "b", "c"))
+    with pytest.raises(ValueError, match="must not start with '_' or contain '__'"):
+        live_slider.live_slider("_private", field, "K")

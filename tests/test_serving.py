@@ -260,6 +260,17 @@ def test_loadtest_drag_draws_every_release_value_with_no_errors(server):
         assert pool.submit(loadtest.main, argv).result() == 0  # the command line: exit 0 when all was drawn
 
 
+@pytest.mark.parametrize("page", sorted(loadtest.PAGES))
+def test_loadtest_drag_moves_every_labs_main_live_slider(server, page):
+    """One student drags each lab's main slider (a live slider on every lab): the release is drawn."""
+    url, proc = server
+    report = _run_async(loadtest.run(_args(url, page=page, sessions=1, moves=1, drag=True, drag_s=1.0,
+                                           server_pid=[proc.pid])))
+    assert report["errors"] == [] and report["exceptions"] == []
+    assert report["drag"]["drags"] == report["drag"]["releases_drawn"] == 1
+    assert report["drag"]["gap_ms"]["n"] >= 1  # at least one picture during the drag (counted, not timed)
+
+
 def _k8s() -> dict[str, dict]:
     return {doc["kind"]: doc for doc in yaml.safe_load_all((DEPLOY / "k8s" / "convscope.yaml").read_text())}
 

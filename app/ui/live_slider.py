@@ -38,7 +38,7 @@ from app.ui.format import number
 from app.ui import state
 from app.ui.state import Field
 
-__all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key"]
+__all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key", "settled"]
 
 _PREFIX = "_live_"
 _SEQ = "_live_seq_"  # + key: the seq of the last move applied (echoed to the browser)
@@ -183,11 +183,15 @@ def any_dragging() -> bool:
     return state.link_held()
 
 
+def _positions(field: Field) -> int:
+    """How many grid positions the slider has (``lo``, ``lo + step``, ... up to ``hi``)."""
+    return int(math.floor((float(field.hi) - float(field.lo)) / grid_step(field) + 1e-9)) + 1  # type: ignore[arg-type]
+
+
 @functools.lru_cache(maxsize=256)  # fields are frozen: one list per slider, not one per run
 def _labels(field: Field) -> tuple[str, ...] | None:
     """Every grid position written by :func:`app.ui.format.number` (the browser shows these)."""
-    step = grid_step(field)
-    n = int(math.floor((float(field.hi) - float(field.lo)) / step + 1e-9)) + 1  # type: ignore[arg-type]
+    step, n = grid_step(field), _positions(field)
     if n > _MAX_LABELS:
         return None
     return tuple(number(_on_grid(field, float(field.lo) + k * step)) for k in range(n))  # type: ignore[arg-type]
@@ -221,6 +225,7 @@ def live_slider(
     on_change: Callable[..., None] | None = None,
     args: tuple = (),
     disabled: bool = False,
+    labels: tuple[str, ...] | None = None,
 ) -> float | int:
     """Draw the live slider for the setting ``key`` (range, step and default from ``field``).
 
@@ -233,6 +238,8 @@ def live_slider(
     unit : the unit read by screen readers after the value; default ``field.unit``.
     on_change, args : called as ``on_change(*args)`` before the run when a move changed the value.
     disabled : shown greyed, ignores input.
+    labels : the text shown for each grid position, lowest first (default: the value in the app's
+        number format); for a slider over positions of a non-uniform scale (``10**e``, log-spaced counts).
 
     Returns
     -------
@@ -241,6 +248,10 @@ def live_slider(
     """
     ss = st.session_state
     step = grid_step(field)
+    if "__" in component_key(key):  # Streamlit refuses component ids containing "__"
+        raise ValueError(f"a live slider's key must not start with '_' or contain '__': {key!r}")
+    if labels is not None and len(labels) != _positions(field):
+        raise ValueError(f"{key}: {len(labels)} labels for {_positions(field)} slider positions")
     if key in ss:
         current = sanitise({"value": ss[key]}, field)
         ss[key] = current.value if current is not None else field.default
@@ -252,13 +263,28 @@ def live_slider(
         data={
             "value": value, "dragging": dragging(key), "seq": ss.get(_SEQ + key, 0),
             "min": field.lo, "max": field.hi, "step": step, "decimals": _decimals(step),
-            "labels": _labels(field), "label": label, "help": help or "",
+            "labels": _labels(field) if labels is None else list(labels), "label": label, "help": help or "",
             "unit": field.unit if unit is None else unit, "disabled": disabled,
         },
         default={"move": None},
         on_move_change=functools.partial(_apply_move, key, field, on_change, args),  # mount() passes no args
     )
     return value
+
+
+def settled(name: str, build: Callable[[], Any]) -> Any:
+    """``build()`` on a run with no hand on a live slider; mid-drag, what it returned last time.
+
+    For the secondary parts of a page (a profile chart, a cross-section): while the hand moves they
+    keep their last picture, so the page keeps its layout and does not work on them; the release
+    run builds them again, exactly. ``name`` is unique on the page (kept in session state).
+    """
+    ss = st.session_state
+    kept = "_live_settled_" + name
+    if kept in ss and any_dragging():
+        return ss[kept]
+    ss[kept] = built = build()
+    return built
 
 
 def _decimals(step: float) -> int:

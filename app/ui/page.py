@@ -27,6 +27,7 @@ Cross-page hand-offs are typed: the sender calls :func:`hand_over` with a frozen
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass, make_dataclass
@@ -135,14 +136,19 @@ def close() -> None:
     state.write_query_params()
 
 
-def slider(schema: Schema, key: str, label: str, **options: Any) -> Any:
+def slider(schema: Schema, key: str, label: str, *, within: tuple[float, float] | None = None, **options: Any) -> Any:
     """The live slider of the number setting ``key``: range, step, unit and default from ``schema``.
 
-    ``options`` go to :func:`app.ui.live_slider.live_slider` (``help``, ``on_change``, ``args``,
-    ``disabled``, ``unit``). Returns the value; ``live_slider.dragging(key)`` says whether the hand
-    is still on it (a lab may draw a cheaper draft until the release).
+    ``within`` narrows the range for this image (e.g. frequencies of a smaller working size; the
+    schema holds the widest range a link may carry). ``options`` go to
+    :func:`app.ui.live_slider.live_slider` (``help``, ``on_change``, ``args``, ``disabled``, ``unit``,
+    ``labels``). Returns the value; ``live_slider.dragging(key)`` says whether the hand is still on
+    it (a lab may draw a cheaper draft until the release).
     """
-    return live_slider.live_slider(key, schema.fields[key], label, **options)
+    field = schema.fields[key]
+    if within is not None:
+        field = dataclasses.replace(field, lo=max(field.lo, within[0]), hi=min(field.hi, within[1]))
+    return live_slider.live_slider(key, field, label, **options)
 
 
 # ---- typed hand-offs between pages ---------------------------------------------------------------

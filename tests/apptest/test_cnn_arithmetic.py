@@ -9,7 +9,7 @@ import pytest
 
 from app.backend.conv_arithmetic import output_size
 from app.ui.strings import t
-from tests.apptest.helpers import open_lab
+from tests.apptest.helpers import move_live, open_lab
 
 TAB = {lang: t("cnn.tab.arith", lang) for lang in ("en", "zh")}
 SIZES = re.compile(r"\*\*(\d+) × (\d+)\*\*")
@@ -41,11 +41,11 @@ def at():
     (4, "explicit", 5, 3), (1, "explicit", 0, 2), (3, "full", 0, 3),
 ])
 def test_the_formula_equals_the_computed_map(at, s, pad, p, d):
-    at.slider(key="cnn_xs").set_value(s).run()
+    move_live(at, "cnn_xs", s)
     at.selectbox(key="cnn_xpad").set_value(pad).run()
     if pad == "explicit":
-        at.slider(key="cnn_xp").set_value(p).run()
-    at.slider(key="cnn_xd").set_value(d).run()
+        move_live(at, "cnn_xp", p)
+    move_live(at, "cnn_xd", d)
     _ok(at, f"s={s} {pad} p={p} d={d}")
     formula, computed = _formula_and_map(at)
     assert formula == computed
@@ -56,7 +56,7 @@ def test_the_formula_equals_the_computed_map(at, s, pad, p, d):
 
 def test_the_transposed_convolution_scores_follow_the_kernel_size(at):
     for k, checkerboard in ((3, True), (4, False)):
-        at.slider(key="cnn_tk").set_value(k).run()
+        move_live(at, "cnn_tk", k)
         _ok(at, f"k={k}")
         transposed, resized = (m.value for m in at.metric)
         assert (transposed != "0.0 %") == checkerboard and resized == "0.0 %"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.backend.cnn import ACTIVATIONS, C1_PRESETS, POOL_MODES
-from tests.apptest.helpers import open_lab, texts
+from tests.apptest.helpers import move_live, open_lab, texts
 
 
 def _shapes(at) -> str:
@@ -47,10 +47,10 @@ def test_every_preset_activation_and_pooling_runs_and_bounds_the_maps():
     _ok(at, "catalogue pick")
     assert "512 × 512 × 3" in _shapes(at)
     at.selectbox(key="cnn_c1").set_value("random").run()
-    at.slider(key="cnn_n").set_value(8).run()
+    move_live(at, "cnn_n", 8)
     _ok(at, "random 8")
     assert "C1 · conv **512 × 512 × 8**" in _shapes(at)
-    at.slider(key="cnn_b0").set_value(-0.5).run()
+    move_live(at, "cnn_b0", -0.5)
     _ok(at, "bias")
 
     for act in ACTIVATIONS:
@@ -83,13 +83,13 @@ def test_every_preset_activation_and_pooling_runs_and_bounds_the_maps():
             if mode == "max":  # each pooled map keeps its map's largest value
                 assert hi2 == hi1, (mode, c1, s2)
     at.selectbox(key="cnn_pool").set_value("max").run()
-    at.slider(key="cnn_psize").set_value(4).run()
-    at.slider(key="cnn_pstride").set_value(4).run()
+    move_live(at, "cnn_psize", 4)
+    move_live(at, "cnn_pstride", 4)
     _ok(at, "pool 4")
     assert "S2 · pool **128 × 128 × 8**" in _shapes(at)
 
     at.selectbox(key="cnn_c3").set_value("random").run()
-    at.slider(key="cnn_c3n").set_value(6).run()
+    move_live(at, "cnn_c3n", 6)
     _ok(at, "C3 random")
     strip = _shapes(at)
     assert "C3 · conv **128 × 128 × 6**" in strip and "S4 · pool **32 × 32 × 6**" in strip
@@ -108,7 +108,7 @@ def test_every_preset_activation_and_pooling_runs_and_bounds_the_maps():
     # shift test: a multiple of the stride realigns exactly; C1 is always equivariant
     at.session_state["cnn_tab"] = "Shift tolerance"
     at.run()
-    at.slider(key="cnn_shift").set_value(4).run()
+    move_live(at, "cnn_shift", 4)
     _ok(at, "shift")
     assert _metric(at, "S2, back by whole cells") == "0.0 %"
     assert _metric(at, "C1, shifted back by d") == "0.0 %"
@@ -144,13 +144,13 @@ def test_lenet_c3_table_and_s4_own_pooling():
     assert "LeNet's C3 table connects 6 S2 maps; there are 4" in texts(at)  # the edges bank has 4 maps
     assert not at.exception
     at.selectbox(key="cnn_c1").set_value("random").run()
-    at.slider(key="cnn_n").set_value(6).run()
+    move_live(at, "cnn_n", 6)
     _ok(at, "LeNet C3 on 6 maps")
     assert "C3 · conv **256 × 256 × 16**" in _shapes(at) and "S4 · pool **128 × 128 × 16**" in _shapes(at)
     at.toggle(key="cnn_s4own").set_value(True).run()
     at.selectbox(key="cnn_s4pool").set_value("average").run()
-    at.slider(key="cnn_s4size").set_value(4).run()
-    at.slider(key="cnn_s4stride").set_value(4).run()
+    move_live(at, "cnn_s4size", 4)
+    move_live(at, "cnn_s4stride", 4)
     _ok(at, "S4 own pooling")
     assert "S2 · pool **256 × 256 × 6**" in _shapes(at) and "S4 · pool **64 × 64 × 16**" in _shapes(at)
     at.session_state["cnn_tab"] = "Weight sharing"

@@ -327,3 +327,12 @@ def test_every_panel_image_has_a_text_alternative_naming_it():
     assert len(alts) == 7  # the six panels and the radial chart
     assert [a.split(". ")[0] for a in alts[:6]] == titles
     assert all(len(a) > len(title) + 10 for a, title in zip(alts, titles))  # and what it shows
+
+
+def test_the_spectra_display_range_is_a_live_slider_kept_on_its_grid_and_in_the_link():
+    at = open_lab("image_lab")
+    data = live_data(at, "il_db")
+    assert (data["min"], data["max"], data["step"], data["unit"]) == (40, 140, 20, "dB")
+    move_live(at, "il_db", 75)  # between two positions: the nearest one
+    assert not at.exception, at.exception
+    assert at.session_state["il_db"] == 80 and dict(at.query_params.items())["il_db"] == "80"

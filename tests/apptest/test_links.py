@@ -17,7 +17,7 @@ from app.labs.fourier_lab.schema import SCHEMA as FOURIER
 from app.labs.image_lab.schema import SETTINGS as IMAGE
 from app.ui.page import Schema
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
-from tests.apptest.helpers import notice_keys, open_lab, page_settings
+from tests.apptest.helpers import move_live, notice_keys, open_lab, page_settings
 
 LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}
 #: Settings the page itself may change on opening, whatever the link says.
@@ -49,6 +49,9 @@ def _random_value(key: str, field: state.Field, rng: np.random.Generator):
         return bool(rng.integers(2))
     if field.kind == "int" and key.startswith("il_") and key.endswith("_size"):  # kernel sides are odd
         return int(rng.integers(field.lo // 2, (field.hi - 1) // 2 + 1)) * 2 + 1
+    if field.step:  # a live slider's field: the slider keeps values on its grid, as the app's own links are
+        value = field.lo + int(rng.integers(0, int((field.hi - field.lo) / field.step + 1e-9) + 1)) * field.step
+        return int(value) if field.kind == "int" else float(f"{value:.12g}")
     if field.kind == "int":
         return int(rng.integers(field.lo, field.hi + 1))
     return float(np.round(rng.uniform(field.lo, field.hi), 3))
@@ -100,34 +103,67 @@ def test_every_hostile_value_is_rejected_with_a_notice_naming_its_key(view):
 
 #: Per lab: a link, and one of its linked widgets moved to a new value (widget kind, key, value).
 LIFECYCLE = {
-    "image_lab": ({"il_db": 60}, "select_slider", "il_db", 120),
+    "image_lab": ({"il_boundary": "wrap"}, "radio", "il_boundary", "zero"),
     "signal_lab": ({"sl_corr": True}, "toggle", "sl_corr", False),
-    "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "slider", "cnn_n", 5),
-    "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "slider", "fd_lo", 0.3),
-    "fourier_lab": ({"fl_u": 5}, "slider", "fl_u", 9),
+    "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "selectbox", "cnn_c1", "edges"),
+    "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "selectbox", "fd_shape", "ideal"),
+    "fourier_lab": ({"fl_u": 5, "fl_tab": "build", "fl_mode": "radius"}, "radio", "fl_mode", "count"),
+}
+#: Per lab: a link, and its main live slider dragged through ``mid`` and released at ``moved``.
+LIVE_LIFECYCLE = {
+    "image_lab": ({"il_gaussian_sigma": 2.0}, "il_gaussian_sigma", 4.0, 5.0),
+    "signal_lab": ({"sl_t": 0.5}, "sl_t", 1.0, 2.5),
+    "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "cnn_n", 4, 5),
+    "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "fd_lo", 0.2, 0.3),
+    "fourier_lab": ({"fl_u": 5}, "fl_u", 7, 9),
 }
 
 
 def test_every_lab_of_the_router_has_a_link_lifecycle_case():
-    assert set(LIFECYCLE) == set(LABS)
+    assert set(LIFECYCLE) == set(LABS) == set(LIVE_LIFECYCLE)
 
 
-@pytest.mark.parametrize("view", list(LIFECYCLE))
-def test_a_moved_linked_widget_keeps_its_value_and_the_address_follows(view):
-    schema = LABS[view]
-    values, kind, key, moved = LIFECYCLE[view]
-    link = state.encode(schema.fields, values)
+def _opened(view: str, values: dict):
+    """The lab opened from a link holding ``values``: (the link, the AppTest)."""
+    link = state.encode(LABS[view].fields, values)
     at = open_lab(view, link=link)
     assert not at.exception, at.exception
-    widget = getattr(at, kind)(key=key)
-    assert widget.value == values[key]  # the link opened the page
-    widget.set_value(moved).run()
-    assert not at.exception, at.exception
+    return link, at
+
+
+def _assert_moved(at, view: str, link: dict, key: str, moved) -> None:
+    """After a plain rerun the page holds ``moved`` and the address bar follows it."""
+    schema = LABS[view]
     at.run()  # a plain rerun: the link is not applied again
-    assert getattr(at, kind)(key=key).value == moved
+    assert not at.exception, at.exception
     assert getattr(page_settings(at, schema), key.removeprefix(schema.prefix)) == moved
     address = dict(at.query_params.items())
     # the moved setting as a link writes it (absent when back at its default) ...
     assert address.get(key) == state.encode({key: schema.fields[key]}, {key: moved}).get(key)
     # ... and the link's other settings stay in the address
     assert {k: v for k, v in link.items() if k != key}.items() <= address.items()
+
+
+@pytest.mark.parametrize("view", list(LIFECYCLE))
+def test_a_moved_linked_widget_keeps_its_value_and_the_address_follows(view):
+    values, kind, key, moved = LIFECYCLE[view]
+    link, at = _opened(view, values)
+    widget = getattr(at, kind)(key=key)
+    assert widget.value == values[key]  # the link opened the page
+    widget.set_value(moved).run()
+    assert not at.exception, at.exception
+    _assert_moved(at, view, link, key, moved)
+    assert getattr(at, kind)(key=key).value == moved
+
+
+@pytest.mark.parametrize("view", list(LIVE_LIFECYCLE))
+def test_a_dragged_live_slider_writes_the_link_on_release_and_keeps_it(view):
+    values, key, mid, moved = LIVE_LIFECYCLE[view]
+    link, at = _opened(view, values)
+    assert at.session_state[key] == values[key]  # the link opened the page
+    move_live(at, key, mid, dragging=True)
+    assert not at.exception, at.exception
+    assert at.session_state[key] == mid
+    assert dict(at.query_params.items()).get(key) == link.get(key)  # mid-drag: the link waits
+    move_live(at, key, moved)  # the release
+    _assert_moved(at, view, link, key, moved)

@@ -60,3 +60,47 @@ def test_labels_are_the_apps_number_format_in_both_languages():
         assert len(data["labels"]) == 200 and data["unit"] == "px"
         labels[lang] = data["label"]
     assert labels["en"] != labels["zh"]
+
+
+#: Each other lab's main live slider: (lab, opening session, key, a value on its grid, its top).
+MAIN = [("signal_lab", {}, "sl_t", 2.5, 7.0), ("cnn_lab", {}, "cnn_psize", 3, 8),
+        ("filter_designer", {"fd_shape": "gaussian"}, "fd_lo", 0.2, 0.5), ("fourier_lab", {}, "fl_u", 9, 127)]
+
+
+@pytest.mark.parametrize(("lab", "session", "key", "value", "top"), MAIN)
+def test_every_labs_main_slider_refuses_hostile_values_and_clamps_big_ones(lab, session, key, value, top):
+    at = open_lab(lab, **session)
+    move_live(at, key, value)
+    for hostile in (float("nan"), "4", [1.0] * 50_000, None, True, 10**400):
+        move_live(at, key, hostile)
+        assert not at.exception, (hostile, at.exception)
+        assert at.session_state[key] == value
+    move_live(at, key, 1e12)
+    assert not at.exception and at.session_state[key] == top == live_data(at, key)["max"]
+
+
+def _chart(at, key: str) -> dict:
+    import json
+
+    return json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-" + key)).proto.spec)
+
+
+def test_the_signal_lab_drafts_its_slide_chart_without_play_frames_and_the_release_has_them():
+    at = open_lab("signal_lab")
+    assert len(_chart(at, "sl_slide_chart")["frames"]) > 50
+    move_live(at, "sl_t", 2.5, dragging=True)
+    draft = _chart(at, "sl_slide_chart")
+    assert draft["frames"] == [] and draft["layout"]["sliders"][0]["currentvalue"]["prefix"] == "t = "
+    move_live(at, "sl_t", 2.6)
+    full = _chart(at, "sl_slide_chart")
+    steps = [s["label"] for s in full["layout"]["sliders"][0]["steps"]]
+    assert len(full["frames"]) == len(steps) and steps[full["layout"]["sliders"][0]["active"]] == "2.6"
+
+
+def test_the_filter_designers_radial_chart_keeps_its_picture_mid_drag_and_follows_on_release():
+    at = open_lab("filter_designer", fd_shape="gaussian")
+    before = _chart(at, "fd_radial")
+    move_live(at, "fd_lo", 0.3, dragging=True)
+    assert not at.exception and _chart(at, "fd_radial") == before  # a draft: the last picture
+    move_live(at, "fd_lo", 0.3)
+    assert not at.exception and _chart(at, "fd_radial") != before  # released: the new mask's profile

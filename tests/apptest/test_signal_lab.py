@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from app.backend import signals as sg
-from tests.apptest.helpers import notice_keys, open_lab, texts
+from tests.apptest.helpers import move_live, notice_keys, open_lab, texts
 
 READOUT = re.compile(r"y[(\[]([-\d.]+)[)\]] = \*\*([-\d.e+]+)\*\*")
 
@@ -84,7 +84,7 @@ def test_moving_t_changes_the_marked_value_and_it_equals_the_area():
     # rect[0,1] ∗ e^(−t)u(t) at t = 1.5: (e − 1)·e^(−1.5)
     assert y0 == pytest.approx((2.718281828 - 1) * 2.718281828 ** -1.5, abs=0.01)
     assert _marker_y(at) == pytest.approx(y0, abs=1e-3)
-    at.slider(key="sl_t").set_value(0.5).run()
+    move_live(at, "sl_t", 0.5)
     t1, y1 = _readout(at)
     assert t1 == 0.5 and y1 != y0
     assert y1 == pytest.approx(1 - 2.718281828 ** -0.5, abs=0.01)
@@ -108,14 +108,14 @@ def test_correlation_toggle_changes_y_for_asymmetric_g():
     _, corr = _readout(at)
     # no flip: g(τ − 1.5) starts at τ = 1.5, after the rectangle [0, 1] has ended
     assert corr == 0 and conv > 0.3
-    at.slider(key="sl_t").set_value(-1.0).run()
+    move_live(at, "sl_t", -1.0)
     _, corr_neg = _readout(at)
     # correlation with a causal g lives on the negative side: ∫_0^1 e^(−(τ+1)) dτ
     assert corr_neg == pytest.approx(e ** -1 * (1 - e ** -1), abs=0.01)
     assert "numpy.correlate" in texts(at) or "no flip" in texts(at)
     # a symmetric g gives the same answer both ways
     at.selectbox(key="sl_g_kind").set_value("gauss").run()
-    at.slider(key="sl_g_gauss_shift").set_value(0.0).run()
+    move_live(at, "sl_g_gauss_shift", 0.0)
     _, corr_sym = _readout(at)
     at.toggle(key="sl_corr").set_value(False).run()
     _, conv_sym = _readout(at)
@@ -164,8 +164,8 @@ def test_frequency_view_padding_toggle():
 def test_shared_link_values_are_validated():
     at = open_lab("signal_lab", link={"sl_g_kind": "triangle", "sl_g_triangle_width": "2.0", "sl_t": "99"})
     assert not at.exception
-    assert at.slider(key="sl_g_triangle_width").value == 2.0
-    assert notice_keys(at) == {"sl_t"} and at.slider(key="sl_t").value == 1.5
+    assert at.session_state["sl_g_triangle_width"] == 2.0
+    assert notice_keys(at) == {"sl_t"} and at.session_state["sl_t"] == 1.5
 
 
 def test_backend_error_is_translated_on_the_chinese_page():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tests.browser.drag import live_slider
 from tests.browser.helpers import assert_no_exception, open_page, screenshot, settle, wait_for_app, wait_text_change
 
 CHECK = "[data-testid=stAlertContentSuccess]"
@@ -37,7 +38,7 @@ def test_stride_changes_the_formula_and_the_map_alike(page, app_url):
     assert formula == shown == (_formula_result(page),) * 2 == (255, 255)  # (512 − 3)//2 + 1
     assert "✓" in check
 
-    slider = page.locator("input[type=range][aria-label='Stride s']")  # the pooling slider is "Stride"
+    slider = live_slider(page, "Stride s")  # the pooling slider is "Stride"
     for expected in (170, 128):  # stride 3, then 4
         slider.focus()
         slider.press("ArrowRight")

@@ -14,7 +14,7 @@ from app.ui import page, shell
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.schema import ANIM_SIDES, MAX_DILATION, MAX_PAD, MAX_STRIDE, PAD_CHOICES, SCHEMA, T_KERNELS, bank_args
+from app.labs.cnn_lab.schema import ANIM_SIDES, PAD_CHOICES, SCHEMA, bank_args
 from app.labs.cnn_lab.arithmetic_figures import footprint_figure
 from app.ui.format import number, percent
 from app.ui.safe_text import literal
@@ -31,12 +31,15 @@ def _controls(bank: L.KernelBank, lang: str) -> A.ConvArgs:
     names = text.kernel_names(bank, lang, short=True)
     a, b, c, d = st.columns(4, gap="medium")
     a.selectbox(t("cnn.x.kernel", lang), range(bank.n_out), format_func=lambda i: f"C1-{i + 1} · {names[i]}", key="cnn_xk")
-    b.slider(t("cnn.x.stride", lang), 1, MAX_STRIDE, key="cnn_xs")
+    with b:
+        page.slider(SCHEMA, "cnn_xs", t("cnn.x.stride", lang))
     c.selectbox(t("cnn.x.pad", lang), PAD_CHOICES, format_func=lambda m: t(f"cnn.x.pad.{m}", lang), key="cnn_xpad",
                 help=t("cnn.x.pad_help", lang))
     if ss["cnn_xpad"] == "explicit":
-        c.slider(t("cnn.x.p", lang), 0, MAX_PAD, key="cnn_xp")
-    d.slider(t("cnn.x.dilation", lang), 1, MAX_DILATION, key="cnn_xd", help=t("cnn.x.dilation_help", lang))
+        with c:
+            page.slider(SCHEMA, "cnn_xp", t("cnn.x.p", lang))
+    with d:
+        page.slider(SCHEMA, "cnn_xd", t("cnn.x.dilation", lang), help=t("cnn.x.dilation_help", lang))
     return A.conv_args(page.current(SCHEMA))
 
 
@@ -71,7 +74,8 @@ def _formula(grey: run.Grey, bank: L.KernelBank, args: A.ConvArgs, lang: str, si
 def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> None:
     """The footprint animation on a small grid with the same kernel size, stride, padding and dilation."""
     st.markdown(f"##### {t('cnn.x.anim', lang)}")
-    n = st.columns([1, 2])[0].slider(t("cnn.x.anim_n", lang), *ANIM_SIDES, key="cnn_xn")
+    with st.columns([1, 2])[0]:
+        n = page.slider(SCHEMA, "cnn_xn", t("cnn.x.anim_n", lang))
     k = bank.first_kernels()[page.current(SCHEMA).xk].shape[0]
     try:
         pads, out_side, frames = A.animation(n, k, args)
@@ -90,7 +94,7 @@ def _transposed(grey: run.Grey, lang: str, side: int) -> None:
     """Stride-2 transposed convolution beside resize-then-convolve: images, spectra, flat-input patterns, scores."""
     st.markdown(f"##### {t('cnn.x.t_title', lang)}")
     st.markdown(t("cnn.x.t_intro", lang))
-    k = st.slider(t("cnn.x.t_k", lang), *T_KERNELS, key="cnn_tk")
+    k = page.slider(SCHEMA, "cnn_tk", t("cnn.x.t_k", lang))
     res = run.upsampled(grey, k, side, shell.palette())
     for col, name, score in zip(st.columns(2, gap="medium"), ("transposed", "resized"), res["scores"]):
         img, spec, flat, shape = res[name]

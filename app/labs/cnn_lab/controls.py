@@ -9,7 +9,7 @@ import streamlit as st
 
 import kernels
 from app.backend import cnn as L
-from app.ui import image_picker
+from app.ui import image_picker, page
 from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.labs.cnn_lab import text
 from app.labs.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, S4_MODES, SCHEMA, UI_MAPS
@@ -37,7 +37,7 @@ def c1_controls(lang: str) -> None:
     preset = st.selectbox(t("cnn.c1.preset", lang), L.C1_PRESETS, format_func=lambda p: t(f"cnn.c1.preset.{p}", lang),
                           key="cnn_c1")
     if preset == "random":
-        st.slider(t("cnn.c1.n", lang), 2, UI_MAPS, key="cnn_n")
+        page.slider(SCHEMA, "cnn_n", t("cnn.c1.n", lang))
         if st.session_state.get("cnn_ksize") is None:  # a segmented control can be de-selected
             st.session_state["cnn_ksize"] = SCHEMA.fields["cnn_ksize"].default
         a, b = st.columns(2)
@@ -58,7 +58,7 @@ def bias_controls(bank: L.KernelBank, lang: str) -> None:
     with st.expander(t("cnn.c1.biases", lang), expanded=False):
         st.caption(t("cnn.c1.biases_help", lang))
         for i, name in enumerate(text.kernel_names(bank, lang)):
-            st.slider(t("cnn.c1.bias", lang, i=i + 1, name=name), -2.0, 2.0, step=0.05, key=f"cnn_b{i}")
+            page.slider(SCHEMA, f"cnn_b{i}", t("cnn.c1.bias", lang, i=i + 1, name=name))
 
 
 def _pooling(lang: str, modes: tuple[str, ...], keys: tuple[str, str, str], labels: str) -> str:
@@ -67,9 +67,9 @@ def _pooling(lang: str, modes: tuple[str, ...], keys: tuple[str, str, str], labe
     ``keys`` are the mode, size and stride widget keys; ``labels`` the string-table prefix of their labels.
     """
     mode = st.selectbox(t(f"{labels}.mode", lang), modes, format_func=lambda m: t(f"cnn.pool.mode.{m}", lang), key=keys[0])
-    st.slider(t(f"{labels}.size", lang), 1, L.MAX_POOL, key=keys[1])
+    page.slider(SCHEMA, keys[1], t(f"{labels}.size", lang))
     if mode != "lenet":
-        st.slider(t(f"{labels}.stride", lang), 1, L.MAX_POOL, key=keys[2])
+        page.slider(SCHEMA, keys[2], t(f"{labels}.stride", lang))
     return mode
 
 
@@ -78,8 +78,10 @@ def pool_controls(lang: str) -> None:
     st.markdown(f"#### {t('cnn.pool.title', lang)}")
     if _pooling(lang, L.POOL_MODES, ("cnn_pool", "cnn_psize", "cnn_pstride"), "cnn.pool") == "lenet":
         a, b = st.columns(2)
-        a.slider(t("cnn.pool.lenet_w", lang), -2.0, 2.0, step=0.05, key="cnn_lw")
-        b.slider(t("cnn.pool.lenet_b", lang), -4.0, 4.0, step=0.1, key="cnn_lb")
+        with a:
+            page.slider(SCHEMA, "cnn_lw", t("cnn.pool.lenet_w", lang))
+        with b:
+            page.slider(SCHEMA, "cnn_lb", t("cnn.pool.lenet_b", lang))
         st.caption(t("cnn.pool.lenet_note", lang))
 
 
@@ -90,14 +92,15 @@ def c3_controls(lang: str, proj: bool) -> None:
                           key="cnn_c3")
     if preset == "random":
         a, b = st.columns(2)
-        a.slider(t("cnn.c3.n", lang), 2, UI_MAPS, key="cnn_c3n")
+        with a:
+            page.slider(SCHEMA, "cnn_c3n", t("cnn.c3.n", lang))
         b.number_input(t("cnn.c3.seed", lang), 0, 9999, step=1, key="cnn_c3seed")
     elif preset == "lenet":
         st.number_input(t("cnn.c3.seed", lang), 0, 9999, step=1, key="cnn_c3seed")
         st.image(connection_tile(LENET_C3_TABLE), width="stretch", caption=t("cnn.c3.table", lang),
                  alt=t("cnn.c3.table_alt", lang))
     if preset != "off":
-        st.slider(t("cnn.c3.bias", lang), -2.0, 2.0, step=0.05, key="cnn_c3b")
+        page.slider(SCHEMA, "cnn_c3b", t("cnn.c3.bias", lang))
     if not proj:
         st.caption(t(f"cnn.c3.explain.{preset}", lang))
     if preset != "off" and st.toggle(t("cnn.s4.own", lang), key="cnn_s4own", help=t("cnn.s4.own_help", lang)):

@@ -46,7 +46,7 @@ def _grid(n: int, per_row: int):
 
 def _map_grid(prefix: str, thumbs: list, names: list[str], lang: str, proj: bool) -> None:
     for col, i in _grid(len(thumbs), _per_row(proj)):
-        with col:
+        with col, st.container(key=f"cnn_{prefix.strip('-').lower()}_{i}"):  # e.g. cnn_s2_0: tests find a map
             st.markdown(f"**{prefix}{i + 1} · {names[i]}**")
             _map_card(thumbs[i], lang)
 

@@ -18,7 +18,7 @@ from app.ui import page, shell
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import controls, maps_tab, questions, text
 from app.labs.cnn_lab.arithmetic_panel import arithmetic_tab
-from app.labs.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
+from app.labs.cnn_lab.schema import SCHEMA, ZONE_PLATE, Net, bank_args, net
 from app.labs.cnn_lab import figures as figs
 from app.ui.format import count, number, percent
 from app.ui.errors import backend_message
@@ -83,7 +83,7 @@ def _aliasing_panel(grey: run.Grey, n: Net, c1_names: list[str]) -> None:
 def _shift_panel(grey: run.Grey, n: Net) -> None:
     st.markdown(f"#### {t('cnn.s.title', lang)}")
     st.markdown(t("cnn.s.intro", lang))
-    d = st.slider(t("cnn.s.d", lang), 0, SHIFT_MAX, key="cnn_shift")
+    d = page.slider(SCHEMA, "cnn_shift", t("cnn.s.d", lang))
     try:
         rep = run.shift_report(grey, n.c1, n.pool)
     except ValueError as exc:

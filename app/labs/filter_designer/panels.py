@@ -13,10 +13,10 @@ from app.backend import display
 from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend.panels import kernel_panel
-from app.ui import canvas, shell
+from app.ui import canvas, live_slider, page, shell
 from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import actions, design, pipeline
-from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN, NOTCH_KINDS, TOOLS, ZOOMS
+from app.labs.filter_designer.schema import CROP, NOTCH_KINDS, SCHEMA, TOOLS, ZOOMS
 from app.ui.strings import t
 from app.ui.image_picker import PickedImage
 
@@ -40,18 +40,18 @@ def controls(picked: PickedImage, s: Any, lang: str, proj: bool) -> None:
                         key="fd_band", horizontal=True, disabled=kind == "none")
     with c2:
         two = band in ("bandpass", "bandstop")
-        st.slider(t("fd.low" if two else "fd.cutoff", lang), 0.005, 0.5, step=0.005, format="%.3f", key="fd_lo",
-                  help=t("fd.cutoff_help", lang), disabled=kind == "none")
+        page.slider(SCHEMA, "fd_lo", t("fd.low" if two else "fd.cutoff", lang), help=t("fd.cutoff_help", lang),
+                    disabled=kind == "none")
         if two:
-            st.slider(t("fd.high", lang), 0.005, 0.5, step=0.005, format="%.3f", key="fd_hi", disabled=kind == "none")
+            page.slider(SCHEMA, "fd_hi", t("fd.high", lang), disabled=kind == "none")
         if kind == "butterworth":
-            st.slider(t("fd.order", lang), 1, 10, step=1, key="fd_order")
+            page.slider(SCHEMA, "fd_order", t("fd.order", lang))
     with c3:
         st.markdown(f"**{t('fd.sec.notch', lang)}**")
         if not proj:
             st.radio(t("fd.notch_kind", lang), NOTCH_KINDS, format_func=lambda v: t(f"fd.notch_kind.{v}", lang),
                      key="fd_notch_kind", horizontal=True)
-        st.slider(t("fd.notch_r", lang), 0.002, 0.1, step=0.001, format="%.3f", key="fd_notch_r")
+        page.slider(SCHEMA, "fd_notch_r", t("fd.notch_r", lang))
         if not proj:
             st.toggle(t("fd.snap", lang), key="fd_snap", help=t("fd.snap_help", lang))
         st.button(t("fd.detect", lang), key="fd_detect", on_click=actions.on_detect, args=(picked,),
@@ -63,9 +63,8 @@ def controls(picked: PickedImage, s: Any, lang: str, proj: bool) -> None:
         st.caption(t(f"fd.tool.explain.{tool}", lang))
         if not proj:
             st.select_slider(t("fd.zoom", lang), ZOOMS, format_func=lambda z: t(f"fd.zoom.{z}", lang), key="fd_zoom")
-            st.slider(t("fd.free.smooth", lang), 0.0, 0.05, step=0.0025, format="%.4f", key="fd_smooth",
-                      help=t("fd.free.smooth_help", lang))
-        if tool == "paint":
+            page.slider(SCHEMA, "fd_smooth", t("fd.free.smooth", lang), help=t("fd.free.smooth_help", lang))
+        if tool == "paint":  # release-only: only the next stroke uses the brush width, no picture changes with it
             st.slider(t("fd.brush", lang), 4, 40, step=1, key="fd_brush")
 
 
@@ -140,7 +139,7 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
         st.caption(t("fd.kernel.intro", lang))
     k1, k2, k3 = st.columns([1, 1.1, 1.3], gap="medium")
     with k1:
-        crop = st.slider(t("fd.crop", lang), CROP_MIN, CROP_MAX, step=2, key="fd_crop", help=t("fd.crop_help", lang))
+        crop = live_slider.live_slider("fd_crop", CROP, t("fd.crop", lang), help=t("fd.crop_help", lang))
     rep = mask_kernel.kernel_report(mask, int(crop), row_fy=design.response_row(notches, spec, regions))
     k, lobe_pct = rep.size, f"{100 * rep.negative_lobe:.1f}"
     with k1:
@@ -156,16 +155,16 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
         st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60, palette=shell.palette())), width="stretch")
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
-        offsets, taps = mask_kernel.cross_section(rep.full)
-        st.markdown(f"**{t('fd.kernel.cross', lang)}**")
-        st.plotly_chart(
-            figs.cross_section_figure(
+        def cross():
+            offsets, taps = mask_kernel.cross_section(rep.full)
+            return figs.cross_section_figure(
                 offsets, taps, crop_radius=k // 2, names={"full": t("fd.kernel.full", lang), "kept": t("fd.kernel.kept", lang)},
                 x_title=t("fd.kernel.cross_x", lang), y_title=t("fd.kernel.cross_y", lang),
                 lobe_note=f"{t('fd.kernel.lobe_note', lang)} {lobe_pct} %", height=height - 40, projector=proj,
-            ),
-            key="fd_cross", config=CFG, width="stretch",
-        )
+            )
+        st.markdown(f"**{t('fd.kernel.cross', lang)}**")
+        # secondary charts: mid-drag they keep their last picture (a draft), the release redraws them
+        st.plotly_chart(live_slider.settled("fd_cross", cross), key="fd_cross", config=CFG, width="stretch")
     if design.rings(rep):
         st.warning(t("fd.kernel.ringing", lang, pct=lobe_pct), icon=":material/waves:")
     else:
@@ -173,14 +172,11 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
     e1, e2 = st.columns([2, 1], gap="medium")
     with e1:
         st.markdown(f"**{t('fd.kernel.resp', lang, fy=f'{rep.row_fy:+.4f}')}**")
-        st.plotly_chart(
-            figs.response_figure(
-                rep.fx, rep.mask_row, rep.crop_row,
-                names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
-                x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang), height=height - 60, projector=proj,
-            ),
-            key="fd_resp", config=CFG, width="stretch",
-        )
+        st.plotly_chart(live_slider.settled("fd_resp", lambda: figs.response_figure(
+            rep.fx, rep.mask_row, rep.crop_row,
+            names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
+            x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang), height=height - 60, projector=proj,
+        )), key="fd_resp", config=CFG, width="stretch")
     with e2:
         st.markdown(t("fd.kernel.crop_note", lang, k=k, rms=f"{100 * rep.crop.rel_l2:.2f}", max=f"{rep.crop.max_abs:.3f}"))
         if rep.crop.rel_l2 > 0.1:

@@ -12,6 +12,8 @@ TOOLS: tuple[str, ...] = ("notch", "remove", "keep", "paint")
 ZOOMS: tuple[int, ...] = (1, 2, 4)
 CROP_MIN, CROP_MAX = 3, 63
 DEMO_SAMPLE = "periodic_noise"
+#: The crop-size slider: odd sizes only (a link holds the same values, checked by :func:`parse_crop`).
+CROP = Field("int", 31, lo=CROP_MIN, hi=CROP_MAX, step=2, unit="px")
 
 
 def parse_crop(text: str) -> int:
@@ -36,17 +38,17 @@ SCHEMA = Schema("FilterSettings", "fd_", {
     "fd_use_lab": Field("bool", False),
     "fd_shape": Field("choice", "none", choices=flt.MASK_SHAPES),
     "fd_band": Field("choice", "lowpass", choices=flt.MASK_BANDS),
-    "fd_lo": Field("float", 0.1, lo=0.005, hi=0.5),
-    "fd_hi": Field("float", 0.25, lo=0.005, hi=0.5),
-    "fd_order": Field("int", 2, lo=1, hi=10),
+    "fd_lo": Field("float", 0.1, lo=0.005, hi=0.5, step=0.005, unit="cycles/px"),
+    "fd_hi": Field("float", 0.25, lo=0.005, hi=0.5, step=0.005, unit="cycles/px"),
+    "fd_order": Field("int", 2, lo=1, hi=10, step=1),
     "fd_notch_kind": Field("choice", "gaussian", choices=NOTCH_KINDS),
-    "fd_notch_r": Field("float", 0.01, lo=0.002, hi=0.1),
+    "fd_notch_r": Field("float", 0.01, lo=0.002, hi=0.1, step=0.001, unit="cycles/px"),
     "fd_snap": Field("bool", True),
     "fd_tool": Field("choice", "notch", choices=TOOLS),
-    "fd_smooth": Field("float", 0.0, lo=0.0, hi=0.05),
+    "fd_smooth": Field("float", 0.0, lo=0.0, hi=0.05, step=0.0025, unit="cycles/px"),
     "fd_brush": Field("int", 14, lo=4, hi=40),
     "fd_zoom": Field("choice", 1, choices=ZOOMS),
-    "fd_crop": Field("custom", 31, parse=parse_crop, format=str),
+    "fd_crop": Field("custom", CROP.default, parse=parse_crop, format=str),
     "fd_window": Field("choice", "none", choices=flt.WINDOWS),
     "fd_notches": Field("custom", (), parse=flt.notches_from_text, format=flt.notches_to_text),
 })

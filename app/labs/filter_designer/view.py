@@ -22,7 +22,7 @@ import streamlit as st
 from app.backend import display
 from app.backend import filtering as flt
 from app.backend import spectrum_reading
-from app.ui import page, shell, image_picker
+from app.ui import image_picker, live_slider, page, shell
 from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import actions, design, panels, pipeline, questions as question
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
@@ -153,17 +153,17 @@ def designer(picked: image_picker.PickedImage) -> None:
         panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0])
         st.caption(t("fd.panel.fout_cap", lang))
     with d3:
-        prof = spectrum_reading.masked_radial_profiles(res.spectrum_in, mask)
-        st.markdown(f"**{t('fd.radial.title', lang)}**")
-        st.plotly_chart(
-            figs.radial_figure(
+        def radial():
+            prof = spectrum_reading.masked_radial_profiles(res.spectrum_in, mask)
+            return figs.radial_figure(
                 prof["freqs"], prof["input"], prof["output"], prof["mask"],
                 names={k: t(f"fd.radial.{k}", lang) for k in ("input", "output", "mask")},
                 x_title=t("fd.radial.x", lang), y_title=t("fd.radial.y", lang),
                 y2_title=t("fd.radial.y2", lang), height=height - 40, projector=proj,
-            ),
-            key="fd_radial", config=panels.CFG, width="stretch",
-        )
+            )
+        st.markdown(f"**{t('fd.radial.title', lang)}**")
+        # a secondary chart: mid-drag it keeps its last picture (a draft), the release redraws it
+        st.plotly_chart(live_slider.settled("fd_radial", radial), key="fd_radial", config=panels.CFG, width="stretch")
     st.caption(t("fd.imag", lang, imag=f"{res.imag_max:.1e}"))
 
     panels.notch_list(notches, regions, paint, lang)

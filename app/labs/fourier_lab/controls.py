@@ -8,8 +8,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from app.labs.fourier_lab import pipeline as lab
-from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS, SCHEMA, WIENER_EXPONENTS
-from app.ui import page
+from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS, SCHEMA, WIENER, WIENER_EXPONENTS
+from app.ui import live_slider, page
+from app.ui.page import Field
 from app.ui.errors import backend_message
 from app.ui.strings import t
 
@@ -40,12 +41,17 @@ def property_controls(prop: str, shape: tuple[int, int], lang: str) -> tuple[tup
     h, w = shape
     c1, c2 = st.columns(2)
     if prop == "shift":
-        return (("dx", c1.slider("dx", -(w // 2), w // 2, key="fl_dx")),
-                ("dy", c2.slider("dy", -(h // 2), h // 2, key="fl_dy")))
+        with c1:
+            dx = page.slider(SCHEMA, "fl_dx", "dx", within=(-(w // 2), w // 2))
+        with c2:
+            dy = page.slider(SCHEMA, "fl_dy", "dy", within=(-(h // 2), h // 2))
+        return (("dx", dx), ("dy", dy))
     if prop == "rotate":
-        return (("angle", c1.slider(t("fl.prop.angle", lang), -180.0, 180.0, step=5.0, key="fl_angle")),)
+        with c1:
+            return (("angle", page.slider(SCHEMA, "fl_angle", t("fl.prop.angle", lang))),)
     if prop == "scale":
-        return (("factor", c1.slider(t("fl.prop.factor", lang), 0.25, 4.0, step=0.25, key="fl_scale")),)
+        with c1:
+            return (("factor", page.slider(SCHEMA, "fl_scale", t("fl.prop.factor", lang))),)
     if prop == "mirror":
         axis = c1.radio(t("fl.prop.axis", lang), (1, 0), format_func=lambda a: t(f"fl.prop.axis.{a}", lang),
                         key="fl_axis", horizontal=True)
@@ -53,10 +59,30 @@ def property_controls(prop: str, shape: tuple[int, int], lang: str) -> tuple[tup
     if prop == "modulate":
         s = page.current(SCHEMA)
         ss["fl_mu"], ss["fl_mv"] = lab.clamp_frequency(shape, s.mu, s.mv)
-        (ulo, uhi), (vlo, vhi) = lab.freq_range(h), lab.freq_range(w)
-        return (("u", c1.slider(t("fl.wave.u", lang), ulo, uhi, key="fl_mu")),
-                ("v", c2.slider(t("fl.wave.v", lang), vlo, vhi, key="fl_mv")))
+        with c1:
+            u = page.slider(SCHEMA, "fl_mu", t("fl.wave.u", lang), within=lab.freq_range(h))
+        with c2:
+            v = page.slider(SCHEMA, "fl_mv", t("fl.wave.v", lang), within=lab.freq_range(w))
+        return (("u", u), ("v", v))
     return ()
+
+
+# The K slider moves over the positions of the log-spaced counts (session only, not in the link); fl_k holds the count.
+_K_POSITION = "fl_kpos"
+
+
+def _set_k(options: tuple[int, ...]) -> None:
+    st.session_state["fl_k"] = options[st.session_state[_K_POSITION]]
+
+
+def k_slider(options: tuple[int, ...], total: int, lang: str) -> None:
+    """The live K slider: one position per log-spaced count (``options``), labelled with the count."""
+    ss = st.session_state
+    ss["fl_k"] = lab.snap_k(page.current(SCHEMA).k, options)
+    ss[_K_POSITION] = options.index(ss["fl_k"])
+    labels = tuple(t("fl.build.all", lang, k=k) if k == total else f"{k:,}" for k in options)
+    live_slider.live_slider(_K_POSITION, Field("int", 0, lo=0, hi=len(options) - 1), t("fl.build.k", lang),
+                            labels=labels, on_change=_set_k, args=(options,))
 
 
 def deconv_controls(lang: str) -> None:
@@ -65,14 +91,14 @@ def deconv_controls(lang: str) -> None:
              key="fl_kernel", horizontal=True)
     kind = page.current(SCHEMA).kernel
     if kind == "gaussian":
-        st.slider("σ", 0.5, 6.0, step=0.25, key="fl_sigma")
+        page.slider(SCHEMA, "fl_sigma", "σ")
     elif kind == "motion":
-        st.slider(t("fl.dec.length", lang), 3, 41, key="fl_length")
-        st.slider(t("fl.dec.angle", lang), 0.0, 180.0, step=5.0, key="fl_mangle")
+        page.slider(SCHEMA, "fl_length", t("fl.dec.length", lang))
+        page.slider(SCHEMA, "fl_mangle", t("fl.dec.angle", lang))
     else:
-        st.slider(t("fl.dec.box", lang), 3, 21, step=2, key="fl_box")
-    st.slider(t("fl.dec.noise", lang), 0.0, 0.1, step=0.005, format="%.3f", key="fl_noise",
-              help=t("fl.dec.noise_help", lang, seed=lab.NOISE_SEED))
+        page.slider(SCHEMA, "fl_box", t("fl.dec.box", lang))
+    page.slider(SCHEMA, "fl_noise", t("fl.dec.noise", lang), help=t("fl.dec.noise_help", lang, seed=lab.NOISE_SEED))
     st.radio(t("fl.dec.boundary", lang), BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
              key="fl_boundary", horizontal=True)
-    st.select_slider(t("fl.dec.k", lang), WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: f"{10 ** e:.2g}")
+    # live over log10 K (the link's choice field holds the same quarter-decade exponents); shown as K
+    live_slider.live_slider("fl_kw", WIENER, t("fl.dec.k", lang), labels=tuple(f"{10 ** e:.2g}" for e in WIENER_EXPONENTS))

@@ -76,9 +76,8 @@ def wave_section() -> None:
             ss["fl_u"], ss["fl_v"] = lab.click_to_frequency(click, (h, w))
             st.rerun(scope="fragment")
         st.caption(t("fl.wave.click" if canvas.clicks_available() else "fl.wave.no_click", lang))
-        (ulo, uhi), (vlo, vhi) = lab.freq_range(h), lab.freq_range(w)
-        st.slider(t("fl.wave.u", lang), ulo, uhi, key="fl_u")
-        st.slider(t("fl.wave.v", lang), vlo, vhi, key="fl_v")
+        page.slider(SCHEMA, "fl_u", t("fl.wave.u", lang), within=lab.freq_range(h))
+        page.slider(SCHEMA, "fl_v", t("fl.wave.v", lang), within=lab.freq_range(w))
     with right:
         with st.container(key="fl_wave_readout"):
             st.markdown(wave_readout(info, lang))
@@ -97,11 +96,9 @@ def build_section() -> None:
                     key="fl_mode", horizontal=True)
     options = lab.k_options(image.size)
     if mode == "count":
-        ss["fl_k"] = lab.snap_k(page.current(SCHEMA).k, options)
-        st.select_slider(t("fl.build.k", lang), options, key="fl_k",
-                         format_func=lambda k: t("fl.build.all", lang, k=k) if k == image.size else f"{k:,}")
+        controls.k_slider(options, image.size, lang)
     else:
-        st.slider(t("fl.build.radius", lang), 0.0, 0.71, step=0.01, key="fl_r")
+        page.slider(SCHEMA, "fl_r", t("fl.build.radius", lang))
     s = page.current(SCHEMA)
     b = lab.build(digest, image, mode, int(s.k), float(s.r))
     c1, c2, c3 = st.columns([1, 1, 1.3], gap="medium")

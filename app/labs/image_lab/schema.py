@@ -15,7 +15,9 @@ from app.labs.image_lab.teaching import link_fields as teaching_fields
 
 KEY = "il"
 SIGNED_MODES: tuple[str, ...] = DISPLAY_RULES  # the backend's one display rule ("auto" picks per kernel)
-DB_RANGES: tuple[int, ...] = (40, 60, 80, 100, 120, 140)
+#: The spectra's display range slider (a link holds one of its positions, ``DB_RANGES``).
+DB = state.Field("int", 100, lo=40, hi=140, step=20, unit="dB")
+DB_RANGES: tuple[int, ...] = tuple(range(DB.lo, DB.hi + 1, DB.step))
 
 #: Opening values that differ from the catalogue defaults: a blur the back row can see.
 OPENING: dict[str, object] = {
@@ -40,7 +42,7 @@ def build_schema() -> dict[str, state.Field]:
             "il_signed": state.Field("choice", "auto", choices=SIGNED_MODES),
             "il_shared": state.Field("bool", True),
             "il_perchan": state.Field("bool", False),
-            "il_db": state.Field("choice", 100, choices=DB_RANGES),
+            "il_db": state.Field("choice", DB.default, choices=DB_RANGES),
         }
     )
     schema.update(teaching_fields.FIELDS)  # custom-kernel slot of the teaching tools

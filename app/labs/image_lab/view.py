@@ -19,7 +19,7 @@ from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab import text as words
 from app.labs.image_lab import figures as figs
 from app.ui.format import number
-from app.labs.image_lab.schema import BOUNDARIES, DB_RANGES, SIGNED_MODES, SETTINGS
+from app.labs.image_lab.schema import BOUNDARIES, DB, SIGNED_MODES, SETTINGS
 from app.ui.safe_text import literal
 from app.ui.strings import t
 
@@ -54,7 +54,7 @@ with st.sidebar:
             st.selectbox(t("il.signed", lang), SIGNED_MODES, format_func=lambda m: t(f"il.signed.{m}", lang),
                          key="il_signed", help=t("il.signed_help", lang))
             st.toggle(t("il.shared", lang), key="il_shared", help=t("il.shared_help", lang))
-            st.select_slider(t("il.db", lang), DB_RANGES, key="il_db", help=t("il.db_help", lang))
+            live_slider.live_slider("il_db", DB, t("il.db", lang), help=t("il.db_help", lang))
             if picked.is_colour:
                 st.toggle(t("il.perchan", lang), key="il_perchan", help=t("il.perchan_help", lang))
 

@@ -92,7 +92,7 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
 
     ``frames`` must come from ``slide_frames(f, g, times, correlate=correlate)`` with
     ``stride=1``; ``current`` is the index of the frame shown as the still picture (and
-    where the plotly slider starts).
+    where the plotly slider starts). :func:`at_frame` moves the still picture to another frame.
     """
     discrete = f.grid.mode == "discrete"
     w = 1.0 if discrete else f.grid.weight
@@ -283,6 +283,30 @@ def slide_figure(f: Signal, g: Signal, frames: SlideFrames, *, current: int, cor
         }],
     )
     return AnimatedFigure(fig.to_dict(), frames)
+
+
+def _merged(base: dict, new: dict) -> dict:
+    """``base`` updated by ``new`` as plotly merges an animation frame into a trace (nested dicts merged)."""
+    out = dict(base)
+    for key, value in new.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def at_frame(figure: dict, frames: list, k: int, *, animate: bool = True) -> AnimatedFigure:
+    """The chart of :func:`slide_figure` showing frame ``k`` as its still picture (its slider at ``k``).
+
+    ``figure`` is ``slide_figure(...).to_dict()`` without ``"frames"``, ``frames`` its frames: a move
+    of t merges one frame into a copy instead of building the figure again (the result equals
+    ``slide_figure(..., current=k)``). ``animate=False`` leaves out the Play frames: the same
+    picture and layout with a tenth of the data, a draft while t is dragged.
+    """
+    data = list(figure["data"])
+    for i, new in zip(frames[k]["traces"], frames[k]["data"]):
+        data[i] = _merged(data[i], new)
+    layout = dict(figure["layout"])
+    layout["sliders"] = [{**layout["sliders"][0], "active": int(k)}]
+    return AnimatedFigure({"data": data, "layout": layout}, frames if animate else [])
 
 
 def _fmax(freqs: np.ndarray, *mags: np.ndarray, discrete: bool) -> float:

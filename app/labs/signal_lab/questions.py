@@ -129,6 +129,8 @@ def _guess_slider(mode: str, lang: str) -> float:
     """The guess, on the time slider's own grid (t in steps of :data:`T_STEP`, or n); a new guess
     hides the last check's answer."""
     again = {"on_change": predict.conceal, "args": (KEY,)}
+    # release-only on purpose: nothing on the page depends on the guess until Check, so a live drag
+    # would only re-run the whole lab for pictures that do not change
     if mode == "discrete":
         return float(st.slider(t("q.max.guess", lang, var="n"), *N_RANGE, value=0, step=1, key="sl_guess_n", **again))
     return float(st.slider(t("q.max.guess", lang, var="t"), *T_RANGE, value=0.0, step=T_STEP, key="sl_guess_t",

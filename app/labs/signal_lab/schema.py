@@ -28,8 +28,8 @@ def _fields() -> dict[str, Field]:
         "sl_mode": Field("choice", "continuous", choices=sg.MODES),
         "sl_corr": Field("bool", False),
         "sl_pad": Field("bool", True),
-        "sl_t": Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1]),
-        "sl_n": Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1]),
+        "sl_t": Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1], step=T_STEP),
+        "sl_n": Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1], step=1),
     }
     for which in WHICH:
         out[f"sl_{which}_kind"] = Field("choice", DEFAULT_KIND[which], choices=sg.signal_names())
@@ -39,7 +39,8 @@ def _fields() -> dict[str, Field]:
             for p in spec.params:
                 kind = "int" if p.kind == "int" else "float"
                 default = int(p.default) if kind == "int" else float(p.default)
-                out[param_key(which, spec.name, p.name)] = Field(kind, default, lo=p.min, hi=p.max)
+                out[param_key(which, spec.name, p.name)] = Field(kind, default, lo=p.min, hi=p.max, step=p.step,
+                                                                 unit=p.unit)
     return out
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import page, shell
+from app.ui import live_slider, page, shell
 from app.ui.format import number
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
-from app.labs.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
+from app.labs.signal_lab.schema import SCHEMA, WHICH, param_key
 from app.ui.errors import backend_message
 from app.ui.strings import t
 
@@ -23,12 +23,7 @@ def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     cols = st.columns(2)
     for i, p in enumerate(spec.params):
         with cols[i % 2]:
-            key = param_key(which, kind, p.name)
-            if p.kind == "int":
-                value = st.slider(p.label[lang], int(p.min), int(p.max), step=int(p.step), key=key)
-            else:
-                value = st.slider(p.label[lang], float(p.min), float(p.max), step=float(p.step), key=key)
-            params.append((p.name, value))
+            params.append((p.name, page.slider(SCHEMA, param_key(which, kind, p.name), p.label[lang])))
     values = None
     if kind == "custom":
         good_key = f"_sl_{which}_values_good"
@@ -48,8 +43,8 @@ def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
 def _time_slider(mode: str, lang: str) -> float:
     """The still picture's time: t (continuous) or n (discrete)."""
     if mode == "discrete":
-        return float(st.slider(t("sl.n", lang), N_RANGE[0], N_RANGE[1], step=1, key="sl_n"))
-    return float(st.slider(t("sl.t", lang), T_RANGE[0], T_RANGE[1], step=T_STEP, key="sl_t"))
+        return float(page.slider(SCHEMA, "sl_n", t("sl.n", lang)))
+    return float(page.slider(SCHEMA, "sl_t", t("sl.t", lang)))
 
 
 lang = shell.lang()
@@ -91,7 +86,9 @@ if correlate:
     st.info(t("sl.correlate_help", lang))
 
 pad = page.current(SCHEMA).pad
-result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector)
+# mid-drag a draft: the slide chart without its Play frames (the release redraws them)
+result = build(mode, picked["f"], picked["g"], bool(correlate), round(position, 6), pad, lang, projector,
+               live_slider.any_dragging())
 var = "n" if mode == "discrete" else "t"
 with col_c:  # under the convolution/correlation switch: what it changes for this g
     st.caption(maximum.symmetry_note(result["g_centre"], result["peaks"], var, lang))

@@ -112,6 +112,8 @@ def render(lang: str, projector: bool = False) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         c1, c2, c3 = st.columns(3)
+        # release-only: these set up the drawing (grid size, brush width), nothing is drawn from them until the
+        # next stroke, and a new grid size clears the drawing canvas: redrawing it at every value would flicker
         c1.slider(t("teach.draw.size", lang), 3, edit.MAX_EDIT_SIDE, step=1, key="teach_draw_size")
         c2.slider(t("teach.draw.brush", lang), 2, 40, step=1, key="teach_draw_brush")
         c3.radio(
