@@ -116,8 +116,8 @@ def _megapixels(n: int) -> str:
     return f"{n / 1e6:.1f}"
 
 
-def _too_large(width: int, height: int) -> ImageError:
-    mp, limit = _megapixels(width * height), _megapixels(MAX_PIXELS)
+def _too_large(width: int, height: int, max_pixels: int = MAX_PIXELS) -> ImageError:
+    mp, limit = _megapixels(width * height), _megapixels(max_pixels)
     return ImageError(
         f"The image is too large: {width}×{height} pixels ({mp} megapixels; the limit is {limit} megapixels).",
         "too_large", pixels=mp, limit=limit,
@@ -229,7 +229,7 @@ def _available_formats() -> list[str]:
     return [f for f in SUPPORTED_FORMATS if f in Image.OPEN]
 
 
-def _decode(data: bytes) -> np.ndarray:
+def _decode(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     # No global Pillow state is changed here (Streamlit runs sessions in threads):
     # Image.open reads only the header; the pixel cap is checked below, before any
     # decoding.  Pillow's own guard (DecompressionBombError above 2 x
@@ -238,7 +238,7 @@ def _decode(data: bytes) -> np.ndarray:
     try:
         img = Image.open(io.BytesIO(data), formats=_available_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        limit = _megapixels(MAX_PIXELS)
+        limit = _megapixels(max_pixels)
         raise ImageError(
             f"The image is too large (a 'decompression bomb'; the limit is {limit} megapixels).",
             "too_large", pixels=f"> {limit}", limit=limit,
@@ -256,8 +256,8 @@ def _decode(data: bytes) -> np.ndarray:
         if width <= 0 or height <= 0:
             raise ImageError("The image has no pixels.", "invalid")
         # checked from the header, BEFORE any pixel is decoded (decompression-bomb guard)
-        if width * height > MAX_PIXELS:
-            raise _too_large(width, height)
+        if width * height > max_pixels:
+            raise _too_large(width, height, max_pixels)
         try:
             img.seek(0)  # first frame of animations
             # never decode half a file silently, whatever a caller set globally
@@ -268,7 +268,7 @@ def _decode(data: bytes) -> np.ndarray:
         except ImageError:
             raise
         except Image.DecompressionBombError:
-            raise _too_large(width, height) from None
+            raise _too_large(width, height, max_pixels) from None
         except Exception:
             raise ImageError("The image file is damaged or truncated.", "truncated") from None
         try:
@@ -276,8 +276,8 @@ def _decode(data: bytes) -> np.ndarray:
         except Exception:  # a broken EXIF block must not lose the picture
             oriented = img
         w2, h2 = oriented.size
-        if w2 * h2 > MAX_PIXELS:
-            raise _too_large(w2, h2)
+        if w2 * h2 > max_pixels:
+            raise _too_large(w2, h2, max_pixels)
         arr = _to_array(oriented)
     return np.ascontiguousarray(np.clip(arr, 0.0, 1.0), dtype=np.float64)
 
@@ -291,7 +291,7 @@ def _strict_load(img: Image.Image) -> None:
         ImageFile.LOAD_TRUNCATED_IMAGES = old
 
 
-def load_image(source: ImageSource) -> np.ndarray:
+def load_image(source: ImageSource, *, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     """Decode an image file into a float64 array in ``[0, 1]``.
 
     Parameters
@@ -300,6 +300,9 @@ def load_image(source: ImageSource) -> np.ndarray:
         A path to an image file, the encoded bytes of one, or an open binary file
         (e.g. Streamlit's ``UploadedFile``; read from the start).
         PNG, JPEG, BMP, TIFF, WebP and GIF (first frame) are read.
+    max_pixels : int, optional
+        Refuse images with more pixels than this (from the header, before decoding); at most
+        :data:`MAX_PIXELS`. A camera frame, for example, is held to its working size.
 
     Returns
     -------
@@ -311,7 +314,7 @@ def load_image(source: ImageSource) -> np.ndarray:
     ------
     ImageError
         If the file is missing, empty, larger than :data:`MAX_UPLOAD_MB`, not an
-        image, truncated or damaged, or has more than :data:`MAX_PIXELS` pixels
+        image, truncated or damaged, or has more than ``max_pixels`` pixels
         (including decompression bombs, refused from the header alone).
     TypeError
         If ``source`` is neither a path, bytes nor a binary file.
@@ -321,8 +324,12 @@ def load_image(source: ImageSource) -> np.ndarray:
     >>> img = load_image(sample_path("camera"))  # a path, bytes or an open binary file
     >>> img.shape, img.dtype
     ((512, 512), dtype('float64'))
+    >>> load_image(sample_path("camera"), max_pixels=256 * 256)
+    Traceback (most recent call last):
+    ...
+    app.backend.images.ImageError: The image is too large: 512×512 pixels (0.3 megapixels; the limit is 0.1 megapixels).
     """
-    return _decode(_read_source(source))
+    return _decode(_read_source(source), min(int(max_pixels), MAX_PIXELS))
 
 
 # --------------------------------------------------------------------------- #
