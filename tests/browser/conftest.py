@@ -18,6 +18,8 @@ from tests.servers import streamlit_app
 
 CHROMIUM = os.environ.get("CONVSCOPE_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+#: Chromium's fake camera: a moving test pattern, opened without a permission prompt
+FAKE_CAMERA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
 
 
 
@@ -41,7 +43,8 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """One Playwright driver for the session (the sync API allows one at a time)."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         _unavailable(f"no Chromium at {CHROMIUM}")
     try:
@@ -49,11 +52,26 @@ def browser():
     except ImportError:
         _unavailable("the playwright package is not installed")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--disable-quic"]
-        )
-        yield browser
-        browser.close()
+        yield pw
+
+
+def _chromium(pw, *args: str):
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--disable-quic", *args])
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = _chromium(playwright_driver)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def camera_browser(playwright_driver):
+    """Chromium with a fake camera (a moving test pattern) that opens without asking."""
+    browser = _chromium(playwright_driver, *FAKE_CAMERA)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
