@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.camera import FAKE_CAMERA
 from tests.browser.helpers import LOAD_TIMEOUT_MS
 from tests.servers import streamlit_app
 
 CHROMIUM = os.environ.get("CONVSCOPE_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-#: Chromium's fake camera: a moving test pattern, opened without a permission prompt
-FAKE_CAMERA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
 
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.drag import install_probe, live_slider, wait_settled
+from tests.browser.camera import CAMERA, OUT_IMG, start_camera
+from tests.browser.drag import live_slider, wait_settled
 from tests.browser.helpers import LOAD_TIMEOUT_MS, assert_no_exception, element_src, open_page, screenshot, settle
 
-OUT_IMG = ".st-key-il_out_panel img"
 IN_IMG = ".st-key-il_in_panel img"
-CAMERA = ".cs-cam"
 SIGMA = "Sigma σ (spread)"
 
 # the number of distinct output pictures the probe has recorded
@@ -28,14 +27,6 @@ def camera_page(camera_browser):
     page.set_default_timeout(LOAD_TIMEOUT_MS)
     yield page
     context.close()
-
-
-def start_camera(page, app_url: str) -> None:
-    """Open the Image Lab on a sample, then choose the Camera source (the video starts by itself)."""
-    open_page(page, app_url)
-    install_probe(page, OUT_IMG)
-    page.locator("[data-testid=stSidebar]").get_by_role("radio", name="Camera", exact=True).click()
-    page.locator(f"{CAMERA}[data-live='1']").wait_for()  # Playwright's CSS pierces the component's shadow root
 
 
 def test_the_fake_camera_drives_the_output_and_freeze_keeps_a_frame(camera_page, app_url):
@@ -73,12 +64,26 @@ def test_without_a_secure_page_the_camera_says_why(camera_page, app_url):
     """``http://<machine name>`` is not a secure context: the camera explains https/localhost instead."""
     page = camera_page
     page.add_init_script("Object.defineProperty(window, 'isSecureContext', {get: () => false})")
-    start_camera_blocked = page.locator(CAMERA)
     open_page(page, app_url)
     page.locator("[data-testid=stSidebar]").get_by_role("radio", name="Camera", exact=True).click()
-    start_camera_blocked.wait_for()
-    message = page.locator(f"{CAMERA} .cs-msg")
-    message.wait_for()
-    assert "https://" in message.inner_text() and "localhost" in message.inner_text()
-    assert start_camera_blocked.get_attribute("data-live") == "0"
+    page.locator(f"{CAMERA}[data-error='insecure']").wait_for()
+    message = page.locator(f"{CAMERA} .cs-msg").inner_text()
+    assert "https://" in message and "localhost" in message and "README" in message
+    assert page.locator(CAMERA).get_attribute("data-live") == "0"
+    assert_no_exception(page)
+
+
+def test_leaving_the_camera_source_turns_the_camera_off(camera_page, app_url):
+    page = camera_page
+    page.add_init_script("""(() => {  // keep every stream the page opens, to look at its tracks later
+        const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        window.__csStreams = [];
+        navigator.mediaDevices.getUserMedia = async (c) => { const s = await open(c); window.__csStreams.push(s); return s; };
+    })()""")
+    start_camera(page, app_url)
+    live = "() => window.__csStreams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length"
+    assert page.evaluate(live) == 1
+    page.locator("[data-testid=stSidebar]").get_by_role("radio", name="Sample", exact=True).click()
+    page.locator(CAMERA).wait_for(state="detached")
+    page.wait_for_function(f"() => ({live})() === 0")
     assert_no_exception(page)
