@@ -22,10 +22,7 @@ export default function (component) {
     start(s);
   }
   draw(s);
-  if (s.inflight !== null && data.seq >= s.inflight && s.settling !== s.inflight) {
-    s.settling = s.inflight;
-    whenDrawn(s, s.inflight);
-  }
+  onEcho(s, data.seq, () => capture(s)); // live_drawn.js: the run's pictures are drawn
   // Streamlit calls this when the component leaves the page (and for a stale render): the camera
   // goes off once the element is really gone.
   return () => setTimeout(() => { if (!root.isConnected) stop(s); }, 100);
@@ -103,21 +100,6 @@ function stop(s) {
   s.inflight = null;
   clearTimeout(s.timer);
   draw(s);
-}
-
-// The echo arrives with the run's first elements: the next frame waits until the run has ended and
-// its images are loaded, or it would replace them before the browser has fetched them.
-function whenDrawn(s, seq) {
-  if (s.inflight !== seq) return; // given up on (ECHO_TIMEOUT_MS) meanwhile
-  const app = document.querySelector("[data-testid=stApp]");
-  const running = app && app.getAttribute("data-test-script-state") === "running";
-  if (running || [...document.images].some((i) => !i.complete && i.loading !== "lazy")) {
-    requestAnimationFrame(() => whenDrawn(s, seq));
-    return;
-  }
-  s.inflight = null;
-  clearTimeout(s.timer);
-  capture(s);
 }
 
 // Take the video's current frame at the working size (long side data.side) and send it.

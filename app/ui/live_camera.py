@@ -27,16 +27,15 @@ import binascii
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from streamlit.components.v2 import component
 
 from app.backend import images as bimages
+from app.ui.live_component import live_component
 from app.ui.strings import t
 
-__all__ = ["Frame", "sanitise", "decode", "live_camera", "component_key", "CAMERA_SIDES", "MAX_FRAME_CHARS"]
+__all__ = ["CAMERA_SIDES", "MAX_FRAME_CHARS", "Frame", "component_key", "decode", "live_camera", "sanitise"]
 
 #: Long sides (px) a camera frame can be taken at; the smaller the faster the video follows.
 CAMERA_SIDES: tuple[int, ...] = (128, 256, 384, 512)
@@ -92,12 +91,7 @@ _CSS = """
 .cs-toggle[hidden] { display: none; }
 """
 
-_mount = component(
-    "convscope_live_camera",
-    html=_HTML,
-    css=_CSS,
-    js=(Path(__file__).with_name("live_camera.js")).read_text(encoding="utf-8"),
-)
+_mount = live_component("convscope_live_camera", _HTML, _CSS, "live_camera.js")
 
 
 @dataclass(frozen=True)
