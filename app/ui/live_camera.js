@@ -24,8 +24,13 @@ export default function (component) {
   draw(s);
   onEcho(s, data.seq, () => capture(s)); // live_drawn.js: the run's pictures are drawn
   // Streamlit calls this when the component leaves the page (and for a stale render): the camera
-  // goes off once the element is really gone.
-  return () => setTimeout(() => { if (!root.isConnected) stop(s); }, 100);
+  // goes off once the element is really gone (React may remove it a little later on a busy machine).
+  return () => offWhenGone(s, 50);
+}
+
+function offWhenGone(s, checks) {
+  if (!s.root.isConnected) stop(s);
+  else if (checks > 0) setTimeout(() => offWhenGone(s, checks - 1), 200);
 }
 
 function init(root) {
