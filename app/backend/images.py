@@ -154,8 +154,8 @@ def _megapixels(n: int) -> str:
     return f"{n / 1e6:.1f}"
 
 
-def _too_large(width: int, height: int) -> ImageError:
-    mp, limit = _megapixels(width * height), _megapixels(MAX_PIXELS)
+def _too_large(width: int, height: int, max_pixels: int = MAX_PIXELS) -> ImageError:
+    mp, limit = _megapixels(width * height), _megapixels(max_pixels)
     return ImageError(
         f"The image is too large: {width}×{height} pixels ({mp} megapixels; the limit is {limit} megapixels).",
         "too_large", pixels=mp, limit=limit,
@@ -323,7 +323,8 @@ def _factor(long: int, long_side: int, at_least: bool) -> int:
     return max(1, long // long_side) if at_least else max(1, -(-long // long_side))
 
 
-def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tuple[int, ...]]:
+def _decode(data: bytes, long_side: int, at_least: bool,
+            max_pixels: int = MAX_PIXELS) -> tuple[np.ndarray, tuple[int, ...]]:
     """Decode ``data``; return the picture area-averaged by an integer factor and its full shape.
 
     The factor brings the long side to at most ``long_side`` (``at_least=False``), or
@@ -338,7 +339,7 @@ def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tu
     try:
         img = Image.open(io.BytesIO(data), formats=_available_formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        limit = _megapixels(MAX_PIXELS)
+        limit = _megapixels(max_pixels)
         raise ImageError(
             f"The image is too large (a 'decompression bomb'; the limit is {limit} megapixels).",
             "too_large", pixels=f"> {limit}", limit=limit,
@@ -356,8 +357,8 @@ def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tu
         if width <= 0 or height <= 0:
             raise ImageError("The image has no pixels.", "invalid")
         # checked from the header, BEFORE any pixel is decoded (decompression-bomb guard)
-        if width * height > MAX_PIXELS:
-            raise _too_large(width, height)
+        if width * height > max_pixels:
+            raise _too_large(width, height, max_pixels)
         try:
             img.seek(0)  # first frame of animations
             k = _factor(max(width, height), long_side, at_least)
@@ -371,7 +372,7 @@ def _decode(data: bytes, long_side: int, at_least: bool) -> tuple[np.ndarray, tu
         except ImageError:
             raise
         except Image.DecompressionBombError:
-            raise _too_large(width, height) from None
+            raise _too_large(width, height, max_pixels) from None
         except Exception:
             raise ImageError("The image file is damaged or truncated.", "truncated") from None
         drafted = img.size
@@ -397,7 +398,7 @@ def _strict_load(img: Image.Image) -> None:
         ImageFile.LOAD_TRUNCATED_IMAGES = old
 
 
-def load_image(source: ImageSource) -> np.ndarray:
+def load_image(source: ImageSource, *, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     """Decode an image file into a float64 array in ``[0, 1]``.
 
     Parameters
@@ -406,6 +407,9 @@ def load_image(source: ImageSource) -> np.ndarray:
         A path to an image file, the encoded bytes of one, or an open binary file
         (e.g. Streamlit's ``UploadedFile``; read from the start).
         PNG, JPEG, BMP, TIFF, WebP and GIF (first frame) are read.
+    max_pixels : int, optional
+        Refuse images with more pixels than this (from the header, before decoding); at most
+        :data:`MAX_PIXELS`. A camera frame, for example, is held to its working size.
 
     Returns
     -------
@@ -419,7 +423,7 @@ def load_image(source: ImageSource) -> np.ndarray:
     ------
     ImageError
         If the file is missing, empty, larger than :data:`MAX_UPLOAD_MB`, not an
-        image, truncated or damaged, or has more than :data:`MAX_PIXELS` pixels
+        image, truncated or damaged, or has more than ``max_pixels`` pixels
         (including decompression bombs, refused from the header alone).
     TypeError
         If ``source`` is neither a path, bytes nor a binary file.
@@ -429,10 +433,14 @@ def load_image(source: ImageSource) -> np.ndarray:
     >>> img = load_image(sample_path("camera"))  # a path, bytes or an open binary file
     >>> img.shape, img.dtype
     ((512, 512), dtype('float64'))
+    >>> load_image(sample_path("camera"), max_pixels=256 * 256)
+    Traceback (most recent call last):
+    ...
+    app.backend.images.ImageError: The image is too large: 512×512 pixels (0.3 megapixels; the limit is 0.1 megapixels).
     """
     data = _read_source(source)
     with DECODE_SLOT:
-        return _decode(data, MAX_DECODE_SIDE, at_least=False)[0]
+        return _decode(data, MAX_DECODE_SIDE, at_least=False, max_pixels=min(int(max_pixels), MAX_PIXELS))[0]
 
 
 def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE) -> WorkingCopy:

@@ -14,13 +14,14 @@ are shared by all sessions in a byte-budgeted cache.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from app.backend import images as bimages
+from app.ui import live_camera as camera
 from app.ui import page
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.errors import backend_message
@@ -55,10 +56,18 @@ class PickedImage:
     source: str  # "sample" | "upload" | "camera"
     resized: bool
     original_shape: tuple
+    #: A private image's own memo of what the labs derive from it (its analysis, its panels): it lives
+    #: and dies with the image, in one session's state.
+    own_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_colour(self) -> bool:
         return self.image.ndim == 3
+
+    @property
+    def private(self) -> bool:
+        """A camera picture: kept out of every cache shared with other sessions and out of hand-overs."""
+        return self.source == "camera"
 
 
 @dataclass(frozen=True)
@@ -200,14 +209,17 @@ def image_picker(
     allow_size: bool = True,
     allow_camera: bool = True,
     publish: bool = False,
+    live_camera: bool = False,
     messages=None,
 ) -> PickedImage:
     """Sample select / upload / camera (+ colour toggle, working size); returns the image.
 
     A bad upload shows ``st.error`` with a friendly message and returns the previous
     image, so the page keeps its state. With ``publish=True`` the result becomes
-    :func:`current_image` (the Image Lab does this). ``messages`` is an optional container
-    (e.g. one in the main area) for the error/notice; by default it goes under the picker.
+    :func:`current_image` (the Image Lab does this; a camera picture is never handed over).
+    With ``live_camera=True`` the camera is live video (:mod:`app.ui.live_camera`), otherwise
+    a photo. ``messages`` is an optional container (e.g. one in the main area) for the
+    error/notice; by default it goes under the picker.
     """
     ss = st.session_state
     for k, v in picker_defaults(key).items():
@@ -230,6 +242,8 @@ def image_picker(
         source = "sample"
     data: bytes | None = None
     filename = ""
+    decode = bimages.load_image
+    refused = False
     if source == "sample":
         st.selectbox(
             t("il.pick.sample", lang),
@@ -246,6 +260,9 @@ def image_picker(
         )
         if up is not None:
             data, filename = up.getvalue(), up.name
+    elif live_camera:
+        live = camera.live_camera(lang, key=key)
+        data, filename, decode, refused = live.data, t("il.pick.camera_name", lang), camera.decode, live.refused
     else:
         shot = st.camera_input(t("il.pick.camera", lang), key=f"{key}_camera")
         if shot is not None:
@@ -261,15 +278,19 @@ def image_picker(
     if not allow_colour:
         colour = False
 
+    if refused:  # like a bad upload: say so, keep the previous picture
+        (messages if messages is not None else st).error(t("cam.refused", lang), icon=":material/error:")
     picked = _resolve_cached(
-        key, ImageChoice(source, ss[f"{key}_sample"], data, filename, colour, int(size)), lang, messages
+        key, ImageChoice(source, ss[f"{key}_sample"], data, filename, colour, int(size)), lang, messages, decode
     )
-    if publish:
+    if publish and not picked.private:
         page.hand_over(picked)
     return picked
 
 
-def _resolve_cached(key: str, choice: ImageChoice, lang: str, messages=None) -> PickedImage:
+def _resolve_cached(
+    key: str, choice: ImageChoice, lang: str, messages=None, decode: Callable[[bytes], np.ndarray] = bimages.load_image
+) -> PickedImage:
     """Run :func:`resolve_image` with session memory of the last good image and of decoded uploads."""
     ss = st.session_state
     last_key = f"_{key}_last_good"
@@ -290,7 +311,7 @@ def _resolve_cached(key: str, choice: ImageChoice, lang: str, messages=None) -> 
             if resolved.ok:
                 ss[last_key] = resolved.picked
             return resolved.picked
-    resolved = resolve_image(choice, previous, lang, load_sample=_cached_sample)
+    resolved = resolve_image(choice, previous, lang, load_sample=_cached_sample, decode=decode)
     if memo_id is not None:
         ss[memo_key] = (memo_id, resolved)
     _show(resolved, messages)

@@ -17,27 +17,11 @@ export default function (component) {
   if (s.seq < data.seq) s.seq = data.seq; // a reloaded page continues the server's count
   if (!s.dragging && s.inflight === null && s.pending === null) s.value = data.value;
   draw(s);
-  if (s.inflight !== null && data.seq >= s.inflight && s.settling !== s.inflight) {
-    s.settling = s.inflight;
-    whenDrawn(s, s.inflight);
-  }
-}
-
-// The echo arrives with the run's first elements: the next value waits until the run has ended
-// and its images are loaded, or it would replace them before the browser has fetched them.
-function whenDrawn(s, seq) {
-  if (s.inflight !== seq) return; // given up on (ECHO_TIMEOUT_MS) meanwhile
-  const app = document.querySelector("[data-testid=stApp]");
-  const running = app && app.getAttribute("data-test-script-state") === "running";
-  if (running || [...document.images].some((i) => !i.complete && i.loading !== "lazy")) {
-    requestAnimationFrame(() => whenDrawn(s, seq));
-    return;
-  }
-  s.inflight = null;
-  clearTimeout(s.timer);
-  draw(s);
-  flush(s);
-  status(s);
+  onEcho(s, data.seq, () => { // live_drawn.js: the run's pictures are drawn
+    draw(s);
+    flush(s);
+    status(s);
+  });
 }
 
 function init(root, setStateValue) {

@@ -28,13 +28,12 @@ import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from streamlit.components.v2 import component
 
 from app.ui.format import number
+from app.ui.live_component import live_component
 from app.ui import state
 from app.ui.state import Field
 
@@ -93,12 +92,7 @@ _CSS = """
 .cs-disabled .cs-track { cursor: not-allowed; }
 """
 
-_mount = component(
-    "convscope_live_slider",
-    html=_HTML,
-    css=_CSS,
-    js=(Path(__file__).with_name("live_slider.js")).read_text(encoding="utf-8"),
-)
+_mount = live_component("convscope_live_slider", _HTML, _CSS, "live_slider.js")
 
 
 @dataclass(frozen=True)

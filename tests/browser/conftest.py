@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.camera import FAKE_CAMERA
 from tests.browser.helpers import LOAD_TIMEOUT_MS
 from tests.servers import streamlit_app
 
@@ -41,7 +42,8 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """One Playwright driver for the session (the sync API allows one at a time)."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         _unavailable(f"no Chromium at {CHROMIUM}")
     try:
@@ -49,11 +51,26 @@ def browser():
     except ImportError:
         _unavailable("the playwright package is not installed")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--disable-quic"]
-        )
-        yield browser
-        browser.close()
+        yield pw
+
+
+def _chromium(pw, *args: str):
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--disable-quic", *args])
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = _chromium(playwright_driver)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def camera_browser(playwright_driver):
+    """Chromium with a fake camera (a moving test pattern) that opens without asking."""
+    browser = _chromium(playwright_driver, *FAKE_CAMERA)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

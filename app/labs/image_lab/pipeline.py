@@ -5,15 +5,19 @@
 demand (:func:`display_output`, :func:`spectra_uint8`, :func:`radial_profiles`, ...).
 
 The per-image work (padding + FFT) is held in an :class:`app.backend.ImageAnalysis` cached
-in a process-wide, memory-budgeted cache keyed on the image digest and the boundary.
+in a process-wide, memory-budgeted cache keyed on the image digest and the boundary. A private
+image (a camera frame) never enters a process-wide cache: its analysis and panels are memoised
+on the image itself (:attr:`PickedImage.own_cache`), which lives in its own session only.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 
@@ -111,26 +115,60 @@ def analysis_for(digest: str, boundary: str, image: np.ndarray) -> ImageAnalysis
     return ANALYSES.get_or_make((digest, boundary), lambda: ImageAnalysis(image, boundary=boundary))
 
 
+T = TypeVar("T")
+OWN_ENTRIES = 12  # a private image's own memo: its analyses, and the panels of a frozen frame's last moves
+
+
+def _memo(picked: PickedImage, name: str, key: tuple, make: Callable[[], T],
+          shared: Callable[[Hashable, Callable[[], T]], T]) -> T:
+    """``make()``'s value from the process-wide cache ``shared``, or, for a private image (a camera
+    frame), from the image's own memo: a camera frame never enters a cache other sessions read."""
+    if not picked.private:
+        return shared(key, make)
+    own = picked.own_cache
+    if (name, key) not in own:
+        while len(own) >= OWN_ENTRIES:
+            own.pop(next(iter(own)))  # the oldest
+        own[(name, key)] = make()
+    return own[(name, key)]
+
+
+def _analysis(picked: PickedImage, boundary: str) -> ImageAnalysis:
+    """:func:`analysis_for`, or a private image's own analysis."""
+    return _memo(picked, "analysis", (picked.digest, boundary),
+                 lambda: ImageAnalysis(picked.image, boundary=boundary), ANALYSES.get_or_make)
+
+
+def _count_capped(store: dict, limit: int) -> Callable[[Hashable, Callable[[], T]], T]:
+    """``get_or_make`` of a plain dict emptied when it holds more than ``limit`` entries."""
+    def get_or_make(key: Hashable, make: Callable[[], T]) -> T:
+        hit = store.get(key)
+        if hit is None:
+            hit = make()
+            if len(store) > limit:
+                store.clear()
+            store[key] = hit
+        return hit
+    return get_or_make
+
+
 _IMAGE_STATS: dict[tuple, tuple] = {}
 
 
 def _image_stats(run: "LabRun") -> tuple[np.ndarray, np.ndarray, float]:
     """(freqs, radial profile, high-frequency energy) of the image spectrum, once per image + boundary."""
-    key = (run.image.digest, run.settings.boundary, run.result.grid)
-    hit = _IMAGE_STATS.get(key)
-    if hit is None:
+    def make() -> tuple:
         half = run.result.image_half
         freqs, prof = radial_profile_half(half, run.result.grid[1])
-        hit = (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HF_CUTOFF))
-        if len(_IMAGE_STATS) > 32:
-            _IMAGE_STATS.clear()
-        _IMAGE_STATS[key] = hit
-    return hit
+        return (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HF_CUTOFF))
+
+    key = (run.image.digest, run.settings.boundary, run.result.grid)
+    return _memo(run.image, "stats", key, make, _count_capped(_IMAGE_STATS, 32))
 
 
 def compute(picked: PickedImage, kernel: np.ndarray, settings: LabSettings) -> LabRun:
     """Apply ``kernel`` to the picked image with the cached analysis; cheap on a slider move."""
-    analysis = analysis_for(picked.digest, settings.boundary, picked.image)
+    analysis = _analysis(picked, settings.boundary)
     result = analysis.apply(kernel, correlate=settings.correlate)
     return LabRun(picked, np.asarray(kernel), result, settings, analysis)
 
@@ -210,19 +248,16 @@ def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
     Cached per image, boundary and display settings, so a move neither recomputes nor re-encodes
     them (and the browser, seeing the same bytes, does not fetch them again).
     """
-    s = run.settings
-    key = (run.image.digest, s.boundary, s.db, s.shared_scale, s.projector, s.palette, font_px, run.result.grid)
-    hit = _STATIC_PANELS.get(key)
-    if hit is None:
+    def make() -> tuple[bytes, bytes]:
         from app.backend.panels import spectrum_panel
 
         inp = display.encode_jpeg(input_pixels(run.image.image), 88)
         spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px), 85)
-        hit = (inp, spec)
-        if len(_STATIC_PANELS) > 24:
-            _STATIC_PANELS.clear()
-        _STATIC_PANELS[key] = hit
-    return hit
+        return inp, spec
+
+    s = run.settings
+    key = (run.image.digest, s.boundary, s.db, s.shared_scale, s.projector, s.palette, font_px, run.result.grid)
+    return _memo(run.image, "static", key, make, _count_capped(_STATIC_PANELS, 24))
 
 
 @dataclass(frozen=True)
@@ -263,7 +298,7 @@ def main_panels(run: LabRun, font_px: int, kernel_side: int, *, draft: bool = Fa
     key = (run.image.digest, hashlib.sha1(np.ascontiguousarray(run.kernel).tobytes()).hexdigest(), run.kernel.shape,
            s.kernel_name, s.family, s.boundary, s.correlate, s.signed_mode, s.shared_scale, s.db, s.projector,
            s.palette, font_px, kernel_side, draft)
-    return PANELS.get_or_make(key, lambda: _render_main(run, font_px, kernel_side, draft))
+    return _memo(run.image, "main", key, lambda: _render_main(run, font_px, kernel_side, draft), PANELS.get_or_make)
 
 
 def _render_main(run: LabRun, font_px: int, kernel_side: int, draft: bool = False) -> MainPanels:
@@ -353,7 +388,7 @@ def wrap_difference(run: LabRun) -> tuple[np.ndarray, str, float]:
     is already on ``wrap``.
     """
     other = "reflect" if run.settings.boundary == "wrap" else "wrap"
-    other_analysis = analysis_for(run.image.digest, other, run.image.image)
+    other_analysis = _analysis(run.image, other)
     other_out = other_analysis.apply(run.kernel, correlate=run.settings.correlate).output
     diff = run.output - other_out
     return diff, other, float(np.abs(diff).max())

@@ -31,8 +31,8 @@ STRINGS = {
         "zh": "还没有上传文件：请把图片拖到上方。在此之前显示之前的图片。",
     },
     "il.pick.no_camera": {
-        "en": "No photo taken yet. Meanwhile the previous image is shown.",
-        "zh": "还没有拍照。在此之前显示之前的图片。",
+        "en": "No camera picture yet. Meanwhile the previous image is shown.",
+        "zh": "还没有摄像头画面。在此之前显示之前的图片。",
     },
     "il.pick.resized": {
         "en": "Downscaled from {ow}×{oh} to {w}×{h} pixels (working size {size}).",

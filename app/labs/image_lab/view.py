@@ -39,7 +39,7 @@ if not proj:
 with st.sidebar:
     st.subheader(t("il.side.image", lang))
     picked = image_picker.image_picker(
-        lang, key="il", allow_size=not proj, allow_camera=not proj, publish=True, messages=messages
+        lang, key="il", allow_size=not proj, allow_camera=not proj, publish=True, live_camera=True, messages=messages
     )
     if picked.source == "upload" and s.source == "upload":
         st.caption(t("state.upload_not_in_link", lang))

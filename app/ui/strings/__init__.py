@@ -23,6 +23,7 @@ _SECTIONS = (
     "app.ui.strings.glossary",
     "app.ui.strings.common",
     "app.ui.strings.questions",
+    "app.ui.strings.camera",
     "app.labs.image_lab.strings",
     "app.labs.image_lab.teaching_strings",
     "app.labs.signal_lab.strings",
