@@ -18,6 +18,9 @@ Writes, next to this script, 8-bit grey PNGs (512 px long side):
                          strong 2-D sinusoids at exactly representable frequencies
                          (24, 40) and (48, -20) cycles per image, i.e. two clear
                          off-centre peak pairs in the spectrum, for notch filters.
+* ``hybrid_happy.png`` / ``hybrid_sad.png``  a hybrid-image pair: a bold smiling face
+                         (its low frequencies) and a thin-lined frowning one (its high
+                         frequencies), drawn on the same outline so they line up.
 """
 
 from __future__ import annotations
@@ -111,6 +114,31 @@ def periodic_noise(photo: Path = HERE / "camera.png") -> np.ndarray:
     return out
 
 
+def _face(n: int, *, smile: bool, line: int, fill: int | None, eye: int, oversample: int = 4) -> np.ndarray:
+    """A face: outline, two eyes and a mouth that smiles or frowns, anti-aliased."""
+    m = n * oversample
+    img = Image.new("L", (m, m), 255)
+    draw = ImageDraw.Draw(img)
+    s = oversample
+    draw.ellipse((40 * s, 40 * s, (n - 40) * s, (n - 40) * s), outline=0, width=line * s, fill=fill)
+    for cx in (n * 0.36, n * 0.64):
+        draw.ellipse(((cx - eye) * s, (n * 0.38 - eye) * s, (cx + eye) * s, (n * 0.38 + eye) * s), fill=0)
+    box = (n * 0.28 * s, n * 0.45 * s, n * 0.72 * s, n * 0.75 * s) if smile else \
+        (n * 0.28 * s, n * 0.62 * s, n * 0.72 * s, n * 0.92 * s)
+    draw.arc(box, 20 if smile else 200, 160 if smile else 340, fill=0, width=line * s)
+    return np.asarray(img.resize((n, n), Image.Resampling.BOX), dtype=np.float64) / 255.0
+
+
+def hybrid_happy(n: int = SIZE) -> np.ndarray:
+    """The low-frequency half of the shipped hybrid pair: a bold smiling face (big shapes only)."""
+    return _face(n, smile=True, line=44, fill=170, eye=46)
+
+
+def hybrid_sad(n: int = SIZE) -> np.ndarray:
+    """The high-frequency half of the shipped hybrid pair: a thin-lined frowning face."""
+    return _face(n, smile=False, line=5, fill=None, eye=14)
+
+
 def main() -> None:
     """Write all synthetic patterns next to this script."""
     for name, array in (
@@ -120,6 +148,8 @@ def main() -> None:
         ("bars", bars()),
         ("text", text()),
         ("periodic_noise", periodic_noise()),
+        ("hybrid_happy", hybrid_happy()),
+        ("hybrid_sad", hybrid_sad()),
     ):
         print(_to_png(array, name))
 
