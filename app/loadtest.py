@@ -61,6 +61,7 @@ PAGES: dict[str, PageProfile] = {
     "cnn_lab": PageProfile("cnn_lab", "cnn_psize", "cnn_source", "cnn_upload"),
     "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
     "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
+    "hybrid_lab": PageProfile("hybrid_lab", "hy_slow"),
 }
 UPLOAD_OPTION = 1  # index of "upload" in app.ui.image_picker.SOURCES (sample, upload, camera)
 

@@ -14,16 +14,19 @@ from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
 from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
+from app.labs.hybrid_lab.schema import SCHEMA as HYBRID
 from app.labs.image_lab.schema import SETTINGS as IMAGE
 from app.ui.page import Schema
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from tests.apptest.helpers import notice_keys, open_lab, page_settings
 
-LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}
+LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER,
+        "hybrid_lab": HYBRID}
 #: Settings the page itself may change on opening, whatever the link says.
 PAGE_DECIDES = {
     "cnn_input",  # "lab" without an Image Lab image shows the lab's own picker
-    "il_source", "cnn_source", "fd_source", "fl_source",  # an upload source without a file: nothing to keep
+    "il_source", "cnn_source", "fd_source", "fl_source", "hy_a_source", "hy_b_source",  # an upload source without
+    # a file: nothing to keep
     "fl_k",  # snapped to the slider positions of the image's size
 }
 #: Valid random values of the custom fields (each lab's own text formats).
@@ -105,6 +108,7 @@ LIFECYCLE = {
     "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "slider", "cnn_n", 5),
     "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "slider", "fd_lo", 0.3),
     "fourier_lab": ({"fl_u": 5}, "slider", "fl_u", 9),
+    "hybrid_lab": ({"hy_slow": 4.0, "hy_pair": False}, "slider", "hy_slow", 7.5),
 }
 
 

@@ -29,6 +29,7 @@ _SECTIONS = (
     "app.labs.cnn_lab.arithmetic_strings",
     "app.labs.filter_designer.strings",
     "app.labs.fourier_lab.strings",
+    "app.labs.hybrid_lab.strings",
 )
 
 

@@ -11,6 +11,7 @@ STRINGS = {
     "nav.cnn_lab": {"en": "CNN Lab", "zh": "卷积神经网络实验室"},
     "nav.filter_designer": {"en": "Filter Designer", "zh": "频域滤波器设计"},
     "nav.fourier_lab": {"en": "Fourier Lab", "zh": "傅里叶实验室"},
+    "nav.hybrid_lab": {"en": "Hybrid images", "zh": "混合图像"},
     "shell.language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "shell.projector": {"en": "Projector mode", "zh": "投影模式"},
     "shell.projector_help": {
