@@ -62,6 +62,7 @@ PAGES: dict[str, PageProfile] = {
     "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload"),
     "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
     "hybrid_lab": PageProfile("hybrid_lab", "hy_slow"),
+    "challenge_lab": PageProfile("challenge_lab", "ch_box_size", "ch_source", "ch_upload"),
 }
 UPLOAD_OPTION = 1  # index of "upload" in app.ui.image_picker.SOURCES (sample, upload, camera)
 

@@ -37,7 +37,8 @@ ROUTED = _routed_labs()
 
 
 def test_the_router_serves_every_lab_folder():
-    assert ROUTED == ["image_lab", "signal_lab", "cnn_lab", "filter_designer", "fourier_lab", "hybrid_lab"]
+    assert ROUTED == ["image_lab", "signal_lab", "cnn_lab", "filter_designer", "fourier_lab", "hybrid_lab",
+                      "challenge_lab"]
     assert {p.name for p in LAB_DIR.iterdir() if p.is_dir() and p.name != "__pycache__"} == set(ROUTED)
 
 

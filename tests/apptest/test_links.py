@@ -14,6 +14,7 @@ from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
 from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
+from app.labs.challenge_lab.schema import SCHEMA as CHALLENGE
 from app.labs.hybrid_lab.schema import SCHEMA as HYBRID
 from app.labs.image_lab.schema import SETTINGS as IMAGE
 from app.ui.page import Schema
@@ -21,12 +22,12 @@ from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from tests.apptest.helpers import notice_keys, open_lab, page_settings
 
 LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER,
-        "hybrid_lab": HYBRID}
+        "hybrid_lab": HYBRID, "challenge_lab": CHALLENGE}
 #: Settings the page itself may change on opening, whatever the link says.
 PAGE_DECIDES = {
     "cnn_input",  # "lab" without an Image Lab image shows the lab's own picker
-    "il_source", "cnn_source", "fd_source", "fl_source", "hy_a_source", "hy_b_source",  # an upload source without
-    # a file: nothing to keep
+    # an upload source without a file: nothing to keep
+    "il_source", "cnn_source", "fd_source", "fl_source", "hy_a_source", "hy_b_source", "ch_source",
     "fl_k",  # snapped to the slider positions of the image's size
 }
 #: Valid random values of the custom fields (each lab's own text formats).
@@ -37,6 +38,8 @@ CUSTOM = {
     "sl_f_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 5)),
     "sl_g_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 3)),
     "il_size": lambda rng: int(rng.choice((128, 256))),  # small: the test is about the link, not the speed
+    "ch_taps": lambda rng: "\n".join(" ".join(str(v) for v in row) for row in rng.integers(-3, 4, (3, 3))),
+    "ch_token": lambda rng: "",  # a real token needs the server's secret: tests/apptest/test_challenge_lab.py
     "il_kedit": lambda rng: ";".join(",".join(str(v) for v in row) for row in rng.integers(-3, 4, (3, 3))),
     # frequencies and shifts inside the range of the smallest working size (the page clamps to the image)
     **{k: (lambda rng: int(rng.integers(-60, 60))) for k in ("fl_u", "fl_v", "fl_mu", "fl_mv", "fl_dx", "fl_dy")},
@@ -50,7 +53,7 @@ def _random_value(key: str, field: state.Field, rng: np.random.Generator):
         return field.choices[int(rng.integers(len(field.choices)))]
     if field.kind == "bool":
         return bool(rng.integers(2))
-    if field.kind == "int" and key.startswith("il_") and key.endswith("_size"):  # kernel sides are odd
+    if field.kind == "int" and key.startswith(("il_", "ch_")) and key.endswith("_size"):  # kernel sides are odd
         return int(rng.integers(field.lo // 2, (field.hi - 1) // 2 + 1)) * 2 + 1
     if field.kind == "int":
         return int(rng.integers(field.lo, field.hi + 1))
@@ -73,8 +76,9 @@ def _random_setting(schema: Schema, seed: int) -> dict:
     values = {k: _random_value(k, f, rng) for k, f in schema.fields.items() if k not in PAGE_DECIDES}
     if "cnn_amap" in values:  # the map picked must exist in the bank the setting describes
         values["cnn_amap"] = 0
-    if "il_kernel" in values:  # the family follows the kernel
-        values["il_family"] = kernels.family(values["il_kernel"])
+    for prefix in ("il", "ch"):  # the kernel picker's family follows the kernel
+        if f"{prefix}_kernel" in values:
+            values[f"{prefix}_family"] = kernels.family(values[f"{prefix}_kernel"])
     return values
 
 
@@ -109,6 +113,7 @@ LIFECYCLE = {
     "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "slider", "fd_lo", 0.3),
     "fourier_lab": ({"fl_u": 5}, "slider", "fl_u", 9),
     "hybrid_lab": ({"hy_slow": 4.0, "hy_pair": False}, "slider", "hy_slow", 7.5),
+    "challenge_lab": ({"ch_id": "sobel_x", "ch_hint": True}, "selectbox", "ch_id", "motion45"),
 }
 
 

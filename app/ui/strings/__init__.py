@@ -30,6 +30,7 @@ _SECTIONS = (
     "app.labs.filter_designer.strings",
     "app.labs.fourier_lab.strings",
     "app.labs.hybrid_lab.strings",
+    "app.labs.challenge_lab.strings",
 )
 
 

@@ -12,6 +12,7 @@ STRINGS = {
     "nav.filter_designer": {"en": "Filter Designer", "zh": "频域滤波器设计"},
     "nav.fourier_lab": {"en": "Fourier Lab", "zh": "傅里叶实验室"},
     "nav.hybrid_lab": {"en": "Hybrid images", "zh": "混合图像"},
+    "nav.challenge_lab": {"en": "Guess the kernel", "zh": "猜卷积核"},
     "shell.language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "shell.projector": {"en": "Projector mode", "zh": "投影模式"},
     "shell.projector_help": {
