@@ -90,3 +90,30 @@ def test_a_bad_teacher_link_gets_a_friendly_message():
     at = open_lab("challenge_lab", lang="zh", link={"ch_id": "teacher", "ch_token": "AAAAbrokenAAAA"})
     assert not at.exception, at.exception
     assert at.warning and t("err.challenge_token", "zh") in at.warning[0].value
+
+
+def _tap_errors(at) -> list[float]:
+    return [float(m) for m in re.findall(r"tap error: \*\*([0-9.e+-]+)\*\*", texts(at))]
+
+
+def test_the_computer_learns_the_hidden_kernel_and_a_blurred_input_hides_bands():
+    at = open_lab("challenge_lab", link={"ch_id": "sobel_x", "ch_learn": "true", "ch_noise": "0"})
+    assert not at.exception, at.exception
+    ls, gd = _tap_errors(at)
+    assert ls < 1e-6 and gd < 1e-2
+    assert t("ch.learn.moral", "en") in texts(at) and not at.warning
+    at.slider(key="ch_noise").set_value(0.01).run()
+    at.slider(key="ch_blur").set_value(3.0).run()
+    assert not at.exception, at.exception
+    assert _tap_errors(at)[0] > 100 * ls  # the data no longer pins the taps down
+    assert at.warning and "cycles/pixel" in at.warning[0].value
+
+
+def test_a_chosen_step_and_momentum_replace_the_best_ones():
+    at = open_lab("challenge_lab", link={"ch_id": "sobel_x", "ch_learn": "true", "ch_noise": "0"})
+    best_gd = _tap_errors(at)[1]
+    at.toggle(key="ch_auto").set_value(False).run()
+    at.slider(key="ch_mom").set_value(0.0).run()
+    at.slider(key="ch_rate").set_value(0.5).run()
+    assert not at.exception, at.exception
+    assert _tap_errors(at)[1] > 10 * best_gd  # plain, timid steps: far from the kernel after 300 steps

@@ -31,3 +31,18 @@ def test_screenshots(page, app_url, lang, size):
     page.wait_for_selector(".st-key-ch_pic_target img")
     assert_no_exception(page)
     screenshot(page, f"challenge_lab_{lang}_{size[0]}x{size[1]}")
+
+
+def test_the_learned_kernel_plays_in_the_browser(page, app_url):
+    open_page(page, app_url, "challenge_lab", "ch_id=sobel_x&ch_learn=true")
+    player = page.locator(".st-key-ch_learn_gd .js-plotly-plot")
+    player.wait_for()
+    first = player.locator(".slider-container").first
+    first.wait_for()
+    before = player.locator("text.slider-label, .slider-label").first.text_content() or ""
+    page.get_by_text(t("ch.learn.play", "en")).click()  # plotly animates in the browser: no rerun
+    page.wait_for_function(
+        "([sel, old]) => { const l = document.querySelector(sel); return l && l.textContent !== old; }",
+        arg=[".st-key-ch_learn_gd .slider-label", before])
+    assert_no_exception(page)
+    screenshot(page, "challenge_lab_learn_en_1400x1000")

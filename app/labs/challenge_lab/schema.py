@@ -19,6 +19,10 @@ KERNEL_SOURCES: tuple[str, ...] = ("catalog", "taps")
 DEFAULT_TAPS = "0, 0, 0\n0, 1, 0\n0, 0, 0"
 #: The challenge pictures' working size (two FFT convolutions per move stay well inside 300 ms).
 SIZES: tuple[int, ...] = (256, 512)
+#: "Let the computer guess": the noise added to g (standard deviation), the input's blur σ, the steps.
+NOISE_MAX = 0.05
+BLUR_MAX = 4.0
+STEPS = 300
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
@@ -44,6 +48,13 @@ def _fields() -> dict[str, Field]:
         "ch_ksrc": Field("choice", "catalog", choices=KERNEL_SOURCES),
         "ch_taps": Field("custom", DEFAULT_TAPS, parse=_taps, format=str),
         "ch_hint": Field("bool", False),
+        # "let the computer guess": learn the hidden kernel from f and g = f ∗ h + noise
+        "ch_learn": Field("bool", False),
+        "ch_noise": Field("float", 0.01, lo=0.0, hi=NOISE_MAX),
+        "ch_blur": Field("float", 0.0, lo=0.0, hi=BLUR_MAX),
+        "ch_auto": Field("bool", True),
+        "ch_rate": Field("float", 1.0, lo=0.05, hi=4.0),
+        "ch_mom": Field("float", 0.9, lo=0.0, hi=0.99),
         **kernel_picker.kernel_fields(KEY, default_kernel="identity"),
     }
 

@@ -67,6 +67,53 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This challenge link could not be opened ({error}). Here is a shipped challenge instead.",
         "zh": "无法打开这个挑战链接（{error}）。先做一道内置挑战吧。",
     },
+    "ch.learn": {"en": "Let the computer guess (learn the kernel from data)", "zh": "让计算机来猜（从数据中学习卷积核）"},
+    "ch.learn_help": {
+        "en": "Given f and g = f ∗ h + noise, find the taps that turn f into g: what training a CNN layer does.",
+        "zh": "已知 f 和 g = f ∗ h + 噪声，求把 f 变成 g 的系数：这正是训练卷积神经网络一层时做的事。",
+    },
+    "ch.learn.intro": {
+        "en": "Every output pixel of g is a weighted sum of a patch of f, so the taps solve a least-squares problem. "
+              "The computer solves it exactly (normal equations) and step by step (gradient descent, as training does).",
+        "zh": "g 的每个输出像素都是 f 中一块像素的加权和，所以卷积核系数是一个最小二乘问题的解。"
+              "计算机可以精确求解（正规方程），也可以一步步逼近（梯度下降，就像训练那样）。",
+    },
+    "ch.learn.noise": {"en": "Noise added to g (std)", "zh": "加到 g 上的噪声（标准差）"},
+    "ch.learn.blur": {"en": "Blur the input first (σ, 0 = off)", "zh": "先模糊输入（σ，0 为不模糊）"},
+    "ch.learn.blur_help": {
+        "en": "A blurred input has no fine detail: the data never shows the kernel what to do there.",
+        "zh": "模糊后的输入没有细节：数据从未告诉卷积核在这些频率上该怎么做。",
+    },
+    "ch.learn.auto": {"en": "Best step and momentum for this image", "zh": "使用此图像的最佳步长和动量"},
+    "ch.learn.rate": {"en": "Step (× 1/L)", "zh": "步长（× 1/L）"},
+    "ch.learn.mom": {"en": "Momentum", "zh": "动量"},
+    "ch.learn.best": {
+        "en": "Best for this input: step {rate} × 1/L, momentum {mom} (from the curvature of the loss).",
+        "zh": "对此输入最佳：步长 {rate} × 1/L，动量 {mom}（由损失函数的曲率算出）。",
+    },
+    "ch.learn.window": {
+        "en": "The hidden kernel is larger than 9×9: the computer learns its central {h}×{w} window.",
+        "zh": "隐藏的卷积核大于 9×9：计算机学习它中央的 {h}×{w} 部分。",
+    },
+    "ch.learn.ls": {"en": "Least squares (exact)", "zh": "最小二乘（精确解）"},
+    "ch.learn.gd": {"en": "Gradient descent, {n} steps (press ▶ or drag)", "zh": "梯度下降，{n} 步（按 ▶ 或拖动）"},
+    "ch.learn.play": {"en": "▶ play", "zh": "▶ 播放"},
+    "ch.learn.step": {"en": "step", "zh": "步数"},
+    "ch.learn.loss": {"en": "loss ½‖f ∗ ĥ − g‖²/N", "zh": "损失 ½‖f ∗ ĥ − g‖²/N"},
+    "ch.learn.err": {"en": "Largest tap error: **{err}**", "zh": "最大系数误差：**{err}**"},
+    "ch.learn.loss_title": {"en": "Loss per step", "zh": "每一步的损失"},
+    "ch.learn.bands_title": {"en": "Error of H per frequency band (least squares)", "zh": "各频带上 H 的误差（最小二乘）"},
+    "ch.learn.band_err": {"en": "mean |Ĥ − H|", "zh": "平均 |Ĥ − H|"},
+    "ch.learn.seen": {"en": "the input has energy here", "zh": "输入在此有能量"},
+    "ch.learn.unseen": {"en": "the data never showed this frequency", "zh": "数据从未出现这个频率"},
+    "ch.learn.unseen_note": {
+        "en": "{n} band(s) from {f} cycles/pixel up (orange): the data never showed this frequency, so the learned H there is a guess.",
+        "zh": "从 {f} 周期/像素起的 {n} 个频带（橙色）：数据从未出现这些频率，学到的 H 在那里只是猜测。",
+    },
+    "ch.learn.moral": {
+        "en": "Training finds the kernel: nobody typed these taps, the data chose them. A CNN learns its filters the same way.",
+        "zh": "训练找到了卷积核：没有人输入这些系数，是数据选出了它们。卷积神经网络也是这样学到它的滤波器的。",
+    },
     "err.challenge_token": {
         "en": "it is damaged or from another server", "zh": "链接已损坏或来自另一台服务器",
     },

@@ -13,6 +13,7 @@ import streamlit as st
 
 from app.backend import challenges
 from app.labs.challenge_lab import figures as figs
+from app.labs.challenge_lab import learn_panel
 from app.labs.challenge_lab import pipeline as lab
 from app.labs.challenge_lab.questions import REVEAL
 from app.labs.challenge_lab.schema import CHALLENGE_IDS, KERNEL_SOURCES, KEY, SIZES, SCHEMA, TEACHER
@@ -94,6 +95,8 @@ with out_col:
         h, w = hidden.kernel.shape
         st.image(figs.kernel_picture(hidden.kernel, palette=palette, projector=proj),
                  caption=t("ch.answer", lang, h=h, w=w))
+
+learn_panel.render(lang, image, picked.digest, hidden.kernel, target_digest, palette=palette, projector=proj)
 
 with st.expander(t("ch.teacher", lang)):
     st.caption(t("ch.teacher_intro", lang))
