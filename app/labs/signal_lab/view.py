@@ -7,6 +7,7 @@ import streamlit as st
 from app.backend import signals as sg
 from app.ui import page, shell
 from app.ui.format import number
+from app.labs.signal_lab import hear
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
@@ -125,4 +126,5 @@ with freq_col:
     else:
         st.warning(t("sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err))
         st.caption(t("sl.fft_wrap_tip", lang))
+hear.render(lang, projector)
 page.close()

@@ -25,6 +25,7 @@ _SECTIONS = (
     "app.labs.image_lab.strings",
     "app.labs.image_lab.teaching_strings",
     "app.labs.signal_lab.strings",
+    "app.labs.signal_lab.hear_strings",
     "app.labs.cnn_lab.strings",
     "app.labs.cnn_lab.arithmetic_strings",
     "app.labs.filter_designer.strings",
