@@ -12,6 +12,7 @@ from app.backend import animation
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab.teaching import sweep
 from tests.apptest.conftest import last_run
+from app.ui import takeaway
 from app.ui.strings import t
 from tests.apptest.helpers import open_lab
 
@@ -82,15 +83,15 @@ def test_the_export_tab_makes_a_sweep_of_the_kernels_sliders(lang, monkeypatch):
     assert at.slider(key="_il_sweep_frames").value == sweep.DEFAULT_FRAMES
     with monkeypatch.context() as m:
         m.setattr(animation, "MAX_BYTES", 10_000)  # any real sweep is larger: the refusal path
-        at.button(key="_il_sweep_make").click().run()
+        at.button(key="_il_sweep_anim_make").click().run()
     assert not at.exception, at.exception
     assert at.error and t("err.anim_too_large", lang) in at.error[0].value
-    assert sweep.FILE not in at.session_state
+    assert takeaway.file_key("il_sweep") not in at.session_state
     at.slider(key="_il_sweep_frames").set_value(12).run()
-    at.button(key="_il_sweep_make").click().run()
+    at.button(key="_il_sweep_anim_make").click().run()
     assert not at.exception, at.exception
     assert not at.error
-    made = at.session_state[sweep.FILE][1]
+    made = at.session_state[takeaway.file_key("il_sweep")][2]
     assert made[:6] == b"GIF89a" and len(animation.read_frames(made)) == 12
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
-from app.ui import page, shell
+from app.ui import page, shell, takeaway
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
 from app.labs.cnn_lab.schema import ANIM_SIDES, MAX_DILATION, MAX_PAD, MAX_STRIDE, PAD_CHOICES, SCHEMA, T_KERNELS, bank_args
-from app.labs.cnn_lab.arithmetic_figures import footprint_figure
+from app.labs.cnn_lab import footprint_export
+from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
 from app.ui.format import number, percent
 from app.ui.strings import t
 
@@ -83,6 +84,9 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
     fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj)
     st.plotly_chart(fig, width="content", config=CFG, key="cnn_fig_footprint")
     st.caption(t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames)))
+    takeaway.offer("cnn_fp", (n, k, args, lang), lang,
+                   lambda: footprint_export.frames_for(frames, n, pads, out_side, lang), "convscope_footprint",
+                   frame_ms=FRAME_MS)
 
 
 def _transposed(grey: run.Grey, lang: str, side: int) -> None:

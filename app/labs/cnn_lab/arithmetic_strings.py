@@ -123,4 +123,5 @@ STRINGS = {
     "cnn.s4.mode": {"en": "S4 pooling", "zh": "S4 池化方式"},
     "cnn.s4.size": {"en": "S4 window size", "zh": "S4 窗口大小"},
     "cnn.s4.stride": {"en": "S4 stride", "zh": "S4 步长"},
+    "cnn.x.anim_label": {"en": "output cell ({r}, {c}) · step {i} of {n}", "zh": "输出单元 ({r}, {c}) · 第 {i} / {n} 步"},
 }

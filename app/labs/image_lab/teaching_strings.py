@@ -360,16 +360,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "teach.sweep.range": {"en": "From – to", "zh": "从 – 到"},
     "teach.sweep.frames": {"en": "Frames", "zh": "帧数"},
     "teach.sweep.format": {"en": "Format", "zh": "格式"},
-    "teach.sweep.make": {"en": "Make the animation ({n} frames)", "zh": "生成动画（{n} 帧）"},
-    "teach.sweep.download": {"en": "Download the animation ({mb} MB)", "zh": "下载动画（{mb} MB）"},
     "err.anim_too_large": {
         "en": "it would be larger than 5 MB; use fewer frames, a smaller working size or WebP",
         "zh": "文件会超过 5 MB；请减少帧数、减小工作尺寸或改用 WebP",
     },
-    "teach.sweep.failed": {"en": "The animation was not made: {error}", "zh": "未能生成动画：{error}"},
     "teach.sweep.label": {"en": "output · {name} = {value}", "zh": "输出 · {name} = {value}"},
     "teach.sweep.note": {
-        "en": "Each frame is the output picture exactly as this page shows it at that value, with the value written under it.",
-        "zh": "每一帧都与本页在该取值下显示的输出图像完全相同，下方写明取值。",
+        "en": "{n} frames; each is the output picture exactly as this page shows it at that value, with the value written under it.",
+        "zh": "共 {n} 帧；每一帧都与本页在该取值下显示的输出图像完全相同，下方写明取值。",
     },
 }

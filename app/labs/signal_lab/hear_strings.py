@@ -64,6 +64,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "spectra: in dB, the |F| curve plus the |H| curve (shifted to peak at 0 dB).",
         "zh": "每条曲线都以自身峰值为 0 dB。你听到的声音的频谱是两个频谱的乘积：用 dB 表示时，就是 |F| 曲线加上 |H| 曲线（再平移到峰值为 0 dB）。",
     },
+    "sl.anim.title": {"en": "Take the flip-and-slide away as an animation", "zh": "把翻转平移动画带走"},
+    "sl.anim.label": {"en": "{var} = {t} · area = y = {y}", "zh": "{var} = {t} · 面积 = y = {y}"},
+    "sl.anim.note": {
+        "en": "Blue f(τ), orange g flipped and slid, green their product (its area is y); below, y drawn up to now.",
+        "zh": "蓝色 f(τ)，橙色为翻转平移后的 g，绿色为两者乘积（面积即 y）；下方为画到当前时刻的 y。",
+    },
     "err.audio_array": {"en": "the {what} holds no usable samples", "zh": "{what}没有可用的样本"},
     "err.audio_too_large": {"en": "the file is larger than {limit} MB", "zh": "文件大于 {limit} MB"},
     "err.audio_rate": {"en": "its sample rate of {rate} Hz is not supported", "zh": "不支持 {rate} Hz 的采样率"},

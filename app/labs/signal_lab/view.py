@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import page, shell
+from app.ui import page, shell, takeaway
 from app.ui.format import number
+from app.labs.signal_lab import animation_export as take_away
 from app.labs.signal_lab import hear
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
@@ -110,6 +111,11 @@ with time_col:
     if result["impulses"]:
         st.caption(t("sl.impulse_note", lang))
     maximum.exercise(result["times"], result["ys"], mode, lang)
+    with st.expander(t("sl.anim.title", lang)):
+        recipe = (mode, picked["f"], picked["g"], bool(correlate))
+        takeaway.offer("sl", recipe, lang, lambda: take_away.frames(take_away.slide_data(*recipe), mode, lang),
+                       "convscope_flip_and_slide")
+        st.caption(t("sl.anim.note", lang))
 
 with freq_col:
     st.markdown(f"**{t('sl.freq_tab', lang)}**")

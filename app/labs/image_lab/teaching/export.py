@@ -116,4 +116,4 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     st.caption(t("teach.exp.output_note", lang))
     with st.expander(t("teach.exp.snippet", lang)):
         st.code(snippet(), language="python")
-    sweep.render(lang, run, font)
+    sweep.render(lang, run)

@@ -18,13 +18,11 @@ import streamlit as st
 import kernels
 from app.backend import animation
 from app.labs.image_lab import pipeline as lab
-from app.ui import kernel_picker
-from app.ui.errors import backend_message
+from app.ui import kernel_picker, takeaway
 from app.ui.format import number
 from app.ui.strings import t
 
 KEY = "il"
-FILE = "_il_sweep_file"  # (recipe, bytes) of the last animation made in this session
 DEFAULT_FRAMES = 20
 
 
@@ -77,8 +75,8 @@ def sweep_frames(picked, state: Mapping, kernel_name: str, param, values: list, 
     return pictures, [t("teach.sweep.label", lang, name=label, value=number(v)) for v in values]
 
 
-def render(lang: str, run, font_path: str | None) -> None:
-    """The sweep's controls, a button that makes the animation and the button that downloads it."""
+def render(lang: str, run) -> None:
+    """The sweep's controls and the shared make-then-download buttons (:func:`app.ui.takeaway.offer`)."""
     s = run.settings
     st.markdown(f"**{t('teach.sweep.title', lang)}**")
     params = sweepable(s.kernel_name) if st.session_state.get("il_ksrc", "catalog") == "catalog" else []
@@ -86,7 +84,7 @@ def render(lang: str, run, font_path: str | None) -> None:
         st.caption(t("teach.sweep.none", lang))
         return
     by_name = {p.name: p for p in params}
-    c1, c2, c3, c4 = st.columns([1.2, 2, 1.2, 1])
+    c1, c2, c3 = st.columns([1.2, 2, 1.2])
     name = c1.selectbox(t("teach.sweep.param", lang), list(by_name), key="_il_sweep_param",
                         format_func=lambda n: by_name[n].label.get(lang, by_name[n].label["en"]))
     p = by_name[name]
@@ -95,22 +93,8 @@ def render(lang: str, run, font_path: str | None) -> None:
                      key=f"_il_sweep_range_{s.kernel_name}_{name}")
     frames = c3.slider(t("teach.sweep.frames", lang), 2, animation.MAX_FRAMES, value=DEFAULT_FRAMES,
                        key="_il_sweep_frames")
-    fmt = c4.selectbox(t("teach.sweep.format", lang), animation.FORMATS, key="_il_sweep_fmt",
-                       format_func=lambda f: f.upper())
     values = sweep_values(p, span[0], span[1], frames)
-    recipe = (run.image.digest, s, name, tuple(values), fmt, lang)  # what the made file shows
-    if st.button(t("teach.sweep.make", lang, n=len(values)), key="_il_sweep_make", icon=":material/animation:"):
-        pictures, labels = sweep_frames(run.image, st.session_state, s.kernel_name, p, values, s, lang)
-        try:
-            st.session_state[FILE] = (recipe, animation.encode_animation(pictures, labels, fmt=fmt,
-                                                                        font_path=font_path))
-        except ValueError as exc:  # over the size limit: the message says what to change
-            st.session_state.pop(FILE, None)
-            st.error(t("teach.sweep.failed", lang, error=backend_message(exc, lang)))
-    made = st.session_state.get(FILE)
-    if made is not None and made[0] == recipe:  # only the file of the settings on screen
-        st.download_button(t("teach.sweep.download", lang, mb=number(len(made[1]) / 2**20, 2)), data=made[1],
-                           file_name=f"convscope_sweep_{s.kernel_name}_{name}.{'png' if fmt == 'apng' else fmt}",
-                           mime={"gif": "image/gif", "webp": "image/webp", "apng": "image/apng"}[fmt],
-                           key="_il_sweep_dl", on_click="ignore", icon=":material/download:")
-    st.caption(t("teach.sweep.note", lang))
+    takeaway.offer("il_sweep", (run.image.digest, s, name, tuple(values), lang), lang,
+                   lambda: sweep_frames(run.image, st.session_state, s.kernel_name, p, values, s, lang),
+                   f"convscope_sweep_{s.kernel_name}_{name}")
+    st.caption(t("teach.sweep.note", lang, n=len(values)))
