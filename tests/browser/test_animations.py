@@ -34,3 +34,16 @@ def test_a_sweep_downloads_as_a_labelled_gif(page, app_url):
         sizes = {im.size}
     assert len(sizes) == 1
     assert_no_exception(page)
+
+
+def test_the_signal_lab_flip_and_slide_downloads(page, app_url):
+    open_page(page, app_url, "signal_lab", "sl_mode=discrete")
+    page.get_by_text(t("sl.anim.title", "en")).click()
+    page.get_by_role("button", name=t("anim.make", "en")).click()
+    download = page.get_by_role("button", name=t("anim.download", "en", mb="").split("(")[0].strip(), exact=False)
+    download.wait_for()
+    with page.expect_download() as info:
+        download.click()
+    with Image.open(info.value.path()) as im:
+        assert im.format == "GIF" and im.n_frames > 10
+    assert_no_exception(page)
