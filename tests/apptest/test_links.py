@@ -29,6 +29,7 @@ PAGE_DECIDES = {
     # an upload source without a file: nothing to keep
     "il_source", "cnn_source", "fd_source", "fl_source", "hy_a_source", "hy_b_source", "ch_source",
     "fl_k",  # snapped to the slider positions of the image's size
+    "cnn_gg",  # snapped to a divisor of the link's C_in
 }
 #: Valid random values of the custom fields (each lab's own text formats).
 CUSTOM = {
