@@ -43,11 +43,16 @@ def _reference_psnr(target: np.ndarray, guess: np.ndarray) -> float:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_lab_opens_and_is_not_solved_by_the_identity(lang):
+def test_the_lab_opens_and_the_box_slider_solves_the_first_challenge(lang):
     at = open_lab("challenge_lab", lang=lang)
     assert not at.exception, at.exception
     assert t("ch.title", lang) in texts(at)
-    assert at.info[-1].value == t("ch.not_yet", lang)
+    assert at.info[-1].value == t("ch.not_yet", lang)  # a 3 × 3 box against the hidden 7 × 7 one
+    before = _psnr_shown(at)
+    at.slider(key="ch_box_size").set_value(5).run()
+    assert before < _psnr_shown(at) < 40
+    at.slider(key="ch_box_size").set_value(7).run()
+    assert _psnr_shown(at) == float("inf") and at.success[0].value == t("ch.solved", lang)
 
 
 def test_closer_kernels_score_higher_and_the_exact_one_solves_it():

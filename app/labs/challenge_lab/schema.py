@@ -40,7 +40,7 @@ def _taps(text: str) -> str:
 
 def _fields() -> dict[str, Field]:
     return {
-        "ch_id": Field("choice", "box3", choices=CHALLENGE_IDS),
+        "ch_id": Field("choice", "box7", choices=CHALLENGE_IDS),
         "ch_token": Field("custom", "", parse=_token, format=str),
         "ch_source": Field("choice", "sample", choices=image_picker.SOURCES[:2]),
         "ch_sample": Field("choice", "camera", choices=tuple(bimages.sample_names())),
@@ -55,7 +55,7 @@ def _fields() -> dict[str, Field]:
         "ch_auto": Field("bool", True),
         "ch_rate": Field("float", 1.0, lo=0.05, hi=4.0),
         "ch_mom": Field("float", 0.9, lo=0.0, hi=0.99),
-        **kernel_picker.kernel_fields(KEY, default_kernel="identity"),
+        **kernel_picker.kernel_fields(KEY, default_kernel="box")  # a 3 × 3 box: one slider from box7,
     }
 
 
