@@ -70,6 +70,8 @@ PAGES: dict[str, PageProfile] = {
     "cnn_lab": PageProfile("cnn_lab", "cnn_psize", "cnn_source", "cnn_upload"),
     "filter_designer": PageProfile("filter_designer", "fd_lo", "fd_source", "fd_upload", "fd_shape=gaussian"),
     "fourier_lab": PageProfile("fourier_lab", "fl_u", "fl_source", "fl_upload"),
+    "hybrid_lab": PageProfile("hybrid_lab", "hy_slow"),
+    "challenge_lab": PageProfile("challenge_lab", "ch_box_size", "ch_source", "ch_upload"),
 }
 LIVE_SLIDER = "convscope_live_slider"  # app.ui.live_slider's component: its key is "_live_<setting key>"
 LIVE_PREFIX = "_live_"

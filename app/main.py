@@ -26,6 +26,8 @@ pages = [
     st.Page(labs / "cnn_lab" / "view.py", title=t("nav.cnn_lab", lang), icon=":material/hub:", url_path="cnn_lab"),
     st.Page(labs / "filter_designer" / "view.py", title=t("nav.filter_designer", lang), icon=":material/tune:", url_path="filter_designer"),
     st.Page(labs / "fourier_lab" / "view.py", title=t("nav.fourier_lab", lang), icon=":material/waves:", url_path="fourier_lab"),
+    st.Page(labs / "hybrid_lab" / "view.py", title=t("nav.hybrid_lab", lang), icon=":material/blur_on:", url_path="hybrid_lab"),
+    st.Page(labs / "challenge_lab" / "view.py", title=t("nav.challenge_lab", lang), icon=":material/extension:", url_path="challenge_lab"),
     # the default page is served at "/" only: /image_lab answers too (hidden from the menu)
     st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]

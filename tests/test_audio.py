@@ -107,3 +107,10 @@ def test_read_wav_keeps_only_the_first_five_seconds():
     buf = io.BytesIO()
     wavfile.write(buf, 8000, np.zeros(8000 * 7, np.int16))
     assert read_wav(buf.getvalue()).size == int(MAX_SECONDS * SAMPLE_RATE)
+
+
+@pytest.mark.parametrize("data", [b"RIFF\x00\x00\x00\x00WAVE this is not a sound", b"RIFF\x04\x00\x00\x00WAVE",
+                                  b"RIFF\x10\x00\x00\x00WAVEfmt \x02\x00\x00\x00\x01\x00"])
+def test_broken_wav_headers_are_refused_kindly(data):
+    with pytest.raises(AudioError, match="not a WAV"):
+        read_wav(data)

@@ -36,8 +36,9 @@ def _routed_labs() -> list[str]:
 ROUTED = _routed_labs()
 
 
-def test_the_router_serves_the_five_labs_and_every_lab_folder():
-    assert ROUTED == ["image_lab", "signal_lab", "cnn_lab", "filter_designer", "fourier_lab"]
+def test_the_router_serves_every_lab_folder():
+    assert ROUTED == ["image_lab", "signal_lab", "cnn_lab", "filter_designer", "fourier_lab", "hybrid_lab",
+                      "challenge_lab"]
     assert {p.name for p in LAB_DIR.iterdir() if p.is_dir() and p.name != "__pycache__"} == set(ROUTED)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import math
+import struct
 import warnings
 
 import numpy as np
@@ -246,7 +247,9 @@ def read_wav(data: bytes) -> np.ndarray:
         with warnings.catch_warnings():  # unknown chunks are skipped; the file is judged by its samples
             warnings.simplefilter("ignore", wavfile.WavFileWarning)
             rate, samples = wavfile.read(io.BytesIO(data))
-    except (ValueError, EOFError, OSError, IndexError) as exc:
+    # scipy's reader fails on hostile files in many ways: a header without a "fmt " chunk ends in an
+    # UnboundLocalError, a short chunk in struct.error
+    except (ValueError, EOFError, OSError, IndexError, KeyError, struct.error, UnboundLocalError) as exc:
         raise AudioError("this file is not a WAV sound that can be read", "audio_unreadable") from exc
     if not 1000 <= rate <= 384_000:
         raise AudioError(f"the sample rate {rate} Hz is not supported", "audio_rate", rate=rate)

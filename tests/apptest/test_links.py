@@ -14,17 +14,22 @@ from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
 from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
+from app.labs.challenge_lab.schema import SCHEMA as CHALLENGE
+from app.labs.hybrid_lab.schema import SCHEMA as HYBRID
 from app.labs.image_lab.schema import SETTINGS as IMAGE
 from app.ui.page import Schema
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from tests.apptest.helpers import move_live, notice_keys, open_lab, page_settings
 
-LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}
+LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER,
+        "hybrid_lab": HYBRID, "challenge_lab": CHALLENGE}
 #: Settings the page itself may change on opening, whatever the link says.
 PAGE_DECIDES = {
     "cnn_input",  # "lab" without an Image Lab image shows the lab's own picker
-    "il_source", "cnn_source", "fd_source", "fl_source",  # an upload source without a file: nothing to keep
+    # an upload source without a file: nothing to keep
+    "il_source", "cnn_source", "fd_source", "fl_source", "hy_a_source", "hy_b_source", "ch_source",
     "fl_k",  # snapped to the slider positions of the image's size
+    "cnn_gg",  # snapped to a divisor of the link's C_in
 }
 #: Valid random values of the custom fields (each lab's own text formats).
 CUSTOM = {
@@ -34,6 +39,8 @@ CUSTOM = {
     "sl_f_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 5)),
     "sl_g_values": lambda rng: ", ".join(str(v) for v in rng.integers(-3, 4, 3)),
     "il_size": lambda rng: int(rng.choice((128, 256))),  # small: the test is about the link, not the speed
+    "ch_taps": lambda rng: "\n".join(" ".join(str(v) for v in row) for row in rng.integers(-3, 4, (3, 3))),
+    "ch_token": lambda rng: "",  # a real token needs the server's secret: tests/apptest/test_challenge_lab.py
     "il_kedit": lambda rng: ";".join(",".join(str(v) for v in row) for row in rng.integers(-3, 4, (3, 3))),
     # frequencies and shifts inside the range of the smallest working size (the page clamps to the image)
     **{k: (lambda rng: int(rng.integers(-60, 60))) for k in ("fl_u", "fl_v", "fl_mu", "fl_mv", "fl_dx", "fl_dy")},
@@ -47,7 +54,7 @@ def _random_value(key: str, field: state.Field, rng: np.random.Generator):
         return field.choices[int(rng.integers(len(field.choices)))]
     if field.kind == "bool":
         return bool(rng.integers(2))
-    if field.kind == "int" and key.startswith("il_") and key.endswith("_size"):  # kernel sides are odd
+    if field.kind == "int" and key.startswith(("il_", "ch_")) and key.endswith("_size"):  # kernel sides are odd
         return int(rng.integers(field.lo // 2, (field.hi - 1) // 2 + 1)) * 2 + 1
     if field.step:  # a live slider's field: the slider keeps values on its grid, as the app's own links are
         value = field.lo + int(rng.integers(0, int((field.hi - field.lo) / field.step + 1e-9) + 1)) * field.step
@@ -73,8 +80,9 @@ def _random_setting(schema: Schema, seed: int) -> dict:
     values = {k: _random_value(k, f, rng) for k, f in schema.fields.items() if k not in PAGE_DECIDES}
     if "cnn_amap" in values:  # the map picked must exist in the bank the setting describes
         values["cnn_amap"] = 0
-    if "il_kernel" in values:  # the family follows the kernel
-        values["il_family"] = kernels.family(values["il_kernel"])
+    for prefix in ("il", "ch"):  # the kernel picker's family follows the kernel
+        if f"{prefix}_kernel" in values:
+            values[f"{prefix}_family"] = kernels.family(values[f"{prefix}_kernel"])
     return values
 
 
@@ -108,6 +116,8 @@ LIFECYCLE = {
     "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "selectbox", "cnn_c1", "edges"),
     "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "selectbox", "fd_shape", "ideal"),
     "fourier_lab": ({"fl_u": 5, "fl_tab": "build", "fl_mode": "radius"}, "radio", "fl_mode", "count"),
+    "hybrid_lab": ({"hy_slow": 4.0, "hy_pair": False}, "toggle", "hy_pair", True),
+    "challenge_lab": ({"ch_id": "sobel_x", "ch_hint": True}, "selectbox", "ch_id", "motion45"),
 }
 #: Per lab: a link, and its main live slider dragged through ``mid`` and released at ``moved``.
 LIVE_LIFECYCLE = {
@@ -116,6 +126,8 @@ LIVE_LIFECYCLE = {
     "cnn_lab": ({"cnn_c1": "random", "cnn_n": 3}, "cnn_n", 4, 5),
     "filter_designer": ({"fd_shape": "gaussian", "fd_lo": 0.1}, "fd_lo", 0.2, 0.3),
     "fourier_lab": ({"fl_u": 5}, "fl_u", 7, 9),
+    "hybrid_lab": ({"hy_slow": 4.0}, "hy_slow", 6.0, 7.5),
+    "challenge_lab": ({"ch_box_size": 5}, "ch_box_size", 7, 9),
 }
 
 

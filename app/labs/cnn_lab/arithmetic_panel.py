@@ -10,13 +10,15 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
-from app.ui import page, shell
+from app.ui import page, shell, takeaway
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.schema import ANIM_SIDES, PAD_CHOICES, SCHEMA, bank_args
-from app.labs.cnn_lab.arithmetic_figures import footprint_figure
-from app.ui.format import number, percent
+from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA, bank_args
+from app.backend import group_conv as gc
+from app.labs.cnn_lab import footprint_export, groups
+from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
+from app.ui.format import count, number, percent
 from app.ui.safe_text import literal
 from app.ui.strings import t
 
@@ -88,6 +90,9 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
     fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj)
     st.plotly_chart(fig, width="content", config=CFG, key="cnn_fig_footprint")
     st.caption(t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames)))
+    takeaway.offer("cnn_fp", (n, k, args, lang), lang,
+                   lambda: footprint_export.frames_for(frames, n, pads, out_side, lang), "convscope_footprint",
+                   frame_ms=FRAME_MS)
 
 
 def _transposed(grey: run.Grey, lang: str, side: int) -> None:
@@ -111,6 +116,37 @@ def _transposed(grey: run.Grey, lang: str, side: int) -> None:
     st.info(t(key, lang, k=k, score=number(res["scores"][0])))
 
 
+def _groups(lang: str) -> None:
+    """Grouped and depthwise convolution: a groups slider over the divisors of C_in, the costs, the check."""
+    st.markdown(f"##### {t('cnn.g.title', lang)}")
+    st.markdown(t("cnn.g.intro", lang))
+    ss = st.session_state
+    a, b, c, d = st.columns(4, gap="medium")
+    with a:
+        page.slider(SCHEMA, "cnn_gcin", t("cnn.g.cin", lang))
+    with b:
+        page.slider(SCHEMA, "cnn_gmult", t("cnn.g.mult", lang), help=t("cnn.g.mult_help", lang))
+    c.select_slider(t("cnn.g.k", lang), GROUP_KERNELS, key="cnn_gk")
+    c_in = int(ss["cnn_gcin"])
+    ss["cnn_gg"] = groups.snap_groups(int(ss["cnn_gg"]), c_in)  # the slider offers the divisors of C_in only
+    d.select_slider(t("cnn.g.groups", lang), gc.divisors(c_in), key="cnn_gg", help=t("cnn.g.groups_help", lang))
+    s = page.current(SCHEMA)
+    case = groups.group_case(c_in, s.gmult, s.gk, s.gg)
+    kind = "dense" if case.groups == 1 else "depthwise" if case.groups == case.c_in else "grouped"
+    fields = {"cin": case.c_in, "cout": case.c_out, "g": case.groups, "per": case.c_in // case.groups, "k": case.k,
+              "h": case.out_shape[0], "w": case.out_shape[1], "params": count(case.cost.parameters),
+              "macs": count(case.cost.multiply_adds), "dense_params": count(case.dense.parameters),
+              "dense_macs": count(case.dense.multiply_adds), "ratio": case.groups}
+    st.markdown(t(f"cnn.g.kind.{kind}", lang, **fields))
+    with st.container(key="cnn_groups_cost"):  # plain text: the tab's metrics and success box are the formula's
+        st.markdown(t("cnn.g.cost", lang, **fields))
+    st.caption(t("cnn.g.vs_dense", lang, **fields))
+    if case.max_difference == 0.0:
+        st.caption(t("cnn.g.check", lang, **fields))
+    else:  # never expected: both are the same sums, so say so loudly
+        st.error(t("cnn.g.check_bad", lang, diff=number(case.max_difference), **fields))
+
+
 @st.fragment
 def arithmetic_tab(grey: run.Grey, bank: L.KernelBank, lang: str, proj: bool) -> None:
     """The whole tab (a fragment: its sliders rerun only it)."""
@@ -121,4 +157,5 @@ def arithmetic_tab(grey: run.Grey, bank: L.KernelBank, lang: str, proj: bool) ->
     _formula(grey, bank, args, lang, side)
     _animation(bank, args, lang, proj)
     _transposed(grey, lang, side)
+    _groups(lang)
     page.close()

@@ -125,4 +125,49 @@ STRINGS = {
     "cnn.s4.mode": {"en": "S4 pooling", "zh": "S4 池化方式"},
     "cnn.s4.size": {"en": "S4 window size", "zh": "S4 窗口大小"},
     "cnn.s4.stride": {"en": "S4 stride", "zh": "S4 " + term("stride", "zh")},
+    "cnn.x.anim_label": {"en": "output cell ({r}, {c}) · step {i} of {n}", "zh": "输出单元 ({r}, {c}) · 第 {i} / {n} 步"},
+    "cnn.g.title": {"en": "Grouped and depthwise convolution", "zh": "分组卷积与逐通道（depthwise）卷积"},
+    "cnn.g.intro": {
+        "en": "Split the input channels into g groups; each group gets its own filters that see only its channels. "
+              "g = 1 is an ordinary layer, g = C_in a depthwise one (MobileNet).",
+        "zh": "把输入通道分成 g 组；每组有自己的滤波器，只看本组的通道。g = 1 是普通卷积层，g = C_in 是逐通道卷积（MobileNet）。",
+    },
+    "cnn.g.cin": {"en": "Input channels C_in", "zh": "输入通道数 C_in"},
+    "cnn.g.mult": {"en": "Filters per input channel (C_out / C_in)", "zh": "每个输入通道的滤波器数（C_out / C_in）"},
+    "cnn.g.mult_help": {"en": "C_out = this × C_in, so every divisor of C_in also divides C_out.",
+                        "zh": "C_out = 此值 × C_in，因此 C_in 的每个因数也整除 C_out。"},
+    "cnn.g.k": {"en": "Filter side k", "zh": "滤波器边长 k"},
+    "cnn.g.groups": {"en": "Groups g (divisors of C_in)", "zh": "组数 g（C_in 的因数）"},
+    "cnn.g.groups_help": {"en": "g must divide C_in: each group gets C_in / g channels.",
+                          "zh": "g 必须整除 C_in：每组分到 C_in / g 个通道。"},
+    "cnn.g.kind.dense": {
+        "en": "g = 1: an ordinary layer — each of the {cout} filters sees all {cin} channels.",
+        "zh": "g = 1：普通卷积层——{cout} 个滤波器每个都看全部 {cin} 个通道。",
+    },
+    "cnn.g.kind.grouped": {
+        "en": "g = {g}: {g} groups of {per} channels; each filter sees only the {per} channels of its group.",
+        "zh": "g = {g}：{g} 组，每组 {per} 个通道；每个滤波器只看本组的 {per} 个通道。",
+    },
+    "cnn.g.kind.depthwise": {
+        "en": "g = C_in = {g}: depthwise — each filter sees a single channel.",
+        "zh": "g = C_in = {g}：逐通道卷积——每个滤波器只看一个通道。",
+    },
+    "cnn.g.cost": {
+        "en": "Parameters C_out·(C_in/g)·k² = {cout}·({cin}/{g})·{k}² = **{params}** · multiply-adds on a 16 × 16 "
+              "input = parameters·H_out·W_out = {params}·{h}·{w} = **{macs}**",
+        "zh": "参数量 C_out·(C_in/g)·k² = {cout}·({cin}/{g})·{k}² = **{params}** · 16 × 16 输入上的乘加次数 = "
+              "参数量·H_out·W_out = {params}·{h}·{w} = **{macs}**",
+    },
+    "cnn.g.vs_dense": {
+        "en": "The ordinary layer (g = 1) needs {dense_params} weights and {dense_macs} multiply-adds: {ratio}× as many.",
+        "zh": "普通卷积层（g = 1）需要 {dense_params} 个权重和 {dense_macs} 次乘加：是它的 {ratio} 倍。",
+    },
+    "cnn.g.check": {
+        "en": "✓ Checked: the grouped layer's {cout} output maps equal those of {g} ordinary layers side by side, each given only its own {per} channel(s).",
+        "zh": "✓ 已验证：分组卷积层的 {cout} 张输出图，与 {g} 个并排的普通卷积层（每个只输入本组的 {per} 个通道）的输出完全相同。",
+    },
+    "cnn.g.check_bad": {
+        "en": "The grouped layer and {g} ordinary layers side by side differ by {diff}: please report this.",
+        "zh": "分组卷积层与 {g} 个并排的普通卷积层相差 {diff}：请报告此问题。",
+    },
 }

@@ -22,6 +22,9 @@ PAD_CHOICES: tuple[str, ...] = ("valid", "same", "full", "explicit")  # "explici
 MAX_STRIDE, MAX_PAD, MAX_DILATION = 4, 8, 3
 ANIM_SIDES = (3, 16)  # the footprint animation's grid side, smallest and largest
 T_KERNELS = (2, 6)  # the transposed convolution's kernel side, smallest and largest
+#: Grouped convolution: the most input channels, and the filter sides offered.
+MAX_GROUP_CHANNELS = 16
+GROUP_KERNELS: tuple[int, ...] = (1, 3, 5, 7)
 
 
 def parse_names(text: str) -> list[str]:
@@ -73,6 +76,11 @@ SCHEMA = Schema("CnnSettings", "cnn_", {
     "cnn_xd": Field("int", 1, lo=1, hi=MAX_DILATION),
     "cnn_xn": Field("int", 6, lo=ANIM_SIDES[0], hi=ANIM_SIDES[1]),
     "cnn_tk": Field("int", 3, lo=T_KERNELS[0], hi=T_KERNELS[1]),
+    # grouped and depthwise convolution (app/labs/cnn_lab/groups.py)
+    "cnn_gcin": Field("int", 6, lo=1, hi=MAX_GROUP_CHANNELS, step=1),
+    "cnn_gmult": Field("int", 1, lo=1, hi=4, step=1),
+    "cnn_gk": Field("choice", 3, choices=GROUP_KERNELS, parse=int),
+    "cnn_gg": Field("int", 1, lo=1, hi=MAX_GROUP_CHANNELS),
 })
 
 #: What the "zone plate" button sets: the aliasing demo on the first input map, zoomed.

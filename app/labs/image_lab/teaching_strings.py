@@ -363,4 +363,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "平均增益为 {now}）。它唯一的参数 α 并不表示强度：α 越小锐化越强（α = 0 时为 {a0}，α = 1 时为 {a1}）。"
         "把 α 调小，就能看到边缘两侧的亮暗光晕变强。",
     },
+    "teach.sweep.title": {"en": "Animation of a slider sweep", "zh": "滑块扫动动画"},
+    "teach.sweep.none": {
+        "en": "Sweeps move a catalogue kernel's slider: pick a catalogue kernel with a numeric parameter.",
+        "zh": "扫动需要目录卷积核的滑块：请选择一个带数值参数的目录卷积核。",
+    },
+    "teach.sweep.param": {"en": "Slider", "zh": "滑块"},
+    "teach.sweep.range": {"en": "From – to", "zh": "从 – 到"},
+    "teach.sweep.frames": {"en": "Frames", "zh": "帧数"},
+    "teach.sweep.format": {"en": "Format", "zh": "格式"},
+    "err.anim_too_large": {
+        "en": "it would be larger than 5 MB; use fewer frames, a smaller working size or WebP",
+        "zh": "文件会超过 5 MB；请减少帧数、减小工作尺寸或改用 WebP",
+    },
+    "teach.sweep.label": {"en": "output · {name} = {value}", "zh": "输出 · {name} = {value}"},
+    "teach.sweep.note": {
+        "en": "{n} frames; each is the output picture exactly as this page shows it at that value, with the value written under it.",
+        "zh": "共 {n} 帧；每一帧都与本页在该取值下显示的输出图像完全相同，下方写明取值。",
+    },
 }

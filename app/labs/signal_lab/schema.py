@@ -3,6 +3,7 @@ parameter, so switching shapes keeps each shape's own slider values)."""
 
 from __future__ import annotations
 
+from app.backend import audio
 from app.backend import signals as sg
 from app.ui.page import Field, Schema
 
@@ -11,6 +12,8 @@ DEFAULT_KIND = {"f": "rect", "g": "exp"}
 T_RANGE = (sg.WINDOW[0], sg.WINDOW[1])
 N_RANGE = (int(sg.WINDOW[0] * sg.SAMPLES_PER_UNIT), int(sg.WINDOW[1] * sg.SAMPLES_PER_UNIT))
 T_STEP = 0.1  # the time slider and the animation frames share this step
+#: "Hear it": the shipped test sounds, or an uploaded WAV.
+SOUND_SOURCES: tuple[str, ...] = audio.SOUNDS + ("upload",)
 
 
 def _parse_values(text: str) -> str:
@@ -28,6 +31,9 @@ def _fields() -> dict[str, Field]:
         "sl_mode": Field("choice", "continuous", choices=sg.MODES),
         "sl_corr": Field("bool", False),
         "sl_pad": Field("bool", True),
+        # "Hear it": a sound and an impulse response (app/labs/signal_lab/hear.py)
+        "sl_sound": Field("choice", "voice", choices=SOUND_SOURCES),
+        "sl_resp": Field("choice", "echo", choices=audio.RESPONSES),
         "sl_t": Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1], step=T_STEP),
         "sl_n": Field("int", 6, lo=N_RANGE[0], hi=N_RANGE[1], step=1),
     }

@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import live_slider, page, shell
+from app.ui import live_slider, page, shell, takeaway
 from app.ui.format import number
+from app.labs.signal_lab import animation_export as take_away
+from app.labs.signal_lab import hear
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import SCHEMA, WHICH, param_key
@@ -110,6 +112,11 @@ with time_col:
     maximum.exercise(result["times"], result["ys"], mode, lang,
                      maximum.peak_reason(result["times"], result["ys"], result["f_span"], result["g_span"],
                                          bool(correlate), var, lang))
+    with st.expander(t("sl.anim.title", lang)):
+        recipe = (mode, picked["f"], picked["g"], bool(correlate))
+        takeaway.offer("sl", recipe, lang, lambda: take_away.frames(take_away.slide_data(*recipe), mode, lang),
+                       "convscope_flip_and_slide")
+        st.caption(t("sl.anim.note", lang))
 
 with freq_col:
     st.markdown(f"**{t('sl.freq_tab', lang)}**")
@@ -126,4 +133,5 @@ with freq_col:
     else:
         st.warning(t("sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err))
         st.caption(t("sl.fft_wrap_tip", lang))
+hear.render(lang, projector)
 page.close()

@@ -27,11 +27,14 @@ _SECTIONS = (
     "app.labs.image_lab.strings",
     "app.labs.image_lab.teaching_strings",
     "app.labs.signal_lab.strings",
+    "app.labs.signal_lab.hear_strings",
     "app.labs.cnn_lab.strings",
     "app.labs.cnn_lab.arithmetic_strings",
     "app.labs.filter_designer.strings",
     "app.labs.fourier_lab.strings",
     "app.ui.strings.classroom",
+    "app.labs.hybrid_lab.strings",
+    "app.labs.challenge_lab.strings",
 )
 
 

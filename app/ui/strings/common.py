@@ -16,6 +16,12 @@ STRINGS = {
     "nav.cnn_lab": {"en": "CNN Lab", "zh": "卷积神经网络实验室"},
     "nav.filter_designer": {"en": "Filter Designer", "zh": "频域滤波器设计"},
     "nav.fourier_lab": {"en": "Fourier Lab", "zh": "傅里叶实验室"},
+    "nav.hybrid_lab": {"en": "Hybrid images", "zh": "混合图像"},
+    "anim.format": {"en": "Animation format", "zh": "动画格式"},
+    "anim.make": {"en": "Make the animation", "zh": "生成动画"},
+    "anim.download": {"en": "Download ({mb} MB)", "zh": "下载（{mb} MB）"},
+    "anim.failed": {"en": "The animation was not made: {error}", "zh": "未能生成动画：{error}"},
+    "nav.challenge_lab": {"en": "Guess the kernel", "zh": "猜卷积核"},
     "shell.language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "shell.projector": {"en": "Projector mode", "zh": "投影模式"},
     "shell.projector_help": {

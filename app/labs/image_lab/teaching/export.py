@@ -20,7 +20,7 @@ from app.backend.panels import render_six_panel_png
 from app.backend.snippet import make_snippet
 from app.ui import state
 from app.ui.strings import t
-from app.labs.image_lab.teaching import link_fields
+from app.labs.image_lab.teaching import link_fields, sweep
 
 #: CJK fonts tried for Chinese figure titles (Pillow's default font has no CJK glyphs).
 CJK_FONTS = (
@@ -116,3 +116,4 @@ def render(lang: str, run, kernel_name: str = "") -> None:
     st.caption(t("teach.exp.output_note", lang))
     with st.expander(t("teach.exp.snippet", lang)):
         st.code(snippet(), language="python")
+    sweep.render(lang, run)
