@@ -132,7 +132,7 @@ def resolve_image(
     lang: str,
     *,
     load_sample: Callable[[str, bool, int], PickedImage] = _load_sample_picked,
-    decode: Callable[[bytes, int], bimages.WorkingCopy] = bimages.load_working_copy,
+    decode: Callable[[bytes, int], bimages.WorkingCopy | np.ndarray] = bimages.load_working_copy,
 ) -> Resolved:
     """Decide which image to show. Pure: no Streamlit.
 
@@ -242,7 +242,7 @@ def image_picker(
         source = "sample"
     data: bytes | None = None
     filename = ""
-    decode = bimages.load_image
+    decode: Callable[[bytes, int], bimages.WorkingCopy | np.ndarray] = bimages.load_working_copy
     refused = False
     if source == "sample":
         st.selectbox(
@@ -289,7 +289,8 @@ def image_picker(
 
 
 def _resolve_cached(
-    key: str, choice: ImageChoice, lang: str, messages=None, decode: Callable[[bytes], np.ndarray] = bimages.load_image
+    key: str, choice: ImageChoice, lang: str, messages=None,
+    decode: Callable[[bytes, int], bimages.WorkingCopy | np.ndarray] = bimages.load_working_copy,
 ) -> PickedImage:
     """Run :func:`resolve_image` with session memory of the last good image and of decoded uploads."""
     ss = st.session_state

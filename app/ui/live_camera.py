@@ -142,8 +142,11 @@ def sanitise(raw: Any) -> Frame | None:
     return Frame(data, seq) if data else None
 
 
-def decode(data: bytes):
+def decode(data: bytes, long_side: int | None = None) -> np.ndarray:
     """A frame's pixels (float64 in [0, 1]) by the app's bounded decoder, held to :data:`MAX_FRAME_PIXELS`.
+
+    ``long_side`` (the picker's working size) is not needed: a frame arrives at the camera's own
+    frame size, and the picker makes the working copy.
 
     Raises :class:`app.backend.images.ImageError` for anything that is not a picture of that size,
     as for a bad upload.
