@@ -253,7 +253,8 @@ def test_loadtest_drag_draws_every_release_value_with_no_errors(server):
     assert report["errors"] == [] and report["exceptions"] == []
     drag = report["drag"]
     assert drag["drags"] == 6 and drag["releases_drawn"] == 6  # every release value drawn, exactly
-    assert drag["gap_ms"]["n"] >= 6  # at least one picture during each drag (counted, not timed)
+    pictures = drag["gap_ms"]["n"]  # how many gaps were measured: a count of pictures, not a time
+    assert pictures >= 6  # at least one picture during each drag
     assert report["server"]["cpu_ms_per_picture"] > 0
     argv = [url, "--drag", "--sessions", "1", "--moves", "1", "--drag-s", "0.5", "--ramp", "0", "--think", "0", "0"]
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # main() runs its own event loop (see _run_async)
@@ -268,7 +269,8 @@ def test_loadtest_drag_moves_every_labs_main_live_slider(server, page):
                                            server_pid=[proc.pid])))
     assert report["errors"] == [] and report["exceptions"] == []
     assert report["drag"]["drags"] == report["drag"]["releases_drawn"] == 1
-    assert report["drag"]["gap_ms"]["n"] >= 1  # at least one picture during the drag (counted, not timed)
+    pictures = report["drag"]["gap_ms"]["n"]  # a count of pictures, not a time
+    assert pictures >= 1  # at least one picture during the drag
 
 
 def _k8s() -> dict[str, dict]:

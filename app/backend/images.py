@@ -127,6 +127,8 @@ SAMPLES: dict[str, dict[str, str]] = {
     "bars": {"en": "Bars", "zh": "条纹"},
     "text": {"en": "Text", "zh": "文字"},
     "periodic_noise": {"en": "Periodic noise", "zh": "周期噪声"},
+    "hybrid_happy": {"en": "Happy face (hybrid pair, low)", "zh": "笑脸（混合图像对，低频）"},
+    "hybrid_sad": {"en": "Sad face (hybrid pair, high)", "zh": "哭脸（混合图像对，高频）"},
 }
 
 ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
