@@ -9,7 +9,8 @@ Two ratios per (image size N, kernel size k, kernel kind), both "lower is better
     Targets: median <= 1.0, no cell > 1.2.
 ``slider``
     The app's slider path — ``ImageAnalysis.apply(k)`` (image spectrum cached), the output image
-    as display uint8 (``display_image``, <= 512 px) and the output log spectrum as display uint8
+    as display uint8 exactly as the pages make it (``signed_display``, then ``downsample_for_display``
+    to <= 512 px) and the output log spectrum as display uint8
     (``downsample_for_display`` to <= 384 px), at the sizes the Image Lab shows them
     (``DISPLAY_SIDE``, ``SPECTRUM_SIDE``) — / one ``scipy.signal.fftconvolve(x, k,
     mode="same")`` of the same (float64) image.  Target: <= 0.6 everywhere.  The analysis runs in
@@ -35,7 +36,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy import ndimage, signal
 
-from app.backend import ImageAnalysis, convolve, display_image, downsample_for_display
+from app.backend import ImageAnalysis, convolve, downsample_for_display
+from app.backend.display import signed_display
 from app.backend.analysis import tune_allocator
 from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, COST, choose_method, rank1_factors
 
@@ -73,7 +75,8 @@ def slider_step(
 ) -> tuple[np.ndarray, np.ndarray]:
     """What one slider move costs in the app: apply + output image + output spectrum, as uint8."""
     result = analysis.apply(kernel)
-    image8 = display_image(result.output, max_side)
+    # the Image Lab's ``display_output``: the one display rule at full size, then area-averaged
+    image8 = downsample_for_display(signed_display(result.output, kernel_sum=float(kernel.sum())).pixels, max_side)
     spectrum8 = downsample_for_display(result.spectrum_uint8("output"), spectrum_side)
     return image8, spectrum8
 

@@ -114,9 +114,10 @@ def test_out_of_range_pictures_are_clipped_with_the_share_said():
 
 def test_signed_pictures_keep_zero_white_and_report_saturation():
     x = np.linspace(-1, 1, 1001).reshape(1, -1)
-    shown = lab.signed_pixels(x, 99.0)
+    shown = lab.signed_pixels(x, "robust")
     assert shown.pixels[0, 500].tolist() == [247, 247, 247]
     assert 0 < shown.fraction <= 0.011
+    assert lab.signed_pixels(x).fraction == 0.0  # the default limit is the peak: nothing saturates
 
 
 def test_stretch_maps_the_range_to_black_and_white():

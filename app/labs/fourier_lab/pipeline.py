@@ -42,7 +42,6 @@ POINT_COLOUR = (255, 90, 0)
 MIRROR_COLOUR = (0, 190, 255)
 KEPT_COLOUR = (255, 210, 0)
 SUPPRESSED_COLOUR = (230, 0, 0)
-SATURATE_PERCENTILE = display.SATURATE_PERCENTILE
 
 
 # --------------------------------------------------------------------------------------------
@@ -69,15 +68,14 @@ def grey_pixels(x: np.ndarray) -> Shown:
     return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
 
 
-def signed_pixels(x: np.ndarray, percentile: float = 100.0, palette: str = "standard") -> Shown:
-    """Diverging map (zero = white) in ``palette``'s colours; ``percentile < 100`` lets the strongest
-    few saturate (share kept)."""
-    mag = np.abs(x)
-    limit = float(np.percentile(mag, percentile)) if percentile < 100 else float(mag.max())
-    limit = limit if limit > 1e-12 else (float(mag.max()) or 1.0)
-    frac = float(np.mean(mag > limit))
-    pixels = display.signed_to_rgb(x, "diverging", limit=limit, palette=palette)
-    return Shown(pixels, "diverging", float(x.min()), float(x.max()), limit=limit, fraction=frac)
+def signed_pixels(x: np.ndarray, limit: str = "peak", palette: str = "standard") -> Shown:
+    """Signed data (a wave, a difference) on the diverging map, zero = white, in ``palette``'s colours.
+
+    The backend's one display rule (:func:`app.backend.display.signed_display`): ``limit="peak"``
+    saturates nothing, ``"robust"`` lets the strongest few saturate (share kept).
+    """
+    d = display.signed_display(x, "diverging", limit=limit, palette=palette, signed=True)
+    return Shown(d.pixels, d.mode, d.lo, d.hi, limit=d.limit, fraction=d.clipped_fraction)
 
 
 def stretch_pixels(x: np.ndarray) -> Shown:
@@ -251,8 +249,8 @@ def mag_phase(digest_a: str, _a: np.ndarray, name_b: str, palette: str = "standa
         "b": grey_pixels(b),
         "ab": stretch_pixels(ab),
         "ba": stretch_pixels(ba),
-        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), SATURATE_PERCENTILE, palette),
-        "phase": signed_pixels(fr.phase_only(_a), SATURATE_PERCENTILE, palette),
+        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), "robust", palette),
+        "phase": signed_pixels(fr.phase_only(_a), "robust", palette),
     }
 
 

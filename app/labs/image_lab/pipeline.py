@@ -22,7 +22,6 @@ from app.backend import (
     convolve,
     display,
     rank1_factors,
-    signed_to_rgb,
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
@@ -145,16 +144,14 @@ OutputDisplay = SignedDisplay
 def display_output(
     output: np.ndarray,
     signed_mode: str = "auto",
-    family: str = "",
     *,
     kernel_sum: float | None = None,
     palette: str = "standard",
+    limit: float | str = "robust",
+    signed: bool | None = None,
 ) -> OutputDisplay:
-    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page.
-
-    ``family`` is not needed by the rule (the view still passes it).
-    """
-    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum, palette=palette)
+    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page."""
+    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum, palette=palette, limit=limit, signed=signed)
     return dataclasses.replace(shown, pixels=display.downsample_for_display(shown.pixels, DISPLAY_SIDE))
 
 
@@ -252,7 +249,7 @@ def _render_main(run: LabRun, font_px: int, kernel_side: int, draft: bool = Fals
     from app.backend.panels import kernel_panel, spectrum_panel
 
     s = run.settings
-    od = display_output(run.output, s.signed_mode, s.family, kernel_sum=float(run.kernel.sum()), palette=s.palette)
+    od = display_output(run.output, s.signed_mode, kernel_sum=float(run.kernel.sum()), palette=s.palette)
     spec = spectra_uint8(run, ("response", "output"))
     return MainPanels(
         output_jpeg=display.encode_jpeg(od.pixels, 88),
@@ -339,13 +336,6 @@ def wrap_difference(run: LabRun) -> tuple[np.ndarray, str, float]:
     other_out = other_analysis.apply(run.kernel, correlate=run.settings.correlate).output
     diff = run.output - other_out
     return diff, other, float(np.abs(diff).max())
-
-
-def difference_pixels(diff: np.ndarray, palette: str = "standard") -> np.ndarray:
-    """Diverging display of a difference (zero = neutral); all-zero stays neutral."""
-    peak = float(np.abs(diff).max())
-    u8 = signed_to_rgb(diff, "diverging", limit=peak if peak > 1e-12 else 1.0, palette=palette)
-    return display.downsample_for_display(u8, DISPLAY_SIDE)
 
 
 def spatial_reference(run: LabRun) -> np.ndarray:
