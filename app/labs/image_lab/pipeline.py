@@ -1,4 +1,4 @@
-"""The Image Lab's per-run computation, reusable by the teaching tools (issue 4) and tests.
+"""The Image Lab's per-run computation, reusable by the teaching tools and tests.
 
 :func:`compute` takes the picked image, the kernel and the settings and returns a small
 :class:`LabRun` (image, kernel, result, settings) plus the display-ready pieces built on
