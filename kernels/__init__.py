@@ -113,7 +113,7 @@ def get(name: str) -> KernelSpec:
 def _unknown_message(name: str) -> str:
     if name in frequency.MASK_NAMES:
         return (f"{name!r} is a frequency-domain mask, not a spatial kernel; "
-                f"build it with kernels.frequency.make_mask().")
+                f"build it with kernels.frequency.{name}().")
     close = difflib.get_close_matches(name.lower(), list(_BY_NAME), n=4, cutoff=0.5)
     if close:
         return f"Unknown kernel {name!r}. Did you mean: {', '.join(close)}?"

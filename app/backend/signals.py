@@ -49,7 +49,6 @@ from ._validate import BackendError
 
 __all__ = [
     "MODES",
-    "OPERATIONS",
     "WINDOW",
     "CONTINUOUS_DT",
     "SAMPLES_PER_UNIT",
@@ -69,7 +68,6 @@ __all__ = [
 ]
 
 MODES: tuple[str, ...] = ("continuous", "discrete")
-OPERATIONS: tuple[str, ...] = ("convolve", "correlate")
 
 #: The time window (in time units) on which signals live and the page draws: [start, end].
 WINDOW: tuple[float, float] = (-3.0, 7.0)

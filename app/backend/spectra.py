@@ -43,7 +43,6 @@ __all__ = [
     "luminance_weights",
     "radial_profile_half",
     "high_frequency_energy",
-    "high_frequency_ratio",
     "high_frequency_energy_half",
     "high_frequency_power_half",
 ]
@@ -369,21 +368,6 @@ def high_frequency_energy(spectrum: np.ndarray, cutoff: float = 0.25) -> float:
     r2 = fy[:, None] ** 2 + fx[None, :] ** 2
     power = np.abs(s) ** 2
     return float(power[r2 > cutoff * cutoff].sum())
-
-
-def high_frequency_ratio(output_spectrum: np.ndarray, image_spectrum: np.ndarray, cutoff: float = 0.25) -> float:
-    """High-frequency energy of the output relative to the input's (1 = unchanged, 0 = removed).
-
-    Examples
-    --------
-    >>> s = np.ones((8, 8))
-    >>> high_frequency_ratio(0.5 * s, s)
-    0.25
-    """
-    base = high_frequency_energy(image_spectrum, cutoff)
-    if base <= 0:
-        return 0.0
-    return high_frequency_energy(output_spectrum, cutoff) / base
 
 
 def _mirror_weights(n_cols: int) -> np.ndarray:

@@ -15,7 +15,6 @@ from .bank import KernelBank
 from .layer import LayerInput, _as_maps, activate
 from .pooling import PoolSpec, _check_pool, pool
 
-BAND_NAMES: tuple[str, ...] = ("low", "mid", "high", "all")
 #: Radial-centroid limits (cycles/pixel) between the "low", "mid" and "high" labels.
 BAND_LIMITS: tuple[float, float] = (0.11, 0.24)
 

@@ -19,7 +19,6 @@ import numpy as np
 
 from app.backend import (
     ImageAnalysis,
-    convolve,
     display,
     rank1_factors,
     to_uint8,
@@ -32,8 +31,6 @@ from app.ui import shell
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.image_picker import PickedImage
 
-#: Beyond this many multiply-adds the direct spatial check is not run automatically.
-DIRECT_CHECK_BUDGET = 40_000_000
 HF_CUTOFF = 0.25  # cycles/pixel: "high frequencies" for the energy read-out
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384  # spectra are shown at ~230–450 px: 384 px keeps every visible detail, 44 % fewer bytes
@@ -336,12 +333,6 @@ def wrap_difference(run: LabRun) -> tuple[np.ndarray, str, float]:
     other_out = other_analysis.apply(run.kernel, correlate=run.settings.correlate).output
     diff = run.output - other_out
     return diff, other, float(np.abs(diff).max())
-
-
-def spatial_reference(run: LabRun) -> np.ndarray:
-    """The direct spatial convolution (slow path, same boundary/correlate)."""
-    return convolve(run.image.image, run.kernel, boundary=run.settings.boundary,
-                    correlate=run.settings.correlate, method="direct")
 
 
 def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, bytes]:

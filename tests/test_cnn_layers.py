@@ -1,4 +1,4 @@
-"""CNN Lab backend: banks, conv layer, activations, pooling, parameter counts, bands, shift test."""
+"""The CNN engine (app/backend/cnn/): banks, conv layer, activations, pooling, parameter counts, bands, shift test."""
 
 from __future__ import annotations
 
