@@ -257,14 +257,14 @@ def calibrate(out=sys.stdout, repeat: int = 7) -> dict[str, float]:
     for k in (3, 5, 7, 9):
         kern = rng.standard_normal((k, k))
         rows.append([1.0, k * k])
-        ts.append(best(lambda: _convolve_direct(x, kern, "reflect", False, None)) / x.size)
+        ts.append(best(lambda kern=kern: _convolve_direct(x, kern, "reflect", False, None)) / x.size)
     (fits["direct_sample"], fits["direct_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     rows, ts = [], []
     for k in (5, 9, 15, 31):
         g = make_kernel("gaussian", k, rng)
         factors = rank1_factors(g)
         rows.append([1.0, 2 * k])
-        ts.append(best(lambda: _convolve_direct(x, g, "reflect", False, factors)) / x.size)
+        ts.append(best(lambda g=g, factors=factors: _convolve_direct(x, g, "reflect", False, factors)) / x.size)
     (fits["separable_sample"], fits["separable_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     rows, ts = [], []
     for n in (256, 512, 768, 1024):
@@ -273,7 +273,7 @@ def calibrate(out=sys.stdout, repeat: int = 7) -> dict[str, float]:
         n1, n2 = _fft_grid(xi.shape, anchor(kern.shape), "reflect")
         size = n1 * n2
         rows.append([1.0, 2.5 * size * np.log2(size)])
-        ts.append(best(lambda: _convolve_fft(xi, kern, "reflect", False)) - COST["fft_sample"] * size)
+        ts.append(best(lambda xi=xi, kern=kern: _convolve_fft(xi, kern, "reflect", False)) - COST["fft_sample"] * size)
     (fits["fft_call"], fits["fft_nlogn"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     print("fitted cost model (seconds):", file=out)
     for name, value in fits.items():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from numbers import Integral, Real
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 

@@ -23,7 +23,6 @@ Transposed convolution
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np

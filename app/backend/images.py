@@ -34,7 +34,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -91,7 +91,7 @@ SAMPLES: dict[str, dict[str, str]] = {
     "periodic_noise": {"en": "Periodic noise", "zh": "周期噪声"},
 }
 
-ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
+ImageSource = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
 
 
 class ImageError(BackendError):

@@ -110,7 +110,7 @@ def analysis_for(digest: str, boundary: str, image: np.ndarray) -> ImageAnalysis
 _IMAGE_STATS: dict[tuple, tuple] = {}
 
 
-def _image_stats(run: "LabRun") -> tuple[np.ndarray, np.ndarray, float]:
+def _image_stats(run: LabRun) -> tuple[np.ndarray, np.ndarray, float]:
     """(freqs, radial profile, high-frequency energy) of the image spectrum, once per image + boundary."""
     key = (run.image.digest, run.settings.boundary, run.result.grid)
     hit = _IMAGE_STATS.get(key)
