@@ -322,10 +322,3 @@ def test_mask_builders_refuse_bad_values_with_a_clear_message():
     with pytest.raises(KernelError, match="Unknown band"):
         F.ideal(s, 0.3, band="sideways")
 
-
-def test_a_spatial_lookup_of_a_mask_name_points_at_its_builder():
-    import kernels
-
-    for name in F.MASK_NAMES:
-        with pytest.raises(KernelError, match=rf"frequency-domain mask.*kernels\.frequency\.{name}\(\)"):
-            kernels.make(name)
