@@ -23,12 +23,11 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from . import frequency, parse
+from . import bands, frequency, parse
 from .parse import MAX_KERNEL_FILE_BYTES, as_kernel, load_kernel_bytes, parse_text
 from .catalogue import BUILDERS, SPECS
+from .bands import BAND_LABELS, BANDS
 from .spec import (
-    BAND_LABELS,
-    BANDS,
     FAMILIES,
     FAMILY_LABELS,
     MAX_KERNEL_SIDE,
@@ -44,7 +43,7 @@ __all__ = [
     "catalog", "get", "make", "defaults", "expected_band", "family", "names", "by_family",
     "coerce_params", "validate_params",
     "parse_text", "load_kernel_bytes", "as_kernel",
-    "frequency", "parse",
+    "bands", "frequency", "parse",
 ]
 
 _BY_NAME: dict[str, KernelSpec] = {s.name: s for s in SPECS}

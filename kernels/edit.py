@@ -34,7 +34,6 @@ __all__ = [
     "canvas_ink",
     "rasterise_canvas",
     "dc_gain",
-    "measured_band",
 ]
 
 #: Ways :func:`resize` changes a kernel's size.
@@ -73,39 +72,6 @@ def dc_gain(kernel: object) -> float:
     0.0
     """
     return float(np.sum(as_kernel(kernel)))
-
-
-def measured_band(kernel: object, *, grid: int = 64) -> str:
-    """What a (custom) kernel does to frequencies, measured from its response: one of
-    ``kernels.BANDS`` — ``"all"``, ``"low"``, ``"high"``, ``"band"`` or ``"high-boost"``.
-
-    On a ``grid × grid`` FFT: ``|H| ≡ 1`` is all-pass; a response that is ~0 at DC (≤ 5 % of
-    its peak) is high-pass when the outer ring (radius ≥ 0.35 cycles/pixel) keeps at least
-    half the peak, else band-pass; otherwise the outer ring above the DC gain (+5 %) is
-    high-boost, below half of it low-pass.  It agrees with the catalogue's declared band for
-    every kernel but the (non-zero-mean) Gabor, which it measures as low-pass.
-
-    Examples
-    --------
-    >>> measured_band(np.full((3, 3), 1 / 9)), measured_band([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])
-    ('low', 'high')
-    """
-    k = as_kernel(kernel)
-    n = max(int(grid), *k.shape)
-    mag = np.abs(np.fft.fft2(k, s=(n, n)))
-    f = np.fft.fftfreq(n)
-    r = np.hypot(f[:, None], f[None, :])
-    g0, gmax = float(mag[0, 0]), float(mag.max())
-    if np.allclose(mag, 1.0, atol=1e-6):
-        return "all"
-    high = float(mag[r >= 0.35].mean())
-    if g0 <= 0.05 * gmax:
-        return "high" if high >= 0.5 * gmax else "band"
-    if high > 1.05 * g0:
-        return "high-boost"
-    if high < 0.5 * g0:
-        return "low"
-    return "all"
 
 
 def normalise(kernel: object) -> np.ndarray:

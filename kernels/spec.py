@@ -1,7 +1,7 @@
 """Metadata types of the kernel catalogue: :class:`Param`, :class:`ChoiceParam`, :class:`KernelSpec`,
 :class:`KernelError`.
 
-Pure Python (no numpy needed here); the catalogue itself lives in :mod:`kernels.spatial`
+The catalogue itself lives in :mod:`kernels.spatial`, the band names in :mod:`kernels.bands`
 and the frequency-domain masks in :mod:`kernels.frequency`.
 """
 
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from numbers import Integral, Real
 from typing import ClassVar
 
+from . import bands
+
 __all__ = [
     "FAMILIES",
     "FAMILY_LABELS",
-    "BANDS",
-    "BAND_LABELS",
     "MAX_KERNEL_SIDE",
     "KernelError",
     "Param",
@@ -39,21 +39,6 @@ FAMILY_LABELS: dict[str, dict[str, str]] = {
     "directional": {"en": "Directional (oriented edges)", "zh": "方向性（定向边缘）"},
     "other": {"en": "Other", "zh": "其他"},
 }
-
-#: What a kernel's frequency response does, as returned by ``kernels.expected_band``.
-#: "all": passes every frequency unchanged; "low"/"high"/"band": the usual meanings;
-#: "high-boost": keeps DC (gain 1; A ≥ 1 for ``high_boost``) and amplifies high frequencies more
-#: (sharpening).
-BANDS: tuple[str, ...] = ("all", "low", "high", "band", "high-boost")
-
-BAND_LABELS: dict[str, dict[str, str]] = {
-    "all": {"en": "all frequencies (all-pass)", "zh": "所有频率（全通）"},
-    "low": {"en": "low frequencies", "zh": "低频"},
-    "high": {"en": "high frequencies", "zh": "高频"},
-    "band": {"en": "a band of middle frequencies", "zh": "中间的一段频率"},
-    "high-boost": {"en": "all, with high frequencies boosted", "zh": "全部频率，高频被增强"},
-}
-
 
 class KernelError(ValueError):
     """A kernel could not be built or read. The message is one short, friendly English line."""
@@ -306,7 +291,7 @@ class KernelSpec:
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(f"KernelSpec {self.name}: unknown family {self.family!r}")
-        if self.band not in BANDS:
+        if self.band not in bands.BANDS:
             raise ValueError(f"KernelSpec {self.name}: unknown band {self.band!r}")
         for d in (self.label, self.description):
             if set(d) != {"en", "zh"}:

@@ -31,6 +31,8 @@ from .convolution import (
 from ._validate import positive_number
 from .images import REC601
 
+from kernels.bands import HIGH_EDGE
+
 __all__ = [
     "spectrum",
     "frequency_response",
@@ -350,7 +352,7 @@ def theorem_check(
 # --------------------------------------------------------------------------- #
 # high-frequency energy; radial statistics straight from rfft2 half spectra (the slider path)
 # --------------------------------------------------------------------------- #
-def high_frequency_energy(spectrum: np.ndarray, cutoff: float = 0.25) -> float:
+def high_frequency_energy(spectrum: np.ndarray, cutoff: float = HIGH_EDGE) -> float:
     """Energy (sum of |S|²) of a *centred* spectrum at radial frequencies above ``cutoff`` cycles/pixel.
 
     Examples
@@ -433,7 +435,7 @@ def _hf_weights(grid: tuple[int, int], cutoff: float) -> np.ndarray:
     return w
 
 
-def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.25) -> float:
+def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = HIGH_EDGE) -> float:
     """:func:`high_frequency_energy` of the full spectrum, from its rfft2 half (mirror-weighted).
 
     Examples
@@ -452,7 +454,7 @@ def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.
     return high_frequency_power_half(power, n_cols, cutoff)
 
 
-def high_frequency_power_half(power: np.ndarray, n_cols: int, cutoff: float = 0.25) -> float:
+def high_frequency_power_half(power: np.ndarray, n_cols: int, cutoff: float = HIGH_EDGE) -> float:
     """:func:`high_frequency_energy_half` from the squared magnitude ``|half|²`` (no complex pass).
 
     Examples

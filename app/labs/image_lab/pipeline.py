@@ -24,6 +24,7 @@ from app.backend import (
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
+from kernels.bands import HIGH_EDGE
 from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
@@ -31,7 +32,6 @@ from app.ui import shell
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.image_picker import PickedImage
 
-HF_CUTOFF = 0.25  # cycles/pixel: "high frequencies" for the energy read-out
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384  # spectra are shown at ~230–450 px: 384 px keeps every visible detail, 44 % fewer bytes
 
@@ -85,13 +85,13 @@ class LabRun:
 
     @cached_property
     def hf_ratio(self) -> float:
-        """High-frequency energy (above ``HF_CUTOFF`` cycles/pixel) of the output / of the input."""
+        """High-frequency energy (above ``HIGH_EDGE`` cycles/pixel) of the output / of the input."""
         res = self.result
         n2 = res.grid[1]
         base = _image_stats(self)[2]
         if base <= 0:
             return 0.0
-        return high_frequency_power_half(res.power_half("output"), n2, HF_CUTOFF) / base
+        return high_frequency_power_half(res.power_half("output"), n2, HIGH_EDGE) / base
 
 
 # Shared by every session of the process and sized by memory: at 512 px a grey analysis holds ~6 MB
@@ -117,7 +117,7 @@ def _image_stats(run: LabRun) -> tuple[np.ndarray, np.ndarray, float]:
     if hit is None:
         half = run.result.image_half
         freqs, prof = radial_profile_half(half, run.result.grid[1])
-        hit = (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HF_CUTOFF))
+        hit = (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HIGH_EDGE))
         if len(_IMAGE_STATS) > 32:
             _IMAGE_STATS.clear()
         _IMAGE_STATS[key] = hit
