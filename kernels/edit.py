@@ -59,7 +59,8 @@ def as_kernel(values: object, *, max_side: int = MAX_KERNEL_SIDE) -> np.ndarray:
     """
     k = _parse_as_kernel(values)
     if max(k.shape) > max_side:
-        raise KernelError(f"The kernel is {k.shape[0]}×{k.shape[1]}; the largest side allowed here is {max_side}.")
+        raise KernelError(f"The kernel is {k.shape[0]}×{k.shape[1]}; the largest side allowed here is {max_side}.",
+                          "kernel_side", rows=k.shape[0], cols=k.shape[1], max=max_side)
     return np.array(k, dtype=np.float64)
 
 
@@ -89,9 +90,9 @@ def normalise(kernel: object) -> np.ndarray:
     total = float(k.sum())
     scale = float(np.abs(k).sum())
     if scale == 0.0:
-        raise KernelError("The kernel is all zeros; it cannot be normalised.")
+        raise KernelError("The kernel is all zeros; it cannot be normalised.", "kernel_zeros")
     if abs(total) <= _ZERO_SUM_RTOL * scale:
-        raise KernelError("The kernel's weights sum to zero; it cannot be normalised to sum 1.")
+        raise KernelError("The kernel's weights sum to zero; it cannot be normalised to sum 1.", "kernel_zero_sum")
     return k / total
 
 
@@ -111,7 +112,7 @@ def zero_mean(kernel: object) -> np.ndarray:
     out = k - k.mean()
     out[np.abs(out) <= 1e-15 * max(1.0, float(np.abs(k).max()))] = 0.0
     if not out.any():
-        raise KernelError("The kernel is constant; removing its mean leaves only zeros.")
+        raise KernelError("The kernel is constant; removing its mean leaves only zeros.", "kernel_constant")
     return out
 
 
@@ -209,7 +210,7 @@ def area_resample(values: np.ndarray, shape: tuple[int, int], *, mean: bool = Fa
     x = np.asarray(values, dtype=np.float64)
     h, w = int(shape[0]), int(shape[1])
     if h < 1 or w < 1:
-        raise KernelError("The new size must be at least 1×1.")
+        raise KernelError("The new size must be at least 1×1.", "kernel_resize_small")
     out = _area_axis(_area_axis(x, h, 0), w, 1)
     if mean:
         out = out * (h * w) / (x.shape[0] * x.shape[1])
@@ -242,12 +243,13 @@ def resize(kernel: object, shape: tuple[int, int] | int, *, method: str = "pad")
         shape = (int(shape), int(shape))
     h, w = (int(s) for s in shape)
     if not (1 <= h <= MAX_KERNEL_SIDE and 1 <= w <= MAX_KERNEL_SIDE):
-        raise KernelError(f"The new size must be between 1 and {MAX_KERNEL_SIDE}.")
+        raise KernelError(f"The new size must be between 1 and {MAX_KERNEL_SIDE}.", "kernel_resize_range", max=MAX_KERNEL_SIDE)
     if method == "pad":
         return _pad_crop_axis(_pad_crop_axis(k, h, 0), w, 1)
     if method == "resample":
         return area_resample(k, (h, w))
-    raise KernelError(f"Unknown resize method {method!r}; choose one of {', '.join(RESIZE_METHODS)}.")
+    raise KernelError(f"Unknown resize method {method!r}; choose one of {', '.join(RESIZE_METHODS)}.",
+                      "kernel_resize_method", value=repr(method), options=", ".join(RESIZE_METHODS))
 
 
 def canvas_ink(rgba: object, *, signed: bool = False) -> np.ndarray:
@@ -270,7 +272,8 @@ def canvas_ink(rgba: object, *, signed: bool = False) -> np.ndarray:
     if a.ndim == 2:
         return a.astype(np.float64) / (255.0 if a.dtype == np.uint8 else 1.0)
     if a.ndim != 3 or a.shape[2] not in (3, 4) or a.size == 0:
-        raise KernelError(f"Expected an RGBA drawing (H, W, 4); got shape {a.shape}.")
+        raise KernelError(f"Expected an RGBA drawing (H, W, 4); got shape {a.shape}.", "kernel_canvas_shape",
+                          shape=str(a.shape))
     x = a.astype(np.float64) / (255.0 if a.dtype == np.uint8 else 1.0)
     if a.shape[2] == 3:
         ink = x.max(axis=2)
@@ -310,7 +313,7 @@ def rasterise_canvas(
         size = (int(size), int(size))
     kh, kw = (int(s) for s in size)
     if not (1 <= kh <= MAX_EDIT_SIDE and 1 <= kw <= MAX_EDIT_SIDE):
-        raise KernelError(f"The kernel size must be between 1 and {MAX_EDIT_SIDE}.")
+        raise KernelError(f"The kernel size must be between 1 and {MAX_EDIT_SIDE}.", "kernel_draw_size", max=MAX_EDIT_SIDE)
     ink = canvas_ink(rgba, signed=signed)
     if crop:
         ink = _crop_to_ink(ink)
@@ -318,7 +321,7 @@ def rasterise_canvas(
     weights[np.abs(weights) < 1e-12] = 0.0
     if normalise_sum:
         if not weights.any():
-            raise KernelError("The canvas is empty; draw something first.")
+            raise KernelError("The canvas is empty; draw something first.", "kernel_canvas_empty")
         return normalise(weights)
     return weights
 

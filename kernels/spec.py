@@ -41,7 +41,20 @@ FAMILY_LABELS: dict[str, dict[str, str]] = {
 }
 
 class KernelError(ValueError):
-    """A kernel could not be built or read. The message is one short, friendly English line."""
+    """A kernel could not be built or read: one short, friendly English line, a ``code`` and the
+    ``params`` of its text, so a page can show the same message translated (``app.ui.errors``).
+
+    Examples
+    --------
+    >>> err = KernelError("The file is empty.", "kernel_file_empty")
+    >>> isinstance(err, ValueError), err.code, err.params
+    (True, 'kernel_file_empty', {})
+    """
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def _fmt(x: float) -> str:

@@ -22,6 +22,7 @@ LANG_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
 _SECTIONS = (
     "app.ui.strings.common",
     "app.ui.strings.questions",
+    "app.ui.strings.kernel_errors",
     "app.labs.image_lab.strings",
     "app.labs.image_lab.teaching_strings",
     "app.labs.signal_lab.strings",
