@@ -33,7 +33,7 @@ __all__ = [
     "MASK_NAMES", "MASK_KINDS", "MASK_BANDS", "NOTCH_BANDS", "MAX_ORDER", "MAX_GRID_SIDE",
     "frequency_grid", "radius_grid", "lowpass", "highpass", "bandpass", "bandstop",
     "ideal", "butterworth", "gaussian", "notch",
-    "mirror", "symmetrize", "is_hermitian", "implied_kernel", "apply_mask",
+    "mirror", "symmetrize", "is_hermitian", "implied_kernel", "crop_centre", "apply_mask",
     "cycles_to_nyquist", "nyquist_to_cycles",
 ]
 
@@ -165,18 +165,30 @@ def mirror(mask: np.ndarray) -> np.ndarray:
     return np.fft.fftshift(u)
 
 
-def symmetrize(mask: np.ndarray) -> np.ndarray:
-    """Make a centred mask exactly Hermitian-symmetric: ``(M + mirror(M)) / 2`` (float64).
+def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
+    """Make a centred real mask exactly Hermitian-symmetric (float64).
 
-    Use it on free-hand masks; the parametric masks here are already symmetric.
+    ``how="mean"`` averages ``M(f)`` and ``M(-f)``; ``"min"`` keeps the smaller gain (a region
+    removed on one side is removed on both); ``"max"`` the larger (kept on both).  Use it on
+    free-hand masks; the parametric masks here are already symmetric.
 
     Examples
     --------
     >>> is_hermitian(symmetrize(np.random.default_rng(0).random((6, 7))))
     True
+    >>> m = np.ones((8, 8)); m[4, 5] = 0.0  # one side of a mirror pair only
+    >>> [float(symmetrize(m, how)[4, 3]) for how in ("mean", "min", "max")]
+    [0.5, 0.0, 1.0]
     """
     m = np.asarray(mask, dtype=np.float64)
-    return (m + mirror(m)) * 0.5
+    mm = mirror(m)
+    if how == "mean":
+        return (m + mm) * 0.5
+    if how == "min":
+        return np.minimum(m, mm)
+    if how == "max":
+        return np.maximum(m, mm)
+    raise KernelError(f"how must be 'mean', 'min' or 'max', not {how!r}.")
 
 
 def is_hermitian(mask: np.ndarray, atol: float = 0.0) -> bool:
@@ -407,7 +419,7 @@ def implied_kernel(mask: np.ndarray, size: int | None = None) -> np.ndarray:
     """The spatial kernel a centred mask implies: ``fftshift(ifft2(ifftshift(mask))).real``.
 
     Centred at index ``(H//2, W//2)``; with ``size`` (odd) the central ``size × size`` crop
-    (cropped to the grid if smaller). Convolving with the full kernel (circularly) equals
+    (:func:`crop_centre`). Convolving with the full kernel (circularly) equals
     applying the mask; its sum equals the mask's value at DC.
 
     Examples
@@ -420,12 +432,27 @@ def implied_kernel(mask: np.ndarray, size: int | None = None) -> np.ndarray:
     if m.ndim != 2:
         raise KernelError("A mask must be a 2-D array.")
     k = np.fft.fftshift(np.fft.ifft2(np.fft.ifftshift(m)).real)
-    if size is None:
-        return k
+    return k if size is None else crop_centre(k, size)
+
+
+def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
+    """The central ``size × size`` taps of a kernel centred at ``(H // 2, W // 2)`` (``size`` odd).
+
+    Square, and symmetric about the centre: at most the largest odd side that fits the grid.
+
+    Examples
+    --------
+    >>> crop_centre(np.arange(25.0).reshape(5, 5), 3)
+    array([[ 6.,  7.,  8.],
+           [11., 12., 13.],
+           [16., 17., 18.]])
+    >>> crop_centre(np.zeros((7, 9)), 63).shape
+    (7, 7)
+    """
     if isinstance(size, bool) or int(size) != size or size < 1 or size % 2 == 0:
         raise KernelError(f"The kernel size must be an odd whole number (got {size!r}).")
-    h, w = k.shape
-    ch, cw = h // 2, w // 2
-    hr = min(int(size) // 2, ch, h - 1 - ch)
-    wr = min(int(size) // 2, cw, w - 1 - cw)
-    return k[ch - hr: ch + hr + 1, cw - wr: cw + wr + 1].copy()
+    h = np.asarray(kernel)
+    ny, nx = h.shape
+    cy, cx = ny // 2, nx // 2
+    r = min(int(size) // 2, cy, ny - 1 - cy, cx, nx - 1 - cx)
+    return h[cy - r: cy + r + 1, cx - r: cx + r + 1].copy()

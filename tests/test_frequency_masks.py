@@ -321,4 +321,5 @@ def test_mask_builders_refuse_bad_values_with_a_clear_message():
         F.notch(s, [(0.5, 0.5)], 0.1, "ideal", band="low")
     with pytest.raises(KernelError, match="Unknown band"):
         F.ideal(s, 0.3, band="sideways")
-
+    with pytest.raises(KernelError, match="how must be 'mean', 'min' or 'max'"):
+        F.symmetrize(np.ones((4, 4)), "median")
