@@ -14,7 +14,8 @@ Rules
 * Colours: every coloured path takes ``palette`` (``"standard"`` or ``"colour_safe"``, see
   :mod:`app.backend.colormaps`); zero stays the same neutral white in both.
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
-  after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
+  after :func:`downsample_for_display` (area averaging) or :func:`enlarge` (nearest neighbour, whole
+  factors), at the one :data:`JPEG_QUALITY` — from :mod:`app.backend.encoding`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PIL import Image
 
 from ._validate import choice, positive_number
 from .colormaps import PALETTES, SEQUENTIAL, diverging_lut, sequential_lut
-from .encoding import downsample_for_display, encode_jpeg, encode_png
+from .encoding import JPEG_QUALITY, downsample_for_display, encode_jpeg, encode_png, enlarge
 from .spectra import _power, full_from_half, luminance_weights
 
 __all__ = [
@@ -47,6 +48,8 @@ __all__ = [
     "encode_png",
     "encode_jpeg",
     "downsample_for_display",
+    "enlarge",
+    "JPEG_QUALITY",
     "DIVERGING_LUT",
     "COLORMAPS",
     "apply_colormap",

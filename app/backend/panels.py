@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ._validate import real_array
 from .colormaps import diverging_lut, spectrum_colormap
+from .encoding import enlarge
 
 __all__ = [
     "FREQ_TICKS", "spectrum_panel", "kernel_panel", "format_tap",
@@ -148,7 +149,7 @@ def kernel_panel(
     half = (len(lut) - 1) // 2
     idx = np.rint(np.clip(k / m, -1, 1) * half).astype(np.intp) + half
     colours = lut[idx]  # (kh, kw, 3)
-    big = np.repeat(np.repeat(colours, cell, axis=0), cell, axis=1)
+    big = enlarge(colours, cell)
     img = Image.fromarray(np.ascontiguousarray(big))
     d = ImageDraw.Draw(img)
     if cell >= 8:

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 import numpy as np
 import streamlit as st
 
+from kernels import MAX_KERNEL_SIDE
 from app.ui import live_slider, state
 from app.ui.state import Field
 from app.ui.strings import t
@@ -160,7 +161,7 @@ class DesignedKernel:
 
     kernel: np.ndarray
     name: str
-    max_side: int = 63
+    max_side: int = MAX_KERNEL_SIDE
 
     def __post_init__(self) -> None:
         k = np.array(self.kernel, dtype=np.float64)

@@ -26,7 +26,7 @@ def _image() -> np.ndarray:
 sigma = st.slider("Sigma", 0.1, 20.0, 3.0, step=0.1, key="bare_sigma")
 img = _image()
 out = ndimage.gaussian_filter(img, sigma, mode="reflect")
-st.image(display.encode_jpeg(display.to_uint8(out), 88), width=512, output_format="JPEG")
+st.image(display.encode_jpeg(display.to_uint8(out)), width=512, output_format="JPEG")
 spec = sp_fft.fftshift(sp_fft.fft2(out))
 # the spectrum as one PNG inside the figure (binary_string), never a float heatmap
 fig = px.imshow(display.spectrum_to_uint8(spec, 100.0), binary_string=True, binary_compression_level=1, title="spectrum")

@@ -73,7 +73,7 @@ def spectrum_figure(
     ye = to_grid(y_edges or (-r, r), r, g)
     dx, dy = (xe[1] - xe[0]) / w, (ye[1] - ye[0]) / h
     fig = go.Figure(
-        go.Image(source=data_uri(pixels, quality=85), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
+        go.Image(source=data_uri(pixels), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
                  hoverinfo="skip")
     )
     idx = np.arange(g, dtype=np.uint8 if g <= 256 else np.uint16)

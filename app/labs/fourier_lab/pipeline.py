@@ -24,6 +24,7 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 import kernels
+from kernels.spatial import gaussian_size
 from app.backend import display, images as bimages, spectrum
 from app.backend import deconvolution as dec
 from app.backend import fourier as fr
@@ -98,7 +99,7 @@ def log_spectrum(x: np.ndarray, vmax: float | None = None) -> np.ndarray:
 
 def spectrum_with_axes(x: np.ndarray, vmax: float | None = None) -> bytes:
     """JPEG of the log spectrum framed with frequency axes in cycles/pixel."""
-    return display.encode_jpeg(spectrum_panel(log_spectrum(x, vmax), font_px=max(11, x.shape[1] // 18)), 88)
+    return display.encode_jpeg(spectrum_panel(log_spectrum(x, vmax), font_px=max(11, x.shape[1] // 18)))
 
 
 def overlay(grey: np.ndarray, mask: np.ndarray, colour: tuple[int, int, int], alpha: float = 0.55) -> np.ndarray:
@@ -111,11 +112,6 @@ def overlay(grey: np.ndarray, mask: np.ndarray, colour: tuple[int, int, int], al
 def zoom_factor(shape: tuple[int, int]) -> int:
     """Whole-number enlargement that brings the longer side to about ``CLICK_SIDE``."""
     return max(1, CLICK_SIDE // max(shape))
-
-
-def enlarge(pixels: np.ndarray, factor: int) -> np.ndarray:
-    """Nearest-neighbour enlargement (each spectrum sample stays a crisp square)."""
-    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1) if factor > 1 else pixels
 
 
 def mark_points(pixels: np.ndarray, points: list[tuple[int, int, tuple[int, int, int]]], factor: int) -> np.ndarray:
@@ -170,9 +166,9 @@ def wave_view(
     info = fr.wave_info(shape, u, v)
     factor = zoom_factor(shape)
     marks = [(*info.mirror_index, MIRROR_COLOUR), (*info.index, POINT_COLOUR)]
-    marked = mark_points(enlarge(spec_u8, factor), marks, factor)
+    marked = mark_points(display.enlarge(spec_u8, factor), marks, factor)
     parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP], palette=palette) for p in fr.basis_wave(shape, u, v)]
-    cos_part, sin_part = (replace(p, pixels=enlarge(p.pixels, 2)) for p in parts)
+    cos_part, sin_part = (replace(p, pixels=display.enlarge(p.pixels, 2)) for p in parts)
     return marked, cos_part, sin_part, info
 
 
@@ -333,16 +329,11 @@ def property_view(
 # --------------------------------------------------------------------------------------------
 # 5. deconvolution
 # --------------------------------------------------------------------------------------------
-def gaussian_size(sigma: float) -> int:
-    """Odd kernel side covering ±3σ (at most the catalogue's 63)."""
-    return int(min(63, 2 * math.ceil(3 * sigma) + 1))
-
-
 def deconv_kernel(s) -> np.ndarray:
     """The blur kernel of the page's settings ``s`` (a :data:`.schema.SCHEMA` settings object:
     ``kernel`` and its ``sigma``, ``length``/``mangle`` or ``box``)."""
     if s.kernel == "gaussian":
-        return kernels.make("gaussian", size=gaussian_size(s.sigma), sigma=float(s.sigma))
+        return kernels.make("gaussian", size=gaussian_size(s.sigma), sigma=float(s.sigma))  # covers ±3σ
     if s.kernel == "motion":
         return kernels.make("motion", length=int(s.length), angle=float(s.mangle))
     return kernels.make("box", size=int(s.box))
@@ -389,7 +380,7 @@ def deconvolve(
     return Deconv(
         blurred=blurred, kernel=k, boundary_diff=signed_pixels(diff, palette=palette), boundary_peak=peak,
         inverse=grey_pixels(inverse), inverse_rmse=fr.rmse(x, inverse), suppressed=int(suppressed.sum()),
-        h_panel=display.encode_jpeg(h_panel, 88), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
+        h_panel=display.encode_jpeg(h_panel), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
         best=dec.optimal_wiener_k(blurred, k, x), blurred_rmse=fr.rmse(x, blurred),
         spec_blurred=spectrum_with_axes(blurred, vmax),
     )

@@ -109,7 +109,7 @@ def build_section() -> None:
         _show(b.shown, "fl.build.rec")
     with c2:
         _title("fl.build.kept")
-        st.image(display.encode_png(lab.enlarge(b.spectrum, 2)), width="stretch")
+        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch")
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
         m1, m2 = st.columns(2)

@@ -16,11 +16,11 @@ from app.ui.figures import SERIES_COLORS
 MAX_POINTS = 160  # per curve of the radial chart (760 px wide)
 
 
-def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg", quality: int = 88) -> str:
+def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg") -> str:
     """``data:`` URI of a uint8 image (JPEG for photos/spectra, PNG for exact small images)."""
     if fmt == "png":
         return "data:image/png;base64," + base64.b64encode(display.encode_png(pixels)).decode("ascii")
-    return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels, quality)).decode("ascii")
+    return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels)).decode("ascii")
 
 
 def _top(profiles: dict) -> float:

@@ -192,8 +192,8 @@ def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
     if hit is None:
         from app.backend.panels import spectrum_panel
 
-        inp = display.encode_jpeg(input_pixels(run.image.image), 88)
-        spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px), 85)
+        inp = display.encode_jpeg(input_pixels(run.image.image))
+        spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px))
         hit = (inp, spec)
         if len(_STATIC_PANELS) > 24:
             _STATIC_PANELS.clear()
@@ -249,11 +249,11 @@ def _render_main(run: LabRun, font_px: int, kernel_side: int, draft: bool = Fals
     od = display_output(run.output, s.signed_mode, kernel_sum=float(run.kernel.sum()), palette=s.palette)
     spec = spectra_uint8(run, ("response", "output"))
     return MainPanels(
-        output_jpeg=display.encode_jpeg(od.pixels, 88),
+        output_jpeg=display.encode_jpeg(od.pixels),
         output=dataclasses.replace(od, pixels=np.empty((0, 0), np.uint8)),
         kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side, palette=s.palette)),
-        response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px), 85),
-        output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),
+        response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px)),
+        output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px)),
         radial=radial_profiles(run),
         hf_ratio=run.hf_ratio,
         theorem=None if draft else theorem_check(run),
@@ -349,5 +349,5 @@ def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, byt
     for spec in (fin, fout):
         u8 = display.spectrum_to_uint8(spec, s.db, vmax=vmax)
         u8 = apply_colormap(display.downsample_for_display(u8, SPECTRUM_SIDE), cmap)
-        out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px), 85))
+        out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px)))
     return out[0], out[1]

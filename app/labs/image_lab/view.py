@@ -80,8 +80,8 @@ def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str
              alt=f"{title}. {explanation}")  # what a screen reader says
 
 
-def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
-    return display.encode_jpeg(pixels, quality)
+def _jpeg(pixels: np.ndarray) -> bytes:
+    return display.encode_jpeg(pixels)
 
 
 def _main_view(run: lab.LabRun, aside) -> None:
