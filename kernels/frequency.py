@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from .numbers import format_number
 from .spec import KernelError
 
 __all__ = [
@@ -65,7 +66,7 @@ def _fraction(value, what: str, *, allow_zero: bool = False, hi: float = 1.0) ->
     v = float(value)
     lo_ok = v >= 0 if allow_zero else v > 0
     if not (math.isfinite(v) and lo_ok and v <= hi):
-        rng = f"from 0 to {hi:g}" if allow_zero else f"above 0 and at most {hi:g}"
+        rng = f"from 0 to {format_number(hi)}" if allow_zero else f"above 0 and at most {format_number(hi)}"
         raise KernelError(f"The {what} must be {rng} (fraction of Nyquist; got {value!r}).")
     return v
 
@@ -90,7 +91,7 @@ def _band_pair(low, high, band: str) -> tuple[float, float]:
     hi = _fraction(high, "high cutoff")
     if not lo < hi:
         name = "Band-pass" if band == "bandpass" else "Band-stop"
-        raise KernelError(f"{name} needs the low cutoff below the high cutoff (got {lo:g} and {hi:g}).")
+        raise KernelError(f"{name} needs the low cutoff below the high cutoff (got {format_number(lo)} and {format_number(hi)}).")
     return lo, hi
 
 

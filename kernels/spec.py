@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from numbers import Integral, Real
+from numbers import Real
 from typing import ClassVar
 
 from . import bands
+from .numbers import format_number
 
 __all__ = [
     "FAMILIES",
@@ -55,13 +56,6 @@ class KernelError(ValueError):
         super().__init__(message)
         self.code = code
         self.params = params
-
-
-def _fmt(x: float) -> str:
-    """Format a number compactly for messages: 3 → '3', 0.5 → '0.5', 1/3 → '0.3333'."""
-    if isinstance(x, Integral) or (isinstance(x, float) and x.is_integer()):
-        return str(int(x))
-    return f"{float(x):.4g}"
 
 
 @dataclass(frozen=True)
@@ -121,11 +115,11 @@ class Param:
 
     def range_text(self) -> str:
         """Human description of the allowed values, e.g. ``'an odd whole number from 3 to 63'``."""
-        lo, hi = _fmt(self.min), _fmt(self.max)
+        lo, hi = format_number(self.min), format_number(self.max)
         if self.odd_only:
             return f"an odd whole number from {lo} to {hi}"
         if self.kind == "int" and self.step != 1:
-            return f"a whole number from {lo} to {hi} in steps of {_fmt(self.step)}"
+            return f"a whole number from {lo} to {hi} in steps of {format_number(self.step)}"
         if self.kind == "int":
             return f"a whole number from {lo} to {hi}"
         return f"a number from {lo} to {hi}"
@@ -168,7 +162,7 @@ class Param:
             raise self.error(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
         if self.kind == "int":
             if not v.is_integer():
-                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {format_number(v)}).")
             iv = int(v)
             if iv < self.min or iv > self.max or (iv - self.min) % self.step:
                 raise self.error(f"{where}{self.name} must be {self.range_text()} (got {iv}).")
@@ -176,7 +170,7 @@ class Param:
         # float: allow a tiny tolerance at the ends (slider arithmetic)
         tol = 1e-9 * max(1.0, abs(self.max - self.min))
         if v < self.min - tol or v > self.max + tol:
-            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {format_number(v)}).")
         return min(max(v, float(self.min)), float(self.max))
 
     def parse(self, text: str, *, kernel: str = "") -> float:

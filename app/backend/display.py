@@ -26,6 +26,8 @@ from typing import Literal
 import numpy as np
 from PIL import Image
 
+from kernels.numbers import format_number
+
 from ._validate import choice, positive_number
 from .colormaps import PALETTES, SEQUENTIAL, diverging_lut, sequential_lut
 from .encoding import JPEG_QUALITY, downsample_for_display, encode_jpeg, encode_png, enlarge
@@ -120,7 +122,7 @@ def to_uint8(image: np.ndarray) -> np.ndarray:
     a = _finite_float(a)
     if is_signed(a):
         raise ValueError(
-            f"image values span [{a.min():.3g}, {a.max():.3g}], outside [0, 1]; "
+            f"image values span [{format_number(a.min(), 3)}, {format_number(a.max(), 3)}], outside [0, 1]; "
             "use signed_to_rgb(x, mode=...) to show signed or out-of-range data"
         )
     out = np.clip(a, 0.0, 1.0).astype(np.float32)
@@ -260,9 +262,9 @@ class SignedDisplay:
         return {
             "plain": "",
             "clip": f"clipped to 0..1 ({pct} of pixels)",
-            "diverging": f"diverging ±{self.limit:.3g} ({pct} saturated)",
-            "abs": f"|x| / {self.limit:.3g}",
-            "offset": f"0.5 + x / {2 * self.limit:.3g}",
+            "diverging": f"diverging ±{format_number(self.limit, 3)} ({pct} saturated)",
+            "abs": f"|x| / {format_number(self.limit, 3)}",
+            "offset": f"0.5 + x / {format_number(2 * self.limit, 3)}",
         }[self.mode]
 
 

@@ -11,6 +11,7 @@ from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS, SCHEMA, WIENER_EXPONENTS
 from app.ui import page
 from app.ui.errors import backend_message
+from app.ui.format import number
 from app.ui.strings import t
 
 
@@ -75,4 +76,4 @@ def deconv_controls(lang: str) -> None:
               help=t("fl.dec.noise_help", lang, seed=lab.NOISE_SEED))
     st.radio(t("fl.dec.boundary", lang), BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
              key="fl_boundary", horizontal=True)
-    st.select_slider(t("fl.dec.k", lang), WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: f"{10 ** e:.2g}")
+    st.select_slider(t("fl.dec.k", lang), WIENER_EXPONENTS, key="fl_kw", format_func=lambda e: number(10 ** e, 2))

@@ -32,6 +32,7 @@ from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
 from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
+from app.ui.format import number
 from app.ui.strings import t
 
 K_STEPS = 30  # positions of the log-spaced K slider
@@ -88,7 +89,7 @@ def stretch_pixels(x: np.ndarray) -> Shown:
 
 def shown_note(s: Shown, lang: str) -> str:
     """One line saying how ``s`` was mapped to pixels."""
-    fmt = {"lo": f"{s.lo:.3g}", "hi": f"{s.hi:.3g}", "lim": f"{s.limit:.3g}", "pct": f"{100 * s.fraction:.1f}"}
+    fmt = {"lo": number(s.lo, 3), "hi": number(s.hi, 3), "lim": number(s.limit, 3), "pct": f"{100 * s.fraction:.1f}"}
     return t(f"fl.shown.{s.mode}", lang, **fmt)
 
 
@@ -270,22 +271,18 @@ def windowed(x: np.ndarray) -> np.ndarray:
     return w * (x - float((w * x).sum() / w.sum()))
 
 
-def _e(x: float) -> str:
-    return f"{x:.1e}"
-
-
 def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarray, tuple[tuple[str, str], ...]]:
     """(before, after, numbers) of one property with parameters ``p``."""
     if prop == "shift":
         c = fp.shift_check(x, p["dy"], p["dx"])
-        nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.phase_err", _e(c.phase_error)),
+        nums = (("fl.num.mag_err", number(c.magnitude_error, 2)), ("fl.num.phase_err", number(c.phase_error, 2)),
                 ("fl.num.max_ramp", f"{c.max_ramp:.3f}"))
         return x, itf.circular_shift(x, p["dy"], p["dx"]), nums
     if prop == "rotate":
         c, q = fp.rotation_check(x, p["angle"]), fp.rotate90_check(x)
         obj = windowed(x)
         nums = (("fl.num.corr", f"{c.correlation:.4f}"), ("fl.num.baseline", f"{c.baseline:.4f}"),
-                ("fl.num.rot90", _e(q.spectrum_error)))
+                ("fl.num.rot90", number(q.spectrum_error, 2)))
         return obj, itf.rotate_image(obj, p["angle"], order=3), nums
     if prop == "scale":
         c = fp.scale_check(x, p["factor"])
@@ -296,17 +293,17 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
         return obj, itf.scale_image(obj, p["factor"], order=3), nums
     if prop == "mirror":
         c = fp.mirror_check(x, p["axis"])
-        nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.spec_err", _e(c.spectrum_error)),
-                ("fl.num.conj_err", _e(c.conjugate_error)))
+        nums = (("fl.num.mag_err", number(c.magnitude_error, 2)), ("fl.num.spec_err", number(c.spectrum_error, 2)),
+                ("fl.num.conj_err", number(c.conjugate_error, 2)))
         return x, np.flip(x, p["axis"]), nums
     if prop == "modulate":
         c = fp.modulation_check(x, p["u"], p["v"])
         nums = (("fl.num.peak_shift", f"{c.peak_shift} ≈ ±({c.u}, {c.v})"),
-                ("fl.num.shift_err", f"{c.shift_error:g}"), ("fl.num.spec_err", _e(c.spectrum_error)))
+                ("fl.num.shift_err", number(c.shift_error)), ("fl.num.spec_err", number(c.spectrum_error, 2)))
         return x, itf.modulate(x, p["u"], p["v"]), nums
     if prop == "even":
         c = fp.even_check(x)
-        nums = (("fl.num.imag_even", _e(c.max_imag)), ("fl.num.imag_orig", _e(c.max_imag_original)))
+        nums = (("fl.num.imag_even", number(c.max_imag, 2)), ("fl.num.imag_orig", number(c.max_imag_original, 2)))
         return x, itf.even_part(x), nums
     raise ValueError(f"unknown property {prop!r}")
 
