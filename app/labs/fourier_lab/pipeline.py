@@ -30,6 +30,7 @@ from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
 from app.backend import images as bimages
+from app.backend.display import SignedDisplay
 from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
 from app.ui.format import number
@@ -50,47 +51,30 @@ SUPPRESSED_COLOUR = (230, 0, 0)
 # --------------------------------------------------------------------------------------------
 # display conversion
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Shown:
-    """uint8 pixels of an array and how they were made (the page prints ``mode`` and the numbers)."""
-
-    pixels: np.ndarray
-    mode: str  # "plain" | "clip" | "diverging" | "stretch"
-    lo: float  # data range
-    hi: float
-    limit: float = 0.0  # diverging: the ±limit of the colour scale
-    fraction: float = 0.0  # clip: share outside [0, 1]; diverging: share beyond ±limit
+#: A picture and how it was made: the backend's one display rule's record
+#: (:class:`app.backend.display.SignedDisplay`; ``mode`` ``"stretch"`` for the range-stretched swaps).
+Shown = SignedDisplay
 
 
 def grey_pixels(x: np.ndarray) -> Shown:
-    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share.
-
-    The backend's one display rule in its ``clip`` mode (:func:`app.backend.display.signed_display`).
-    """
-    d = display.signed_display(x, "clip")
-    return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
+    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share."""
+    return display.signed_display(x, "clip")
 
 
-def signed_pixels(x: np.ndarray, limit: str = "peak", palette: str = "standard") -> Shown:
-    """Signed data (a wave, a difference) on the diverging map, zero = white, in ``palette``'s colours.
-
-    The backend's one display rule (:func:`app.backend.display.signed_display`): ``limit="peak"``
-    saturates nothing, ``"robust"`` lets the strongest few saturate (share kept).
-    """
-    d = display.signed_display(x, "diverging", limit=limit, palette=palette, signed=True)
-    return Shown(d.pixels, d.mode, d.lo, d.hi, limit=d.limit, fraction=d.clipped_fraction)
+def _diverging(x: np.ndarray, palette: str, limit: str = "peak") -> Shown:
+    return display.signed_display(x, "diverging", limit=limit, palette=palette, signed=True)
 
 
 def stretch_pixels(x: np.ndarray) -> Shown:
     """Linear stretch of the data range to black..white (nothing clipped)."""
     lo, hi = float(x.min()), float(x.max())
     span = hi - lo if hi > lo else 1.0
-    return Shown(display.to_uint8((x - lo) / span), "stretch", lo, hi)
+    return Shown(display.to_uint8((x - lo) / span), "stretch", lo, hi, 0.0)
 
 
 def shown_note(s: Shown, lang: str) -> str:
     """One line saying how ``s`` was mapped to pixels."""
-    fmt = {"lo": number(s.lo, 3), "hi": number(s.hi, 3), "lim": number(s.limit, 3), "pct": f"{100 * s.fraction:.1f}"}
+    fmt = {"lo": number(s.lo, 3), "hi": number(s.hi, 3), "lim": number(s.limit, 3), "pct": f"{100 * s.clipped_fraction:.1f}"}
     return t(f"fl.shown.{s.mode}", lang, **fmt)
 
 
@@ -169,7 +153,7 @@ def wave_view(
     factor = zoom_factor(shape)
     marks = [(*info.mirror_index, MIRROR_COLOUR), (*info.index, POINT_COLOUR)]
     marked = mark_points(display.enlarge(spec_u8, factor), marks, factor)
-    parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP], palette=palette) for p in fr.basis_wave(shape, u, v)]
+    parts = [_diverging(p[:WAVE_CROP, :WAVE_CROP], palette) for p in fr.basis_wave(shape, u, v)]
     cos_part, sin_part = (replace(p, pixels=display.enlarge(p.pixels, 2)) for p in parts)
     return marked, cos_part, sin_part, info
 
@@ -247,8 +231,8 @@ def mag_phase(digest_a: str, _a: np.ndarray, name_b: str, palette: str = "standa
         "b": grey_pixels(b),
         "ab": stretch_pixels(ab),
         "ba": stretch_pixels(ba),
-        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), "robust", palette),
-        "phase": signed_pixels(fr.phase_only(_a), "robust", palette),
+        "mag": _diverging(fr.magnitude_only(_a, centred=True), palette, "robust"),
+        "phase": _diverging(fr.phase_only(_a), palette, "robust"),
     }
 
 
@@ -310,7 +294,7 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
 
 
 def _picture(x: np.ndarray, palette: str) -> Shown:
-    return grey_pixels(x) if not display.is_signed(x) else signed_pixels(x, palette=palette)
+    return grey_pixels(x) if not display.is_signed(x) else _diverging(x, palette)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -376,7 +360,7 @@ def deconvolve(
     ks = 10.0 ** np.asarray(WIENER_EXPONENTS)
     vmax = float(np.abs(spectrum(x)).max())
     return Deconv(
-        blurred=blurred, kernel=k, boundary_diff=signed_pixels(diff, palette=palette), boundary_peak=peak,
+        blurred=blurred, kernel=k, boundary_diff=_diverging(diff, palette), boundary_peak=peak,
         inverse=grey_pixels(inverse), inverse_rmse=fr.rmse(x, inverse), suppressed=int(suppressed.sum()),
         h_panel=display.encode_jpeg(h_panel), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
         best=dec.optimal_wiener_k(blurred, k, x), blurred_rmse=fr.rmse(x, blurred),
