@@ -37,9 +37,9 @@ import numpy as np
 from scipy import ndimage, signal
 
 from app.backend import ImageAnalysis, convolve, downsample_for_display
+from app.backend.display import signed_display
 from app.backend.analysis import tune_allocator
 from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, COST, choose_method, rank1_factors
-from app.backend.display import signed_display
 
 FULL_SIZES = (256, 512, 1024, 2048)
 FULL_KERNELS = (3, 7, 15, 31, 63)

@@ -34,8 +34,8 @@ from typing import Any
 import streamlit as st
 from streamlit.components.v2 import component
 
-from app.ui import state
 from app.ui.format import number
+from app.ui import state
 from app.ui.state import Field
 
 __all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key"]

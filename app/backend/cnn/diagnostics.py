@@ -18,6 +18,7 @@ from .layer import LayerInput, _as_maps, activate
 from .pooling import PoolSpec, _check_pool, pool
 
 
+
 @dataclass(frozen=True)
 class KernelBand:
     """Which frequencies a kernel passes.

@@ -10,13 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
+from app.ui import page, shell
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.arithmetic_figures import footprint_figure
 from app.labs.cnn_lab.model import bank_args
 from app.labs.cnn_lab.schema import ANIM_SIDES, MAX_DILATION, MAX_PAD, MAX_STRIDE, PAD_CHOICES, SCHEMA, T_KERNELS
-from app.ui import page, shell
+from app.labs.cnn_lab.arithmetic_figures import footprint_figure
 from app.ui.format import number, percent
 from app.ui.strings import t
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from app.backend import display, mask_kernel
+from app.backend import display
 from app.backend import filtering as flt
+from app.backend import mask_kernel
 from app.ui.strings import t
 
 RINGING = -0.01  # a negative lobe below this (relative to the peak) is visible ringing

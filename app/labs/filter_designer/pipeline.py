@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app.backend import display, spectrum_reading
+from app.backend import display
 from app.backend import filtering as flt
+from app.backend import spectrum_reading
 from app.ui.image_picker import PickedImage
 
 _HASH = {PickedImage: lambda p: p.digest}

@@ -24,8 +24,9 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 import kernels
+from kernels.spatial import gaussian_size
+from app.backend import display, images as bimages, spectrum
 from app.backend import deconvolution as dec
-from app.backend import display, spectrum
 from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
@@ -35,7 +36,6 @@ from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
 from app.ui.format import number
 from app.ui.strings import t
-from kernels.spatial import gaussian_size
 
 K_STEPS = 30  # positions of the log-spaced K slider
 NOISE_SEED = 0

@@ -24,13 +24,13 @@ from app.backend import (
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
+from kernels.bands import HIGH_EDGE
 from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui import shell
 from app.ui.cache import ByteBudgetCache, budget_from_env
 from app.ui.image_picker import PickedImage
-from kernels.bands import HIGH_EDGE
 
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384  # spectra are shown at ~230–450 px: 384 px keeps every visible detail, 44 % fewer bytes

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.ui.format import number, percent
 from app.labs.image_lab.pipeline import wrap_difference
 from app.ui import predict
-from app.ui.format import number, percent
 from app.ui.measures import TINY, band_means, dominant, level
 
 __all__ = ["QUESTIONS", "LessonQuestion", "axis_gains", "band_gains", "border_shift", "difference_sides",

@@ -7,10 +7,10 @@ pages, in the export and on the command line.
 from __future__ import annotations
 
 import kernels
-from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck
 from app.ui.format import number, percent
-from app.ui.image_picker import PickedImage
+from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck
 from app.ui.strings import t
+from app.ui.image_picker import PickedImage
 
 
 def explained(key: str, lang: str, extra: str = "", **values: object) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
+from app.ui import page, shell
+from app.ui.format import number
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import N_RANGE, SCHEMA, T_RANGE, T_STEP, WHICH, param_key
-from app.ui import page, shell
 from app.ui.errors import backend_message
-from app.ui.format import number
 from app.ui.strings import t
-
 
 def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     """Shape + parameter sliders (+ numbers for the custom signal). Returns (kind, params, values)."""
