@@ -9,7 +9,8 @@ Two ratios per (image size N, kernel size k, kernel kind), both "lower is better
     Targets: median <= 1.0, no cell > 1.2.
 ``slider``
     The app's slider path — ``ImageAnalysis.apply(k)`` (image spectrum cached), the output image
-    as display uint8 (``display_image``, <= 512 px) and the output log spectrum as display uint8
+    as display uint8 exactly as the pages make it (``signed_display``, then ``downsample_for_display``
+    to <= 512 px) and the output log spectrum as display uint8
     (``downsample_for_display`` to <= 384 px), at the sizes the Image Lab shows them
     (``DISPLAY_SIDE``, ``SPECTRUM_SIDE``) — / one ``scipy.signal.fftconvolve(x, k,
     mode="same")`` of the same (float64) image.  Target: <= 0.6 everywhere.  The analysis runs in
@@ -35,7 +36,8 @@ from collections.abc import Callable
 import numpy as np
 from scipy import ndimage, signal
 
-from app.backend import ImageAnalysis, convolve, display_image, downsample_for_display
+from app.backend import ImageAnalysis, convolve, downsample_for_display
+from app.backend.display import signed_display
 from app.backend.analysis import tune_allocator
 from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, COST, choose_method, rank1_factors
 
@@ -73,7 +75,8 @@ def slider_step(
 ) -> tuple[np.ndarray, np.ndarray]:
     """What one slider move costs in the app: apply + output image + output spectrum, as uint8."""
     result = analysis.apply(kernel)
-    image8 = display_image(result.output, max_side)
+    # the Image Lab's ``display_output``: the one display rule at full size, then area-averaged
+    image8 = downsample_for_display(signed_display(result.output, kernel_sum=float(kernel.sum())).pixels, max_side)
     spectrum8 = downsample_for_display(result.spectrum_uint8("output"), spectrum_side)
     return image8, spectrum8
 
@@ -254,14 +257,14 @@ def calibrate(out=sys.stdout, repeat: int = 7) -> dict[str, float]:
     for k in (3, 5, 7, 9):
         kern = rng.standard_normal((k, k))
         rows.append([1.0, k * k])
-        ts.append(best(lambda: _convolve_direct(x, kern, "reflect", False, None)) / x.size)
+        ts.append(best(lambda kern=kern: _convolve_direct(x, kern, "reflect", False, None)) / x.size)
     (fits["direct_sample"], fits["direct_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     rows, ts = [], []
     for k in (5, 9, 15, 31):
         g = make_kernel("gaussian", k, rng)
         factors = rank1_factors(g)
         rows.append([1.0, 2 * k])
-        ts.append(best(lambda: _convolve_direct(x, g, "reflect", False, factors)) / x.size)
+        ts.append(best(lambda g=g, factors=factors: _convolve_direct(x, g, "reflect", False, factors)) / x.size)
     (fits["separable_sample"], fits["separable_tap"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     rows, ts = [], []
     for n in (256, 512, 768, 1024):
@@ -270,7 +273,7 @@ def calibrate(out=sys.stdout, repeat: int = 7) -> dict[str, float]:
         n1, n2 = _fft_grid(xi.shape, anchor(kern.shape), "reflect")
         size = n1 * n2
         rows.append([1.0, 2.5 * size * np.log2(size)])
-        ts.append(best(lambda: _convolve_fft(xi, kern, "reflect", False)) - COST["fft_sample"] * size)
+        ts.append(best(lambda xi=xi, kern=kern: _convolve_fft(xi, kern, "reflect", False)) - COST["fft_sample"] * size)
     (fits["fft_call"], fits["fft_nlogn"]), *_ = np.linalg.lstsq(np.array(rows), np.array(ts), rcond=None)
     print("fitted cost model (seconds):", file=out)
     for name, value in fits.items():

@@ -34,6 +34,8 @@ from typing import NoReturn
 
 import numpy as np
 
+from app.ui.format import number as format_number  # the pages' rule; app.ui.format needs no streamlit
+
 EXIT_ERROR = 2
 SAMPLE_PREFIX = "sample:"
 
@@ -219,7 +221,8 @@ def cmd_kernels(args: argparse.Namespace) -> None:
 
 
 def _num(x: float | str) -> str:
-    return f"{x:g}" if isinstance(x, float) else str(x)
+    """A parameter value as the pages write it (a choice's value as it is)."""
+    return x if isinstance(x, str) else format_number(x)
 
 
 def _param_range(p) -> str:
@@ -307,7 +310,7 @@ def cmd_spectrum(args: argparse.Namespace) -> None:
     else:
         grey = spectrum_to_uint8(np.abs(spec), args.db)
         _write_bytes(out, _png(apply_colormap(grey, spectrum_colormap(args.palette))), args.force)
-        note = f"log magnitude, {args.db:g} dB"
+        note = f"log magnitude, {format_number(args.db)} dB"
     _say(f"wrote {out} ({which} spectrum, {spec.shape[0]}x{spec.shape[1]}, {note})")
 
 
@@ -336,7 +339,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
         palette=args.palette,
     )
     _write_bytes(out, png, args.force)
-    _say(f"wrote {out} (six panels, theorem error {result.theorem_error:.2g})")
+    _say(f"wrote {out} (six panels, theorem error {format_number(result.theorem_error, 2)})")
 
 
 def cmd_deconvolve(args: argparse.Namespace) -> None:
@@ -354,19 +357,19 @@ def cmd_deconvolve(args: argparse.Namespace) -> None:
     if args.inverse:
         eps = DEFAULT_EPS if args.eps is None else args.eps
         restored, suppressed = inverse_filter(blurred, kernel, eps=eps)
-        how = f"inverse filter, eps {eps:g}: {int(suppressed.sum())} frequencies with |H| < eps set to 0"
+        how = f"inverse filter, eps {format_number(eps)}: {int(suppressed.sum())} frequencies with |H| < eps set to 0"
     elif args.wiener is not None:
         restored = wiener_filter(blurred, kernel, args.wiener)
-        how = f"Wiener K={args.wiener:.4g}"
+        how = f"Wiener K={format_number(args.wiener)}"
     else:
         best = optimal_wiener_k(blurred, kernel, clean)
         restored = wiener_filter(blurred, kernel, best.k)
-        how = f"Wiener K={best.k:.4g} (optimal against the clean input)"
+        how = f"Wiener K={format_number(best.k)} (optimal against the clean input)"
     kh, kw = kernel.shape
-    noise = f"noise sigma {args.noise:g} (seed {args.seed})" if args.noise > 0 else "no noise"
+    noise = f"noise sigma {format_number(args.noise)} (seed {args.seed})" if args.noise > 0 else "no noise"
     _say(f"blurred:  {kh}x{kw} kernel, {args.boundary} boundary, {noise}: "
-         f"RMSE {rmse(clean, blurred):.4g}, PSNR {psnr(clean, blurred):.2f} dB")
-    _say(f"restored: {how}: RMSE {rmse(clean, restored):.4g}, PSNR {psnr(clean, restored):.2f} dB")
+         f"RMSE {format_number(rmse(clean, blurred))}, PSNR {psnr(clean, blurred):.2f} dB")
+    _say(f"restored: {how}: RMSE {format_number(rmse(clean, restored))}, PSNR {psnr(clean, restored):.2f} dB")
     if out.suffix.lower() == ".npy":
         _write_npy(out, restored, args.force)
         note = "raw float64"
@@ -390,8 +393,7 @@ def _number_in_range(
         what = "a whole number" if convert is int else "a number"
         raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
     if not lo <= value <= hi:
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
-        raise argparse.ArgumentTypeError(f"must be between {lo} and {hi}{unit}, got {shown}")
+        raise argparse.ArgumentTypeError(f"must be between {lo} and {hi}{unit}, got {format_number(value)}")
     return value
 
 

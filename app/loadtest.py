@@ -386,7 +386,7 @@ async def student(index: int, args: argparse.Namespace, stats: Stats) -> None:
                 await s.move()
                 stats.moves.append(time.perf_counter() - t0)
             stats.sessions_done += 1
-        except (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError, LookupError) as exc:
+        except (TimeoutError, aiohttp.ClientError, ConnectionError, LookupError) as exc:
             stats.errors.append(f"session {index}: {type(exc).__name__}: {exc}")
         finally:
             await s.close()

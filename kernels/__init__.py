@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
-from . import frequency, parse
+from . import bands, frequency, parse
 from .parse import MAX_KERNEL_FILE_BYTES, as_kernel, load_kernel_bytes, parse_text
 from .catalogue import BUILDERS, SPECS
+from .bands import BAND_LABELS, BANDS
 from .spec import (
-    BAND_LABELS,
-    BANDS,
     FAMILIES,
     FAMILY_LABELS,
     MAX_KERNEL_SIDE,
@@ -44,7 +43,7 @@ __all__ = [
     "catalog", "get", "make", "defaults", "expected_band", "family", "names", "by_family",
     "coerce_params", "validate_params",
     "parse_text", "load_kernel_bytes", "as_kernel",
-    "frequency", "parse",
+    "bands", "frequency", "parse",
 ]
 
 _BY_NAME: dict[str, KernelSpec] = {s.name: s for s in SPECS}
@@ -113,7 +112,7 @@ def get(name: str) -> KernelSpec:
 def _unknown_message(name: str) -> str:
     if name in frequency.MASK_NAMES:
         return (f"{name!r} is a frequency-domain mask, not a spatial kernel; "
-                f"build it with kernels.frequency.make_mask().")
+                f"build it with kernels.frequency.{name}().")
     close = difflib.get_close_matches(name.lower(), list(_BY_NAME), n=4, cutoff=0.5)
     if close:
         return f"Unknown kernel {name!r}. Did you mean: {', '.join(close)}?"

@@ -34,7 +34,6 @@ __all__ = [
     "canvas_ink",
     "rasterise_canvas",
     "dc_gain",
-    "measured_band",
 ]
 
 #: Ways :func:`resize` changes a kernel's size.
@@ -60,7 +59,8 @@ def as_kernel(values: object, *, max_side: int = MAX_KERNEL_SIDE) -> np.ndarray:
     """
     k = _parse_as_kernel(values)
     if max(k.shape) > max_side:
-        raise KernelError(f"The kernel is {k.shape[0]}×{k.shape[1]}; the largest side allowed here is {max_side}.")
+        raise KernelError(f"The kernel is {k.shape[0]}×{k.shape[1]}; the largest side allowed here is {max_side}.",
+                          "kernel_side", rows=k.shape[0], cols=k.shape[1], max=max_side)
     return np.array(k, dtype=np.float64)
 
 
@@ -73,43 +73,6 @@ def dc_gain(kernel: object) -> float:
     0.0
     """
     return float(np.sum(as_kernel(kernel)))
-
-
-def measured_band(kernel: object, *, grid: int = 64) -> str:
-    """What a (custom) kernel does to frequencies, measured from its response: one of
-    ``kernels.BANDS`` — ``"all"``, ``"low"``, ``"high"``, ``"band"`` or ``"high-boost"``.
-
-    On a ``grid × grid`` FFT: ``|H| ≡ 1`` is all-pass; a response that is ~0 at DC (≤ 5 % of
-    its peak) is high-pass when it peaks in the outer ring (radius ≥ 0.35 cycles/pixel) or
-    that ring keeps at least half the peak on average, else band-pass; otherwise the outer
-    ring above the DC gain (+5 %) is high-boost; a response peaking at more than twice its DC
-    gain elsewhere is band-pass (a Gabor with a small mean); otherwise an outer ring below half
-    the DC gain is low-pass.  It agrees with the catalogue's declared band for every kernel.
-
-    Examples
-    --------
-    >>> measured_band(np.full((3, 3), 1 / 9)), measured_band([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])
-    ('low', 'high')
-    """
-    k = as_kernel(kernel)
-    n = max(int(grid), *k.shape)
-    mag = np.abs(np.fft.fft2(k, s=(n, n)))
-    f = np.fft.fftfreq(n)
-    r = np.hypot(f[:, None], f[None, :])
-    g0, gmax = float(mag[0, 0]), float(mag.max())
-    if np.allclose(mag, 1.0, atol=1e-6):
-        return "all"
-    outer = r >= 0.35
-    high = float(mag[outer].mean())
-    if g0 <= 0.05 * gmax:
-        return "high" if high >= 0.5 * gmax or float(mag[outer].max()) >= gmax * (1 - 1e-9) else "band"
-    if high > 1.05 * g0:
-        return "high-boost"
-    if g0 < 0.5 * gmax:
-        return "band"
-    if high < 0.5 * g0:
-        return "low"
-    return "all"
 
 
 def normalise(kernel: object) -> np.ndarray:
@@ -127,9 +90,9 @@ def normalise(kernel: object) -> np.ndarray:
     total = float(k.sum())
     scale = float(np.abs(k).sum())
     if scale == 0.0:
-        raise KernelError("The kernel is all zeros; it cannot be normalised.")
+        raise KernelError("The kernel is all zeros; it cannot be normalised.", "kernel_zeros")
     if abs(total) <= _ZERO_SUM_RTOL * scale:
-        raise KernelError("The kernel's weights sum to zero; it cannot be normalised to sum 1.")
+        raise KernelError("The kernel's weights sum to zero; it cannot be normalised to sum 1.", "kernel_zero_sum")
     return k / total
 
 
@@ -150,7 +113,7 @@ def zero_mean(kernel: object) -> np.ndarray:
     out = k - k.mean()
     out[np.abs(out) <= 1e-15 * max(1.0, float(np.abs(k).max()))] = 0.0
     if not out.any():
-        raise KernelError("The kernel is constant; removing its mean leaves only zeros.")
+        raise KernelError("The kernel is constant; removing its mean leaves only zeros.", "kernel_constant")
     return out
 
 
@@ -248,7 +211,7 @@ def area_resample(values: np.ndarray, shape: tuple[int, int], *, mean: bool = Fa
     x = np.asarray(values, dtype=np.float64)
     h, w = int(shape[0]), int(shape[1])
     if h < 1 or w < 1:
-        raise KernelError("The new size must be at least 1×1.")
+        raise KernelError("The new size must be at least 1×1.", "kernel_resize_small")
     out = _area_axis(_area_axis(x, h, 0), w, 1)
     if mean:
         out = out * (h * w) / (x.shape[0] * x.shape[1])
@@ -281,12 +244,13 @@ def resize(kernel: object, shape: tuple[int, int] | int, *, method: str = "pad")
         shape = (int(shape), int(shape))
     h, w = (int(s) for s in shape)
     if not (1 <= h <= MAX_KERNEL_SIDE and 1 <= w <= MAX_KERNEL_SIDE):
-        raise KernelError(f"The new size must be between 1 and {MAX_KERNEL_SIDE}.")
+        raise KernelError(f"The new size must be between 1 and {MAX_KERNEL_SIDE}.", "kernel_resize_range", max=MAX_KERNEL_SIDE)
     if method == "pad":
         return _pad_crop_axis(_pad_crop_axis(k, h, 0), w, 1)
     if method == "resample":
         return area_resample(k, (h, w))
-    raise KernelError(f"Unknown resize method {method!r}; choose one of {', '.join(RESIZE_METHODS)}.")
+    raise KernelError(f"Unknown resize method {method!r}; choose one of {', '.join(RESIZE_METHODS)}.",
+                      "kernel_resize_method", value=repr(method), options=", ".join(RESIZE_METHODS))
 
 
 def canvas_ink(rgba: object, *, signed: bool = False) -> np.ndarray:
@@ -309,7 +273,8 @@ def canvas_ink(rgba: object, *, signed: bool = False) -> np.ndarray:
     if a.ndim == 2:
         return a.astype(np.float64) / (255.0 if a.dtype == np.uint8 else 1.0)
     if a.ndim != 3 or a.shape[2] not in (3, 4) or a.size == 0:
-        raise KernelError(f"Expected an RGBA drawing (H, W, 4); got shape {a.shape}.")
+        raise KernelError(f"Expected an RGBA drawing (H, W, 4); got shape {a.shape}.", "kernel_canvas_shape",
+                          shape=str(a.shape))
     x = a.astype(np.float64) / (255.0 if a.dtype == np.uint8 else 1.0)
     if a.shape[2] == 3:
         ink = x.max(axis=2)
@@ -349,7 +314,7 @@ def rasterise_canvas(
         size = (int(size), int(size))
     kh, kw = (int(s) for s in size)
     if not (1 <= kh <= MAX_EDIT_SIDE and 1 <= kw <= MAX_EDIT_SIDE):
-        raise KernelError(f"The kernel size must be between 1 and {MAX_EDIT_SIDE}.")
+        raise KernelError(f"The kernel size must be between 1 and {MAX_EDIT_SIDE}.", "kernel_draw_size", max=MAX_EDIT_SIDE)
     ink = canvas_ink(rgba, signed=signed)
     if crop:
         ink = _crop_to_ink(ink)
@@ -357,7 +322,7 @@ def rasterise_canvas(
     weights[np.abs(weights) < 1e-12] = 0.0
     if normalise_sum:
         if not weights.any():
-            raise KernelError("The canvas is empty; draw something first.")
+            raise KernelError("The canvas is empty; draw something first.", "kernel_canvas_empty")
         return normalise(weights)
     return weights
 

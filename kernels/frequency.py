@@ -22,46 +22,30 @@ Conventions
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from numbers import Integral, Real
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .spec import KernelError, Param
+from .numbers import format_number
+from .spec import KernelError
 
 __all__ = [
-    "MASK_NAMES", "MASK_KINDS", "MASK_BANDS", "NOTCH_BANDS", "MASK_BAND_LABELS", "MASK_KIND_LABELS", "MAX_ORDER", "MAX_GRID_SIDE",
-    "MaskSpec", "mask_catalog", "get_mask", "make_mask",
+    "MASK_NAMES", "MASK_KINDS", "MASK_BANDS", "NOTCH_BANDS", "MAX_ORDER", "MAX_GRID_SIDE",
     "frequency_grid", "radius_grid", "lowpass", "highpass", "bandpass", "bandstop",
     "ideal", "butterworth", "gaussian", "notch",
-    "mirror", "symmetrize", "is_hermitian", "implied_kernel", "apply_mask",
+    "mirror", "symmetrize", "is_hermitian", "implied_kernel", "crop_centre", "apply_mask",
     "cycles_to_nyquist", "nyquist_to_cycles",
 ]
 
-MASK_NAMES: tuple[str, ...] = ("ideal", "butterworth", "gaussian_freq", "notch")
+#: Mask builders named like a filter (a spatial-kernel lookup of one of them points here).
+MASK_NAMES: tuple[str, ...] = ("ideal", "butterworth", "notch")
 #: Profile shapes (used by the band masks and by each notch).
 MASK_KINDS: tuple[str, ...] = ("ideal", "butterworth", "gaussian")
 MASK_BANDS: tuple[str, ...] = ("low", "high", "bandpass", "bandstop")
 NOTCH_BANDS: tuple[str, ...] = ("reject", "pass")
 MAX_ORDER: int = 10
 MAX_GRID_SIDE: int = 8192
-
-#: Labels of the profile shapes (e.g. the notch profile radio).
-MASK_KIND_LABELS: dict[str, dict[str, str]] = {
-    "ideal": {"en": "Ideal (sharp edge)", "zh": "理想（硬边界）"},
-    "butterworth": {"en": "Butterworth (smooth edge)", "zh": "巴特沃斯（平滑边界）"},
-    "gaussian": {"en": "Gaussian (smoothest)", "zh": "高斯（最平滑）"},
-}
-
-MASK_BAND_LABELS: dict[str, dict[str, str]] = {
-    "low": {"en": "Low-pass", "zh": "低通"},
-    "high": {"en": "High-pass", "zh": "高通"},
-    "bandpass": {"en": "Band-pass", "zh": "带通"},
-    "bandstop": {"en": "Band-stop", "zh": "带阻"},
-    "reject": {"en": "Notch reject (remove)", "zh": "陷波（去除）"},
-    "pass": {"en": "Notch pass (keep only)", "zh": "陷波（只保留）"},
-}
 
 
 # ----------------------------------------------------------------------------- validation
@@ -82,7 +66,7 @@ def _fraction(value, what: str, *, allow_zero: bool = False, hi: float = 1.0) ->
     v = float(value)
     lo_ok = v >= 0 if allow_zero else v > 0
     if not (math.isfinite(v) and lo_ok and v <= hi):
-        rng = f"from 0 to {hi:g}" if allow_zero else f"above 0 and at most {hi:g}"
+        rng = f"from 0 to {format_number(hi)}" if allow_zero else f"above 0 and at most {format_number(hi)}"
         raise KernelError(f"The {what} must be {rng} (fraction of Nyquist; got {value!r}).")
     return v
 
@@ -107,7 +91,7 @@ def _band_pair(low, high, band: str) -> tuple[float, float]:
     hi = _fraction(high, "high cutoff")
     if not lo < hi:
         name = "Band-pass" if band == "bandpass" else "Band-stop"
-        raise KernelError(f"{name} needs the low cutoff below the high cutoff (got {lo:g} and {hi:g}).")
+        raise KernelError(f"{name} needs the low cutoff below the high cutoff (got {format_number(lo)} and {format_number(hi)}).")
     return lo, hi
 
 
@@ -182,18 +166,30 @@ def mirror(mask: np.ndarray) -> np.ndarray:
     return np.fft.fftshift(u)
 
 
-def symmetrize(mask: np.ndarray) -> np.ndarray:
-    """Make a centred mask exactly Hermitian-symmetric: ``(M + mirror(M)) / 2`` (float64).
+def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
+    """Make a centred real mask exactly Hermitian-symmetric (float64).
 
-    Use it on free-hand masks; the parametric masks here are already symmetric.
+    ``how="mean"`` averages ``M(f)`` and ``M(-f)``; ``"min"`` keeps the smaller gain (a region
+    removed on one side is removed on both); ``"max"`` the larger (kept on both).  Use it on
+    free-hand masks; the parametric masks here are already symmetric.
 
     Examples
     --------
     >>> is_hermitian(symmetrize(np.random.default_rng(0).random((6, 7))))
     True
+    >>> m = np.ones((8, 8)); m[4, 5] = 0.0  # one side of a mirror pair only
+    >>> [float(symmetrize(m, how)[4, 3]) for how in ("mean", "min", "max")]
+    [0.5, 0.0, 1.0]
     """
     m = np.asarray(mask, dtype=np.float64)
-    return (m + mirror(m)) * 0.5
+    mm = mirror(m)
+    if how == "mean":
+        return (m + mm) * 0.5
+    if how == "min":
+        return np.minimum(m, mm)
+    if how == "max":
+        return np.maximum(m, mm)
+    raise KernelError(f"how must be 'mean', 'min' or 'max', not {how!r}.")
 
 
 def is_hermitian(mask: np.ndarray, atol: float = 0.0) -> bool:
@@ -424,7 +420,7 @@ def implied_kernel(mask: np.ndarray, size: int | None = None) -> np.ndarray:
     """The spatial kernel a centred mask implies: ``fftshift(ifft2(ifftshift(mask))).real``.
 
     Centred at index ``(H//2, W//2)``; with ``size`` (odd) the central ``size × size`` crop
-    (cropped to the grid if smaller). Convolving with the full kernel (circularly) equals
+    (:func:`crop_centre`). Convolving with the full kernel (circularly) equals
     applying the mask; its sum equals the mask's value at DC.
 
     Examples
@@ -437,146 +433,27 @@ def implied_kernel(mask: np.ndarray, size: int | None = None) -> np.ndarray:
     if m.ndim != 2:
         raise KernelError("A mask must be a 2-D array.")
     k = np.fft.fftshift(np.fft.ifft2(np.fft.ifftshift(m)).real)
-    if size is None:
-        return k
+    return k if size is None else crop_centre(k, size)
+
+
+def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
+    """The central ``size × size`` taps of a kernel centred at ``(H // 2, W // 2)`` (``size`` odd).
+
+    Square, and symmetric about the centre: at most the largest odd side that fits the grid.
+
+    Examples
+    --------
+    >>> crop_centre(np.arange(25.0).reshape(5, 5), 3)
+    array([[ 6.,  7.,  8.],
+           [11., 12., 13.],
+           [16., 17., 18.]])
+    >>> crop_centre(np.zeros((7, 9)), 63).shape
+    (7, 7)
+    """
     if isinstance(size, bool) or int(size) != size or size < 1 or size % 2 == 0:
         raise KernelError(f"The kernel size must be an odd whole number (got {size!r}).")
-    h, w = k.shape
-    ch, cw = h // 2, w // 2
-    hr = min(int(size) // 2, ch, h - 1 - ch)
-    wr = min(int(size) // 2, cw, w - 1 - cw)
-    return k[ch - hr: ch + hr + 1, cw - wr: cw + wr + 1].copy()
-
-
-# ----------------------------------------------------------------------------- catalogue
-def _p(name, kind, lo, hi, step, default, en, zh):
-    return Param(name, kind, lo, hi, step, default, {"en": en, "zh": zh})
-
-
-CUTOFF = _p("cutoff", "float", 0.01, 1.0, 0.01, 0.25, "Cutoff (fraction of Nyquist)", "截止频率（奈奎斯特频率的比例）")
-LOW = _p("low", "float", 0.01, 1.0, 0.01, 0.2, "Low cutoff (fraction of Nyquist)", "下截止频率（奈奎斯特频率的比例）")
-HIGH = _p("high", "float", 0.01, 1.0, 0.01, 0.5, "High cutoff (fraction of Nyquist)", "上截止频率（奈奎斯特频率的比例）")
-ORDER = _p("order", "int", 1, MAX_ORDER, 1, 2, "Order n", "阶数 n")
-RADIUS = _p("radius", "float", 0.005, 0.5, 0.005, 0.05, "Notch radius (fraction of Nyquist)", "陷波半径（奈奎斯特频率的比例）")
-
-
-@dataclass(frozen=True)
-class MaskSpec:
-    """Slider metadata of one frequency-mask family.
-
-    ``params`` lists every parameter; :meth:`params_for` gives the ones a band uses
-    (``cutoff`` for low/high, ``low``/``high`` for band-pass/band-stop, ``order`` for
-    Butterworth, ``radius`` for notches).
-    """
-
-    name: str
-    kind: str
-    bands: tuple
-    params: tuple
-    label: dict = field(default_factory=dict, compare=False)
-    description: dict = field(default_factory=dict, compare=False)
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.kind, self.bands, self.params))
-
-    def params_for(self, band: str) -> tuple[Param, ...]:
-        if band not in self.bands:
-            raise KernelError(f"{self.name} has no band {band!r}; use one of: {', '.join(self.bands)}.")
-        if self.name == "notch":
-            return self.params
-        wanted = ("cutoff",) if band in ("low", "high") else ("low", "high")
-        return tuple(p for p in self.params if p.name in wanted or p.name == "order")
-
-    def defaults(self, band: str | None = None) -> dict:
-        ps = self.params if band is None else self.params_for(band)
-        return {p.name: (int(p.default) if p.kind == "int" else float(p.default)) for p in ps}
-
-
-_MASKS: tuple[MaskSpec, ...] = (
-    MaskSpec("ideal", "ideal", MASK_BANDS, (CUTOFF, LOW, HIGH),
-             {"en": "Ideal (brick wall)", "zh": "理想滤波器（硬截止）"},
-             {"en": "Keeps frequencies inside the cutoff and removes the rest completely; the sharp edge makes the image ring.",
-              "zh": "截止频率以内全部保留、以外全部去掉；边界太陡，图像会出现振铃。"}),
-    MaskSpec("butterworth", "butterworth", MASK_BANDS, (CUTOFF, LOW, HIGH, ORDER),
-             {"en": "Butterworth", "zh": "巴特沃斯滤波器"},
-             {"en": "A smooth step with gain 0.5 at the cutoff; a higher order makes it steeper, closer to ideal.",
-              "zh": "平滑的过渡，截止处增益为 0.5；阶数越高越陡，越接近理想滤波器。"}),
-    MaskSpec("gaussian_freq", "gaussian", MASK_BANDS, (CUTOFF, LOW, HIGH),
-             {"en": "Gaussian", "zh": "高斯滤波器"},
-             {"en": "The smoothest mask: a Gaussian in frequency is a Gaussian in space, so there is no ringing.",
-              "zh": "最平滑的掩模：频域的高斯对应空间域的高斯，因此没有振铃。"}),
-    MaskSpec("notch", "gaussian", NOTCH_BANDS, (RADIUS, ORDER),
-             {"en": "Notch", "zh": "陷波滤波器"},
-             {"en": "Removes small spots of the spectrum (and their mirror images), e.g. the peaks of periodic noise.",
-              "zh": "去掉频谱上的几个小点（及其对称点），例如周期噪声产生的亮点。"}),
-)
-_MASK_BY_NAME = {m.name: m for m in _MASKS}
-
-
-def mask_catalog() -> tuple[MaskSpec, ...]:
-    """Metadata of the frequency masks: ``ideal``, ``butterworth``, ``gaussian_freq``, ``notch``.
-
-    Examples
-    --------
-    >>> [m.name for m in mask_catalog()]
-    ['ideal', 'butterworth', 'gaussian_freq', 'notch']
-    """
-    return _MASKS
-
-
-def get_mask(name: str) -> MaskSpec:
-    """The :class:`MaskSpec` called ``name`` (:class:`KernelError` if unknown).
-
-    Examples
-    --------
-    >>> get_mask('notch').name
-    'notch'
-    """
-    spec = _MASK_BY_NAME.get(name)
-    if spec is None:
-        raise KernelError(f"Unknown frequency mask {name!r}; masks are: {', '.join(MASK_NAMES)}.")
-    return spec
-
-
-def make_mask(name: str, shape, band: str | None = None, **params) -> np.ndarray:
-    """Build a catalogue mask from slider values.
-
-    Parameters
-    ----------
-    name : {"ideal", "butterworth", "gaussian_freq", "notch"}
-    shape : (int, int)
-    band : str, optional
-        ``"low"`` (default), ``"high"``, ``"bandpass"``, ``"bandstop"``; for ``notch``
-        ``"reject"`` (default) or ``"pass"``.
-    **params
-        Slider values (see :meth:`MaskSpec.params_for`); missing ones take defaults.
-        ``notch`` also takes ``centres=[(fx, fy), ...]`` and ``kind=`` (profile, default Gaussian).
-
-    Examples
-    --------
-    >>> make_mask("butterworth", (32, 32), "bandpass", low=0.1, high=0.4, order=4).shape
-    (32, 32)
-    >>> make_mask("gaussian_freq", (32, 32), "low", cutoff=0.3)[16, 16]
-    np.float64(1.0)
-    """
-    spec = get_mask(name)
-    band = band or spec.bands[0]
-    allowed = spec.params_for(band)
-    extra = {}
-    if name == "notch":
-        extra = {k: params.pop(k) for k in ("centres", "kind") if k in params}
-    for key in params:
-        if not any(p.name == key for p in allowed):
-            names = ", ".join(p.name for p in allowed)
-            raise KernelError(f"{name} ({band}) has no parameter {key!r}; its parameters are: {names}.")
-    values = spec.defaults(band)
-    for p in allowed:
-        if p.name in params:
-            values[p.name] = p.validate(params[p.name], kernel=name)
-    if name == "notch":
-        return notch(shape, extra.get("centres", []), values["radius"], extra.get("kind", "gaussian"),
-                     order=values["order"], band=band)
-    order = values.get("order", 1)
-    if band in ("low", "high"):
-        return _by_band(shape, values["cutoff"], band, spec.kind, order)
-    return _by_band(shape, (values["low"], values["high"]), band, spec.kind, order)
+    h = np.asarray(kernel)
+    ny, nx = h.shape
+    cy, cx = ny // 2, nx // 2
+    r = min(int(size) // 2, cy, ny - 1 - cy, cx, nx - 1 - cx)
+    return h[cy - r: cy + r + 1, cx - r: cx + r + 1].copy()

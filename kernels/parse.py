@@ -41,7 +41,7 @@ _FRACTION = re.compile(r"^([+-]?[0-9.eE+-]+)/([+-]?[0-9.eE+-]+)$")
 def _number(tok: str, row: int, col: int) -> float:
     t = tok.strip().strip("\"'")
     if t == "":
-        raise KernelError(f"Row {row}, column {col} is empty.")
+        raise KernelError(f"Row {row}, column {col} is empty.", "kernel_cell_empty", row=row, col=col)
     try:
         v = float(t)
     except ValueError:
@@ -55,9 +55,11 @@ def _number(tok: str, row: int, col: int) -> float:
                 v = None
         if v is None:
             shown = t if len(t) <= 20 else t[:17] + "..."
-            raise KernelError(f"Row {row}, column {col}: {shown!r} is not a number.") from None
+            raise KernelError(f"Row {row}, column {col}: {shown!r} is not a number.", "kernel_cell_not_number",
+                              row=row, col=col, value=repr(shown)) from None
     if not math.isfinite(v):
-        raise KernelError(f"Row {row}, column {col} is not a finite number ({t}).")
+        raise KernelError(f"Row {row}, column {col} is not a finite number ({t}).", "kernel_cell_not_finite",
+                          row=row, col=col, value=t)
     return v
 
 
@@ -116,9 +118,10 @@ def parse_text(text: str) -> np.ndarray:
     if isinstance(text, (bytes, bytearray)):
         text = _decode(bytes(text))
     if not isinstance(text, str):
-        raise KernelError("The kernel text must be a string.")
+        raise KernelError("The kernel text must be a string.", "kernel_text_type")
     if len(text) > MAX_TEXT_CHARS:
-        raise KernelError(f"The text is too long (over {MAX_TEXT_CHARS:,} characters).")
+        raise KernelError(f"The text is too long (over {MAX_TEXT_CHARS:,} characters).", "kernel_text_long",
+                          n=f"{MAX_TEXT_CHARS:,}")
     text = _normalise_text(text)
     rows: list[list[float]] = []
     for line in text.splitlines():
@@ -131,17 +134,20 @@ def parse_text(text: str) -> np.ndarray:
         r = len(rows) + 1
         tokens = _SPLIT.split(line)
         if len(tokens) > MAX_KERNEL_SIDE:
-            raise KernelError(f"Row {r} has {len(tokens)} numbers; the most allowed is {MAX_KERNEL_SIDE}.")
+            raise KernelError(f"Row {r} has {len(tokens)} numbers; the most allowed is {MAX_KERNEL_SIDE}.",
+                              "kernel_row_long", row=r, n=len(tokens), max=MAX_KERNEL_SIDE)
         values = [_number(tok, r, c) for c, tok in enumerate(tokens, start=1)]
         if rows and len(values) != len(rows[0]):
             raise KernelError(
-                f"Row {r} has {len(values)} numbers but row 1 has {len(rows[0])}; every row needs the same count."
+                f"Row {r} has {len(values)} numbers but row 1 has {len(rows[0])}; every row needs the same count.",
+                "kernel_ragged", row=r, n=len(values), first=len(rows[0]),
             )
         rows.append(values)
         if len(rows) > MAX_KERNEL_SIDE:
-            raise KernelError(f"Too many rows; the most allowed is {MAX_KERNEL_SIDE}.")
+            raise KernelError(f"Too many rows; the most allowed is {MAX_KERNEL_SIDE}.", "kernel_rows_many",
+                              max=MAX_KERNEL_SIDE)
     if not rows:
-        raise KernelError("The kernel is empty: type rows of numbers, for example 1 2 1.")
+        raise KernelError("The kernel is empty: type rows of numbers, for example 1 2 1.", "kernel_text_empty")
     return np.array(rows, dtype=np.float64)
 
 
@@ -160,42 +166,45 @@ def as_kernel(array) -> np.ndarray:
     try:
         a = np.asarray(array)
     except Exception:  # ragged nested lists etc.
-        raise KernelError("The kernel must be a rectangular table of numbers.") from None
+        raise KernelError("The kernel must be a rectangular table of numbers.", "kernel_not_table") from None
     if a.dtype == object or a.dtype.kind in "OUSVMm":
-        raise KernelError("The kernel must contain only numbers.")
+        raise KernelError("The kernel must contain only numbers.", "kernel_not_numbers")
     if a.dtype.kind == "c":
-        raise KernelError("The kernel must contain real numbers, not complex ones.")
+        raise KernelError("The kernel must contain real numbers, not complex ones.", "kernel_complex")
     if a.dtype.kind not in "biuf":
-        raise KernelError("The kernel must contain only numbers.")
+        raise KernelError("The kernel must contain only numbers.", "kernel_not_numbers")
     if a.ndim > 2:
-        raise KernelError(f"The array has {a.ndim} dimensions; a kernel needs 2 (rows × columns).")
+        raise KernelError(f"The array has {a.ndim} dimensions; a kernel needs 2 (rows × columns).", "kernel_dims",
+                          n=a.ndim)
     if a.ndim == 0:
         a = a.reshape(1, 1)
     elif a.ndim == 1:
         a = a.reshape(1, -1)
     if a.size == 0:
-        raise KernelError("The kernel is empty.")
+        raise KernelError("The kernel is empty.", "kernel_empty")
     rows, cols = a.shape
     if rows > MAX_KERNEL_SIDE or cols > MAX_KERNEL_SIDE:
         raise KernelError(
-            f"The kernel is {rows}×{cols}; the largest allowed is {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE}."
+            f"The kernel is {rows}×{cols}; the largest allowed is {MAX_KERNEL_SIDE}×{MAX_KERNEL_SIDE}.",
+            "kernel_too_big", rows=rows, cols=cols, max=MAX_KERNEL_SIDE,
         )
     a = a.astype(np.float64)
     if not np.isfinite(a).all():
         r, c = np.argwhere(~np.isfinite(a))[0]
-        raise KernelError(f"Row {r + 1}, column {c + 1} is not a finite number ({a[r, c]}).")
+        raise KernelError(f"Row {r + 1}, column {c + 1} is not a finite number ({a[r, c]}).", "kernel_cell_not_finite",
+                          row=int(r) + 1, col=int(c) + 1, value=str(a[r, c]))
     return a
 
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data:
-        raise KernelError("The file is not a text file.")
+        raise KernelError("The file is not a text file.", "kernel_file_binary")
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise KernelError("The file is not readable text.")
+    raise KernelError("The file is not readable text.", "kernel_file_unreadable")
 
 
 def load_kernel_bytes(data: bytes, filename: str) -> np.ndarray:
@@ -217,30 +226,31 @@ def load_kernel_bytes(data: bytes, filename: str) -> np.ndarray:
     np.float64(16.0)
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise KernelError("The file contents must be bytes.")
+        raise KernelError("The file contents must be bytes.", "kernel_file_type")
     data = bytes(data)
     if len(data) == 0:
-        raise KernelError("The file is empty.")
+        raise KernelError("The file is empty.", "kernel_file_empty")
     if len(data) > MAX_KERNEL_FILE_BYTES:
-        raise KernelError(f"The file is too big (over {MAX_KERNEL_FILE_BYTES // 1000:,} kB) for a kernel.")
+        raise KernelError(f"The file is too big (over {MAX_KERNEL_FILE_BYTES // 1000:,} kB) for a kernel.",
+                          "kernel_file_big", kb=f"{MAX_KERNEL_FILE_BYTES // 1000:,}")
     ext = os.path.splitext(str(filename or ""))[1].lower()
     if ext == ".npy":
         if not data.startswith(b"\x93NUMPY"):
-            raise KernelError("The .npy file is damaged or not a numpy array.")
+            raise KernelError("The .npy file is damaged or not a numpy array.", "kernel_npy_damaged")
         try:
             arr = np.load(io.BytesIO(data), allow_pickle=False)
         except ValueError as exc:
             if "pickle" in str(exc).lower() or "object" in str(exc).lower():
-                raise KernelError("The .npy file holds Python objects, not numbers.") from None
-            raise KernelError("The .npy file is damaged or not a numpy array.") from None
+                raise KernelError("The .npy file holds Python objects, not numbers.", "kernel_npy_objects") from None
+            raise KernelError("The .npy file is damaged or not a numpy array.", "kernel_npy_damaged") from None
         except Exception:
-            raise KernelError("The .npy file is damaged or not a numpy array.") from None
+            raise KernelError("The .npy file is damaged or not a numpy array.", "kernel_npy_damaged") from None
         if not isinstance(arr, np.ndarray):
-            raise KernelError("The .npy file does not hold a single array.")
+            raise KernelError("The .npy file does not hold a single array.", "kernel_npy_not_array")
         return as_kernel(arr)
     if ext in (".csv", ".txt", ".tsv", ""):
         return parse_text(_decode(data))
-    raise KernelError(f"Unsupported file type {ext!r}; use .npy, .csv or .txt.")
+    raise KernelError(f"Unsupported file type {ext!r}; use .npy, .csv or .txt.", "kernel_file_ext", ext=repr(ext))
 
 
 def to_text(kernel, *, sep: str = ", ") -> str:

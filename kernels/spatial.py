@@ -24,6 +24,7 @@ import numpy as np
 from scipy.signal import windows as _windows
 from scipy.special import comb
 
+from .numbers import format_number
 from .spec import MAX_KERNEL_SIDE, KernelError
 
 __all__ = [
@@ -196,7 +197,7 @@ def disk(radius: float = 3.0) -> np.ndarray:
     radius = _check_positive(radius, "radius")
     half = max(int(math.ceil(radius - 0.5)), 0)
     if 2 * half + 1 > MAX_KERNEL_SIDE:
-        raise KernelError(f"radius must be at most {MAX_KERNEL_SIDE / 2:g} (got {radius:g}).")
+        raise KernelError(f"radius must be at most {format_number(MAX_KERNEL_SIDE / 2)} (got {format_number(radius)}).")
     n = 2 * half + 1
     sub = max(64, 4096 // n)  # midpoint rule in x (error ~1e-5 of a pixel); the y-overlap is exact
     xs = (np.arange(n * sub) + 0.5) / sub - half - 0.5

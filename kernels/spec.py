@@ -1,7 +1,7 @@
 """Metadata types of the kernel catalogue: :class:`Param`, :class:`ChoiceParam`, :class:`KernelSpec`,
 :class:`KernelError`.
 
-Pure Python (no numpy needed here); the catalogue itself lives in :mod:`kernels.spatial`
+The catalogue itself lives in :mod:`kernels.spatial`, the band names in :mod:`kernels.bands`
 and the frequency-domain masks in :mod:`kernels.frequency`.
 """
 
@@ -10,14 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from numbers import Integral, Real
+from numbers import Real
 from typing import ClassVar
+
+from . import bands
+from .numbers import format_number
 
 __all__ = [
     "FAMILIES",
     "FAMILY_LABELS",
-    "BANDS",
-    "BAND_LABELS",
     "MAX_KERNEL_SIDE",
     "KernelError",
     "Param",
@@ -40,30 +41,21 @@ FAMILY_LABELS: dict[str, dict[str, str]] = {
     "other": {"en": "Other", "zh": "其他"},
 }
 
-#: What a kernel's frequency response does, as returned by ``kernels.expected_band``.
-#: "all": passes every frequency unchanged; "low"/"high"/"band": the usual meanings;
-#: "high-boost": keeps DC (gain 1; A ≥ 1 for ``high_boost``) and amplifies high frequencies more
-#: (sharpening).
-BANDS: tuple[str, ...] = ("all", "low", "high", "band", "high-boost")
-
-BAND_LABELS: dict[str, dict[str, str]] = {
-    "all": {"en": "all frequencies (all-pass)", "zh": "所有频率（全通）"},
-    "low": {"en": "low frequencies", "zh": "低频"},
-    "high": {"en": "high frequencies", "zh": "高频"},
-    "band": {"en": "a band of middle frequencies", "zh": "中间的一段频率"},
-    "high-boost": {"en": "all, with high frequencies boosted", "zh": "全部频率，高频被增强"},
-}
-
-
 class KernelError(ValueError):
-    """A kernel could not be built or read. The message is one short, friendly English line."""
+    """A kernel could not be built or read: one short, friendly English line, a ``code`` and the
+    ``params`` of its text, so a page can show the same message translated (``app.ui.errors``).
 
+    Examples
+    --------
+    >>> err = KernelError("The file is empty.", "kernel_file_empty")
+    >>> isinstance(err, ValueError), err.code, err.params
+    (True, 'kernel_file_empty', {})
+    """
 
-def _fmt(x: float) -> str:
-    """Format a number compactly for messages: 3 → '3', 0.5 → '0.5', 1/3 → '0.3333'."""
-    if isinstance(x, Integral) or (isinstance(x, float) and x.is_integer()):
-        return str(int(x))
-    return f"{float(x):.4g}"
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -123,11 +115,11 @@ class Param:
 
     def range_text(self) -> str:
         """Human description of the allowed values, e.g. ``'an odd whole number from 3 to 63'``."""
-        lo, hi = _fmt(self.min), _fmt(self.max)
+        lo, hi = format_number(self.min), format_number(self.max)
         if self.odd_only:
             return f"an odd whole number from {lo} to {hi}"
         if self.kind == "int" and self.step != 1:
-            return f"a whole number from {lo} to {hi} in steps of {_fmt(self.step)}"
+            return f"a whole number from {lo} to {hi} in steps of {format_number(self.step)}"
         if self.kind == "int":
             return f"a whole number from {lo} to {hi}"
         return f"a number from {lo} to {hi}"
@@ -170,7 +162,7 @@ class Param:
             raise self.error(f"{where}{self.name} must be {self.range_text()} (got {value!r}).")
         if self.kind == "int":
             if not v.is_integer():
-                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+                raise self.error(f"{where}{self.name} must be {self.range_text()} (got {format_number(v)}).")
             iv = int(v)
             if iv < self.min or iv > self.max or (iv - self.min) % self.step:
                 raise self.error(f"{where}{self.name} must be {self.range_text()} (got {iv}).")
@@ -178,7 +170,7 @@ class Param:
         # float: allow a tiny tolerance at the ends (slider arithmetic)
         tol = 1e-9 * max(1.0, abs(self.max - self.min))
         if v < self.min - tol or v > self.max + tol:
-            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {_fmt(v)}).")
+            raise self.error(f"{where}{self.name} must be {self.range_text()} (got {format_number(v)}).")
         return min(max(v, float(self.min)), float(self.max))
 
     def parse(self, text: str, *, kernel: str = "") -> float:
@@ -306,7 +298,7 @@ class KernelSpec:
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(f"KernelSpec {self.name}: unknown family {self.family!r}")
-        if self.band not in BANDS:
+        if self.band not in bands.BANDS:
             raise ValueError(f"KernelSpec {self.name}: unknown band {self.band!r}")
         for d in (self.label, self.description):
             if set(d) != {"en", "zh"}:

@@ -365,7 +365,7 @@ ERROR_CASES = {
     "deconvolve bad output": ["deconvolve", "sample:camera", "--kernel", "box", "--out", "{d}/o.jpg"],
 }
 
-# the remaining bad inputs of issue 12: each with a word its one error line must contain
+# more bad inputs: each with a word its one error line must contain
 NAMED_ERRORS = {
     "duplicate --param (kernel)": (["kernel", "gaussian", "--param", "sigma=1", "--param", "sigma=2", "--out",
                                     "{d}/k.npy"], "'sigma' given twice"),
@@ -579,7 +579,7 @@ def test_a_bad_palette_is_one_error_line(command, tmp_path):
     assert "--palette" in line and "colour_safe" in line
 
 
-# --------------------------------------------------------------------------- outputs and input files (issue 21)
+# --------------------------------------------------------------------------- outputs and input files
 def test_an_existing_output_is_replaced_only_with_force(tmp_path):
     out = tmp_path / "k.csv"
     out.write_text("keep me\n")

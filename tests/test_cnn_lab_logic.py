@@ -11,7 +11,8 @@ from app.backend import cnn as L
 from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.schema import SCHEMA, bank_args, net
+from app.labs.cnn_lab.model import bank_args, net
+from app.labs.cnn_lab.schema import SCHEMA
 
 
 @pytest.fixture(scope="module")

@@ -83,3 +83,18 @@ def test_bad_palette_is_refused():
         display.signed_to_rgb(np.zeros((2, 2)), palette="rainbow")
     with pytest.raises(ValueError, match="palette"):
         spectrum_colormap("rainbow")
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_the_inspector_grids_use_the_kernel_pictures_colours(palette):
+    """The pixel inspector's heatmap colour scale, interpolated linearly as plotly does, gives the
+    255-entry table the kernel pictures and the signed display use (within rounding)."""
+    from app.labs.image_lab.teaching.figures import grid_figure
+
+    scale = grid_figure(np.array([[-1.0, 0.0, 1.0]]), palette=palette).data[0].colorscale
+    pos = np.array([p for p, _ in scale])
+    rgb = np.array([[int(v) for v in c[c.index("(") + 1 : -1].split(",")] for _, c in scale], dtype=float)
+    t = np.linspace(0.0, 1.0, 255)
+    drawn = np.stack([np.interp(t, pos, rgb[:, c]) for c in range(3)], axis=1)
+    lut = diverging_lut(palette).astype(float)
+    assert np.abs(drawn - lut).max() <= 0.5 + 1e-9

@@ -12,18 +12,16 @@ from hypothesis.extra.numpy import arrays
 from PIL import Image
 
 from app.backend import (
-    display_image,
     downsample_for_display,
     encode_jpeg,
     encode_png,
     half_spectrum_to_uint8,
     is_signed,
-    result_to_uint8,
     signed_to_rgb,
     spectrum_to_uint8,
     to_uint8,
 )
-from app.backend.display import DIVERGING_LUT, RANGE_TOLERANCE, apply_colormap
+from app.backend.display import DIVERGING_LUT, RANGE_TOLERANCE, apply_colormap, signed_display
 
 NEUTRAL = DIVERGING_LUT[len(DIVERGING_LUT) // 2].tolist()
 
@@ -103,19 +101,17 @@ def test_colour_signed_data():
     assert not np.array_equal(off[..., 0], off[..., 1])  # per channel
 
 
-def test_result_to_uint8_and_display_image_pick_the_right_path():
+def test_signed_display_picks_the_right_path_and_the_page_downsamples_after_it():
     plain = np.random.default_rng(1).random((8, 8))
-    assert result_to_uint8(plain).shape == (8, 8)
-    assert result_to_uint8(plain - 0.5).shape == (8, 8, 3)
-    big = np.random.default_rng(2).random((1024, 600)) - 0.5
-    d = display_image(big)
-    assert d.shape == (512, 300, 3)
-    # area-averaging a constant keeps it; zero stays neutral
-    assert display_image(np.zeros((1024, 1024)) + 0.25).max() == 64
+    assert signed_display(plain).pixels.shape == (8, 8)
+    assert signed_display(plain - 0.5).pixels.shape == (8, 8, 3)
+    # the pages' path: the rule at full size, then area-averaging of the pixels
+    assert downsample_for_display(signed_display(np.zeros((1024, 1024)) + 0.25).pixels, 512).max() == 64
     half = np.zeros((1000, 1000))
     half[:, :500] = -1.0
     half[:, 500:] = 1.0
-    d = display_image(half, 100)
+    d = downsample_for_display(signed_display(half, "diverging").pixels, 100)
+    assert d.shape == (100, 100, 3)
     assert d[0, 0].tolist() == DIVERGING_LUT[0].tolist() and d[0, -1].tolist() == DIVERGING_LUT[-1].tolist()
 
 
@@ -186,3 +182,11 @@ def test_apply_colormap():
     assert inf.shape == (16, 16, 3) and inf[0, 0].sum() < inf[-1, -1].sum()
     with pytest.raises(ValueError, match=r"unknown colour map 'rainbow'; choose one of grey, inferno"):
         apply_colormap(g, "rainbow")
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_signed_display_refuses_nan_and_inf(bad):
+    x = np.zeros((8, 8))
+    x[3, 4] = bad
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        signed_display(x)

@@ -3,8 +3,7 @@
 * ``ImageAnalysis(dtype=np.float32)`` (the app's slider path) agrees with float64 to float32
   accuracy, far below one display level; the float64 default stays exact.
 * ``downsample_for_display`` 2:1 and 3:2 integer paths equal Pillow's BOX resize within one level.
-* ``display_image`` (2x/4x strided area averaging, fused uint8 conversion) equals the plain
-  "average in float, then map" definition.
+* ``_unit_to_u8`` (the fused uint8 conversion of the display rule) is round-of-clipped.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from app.backend import BOUNDARIES, ImageAnalysis, convolve, display_image, downsample_for_display, spectrum_to_uint8
+from app.backend import BOUNDARIES, ImageAnalysis, convolve, downsample_for_display, spectrum_to_uint8
 from app.backend.display import _unit_to_u8
 
 
@@ -94,44 +93,14 @@ def test_spectrum_sized_downsample_keeps_constants_and_peaks():
 
 
 # --------------------------------------------------------------------------------------------
-# display_image fast paths
+# the display rule's uint8 conversion
 # --------------------------------------------------------------------------------------------
-def _reference_display(x: np.ndarray, max_side: int) -> np.ndarray:
-    """Area-average in float (Pillow BOX, per channel), then map — the documented definition."""
-    a = np.asarray(x, dtype=np.float32)
-    h, w = a.shape[:2]
-    if max(h, w) > max_side:
-        s = max_side / max(h, w)
-        size = (max(1, round(w * s)), max(1, round(h * s)))
-        planes = [a] if a.ndim == 2 else [np.ascontiguousarray(a[..., c]) for c in range(a.shape[2])]
-        res = [np.asarray(Image.fromarray(p).resize(size, Image.Resampling.BOX)) for p in planes]
-        a = res[0] if x.ndim == 2 else np.stack(res, axis=-1)
-    return (np.clip(a, 0, 1).astype(np.float32) * 255 + 0.5).astype(np.uint8)
-
-
-@pytest.mark.parametrize("shape,max_side", [((64, 48), 32), ((64, 48), 16), ((64, 48, 3), 32), ((60, 50), 40)])
-def test_display_image_halving_equals_box_average(shape, max_side):
-    x = np.random.default_rng(2).random(shape)
-    got = display_image(x, max_side)
-    ref = _reference_display(x, max_side)
-    assert got.shape == ref.shape
-    assert np.abs(got.astype(int) - ref).max() <= 1  # float32 summation order only
-
-
 def test_unit_to_u8_is_round_of_clipped_values():
     x = np.array([-1e300, -0.5, 0.0, 0.4 / 255, 0.5 / 255, 0.5, 1.0, 1.0 + 1e-9, 2.0, 1e300])
     for dtype in (np.float64, np.float32):
         xd = x.astype(dtype) if dtype == np.float64 else np.clip(x, -1e30, 1e30).astype(dtype)
         ref = (np.clip(xd, 0.0, 1.0).astype(np.float32) * np.float32(255) + np.float32(0.5)).astype(np.uint8)
         assert np.array_equal(_unit_to_u8(xd), ref)
-
-
-def test_display_image_still_refuses_nan_and_inf():
-    for bad in (np.nan, np.inf, -np.inf):
-        x = np.zeros((8, 8))
-        x[3, 4] = bad
-        with pytest.raises(ValueError, match="NaN or infinite"):
-            display_image(x)
 
 
 def test_spectrum_to_uint8_unchanged_by_fast_power():

@@ -67,7 +67,9 @@ def test_output_is_plain_when_the_mask_keeps_the_mean_and_signed_when_not():
     low = design.MaskSpec("gaussian", "lowpass", 0.1, 0.25, 2).build(SHAPE)
     high = design.MaskSpec("gaussian", "highpass", 0.1, 0.25, 2).build(SHAPE)
     pixels, caption, values = design.output_view(out, low)
-    assert pixels.ndim == 2 and caption == "fd.panel.output_plain" and float(values["pct"]) > 0
+    grey = np.floor(255 * np.clip(out, 0, 1) + 0.5)  # a plain picture, clipped to [0, 1] (and said so)
+    assert all(np.array_equal(pixels[..., c], grey) for c in range(3))
+    assert caption == "fd.panel.output_plain" and float(values["pct"]) == pytest.approx(100 * np.mean((out < 0) | (out > 1)), abs=0.01)
     pixels, caption, values = design.output_view(out, high)
     assert pixels.ndim == 3 and caption == "fd.panel.output_signed" and values["dc"] == "0.00"
     assert design.output_view(np.full(SHAPE, 0.5), low)[1] is None

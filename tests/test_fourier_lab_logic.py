@@ -58,7 +58,7 @@ def test_wave_parts_are_signed_images_on_the_diverging_map():
     _, cos_part, sin_part, _ = lab.wave_view(np.zeros((64, 48), np.uint8), 3, 4)
     for part in (cos_part, sin_part):
         assert part.pixels.dtype == np.uint8 and part.pixels.shape == (128, 96, 3)  # 2×2 blocks
-        assert part.mode == "diverging" and part.limit == pytest.approx(1.0) and part.fraction == 0.0
+        assert part.mode == "diverging" and part.limit == pytest.approx(1.0) and part.clipped_fraction == 0.0
 
 
 def test_a_click_maps_to_the_frequency_under_it():
@@ -107,16 +107,23 @@ def test_psnr_curve_never_falls():
 def test_out_of_range_pictures_are_clipped_with_the_share_said():
     x = np.array([[-0.5, 0.5], [0.25, 1.5]])
     shown = lab.grey_pixels(x)
-    assert shown.mode == "clip" and shown.fraction == 0.5
+    assert shown.mode == "clip" and shown.clipped_fraction == 0.5
     assert "50.0 %" in lab.shown_note(shown, "en")
     assert lab.grey_pixels(np.array([[0.0, 1.0]])).mode == "plain"
 
 
 def test_signed_pictures_keep_zero_white_and_report_saturation():
-    x = np.linspace(-1, 1, 1001).reshape(1, -1)
-    shown = lab.signed_pixels(x, 99.0)
-    assert shown.pixels[0, 500].tolist() == [247, 247, 247]
-    assert 0 < shown.fraction <= 0.011
+    """The magnitude-only picture saturates its strongest 0.5 % of |x| (and says how much), and
+    its value nearest zero is drawn the neutral white."""
+    a = np.random.default_rng(3).random((48, 48))
+    mag = lab.mag_phase("seeded-48", a, "camera")["mag"]
+    x = fr.magnitude_only(a, centred=True)
+    lim = float(np.percentile(np.abs(x), 99.5))
+    assert mag.mode == "diverging" and mag.limit == pytest.approx(lim, rel=1e-9)
+    assert mag.clipped_fraction == pytest.approx(float(np.mean(np.abs(x) > lim)))
+    assert 0 < mag.clipped_fraction <= 0.011
+    near_zero = np.unravel_index(np.argmin(np.abs(x)), x.shape)
+    assert np.abs(mag.pixels[near_zero].astype(int) - 247).max() <= 3
 
 
 def test_stretch_maps_the_range_to_black_and_white():

@@ -35,12 +35,12 @@ def test_a_zero_sum_kernel_reads_as_zero_not_round_off():
 def test_a_signed_output_says_it_is_diverging_and_how_much_saturates():
     rng = np.random.default_rng(0)
     edges = rng.normal(0, 0.2, (64, 64))
-    od = display_output(edges, "auto", "high-pass", kernel_sum=0.0)
+    od = display_output(edges, "auto", kernel_sum=0.0)
     note = words.output_note(od, "en")
     assert od.mode == "diverging" and t("il.out.mode.diverging", "en") in note
     assert f"{100 * od.clipped_fraction:.1f}" in note
 
 
 def test_a_plain_output_says_it_is_shown_as_is():
-    od = display_output(np.linspace(0, 1, 64).reshape(8, 8), "auto", "low-pass", kernel_sum=1.0)
+    od = display_output(np.linspace(0, 1, 64).reshape(8, 8), "auto", kernel_sum=1.0)
     assert words.output_note(od, "zh").endswith(t("il.out.mode.plain", "zh"))

@@ -452,7 +452,7 @@ def test_file_objects(tmp_path):
     with open(p, "rb") as fh:
         assert load_image(fh).shape == gradient_l().shape
     assert_refused(io.BytesIO(b""), "empty")
-    with open(p, "r", encoding="latin-1") as fh, \
+    with open(p, encoding="latin-1") as fh, \
             pytest.raises(TypeError, match=r"load_image expects a binary file, not a text file"):
         load_image(fh)
 

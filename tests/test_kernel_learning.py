@@ -96,6 +96,9 @@ def test_bands_the_blurred_input_never_showed_are_flagged_and_have_large_errors(
     # independent check of the flags' direction: the blur removed high frequencies, so only the
     # outer rings may be flagged
     assert flagged.tolist() == sorted(flagged.tolist())
+    # the input's energy shares: a distribution over the rings, mostly in the inner ring after a blur
+    assert bands.input_share.min() >= 0 and bands.input_share.sum() == pytest.approx(1.0)
+    assert int(np.argmax(bands.input_share)) == 0 and bands.input_share[flagged].sum() < 1e-3
 
 
 def test_a_sharp_input_leaves_no_band_unidentifiable(camera):

@@ -1,4 +1,4 @@
-"""`python3 -m app.serve` cleans up after itself (issue 21): its children die with it, a busy port is
+"""`python3 -m app.serve` cleans up after itself: its children die with it, a busy port is
 refused, a crash loop backs off and gives up, and its temporary folder is gone when it stops; with
 ``--tls-cert/--tls-key`` HAProxy serves HTTPS and the stickiness cookie is ``Secure; SameSite=Lax``.
 

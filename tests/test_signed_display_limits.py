@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.backend import display_image, result_to_uint8, signed_to_rgb
+from app.backend import signed_to_rgb
 from app.backend.colormaps import PALETTES, diverging_lut
 from app.backend.display import SATURATE_PERCENTILE, signed_display
 
@@ -45,8 +45,7 @@ def test_abs_and_offset_scale_mostly_negative_outputs_by_max_abs(x, mode):
     assert _grey(d.pixels) == _expected_grey(x, mode, lim)
     # the same rule in every other entry point that picks the limit itself
     assert _grey(signed_to_rgb(x, mode)) == _expected_grey(x, mode, lim)
-    assert _grey(result_to_uint8(x, mode)) == _expected_grey(x, mode, lim)
-    assert _grey(display_image(x, signed_mode=mode)) == _expected_grey(x, mode, lim)
+    assert _grey(signed_display(x, mode, limit="peak").pixels) == _expected_grey(x, mode, lim)
 
 
 def test_abs_and_offset_give_the_most_negative_value_its_full_strength():
@@ -62,9 +61,7 @@ def test_diverging_scales_mostly_negative_outputs_by_max_abs(x, palette):
     lim = float(np.abs(x).max())
     want = lut[_lut_index(x, lim)].tolist()
     assert signed_to_rgb(x, "diverging", palette=palette)[0].tolist() == want
-    assert result_to_uint8(x, "diverging", palette=palette)[0].tolist() == want
-    if palette == "standard":  # display_image has the standard palette only
-        assert display_image(x, signed_mode="diverging")[0].tolist() == want
+    assert signed_display(x, "diverging", palette=palette, limit="peak").pixels[0].tolist() == want
     robust = float(np.percentile(np.abs(x), SATURATE_PERCENTILE))  # the page's rule: a robust limit
     d = signed_display(x, "diverging", palette=palette)
     assert d.limit == pytest.approx(robust)
@@ -106,3 +103,28 @@ def test_diverging_saturation_is_counted_on_both_signs():
     dn = signed_display(neg, "diverging")
     assert dn.clipped_fraction == pytest.approx(float(np.mean(np.abs(neg) > dn.limit)))
     assert dn.clipped_fraction > 0 and dn.pixels[0, :2].tolist() == [lut[0].tolist()] * 2
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_an_explicit_limit_saturates_beyond_it_and_counts_the_share(palette):
+    """``limit=1`` on ``[-3, -0.5, 0, 0.5, 3]``: the two ±3 saturate at the table's ends, ±0.5 sit
+    half way, and 2 of 5 pixels are counted."""
+    x = np.array([[-3.0, -0.5, 0.0, 0.5, 3.0]])
+    d = signed_display(x, "diverging", limit=1.0, palette=palette)
+    assert d.limit == 1.0 and d.clipped_fraction == pytest.approx(2 / 5)
+    assert d.pixels[0].tolist() == diverging_lut(palette)[_lut_index(x, 1.0)].tolist()
+
+
+def test_data_signed_by_nature_get_the_signed_map_even_inside_0_1():
+    """A difference of zero is neutral white, not black; a positive-only difference still diverges."""
+    zero = signed_display(np.zeros((2, 2)), "diverging", signed=True)
+    assert zero.mode == "diverging" and zero.pixels.reshape(-1, 3).tolist() == [[247, 247, 247]] * 4
+    assert signed_display(np.zeros((2, 2)), "diverging").mode == "plain"  # data alone: a plain image
+    small = np.array([[0.0, 0.5]])
+    d = signed_display(small, "offset", signed=True)
+    assert d.mode == "offset" and _grey(d.pixels) == _expected_grey(small, "offset", 0.5)
+
+
+def test_a_limit_that_is_not_positive_is_refused():
+    with pytest.raises(ValueError, match="limit must be a positive number"):
+        signed_display(np.array([[-1.0, 1.0]]), "diverging", limit=0.0)

@@ -9,7 +9,6 @@ every surface is given the very same array.
 
 from __future__ import annotations
 
-import io
 from types import SimpleNamespace
 
 import numpy as np

@@ -13,6 +13,8 @@ from numbers import Integral
 
 import numpy as np
 
+from kernels.numbers import format_number
+
 __all__ = ["BackendError", "choice", "finite_number", "positive_number", "whole_number", "odd_number", "real_array", "shape2"]
 
 
@@ -70,11 +72,11 @@ def finite_number(value: object, what: str, *, lo: float | None = None, hi: floa
     if not math.isfinite(x):
         raise BackendError(f"{what} must be finite; got {x}", "finite", what=what, value=x)
     if lo is not None and hi is not None and not lo <= x <= hi:
-        raise BackendError(f"{what} must be between {lo:g} and {hi:g}; got {x}", "range", what=what, value=x, lo=lo, hi=hi)
+        raise BackendError(f"{what} must be between {format_number(lo)} and {format_number(hi)}; got {x}", "range", what=what, value=x, lo=lo, hi=hi)
     if lo is not None and x < lo:
-        raise BackendError(f"{what} must be a finite number >= {lo:g}; got {x}", "at_least", what=what, value=x, lo=lo)
+        raise BackendError(f"{what} must be a finite number >= {format_number(lo)}; got {x}", "at_least", what=what, value=x, lo=lo)
     if hi is not None and x > hi:
-        raise BackendError(f"{what} must be a finite number <= {hi:g}; got {x}", "at_most", what=what, value=x, hi=hi)
+        raise BackendError(f"{what} must be a finite number <= {format_number(hi)}; got {x}", "at_most", what=what, value=x, hi=hi)
     return x
 
 

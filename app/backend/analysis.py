@@ -23,6 +23,8 @@ from functools import cached_property
 import numpy as np
 import scipy.fft as sp_fft
 
+from kernels import MAX_KERNEL_SIDE
+
 from .convolution import (
     _as_image,
     _as_kernel,
@@ -229,7 +231,7 @@ class ImageAnalysis:
     """
 
     def __init__(
-        self, image: np.ndarray, *, boundary: str = "reflect", max_kernel_side: int = 63, dtype=None
+        self, image: np.ndarray, *, boundary: str = "reflect", max_kernel_side: int = MAX_KERNEL_SIDE, dtype=None
     ) -> None:
         _check_boundary(boundary)
         if int(max_kernel_side) != max_kernel_side or max_kernel_side < 1:

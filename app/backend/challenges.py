@@ -178,7 +178,8 @@ def encode_kernel_token(kernel: np.ndarray, secret: bytes) -> str:
     """
     k = np.asarray(kernel, dtype=np.float64)
     if k.ndim != 2 or k.size == 0 or max(k.shape) > _MAX_SIDE or not np.isfinite(k).all():
-        raise ChallengeError("a challenge kernel must be a finite 2-D array of at most 63 × 63", "challenge_kernel")
+        raise ChallengeError(f"a challenge kernel must be a finite 2-D array of at most {_MAX_SIDE} × {_MAX_SIDE}",
+                             "challenge_kernel")
     enc_key, mac_key = _keys(secret)
     payload = zlib.compress(json.dumps({"shape": k.shape, "taps": k.ravel().tolist()}).encode(), 9)
     nonce = secrets.token_bytes(_NONCE)

@@ -18,7 +18,7 @@ import numpy as np
 
 from ._validate import choice
 
-__all__ = ["PALETTES", "SEQUENTIAL", "diverging_lut", "sequential_lut", "spectrum_colormap"]
+__all__ = ["PALETTES", "SEQUENTIAL", "diverging_lut", "diverging_stops", "sequential_lut", "spectrum_colormap"]
 
 PALETTES: tuple[str, ...] = ("standard", "colour_safe")
 
@@ -89,6 +89,23 @@ def diverging_lut(palette: str = "standard") -> np.ndarray:
     ([5, 48, 97], [247, 247, 247], [127, 59, 8])
     """
     return _DIVERGING[choice(palette, PALETTES, "palette")]
+
+
+def diverging_stops(palette: str = "standard") -> list[list]:
+    """The diverging map of ``palette`` as evenly spaced colour stops ``[position, "rgb(r, g, b)"]``.
+
+    A chart library interpolating linearly between these stops (a plotly ``colorscale``) draws
+    exactly :func:`diverging_lut`'s colours: the grids of numbers match every kernel picture.
+
+    Examples
+    --------
+    >>> stops = diverging_stops("standard")
+    >>> stops[0], stops[5], stops[-1]
+    ([0.0, 'rgb(5, 48, 97)'], [0.5, 'rgb(247, 247, 247)'], [1.0, 'rgb(103, 0, 31)'])
+    """
+    anchors = _DIVERGING_ANCHORS[choice(palette, PALETTES, "palette")]
+    last = len(anchors) - 1
+    return [[i / last, f"rgb({r}, {g}, {b})"] for i, (r, g, b) in enumerate(anchors)]
 
 
 def sequential_lut(name: str) -> np.ndarray:

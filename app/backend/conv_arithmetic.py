@@ -23,12 +23,12 @@ Transposed convolution
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ._validate import whole_number
+from .encoding import enlarge
 
 __all__ = [
     "PADDING_MODES",
@@ -369,7 +369,7 @@ def resize_then_convolve(x: np.ndarray, kernel: np.ndarray, factor: int = 2) -> 
            [1., 1.]])
     """
     factor = _check_int(factor, "the upsampling factor", 1)
-    up = np.repeat(np.repeat(_check_2d(x, "the input"), factor, axis=0), factor, axis=1)
+    up = enlarge(_check_2d(x, "the input"), factor)
     return conv2d(up, kernel, stride=1, padding="same")
 
 

@@ -1,6 +1,6 @@
 """Undo a blur: blur model, inverse filter, Wiener filter and the search for the best Wiener K.
 
-The engine of the Fourier Lab's deconvolution section (issue 11, section 5).  Pure numpy/scipy.
+The engine of the Fourier Lab's deconvolution section.  Pure numpy/scipy.
 
 The model is circular: ``g = h ⊛ x + n`` on the image grid (``boundary="wrap"``), so in the
 frequency domain ``G = H · X + N`` exactly, with ``H`` the kernel's transfer function

@@ -6,14 +6,16 @@ Rules
   ``RANGE_TOLERANCE`` of the range) are clipped; anything further out raises ``ValueError``.
 * Signed results (Laplacian, Sobel, unnormalised kernels) -> :func:`signed_to_rgb`, with an
   explicit mode: a diverging map with zero as neutral white and symmetric limits, ``|x|``, an
-  offset grey, or an explicit clip.  :func:`is_signed` tells which path to take, and
-  :func:`result_to_uint8` takes it.  Signed data are never clipped silently.
+  offset grey, or an explicit clip.  :func:`signed_display` is the one rule the pages, the export
+  and the CLI use: it picks the path (:func:`is_signed`, :func:`display_mode`) and the limit, and
+  reports what it saturated.  Signed data are never clipped silently.
 * Spectra -> :func:`spectrum_to_uint8` (log magnitude over a dynamic range in dB), or
   :func:`half_spectrum_to_uint8` straight from an ``rfft2`` half spectrum (cheaper, identical).
 * Colours: every coloured path takes ``palette`` (``"standard"`` or ``"colour_safe"``, see
   :mod:`app.backend.colormaps`); zero stays the same neutral white in both.
 * Bytes for the browser: :func:`encode_jpeg` (photos, spectra), :func:`encode_png` (exact),
-  after :func:`downsample_for_display` (area averaging) — from :mod:`app.backend.encoding`.
+  after :func:`downsample_for_display` (area averaging) or :func:`enlarge` (nearest neighbour, whole
+  factors), at the one :data:`JPEG_QUALITY` — from :mod:`app.backend.encoding`.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from typing import Literal
 import numpy as np
 from PIL import Image
 
+from kernels.numbers import format_number
+
 from ._validate import choice, positive_number
 from .colormaps import PALETTES, SEQUENTIAL, diverging_lut, sequential_lut
-from .encoding import _display_size, downsample_for_display, encode_jpeg, encode_png
+from .encoding import JPEG_QUALITY, downsample_for_display, encode_jpeg, encode_png, enlarge
 from .spectra import _power, full_from_half, luminance_weights
 
 __all__ = [
@@ -39,8 +43,6 @@ __all__ = [
     "signed_display",
     "to_uint8",
     "signed_to_rgb",
-    "result_to_uint8",
-    "display_image",
     "spectrum_to_uint8",
     "half_spectrum_to_uint8",
     "power_to_uint8",
@@ -48,6 +50,8 @@ __all__ = [
     "encode_png",
     "encode_jpeg",
     "downsample_for_display",
+    "enlarge",
+    "JPEG_QUALITY",
     "DIVERGING_LUT",
     "COLORMAPS",
     "apply_colormap",
@@ -118,7 +122,7 @@ def to_uint8(image: np.ndarray) -> np.ndarray:
     a = _finite_float(a)
     if is_signed(a):
         raise ValueError(
-            f"image values span [{a.min():.3g}, {a.max():.3g}], outside [0, 1]; "
+            f"image values span [{format_number(a.min(), 3)}, {format_number(a.max(), 3)}], outside [0, 1]; "
             "use signed_to_rgb(x, mode=...) to show signed or out-of-range data"
         )
     out = np.clip(a, 0.0, 1.0).astype(np.float32)
@@ -229,21 +233,6 @@ def _diverging_index(a: np.ndarray, lim: float) -> np.ndarray:
     return t.astype(np.uint8)
 
 
-def result_to_uint8(
-    x: np.ndarray, signed_mode: SignedMode = "diverging", *, limit: float | None = None, palette: str = "standard"
-) -> np.ndarray:
-    """:func:`to_uint8` for plain ``[0, 1]`` images, :func:`signed_to_rgb` otherwise.
-
-    Examples
-    --------
-    >>> result_to_uint8(np.array([[0.0, 1.0]])).shape, result_to_uint8(np.array([[-1.0, 1.0]])).shape
-    ((1, 2), (1, 2, 3))
-    """
-    if is_signed(x):
-        return signed_to_rgb(x, signed_mode, limit=limit, palette=palette)
-    return to_uint8(x)
-
-
 @dataclass(frozen=True)
 class SignedDisplay:
     """Pixels of a filter output and how they were made (see :func:`signed_display`).
@@ -273,9 +262,9 @@ class SignedDisplay:
         return {
             "plain": "",
             "clip": f"clipped to 0..1 ({pct} of pixels)",
-            "diverging": f"diverging ±{self.limit:.3g} ({pct} saturated)",
-            "abs": f"|x| / {self.limit:.3g}",
-            "offset": f"0.5 + x / {2 * self.limit:.3g}",
+            "diverging": f"diverging ±{format_number(self.limit, 3)} ({pct} saturated)",
+            "abs": f"|x| / {format_number(self.limit, 3)}",
+            "offset": f"0.5 + x / {format_number(2 * self.limit, 3)}",
         }[self.mode]
 
 
@@ -302,22 +291,35 @@ def display_mode(output: np.ndarray, mode: str = "auto", *, kernel_sum: float | 
 
 
 def signed_display(
-    output: np.ndarray, mode: str = "auto", *, kernel_sum: float | None = None, palette: str = "standard"
+    output: np.ndarray,
+    mode: str = "auto",
+    *,
+    kernel_sum: float | None = None,
+    palette: str = "standard",
+    limit: float | Literal["robust", "peak"] = "robust",
+    signed: bool | None = None,
 ) -> SignedDisplay:
-    """The one display rule of a filter output, shared by the pages, the export and the CLI.
+    """The one display rule of a filter output, shared by every page, the export and the CLI.
 
     Parameters
     ----------
     output : ndarray, shape (H, W) or (H, W, C)
         Real, finite filter output.
     mode : {"auto", "diverging", "abs", "offset", "clip"}, default "auto"
-        See :func:`display_mode`.  ``diverging`` uses ``±`` the :data:`SATURATE_PERCENTILE`
-        th percentile of ``|x|`` (of the luminance for colour) so faint edges stay visible;
-        ``abs``/``offset`` use ``±max|x|`` (nothing saturates); ``clip`` clips to ``[0, 1]``.
+        See :func:`display_mode`.  ``clip`` clips to ``[0, 1]``; the other maps use ``limit``.
     kernel_sum : float, optional
         Sum of the kernel's weights (``auto`` clips the output of kernels summing to 1).
     palette : {"standard", "colour_safe"}, default "standard"
         Colours of the diverging map (:func:`app.backend.colormaps.diverging_lut`).
+    limit : "robust", "peak" or float, default "robust"
+        The colour scale's symmetric limit.  ``"robust"``: the diverging map uses ``±`` the
+        :data:`SATURATE_PERCENTILE` th percentile of ``|x|`` (of the luminance for colour) so faint
+        edges stay visible, ``abs``/``offset`` use ``±max|x|``; ``"peak"``: ``±max|x|`` in every map
+        (nothing saturates); a number: that limit (larger values saturate, and are counted).
+    signed : bool, optional
+        ``True`` for data that are signed by nature (a difference, a wave): always a signed map,
+        even when the values happen to lie in ``[0, 1]`` (an all-zero difference is neutral, not
+        black).  Default: decided from the data (:func:`is_signed`).
 
     Returns
     -------
@@ -332,84 +334,34 @@ def signed_display(
     ('clip', [0, 128, 255], 0.667)
     >>> signed_display(np.array([[0.0, 1.0]])).pixels.tolist()
     [[0, 255]]
+    >>> d = signed_display(np.zeros((1, 2)), "diverging", signed=True)
+    >>> d.mode, d.pixels[0, 0].tolist()
+    ('diverging', [247, 247, 247])
+    >>> signed_display(np.array([[-2.0, 1.0]]), "diverging", limit=1.0).clipped_fraction
+    0.5
     """
     a = _finite_float(output, "output")
+    if not (isinstance(limit, str) and limit in ("robust", "peak")):
+        limit = positive_number(limit, "limit")
     shown = display_mode(a, mode, kernel_sum=kernel_sum)
+    if signed and shown == "plain":
+        shown = "diverging" if mode == "auto" else mode
     lo, hi = float(a.min()), float(a.max())
     if shown == "plain":
         return SignedDisplay(to_uint8(a), shown, lo, hi, 0.0)
     if shown == "clip":
         return SignedDisplay(signed_to_rgb(a, "clip"), shown, lo, hi, float(np.mean((a < 0) | (a > 1))))
     mag = np.abs(_luma(a) if shown == "diverging" else a)
-    limit = float(mag.max()) or 1.0
-    fraction = 0.0
-    if shown == "diverging":
+    peak = float(mag.max()) or 1.0
+    if not isinstance(limit, str):
+        scale = float(limit)
+    elif limit == "robust" and shown == "diverging":
         robust = float(np.percentile(mag, SATURATE_PERCENTILE))
-        limit = min(limit, robust) if robust > 1e-12 else limit
-        fraction = float(np.mean(mag > limit))
-    return SignedDisplay(signed_to_rgb(a, shown, limit=limit, palette=palette), shown, lo, hi, fraction, limit)
-
-
-def _halve(a: np.ndarray) -> np.ndarray:
-    """2x2 area average of an even-sided float32 array (the BOX resize by exactly 2, ~3x cheaper)."""
-    out = np.add(a[0::2, 0::2], a[1::2, 0::2])
-    out += a[0::2, 1::2]
-    out += a[1::2, 1::2]
-    out *= np.float32(0.25)
-    return out
-
-
-def _area_resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """Area-average a float (H, W) or (H, W, C) array to ``size = (width, height)`` (float32)."""
-    a32 = a.astype(np.float32, copy=False)
-    w, h = size
-    if (a32.shape[0], a32.shape[1]) == (2 * h, 2 * w):  # exact halving: strided sums
-        return _halve(a32)
-    if (a32.shape[0], a32.shape[1]) == (4 * h, 4 * w):
-        return _halve(_halve(a32))
-    if a32.ndim == 2:
-        return np.asarray(Image.fromarray(a32).resize(size, Image.Resampling.BOX))
-    planes = [_area_resize(np.ascontiguousarray(a32[..., c]), size) for c in range(a32.shape[2])]
-    return np.stack(planes, axis=-1)
-
-
-def display_image(
-    x: np.ndarray, max_side: int = 512, signed_mode: SignedMode = "diverging", *, limit: float | None = None
-) -> np.ndarray:
-    """Display pixels of a filter output in one step: area-average to ``<= max_side``, then map.
-
-    Like ``downsample_for_display(result_to_uint8(x, signed_mode, limit=limit), max_side)``, but
-    the averaging is done on the values (in float32) before mapping, which is cheaper for big
-    images and averages signed values rather than colours.  Whether ``x`` is signed and the
-    default symmetric limit are decided on the full-resolution data, so nothing is clipped
-    that the full image would not clip.
-
-    Examples
-    --------
-    >>> display_image(np.full((1024, 512), 0.5)).shape
-    (512, 256)
-    >>> display_image(np.full((8, 8), -0.5)).shape
-    (8, 8, 3)
-    """
-    a = _finite_float(x, check_finite=False)
-    choice(signed_mode, SIGNED_MODES, "mode")
-    if limit is not None:
-        positive_number(limit, "limit")
-    lo, hi = float(a.min()), float(a.max())
-    if not (np.isfinite(lo) and np.isfinite(hi)):  # NaN propagates to min/max; so does ±inf
-        raise ValueError("image contains NaN or infinite values")
-    signed = lo < -RANGE_TOLERANCE or hi > 1.0 + RANGE_TOLERANCE
-    size = _display_size(a.shape[0], a.shape[1], max_side)
-    if size is not None:
-        a = _area_resize(a, size)
-    elif a.dtype.kind != "f":
-        a = a.astype(np.float64)
-    if not signed:
-        return _unit_to_u8(a)
-    if limit is None:
-        peak = max(-lo, hi)
-        return _signed_rgb(a, signed_mode, peak if peak > 0 else 1.0, scale_clip=False)
-    return _signed_rgb(a, signed_mode, float(limit), scale_clip=True)
+        scale = min(peak, robust) if robust > 1e-12 else peak
+    else:
+        scale = peak
+    fraction = float(np.mean(mag > scale))
+    return SignedDisplay(signed_to_rgb(a, shown, limit=scale, palette=palette), shown, lo, hi, fraction, scale)
 
 
 def power_to_uint8(power: np.ndarray, dynamic_range_db: float = 80.0, *, vmax: float | None = None) -> np.ndarray:

@@ -14,7 +14,11 @@ from PIL import Image
 
 from ._validate import whole_number
 
-__all__ = ["downsample_for_display", "encode_png", "encode_jpeg"]
+__all__ = ["JPEG_QUALITY", "downsample_for_display", "enlarge", "encode_png", "encode_jpeg"]
+
+#: The one JPEG quality of every picture sent to the browser (photos and spectra alike): q85–90 keeps
+#: edges and spectrum speckle clean at a fifth of quality 100's bytes.
+JPEG_QUALITY: int = 88
 
 
 def _check_uint8(img: object) -> np.ndarray:
@@ -55,6 +59,19 @@ def downsample_for_display(img: np.ndarray, max_side: int = 512) -> np.ndarray:
     return np.array(Image.fromarray(a).resize(size, Image.Resampling.BOX))
 
 
+def enlarge(a: np.ndarray, factor: int) -> np.ndarray:
+    """Nearest-neighbour enlargement by a whole ``factor``: each sample becomes a crisp square.
+
+    Examples
+    --------
+    >>> enlarge(np.array([[1, 2]]), 2).tolist()
+    [[1, 1, 2, 2], [1, 1, 2, 2]]
+    """
+    factor = whole_number(factor, "enlargement factor", lo=1)
+    a = np.asarray(a)
+    return np.repeat(np.repeat(a, factor, axis=0), factor, axis=1) if factor > 1 else a
+
+
 def _box_sums(a: np.ndarray, axis: int, step: int) -> np.ndarray:
     """Pillow's BOX weights along ``axis`` as uint16 sums of weight 2: 2:1 ``a0 + a1``;
     3:2 ``a0 + a1`` and ``2 a2`` (Pillow samples the box at pixel centres, so at 3:2 each
@@ -91,7 +108,7 @@ def encode_png(img: np.ndarray, *, compress_level: int = 1) -> bytes:
     return buf.getvalue()
 
 
-def encode_jpeg(img: np.ndarray, quality: int = 88) -> bytes:
+def encode_jpeg(img: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
     """JPEG bytes of a uint8 ``(H, W)`` or ``(H, W, 3)`` image (photos and spectra).
 
     Examples

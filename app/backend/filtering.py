@@ -8,9 +8,9 @@ Conventions (the same as :mod:`app.backend.spectra`)
   index ``(H // 2, W // 2)``); frequencies are in cycles/pixel, ``fy`` down the rows and
   ``fx`` along the columns, in ``[-0.5, 0.5)``.
 * A mask is *Hermitian-symmetric* when ``M(-f) = M(f)`` (for a real mask, the same as
-  ``conj``). Only such masks keep the filtered image real; :func:`mirror` gives ``M(-f)`` on
-  the grid (for even sides the Nyquist row/column is its own mirror) and
-  :func:`symmetrize` makes any mask symmetric.
+  ``conj``). Only such masks keep the filtered image real; :func:`kernels.frequency.mirror`
+  gives ``M(-f)`` on the grid (for even sides the Nyquist row/column is its own mirror) and
+  :func:`kernels.frequency.symmetrize` makes any mask symmetric.
 * Filtering is circular (the DFT of the image itself, as in the textbook); an optional
   periodic Hann window tapers the image before the FFT so its borders no longer create
   the bright cross on the spectrum's axes (spectral leakage).
@@ -58,9 +58,7 @@ __all__ = [
     "hann_window",
     "apply_window",
     "centred_spectrum",
-    "mirror",
     "hermitian_error",
-    "symmetrize",
     "parametric_mask",
     "notch_mask",
     "polygon_region",
@@ -91,17 +89,6 @@ def _shape2(shape: Sequence[int]) -> tuple[int, int]:
     return shape2(tuple(shape)[:2], "grid shape")
 
 
-def mirror(mask: np.ndarray) -> np.ndarray:
-    """``M(-f)`` for a centred 2-D mask (:func:`kernels.frequency.mirror`).
-
-    Examples
-    --------
-    >>> mirror(np.arange(4.0).reshape(1, 4)).tolist()
-    [[0.0, 3.0, 2.0, 1.0]]
-    """
-    return kf.mirror(mask)
-
-
 def hermitian_error(mask: np.ndarray) -> float:
     """``max |M(f) - conj(M(-f))|``: 0 for a mask that keeps real images real.
 
@@ -114,31 +101,7 @@ def hermitian_error(mask: np.ndarray) -> float:
     1.0
     """
     m = np.asarray(mask)
-    return float(np.max(np.abs(m - np.conj(mirror(m))))) if m.size else 0.0
-
-
-def symmetrize(mask: np.ndarray, how: str = "mean") -> np.ndarray:
-    """Make a real mask Hermitian-symmetric.
-
-    ``how="mean"`` averages ``M(f)`` and ``M(-f)``; ``"min"`` keeps the smaller gain (a
-    region removed on one side is removed on both); ``"max"`` the larger (kept on both).
-
-    Examples
-    --------
-    >>> m = np.ones((8, 8)); m[4, 5] = 0.0
-    >>> s = symmetrize(m)
-    >>> hermitian_error(s), float(s[4, 5]), float(s[4, 3])  # both halves of the pair meet in the middle
-    (0.0, 0.5, 0.5)
-    """
-    m = np.asarray(mask, dtype=np.float64)
-    mm = mirror(m)
-    if how == "mean":
-        return 0.5 * (m + mm)
-    if how == "min":
-        return np.minimum(m, mm)
-    if how == "max":
-        return np.maximum(m, mm)
-    raise ValueError(f"how must be 'mean', 'min' or 'max', not {how!r}")
+    return float(np.max(np.abs(m - np.conj(kf.mirror(m))))) if m.size else 0.0
 
 
 def notches_to_text(notches: Iterable[tuple[float, float]]) -> str:
@@ -460,17 +423,17 @@ def freehand_mask(
         if k.shape != (h, w):
             raise ValueError(f"keep region shape {k.shape} does not match {(h, w)}")
         if k.any():
-            mask = symmetrize(np.clip(k, 0, 1), "max")
+            mask = kf.symmetrize(np.clip(k, 0, 1), "max")
     if remove is not None:
         r = np.asarray(remove, dtype=np.float64)
         if r.shape != (h, w):
             raise ValueError(f"remove region shape {r.shape} does not match {(h, w)}")
-        mask = np.minimum(mask, symmetrize(1.0 - np.clip(r, 0, 1), "min"))
+        mask = np.minimum(mask, kf.symmetrize(1.0 - np.clip(r, 0, 1), "min"))
     s = float(smooth)
     if s > 0:
         # sigma in pixels of the frequency grid; 'wrap' keeps the blur symmetric on the torus
         mask = ndimage.gaussian_filter(mask, sigma=(s * h, s * w), mode="wrap")
-    return symmetrize(np.clip(mask, 0.0, 1.0), "mean")
+    return kf.symmetrize(np.clip(mask, 0.0, 1.0), "mean")
 
 
 def display_range(spectrum: np.ndarray, *, top_percentile: float = 99.9, floor_percentile: float = 1.0) -> tuple[float, float]:

@@ -1,6 +1,6 @@
 """What a spectrum means: basis waves, reconstruction from few coefficients, magnitude vs phase.
 
-The engine of the Fourier Lab (issue 11, sections 1–3).  Pure numpy/scipy.
+The engine of the Fourier Lab.  Pure numpy/scipy.
 
 Conventions
 -----------

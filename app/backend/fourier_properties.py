@@ -1,6 +1,6 @@
 """Properties of the 2-D DFT, each checked by a number: shift, rotation, scaling, mirror, modulation, symmetry.
 
-The engine of the Fourier Lab's "properties you can check" (issue 11, section 4).  Every
+The engine of the Fourier Lab's "properties you can check".  Every
 ``*_check`` function transforms an image, measures its spectrum against the spectrum the
 theorem predicts and returns a small frozen dataclass of numbers.  The transforms themselves
 (:mod:`app.backend.image_transforms`) are public so a page can show the pictures the numbers

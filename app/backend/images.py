@@ -53,7 +53,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -131,7 +131,7 @@ SAMPLES: dict[str, dict[str, str]] = {
     "hybrid_sad": {"en": "Sad face (hybrid pair, high)", "zh": "哭脸（混合图像对，高频）"},
 }
 
-ImageSource = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
+ImageSource = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
 
 
 class ImageError(BackendError):

@@ -22,7 +22,6 @@ from .spectra import frequency_axes
 
 __all__ = [
     "implied_kernel",
-    "crop_centre",
     "kernel_response",
     "CropError",
     "crop_error",
@@ -46,26 +45,6 @@ def implied_kernel(mask: np.ndarray) -> np.ndarray:
     array([0., 0., 1., 0., 0.])
     """
     return kf.implied_kernel(mask)
-
-
-def crop_centre(kernel: np.ndarray, size: int) -> np.ndarray:
-    """The central ``size × size`` taps (``size`` odd; square, at most the largest odd side that fits).
-
-    Examples
-    --------
-    >>> crop_centre(np.arange(25.0).reshape(5, 5), 3)
-    array([[ 6.,  7.,  8.],
-           [11., 12., 13.],
-           [16., 17., 18.]])
-    """
-    h = np.asarray(kernel)
-    size = int(size)
-    if size < 1 or size % 2 == 0:
-        raise ValueError(f"crop size must be a positive odd number, got {size}")
-    ny, nx = h.shape
-    cy, cx = ny // 2, nx // 2
-    r = min(size // 2, cy, ny - 1 - cy, cx, nx - 1 - cx)
-    return np.ascontiguousarray(h[cy - r : cy + r + 1, cx - r : cx + r + 1])
 
 
 def kernel_response(kernel: np.ndarray, shape: Sequence[int]) -> np.ndarray:
@@ -110,7 +89,7 @@ def crop_error(mask: np.ndarray, size: int, *, kernel: np.ndarray | None = None)
     """
     m = np.asarray(mask, dtype=np.float64)
     full = implied_kernel(m) if kernel is None else kernel
-    resp = kernel_response(crop_centre(full, size), m.shape)
+    resp = kernel_response(kf.crop_centre(full, size), m.shape)
     diff = resp - m
     norm = float(np.linalg.norm(m))
     return CropError(
@@ -187,7 +166,7 @@ def kernel_report(mask: np.ndarray, size: int, *, row_fy: float = 0.0) -> Kernel
     m = np.asarray(mask, dtype=np.float64)
     cplx = sp_fft.fftshift(sp_fft.ifft2(sp_fft.ifftshift(m)))
     full = cplx.real
-    cropped = crop_centre(full, size)
+    cropped = kf.crop_centre(full, size)
     resp = kernel_response(cropped, m.shape)
     diff = resp - m
     norm = float(np.linalg.norm(m))

@@ -16,8 +16,11 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from kernels.numbers import format_number
+
 from ._validate import real_array
 from .colormaps import diverging_lut, spectrum_colormap
+from .encoding import enlarge
 
 __all__ = [
     "FREQ_TICKS", "spectrum_panel", "kernel_panel", "format_tap",
@@ -59,7 +62,7 @@ def _font(size: int, path: str | None = None) -> ImageFont.ImageFont | ImageFont
 
 
 def _tick_label(f: float) -> str:
-    return "0" if f == 0 else f"{f:g}"
+    return format_number(f)
 
 
 @lru_cache(maxsize=8)
@@ -148,7 +151,7 @@ def kernel_panel(
     half = (len(lut) - 1) // 2
     idx = np.rint(np.clip(k / m, -1, 1) * half).astype(np.intp) + half
     colours = lut[idx]  # (kh, kw, 3)
-    big = np.repeat(np.repeat(colours, cell, axis=0), cell, axis=1)
+    big = enlarge(colours, cell)
     img = Image.fromarray(np.ascontiguousarray(big))
     d = ImageDraw.Draw(img)
     if cell >= 8:
@@ -321,11 +324,11 @@ def render_six_panel_png(
     kh, kw = kernel.shape
     notes = (
         f"{image_u8.shape[1]}x{image_u8.shape[0]}",
-        f"{kh}x{kw}, ±{k_limit:.3g}",
+        f"{kh}x{kw}, ±{format_number(k_limit, 3)}",
         shown.note,
-        f"{dynamic_range_db:g} dB",
-        f"{dynamic_range_db:g} dB",
-        f"{dynamic_range_db:g} dB, same scale as input",
+        f"{format_number(dynamic_range_db)} dB",
+        f"{format_number(dynamic_range_db)} dB",
+        f"{format_number(dynamic_range_db)} dB, same scale as input",
     )
     panels = [
         _fit(_as_rgb(image_u8), panel_side),

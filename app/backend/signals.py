@@ -43,13 +43,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kernels.numbers import format_number
 from kernels.spec import Param
 
 from ._validate import BackendError
 
 __all__ = [
     "MODES",
-    "OPERATIONS",
     "WINDOW",
     "CONTINUOUS_DT",
     "SAMPLES_PER_UNIT",
@@ -69,7 +69,6 @@ __all__ = [
 ]
 
 MODES: tuple[str, ...] = ("continuous", "discrete")
-OPERATIONS: tuple[str, ...] = ("convolve", "correlate")
 
 #: The time window (in time units) on which signals live and the page draws: [start, end].
 WINDOW: tuple[float, float] = (-3.0, 7.0)
@@ -90,10 +89,6 @@ class SignalError(BackendError):
 # ---------------------------------------------------------------------------------------------
 # catalogue metadata
 # ---------------------------------------------------------------------------------------------
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{float(x):.4g}"
-
-
 class SignalParam(Param):
     """One numeric parameter of a library signal (becomes a slider).
 
@@ -387,7 +382,7 @@ def format_values(values) -> str:
     >>> format_values([1.0, 2.0, 0.5])
     '1, 2, 0.5'
     """
-    return ", ".join(_fmt(float(v)) for v in values)
+    return ", ".join(format_number(v) for v in values)
 
 
 def _check_params(spec: SignalSpec, params: dict) -> dict:

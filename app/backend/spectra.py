@@ -31,6 +31,8 @@ from .convolution import (
 from ._validate import positive_number
 from .images import REC601
 
+from kernels.bands import HIGH_EDGE
+
 __all__ = [
     "spectrum",
     "frequency_response",
@@ -43,7 +45,6 @@ __all__ = [
     "luminance_weights",
     "radial_profile_half",
     "high_frequency_energy",
-    "high_frequency_ratio",
     "high_frequency_energy_half",
     "high_frequency_power_half",
 ]
@@ -351,7 +352,7 @@ def theorem_check(
 # --------------------------------------------------------------------------- #
 # high-frequency energy; radial statistics straight from rfft2 half spectra (the slider path)
 # --------------------------------------------------------------------------- #
-def high_frequency_energy(spectrum: np.ndarray, cutoff: float = 0.25) -> float:
+def high_frequency_energy(spectrum: np.ndarray, cutoff: float = HIGH_EDGE) -> float:
     """Energy (sum of |S|²) of a *centred* spectrum at radial frequencies above ``cutoff`` cycles/pixel.
 
     Examples
@@ -369,21 +370,6 @@ def high_frequency_energy(spectrum: np.ndarray, cutoff: float = 0.25) -> float:
     r2 = fy[:, None] ** 2 + fx[None, :] ** 2
     power = np.abs(s) ** 2
     return float(power[r2 > cutoff * cutoff].sum())
-
-
-def high_frequency_ratio(output_spectrum: np.ndarray, image_spectrum: np.ndarray, cutoff: float = 0.25) -> float:
-    """High-frequency energy of the output relative to the input's (1 = unchanged, 0 = removed).
-
-    Examples
-    --------
-    >>> s = np.ones((8, 8))
-    >>> high_frequency_ratio(0.5 * s, s)
-    0.25
-    """
-    base = high_frequency_energy(image_spectrum, cutoff)
-    if base <= 0:
-        return 0.0
-    return high_frequency_energy(output_spectrum, cutoff) / base
 
 
 def _mirror_weights(n_cols: int) -> np.ndarray:
@@ -449,7 +435,7 @@ def _hf_weights(grid: tuple[int, int], cutoff: float) -> np.ndarray:
     return w
 
 
-def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.25) -> float:
+def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = HIGH_EDGE) -> float:
     """:func:`high_frequency_energy` of the full spectrum, from its rfft2 half (mirror-weighted).
 
     Examples
@@ -468,7 +454,7 @@ def high_frequency_energy_half(half: np.ndarray, n_cols: int, cutoff: float = 0.
     return high_frequency_power_half(power, n_cols, cutoff)
 
 
-def high_frequency_power_half(power: np.ndarray, n_cols: int, cutoff: float = 0.25) -> float:
+def high_frequency_power_half(power: np.ndarray, n_cols: int, cutoff: float = HIGH_EDGE) -> float:
     """:func:`high_frequency_energy_half` from the squared magnitude ``|half|²`` (no complex pass).
 
     Examples

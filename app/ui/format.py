@@ -8,35 +8,13 @@ from __future__ import annotations
 
 import math
 
+from kernels.numbers import format_number
+
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_ZERO = 1e-9  # below this a shown value is round-off, not a measurement
-_FIXED = (5e-4, 1e5)  # plain decimals in this magnitude range, scientific outside
 
-
-def number(x: float, digits: int = 4) -> str:
-    """``x`` with ``digits`` significant digits, plain decimals where they read well.
-
-    Examples
-    --------
-    >>> [number(v) for v in (150, 1.5, 0.38343, -2.0, 1e-17, 3.2e-5, 2.5e6)]
-    ['150', '1.5', '0.3834', '-2', '0', '3.2e-05', '2.5e+06']
-    """
-    x = float(x)
-    if not math.isfinite(x):
-        return str(x)
-    a = abs(x)
-    if a < _ZERO:
-        return "0"
-    if not _FIXED[0] <= a < _FIXED[1]:
-        mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
-        return f"{_strip(mantissa)}e{exponent}"
-    decimals = max(0, digits - 1 - math.floor(math.log10(a)))
-    return _strip(f"{x:.{decimals}f}")
-
-
-def _strip(text: str) -> str:
-    """Trailing zeros of a decimal fraction (and a bare point) removed."""
-    return text.rstrip("0").rstrip(".") if "." in text else text
+#: ``x`` with ``digits`` significant digits (:func:`kernels.numbers.format_number`, the engine's
+#: messages use it too): ``number(0.38343) == '0.3834'``, ``number(1e-17) == '0'``.
+number = format_number
 
 
 def count(n: float) -> str:

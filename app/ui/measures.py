@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["CONTRAST", "HIGH_BAND", "LOW_BAND", "TINY", "band_means", "dominant", "level"]
+from kernels.bands import HIGH_EDGE, LOW_EDGE, radial_frequency
 
-LOW_BAND = 0.1  # cycles/pixel: "the centre" of a spectrum
-HIGH_BAND = 0.25  # cycles/pixel: "fine detail" (the Image Lab's high-frequency cut-off)
+__all__ = ["CONTRAST", "TINY", "band_means", "dominant", "level"]
+
 CONTRAST = 2.0  # one number counts as larger than another beyond this factor
 TINY = 1e-9  # below this a difference is round-off
 
 
 def band_means(values: np.ndarray, *, centred: bool) -> dict[str, float]:
-    """Mean of a spectrum-shaped array below :data:`LOW_BAND` and beyond :data:`HIGH_BAND` cycles/pixel.
+    """Mean of a spectrum-shaped array in the low and the high band (:mod:`kernels.bands`' edges).
 
     ``centred``: zero frequency in the middle (``fftshift`` layout) rather than at ``[0, 0]``.
 
@@ -27,11 +27,8 @@ def band_means(values: np.ndarray, *, centred: bool) -> dict[str, float]:
     >>> band_means(m, centred=True)["low"], band_means(m, centred=False)["low"]  # 9 pixels within 0.1
     (0.1111111111111111, 0.0)
     """
-    fy, fx = (np.fft.fftfreq(n) for n in values.shape[:2])
-    if centred:
-        fy, fx = np.fft.fftshift(fy), np.fft.fftshift(fx)
-    radius = np.hypot(*np.meshgrid(fy, fx, indexing="ij"))
-    return {"low": float(values[radius < LOW_BAND].mean()), "high": float(values[radius > HIGH_BAND].mean())}
+    radius = radial_frequency(values.shape, centred=centred)
+    return {"low": float(values[radius < LOW_EDGE].mean()), "high": float(values[radius > HIGH_EDGE].mean())}
 
 
 def dominant(a: float, b: float) -> int:

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 import numpy as np
 import streamlit as st
 
+from kernels import MAX_KERNEL_SIDE
 from app.ui import live_slider, state
 from app.ui.safe_text import literal_list
 from app.ui.state import Field
@@ -167,7 +168,7 @@ class DesignedKernel:
 
     kernel: np.ndarray
     name: str
-    max_side: int = 63
+    max_side: int = MAX_KERNEL_SIDE
 
     def __post_init__(self) -> None:
         k = np.array(self.kernel, dtype=np.float64)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from app.backend import fourier as fr
+from app.ui.format import number
 from app.ui.strings import t
 
 
@@ -23,10 +24,10 @@ def wave_readout(info: fr.WaveInfo, lang: str) -> str:
     >>> wave_readout(wave_info((64, 64), 0, 8), "en").split(" · ")[1]
     'frequency **0.125 cycles/pixel** (fx = 0.125, fy = 0)'
     """
-    period = t("spectrum.period_inf", lang) if math.isinf(info.period) else f"{info.period:.3g}"
+    period = t("spectrum.period_inf", lang) if math.isinf(info.period) else number(info.period, 3)
     return t(
-        "spectrum.readout", lang, u=info.u, v=info.v, f=f"{info.frequency:.4g}", fx=f"{info.fx:.4g}",
-        fy=f"{info.fy:.4g}", period=period, angle=f"{info.orientation_deg:.1f}", mu=info.mirror[0], mv=info.mirror[1],
+        "spectrum.readout", lang, u=info.u, v=info.v, f=number(info.frequency), fx=number(info.fx),
+        fy=number(info.fy), period=period, angle=f"{info.orientation_deg:.1f}", mu=info.mirror[0], mv=info.mirror[1],
     )
 
 

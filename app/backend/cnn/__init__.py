@@ -38,7 +38,7 @@ from __future__ import annotations
 from .bank import C1_PRESETS, C3_PRESETS, KernelBank, MAX_MAPS, c1_bank, c3_bank
 from .layer import ACTIVATIONS, LayerInput, activate, conv_layer, stage_shape
 from .pooling import MAX_POOL, POOL_MODES, PoolSpec, lenet_subsample, pool, pool_output_shape
-from .diagnostics import AliasingReport, BAND_LIMITS, BAND_NAMES, KernelBand, LayerParameters, ShiftReport, conv_parameters, dense_parameters, half_spectra, kernel_band, pooling_aliasing, shift_tolerance, stop_band_energy
+from .diagnostics import AliasingReport, KernelBand, LayerParameters, ShiftReport, conv_parameters, dense_parameters, half_spectra, kernel_band, pooling_aliasing, shift_tolerance, stop_band_energy
 from .network import Network, forward
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "POOL_MODES",
     "C1_PRESETS",
     "C3_PRESETS",
-    "BAND_NAMES",
     "MAX_MAPS",
     "KernelBank",
     "PoolSpec",
@@ -73,5 +72,4 @@ __all__ = [
     "shift_tolerance",
     "forward",
     "MAX_POOL",
-    "BAND_LIMITS",
 ]

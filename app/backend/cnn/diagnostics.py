@@ -10,14 +10,13 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.fft as sp_fft
 
-from ..spectra import frequency_axes, frequency_response, radial_profile
+from kernels import bands
+
+from ..spectra import frequency_response, radial_profile
 from .bank import KernelBank
 from .layer import LayerInput, _as_maps, activate
 from .pooling import PoolSpec, _check_pool, pool
 
-BAND_NAMES: tuple[str, ...] = ("low", "mid", "high", "all")
-#: Radial-centroid limits (cycles/pixel) between the "low", "mid" and "high" labels.
-BAND_LIMITS: tuple[float, float] = (0.11, 0.24)
 
 
 @dataclass(frozen=True)
@@ -31,9 +30,9 @@ class KernelBand:
         the ring mean of ``|H|²`` at radial frequency ``f`` in 0..0.5 (0 = only the mean passes,
         0.5 = Nyquist; an all-pass kernel gives 0.25).  Ring means (not the 2-D sum) so the
         outer rings' larger area does not pull every kernel towards "high".
-    label : {"low", "mid", "high", "all"}
-        ``low`` below 0.11, ``mid`` below 0.24, ``high`` above (:data:`BAND_LIMITS`);
-        ``all`` when ``|H|`` is nearly flat (an all-pass kernel).
+    label : {"low", "band", "high", "all"}
+        Where the centroid lies (:func:`kernels.bands.centroid_band`), or ``all`` for an all-pass
+        kernel (:func:`kernels.bands.measured_band`).
     magnitude : ndarray
         Centred ``|H|`` on a ``grid × grid`` frequency grid (for display).
     """
@@ -44,7 +43,7 @@ class KernelBand:
 
 
 def kernel_band(kernel: np.ndarray, *, grid: int = 128) -> KernelBand:
-    """Radial centroid of a kernel's ``|H|`` and its low/mid/high label.
+    """Radial centroid of a kernel's ``|H|`` and its band (low, band, high or all).
 
     Examples
     --------
@@ -64,16 +63,7 @@ def kernel_band(kernel: np.ndarray, *, grid: int = 128) -> KernelBand:
     if total <= 1e-24:
         return KernelBand(0.0, "low", mag)
     centroid = float((freqs * power).sum() / total)
-    fy, fx = frequency_axes((g, g))
-    disc = mag[np.hypot(fy[:, None], fx[None, :]) <= 0.5]
-    if float(disc.min()) >= 0.5 * float(disc.max()):
-        label = "all"
-    elif centroid < BAND_LIMITS[0]:
-        label = "low"
-    elif centroid < BAND_LIMITS[1]:
-        label = "mid"
-    else:
-        label = "high"
+    label = "all" if bands.measured_band(k) == "all" else bands.centroid_band(centroid)
     return KernelBand(centroid, label, mag)
 
 

@@ -14,7 +14,8 @@ from app.ui import page, shell, takeaway
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA, bank_args
+from app.labs.cnn_lab.model import bank_args
+from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA
 from app.backend import group_conv as gc
 from app.labs.cnn_lab import footprint_export, groups
 from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure

@@ -27,7 +27,7 @@ def _rgb(u8: np.ndarray) -> np.ndarray:
     return np.repeat(u8[..., None], 3, axis=-1) if u8.ndim == 2 else u8.copy()
 
 
-def enlarge(u8: np.ndarray, side: int) -> np.ndarray:
+def fit_side(u8: np.ndarray, side: int) -> np.ndarray:
     """Fit a uint8 image to about ``side`` pixels: area-average down, or repeat pixels up.
 
     Enlarging by whole-pixel repetition keeps pooled maps visibly blocky instead of letting
@@ -37,7 +37,7 @@ def enlarge(u8: np.ndarray, side: int) -> np.ndarray:
     if max(h, w) > side:
         return display.downsample_for_display(u8, side)
     f = max(1, side // max(h, w))
-    return np.repeat(np.repeat(u8, f, axis=0), f, axis=1) if f > 1 else u8
+    return display.enlarge(u8, f)
 
 
 def _robust_peak(a: np.ndarray) -> float:
@@ -95,7 +95,7 @@ def band_tile(magnitude: np.ndarray, centroid: float, side: int = 120) -> bytes:
     ring = np.abs(r - centroid) < 0.6 / g
     if centroid > 0:
         px[ring] = RING
-    return display.encode_png(enlarge(px, side))
+    return display.encode_png(fit_side(px, side))
 
 
 def nyquist_square(spec_u8: np.ndarray, fraction: float) -> np.ndarray:
@@ -121,14 +121,14 @@ def nyquist_square(spec_u8: np.ndarray, fraction: float) -> np.ndarray:
 def connection_tile(table: np.ndarray, cell: int = 20) -> bytes:
     """A boolean connection table (rows: input maps, columns: output maps) as PNG: dark = connected."""
     px = np.where(np.asarray(table, bool), 40, 240).astype(np.uint8)
-    px = np.repeat(np.repeat(px, cell, axis=0), cell, axis=1)
+    px = display.enlarge(px, cell)
     px[::cell, :] = px[:, ::cell] = 160  # grid lines between cells
     return display.encode_png(px)
 
 
 def jpeg(u8: np.ndarray, side: int) -> bytes:
     """Thumbnail bytes (JPEG q88) of uint8 pixels fitted to ``side``."""
-    return display.encode_jpeg(enlarge(u8, side), 88)
+    return display.encode_jpeg(fit_side(u8, side))
 
 
 def params_figure(

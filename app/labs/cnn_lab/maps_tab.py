@@ -12,7 +12,7 @@ from app.backend import cnn as L
 from app.ui import shell
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
-from app.labs.cnn_lab.schema import Net
+from app.labs.cnn_lab.model import Net
 from app.ui.format import number
 from app.ui.strings import t
 

@@ -1,7 +1,7 @@
 """The CNN Lab's cached stages: input → C1 → S2 → C3 → S4, thumbnails, aliasing, shift test.
 
 Every cached function takes a :class:`Grey` (hashed by its digest key, never by its pixels)
-and hashable settings from :mod:`.schema`, trimmed with :meth:`~.schema.Net.upto` to what the
+and hashable settings from :mod:`.model`, trimmed with :meth:`~.model.Net.upto` to what the
 stage depends on: moving the pooling size recomputes S2 and later, never C1. A stage asks for
 the stage before it through the same cache, so no array is passed around unhashed.
 """
@@ -17,7 +17,7 @@ from app.backend import images as bimages
 from app.backend import cnn as L
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.labs.cnn_lab import arithmetic as A
-from app.labs.cnn_lab.schema import BankArgs, Layer1, Layer3, Net, Pool
+from app.labs.cnn_lab.model import BankArgs, Layer1, Layer3, Net, Pool
 from app.labs.cnn_lab import figures as figs
 
 MAX_SIDE = 512  # CNN input: grey, at most 512 px a side
@@ -100,7 +100,7 @@ def _compute_stage(grey: Grey, net: Net, stage: str) -> np.ndarray:
 
 
 def maps(grey: Grey, net: Net, stage: str) -> np.ndarray:
-    """The maps of ``stage`` (one of :data:`~.schema.STAGES`), shape (C, H, W), read-only.
+    """The maps of ``stage`` (one of :data:`~.model.STAGES`), shape (C, H, W), read-only.
 
     Raises ``ValueError`` when the settings do not fit the image (e.g. pooling too large).
     """

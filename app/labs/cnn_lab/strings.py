@@ -151,7 +151,7 @@ STRINGS = {
     },
     "cnn.card.range": {"en": "{lo} … {hi}", "zh": "{lo} … {hi}"},
     "cnn.band.low": {"en": "low band", "zh": "低频"},
-    "cnn.band.mid": {"en": "middle band", "zh": "中频"},
+    "cnn.band.band": {"en": "middle band", "zh": "中频"},
     "cnn.band.high": {"en": "high band", "zh": "高频"},
     "cnn.band.all": {"en": "all frequencies", "zh": "全部频率"},
     "cnn.band.caption": {"en": "{band} · centre {f} cycles/px", "zh": "{band} · 中心 {f} 周期/像素"},

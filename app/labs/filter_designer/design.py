@@ -185,17 +185,18 @@ def output_view(out: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, str | No
     removes it gives a signed output, shown with zero as mid-grey."""
     dc = dc_gain(mask)
     if dc >= PLAIN_DC:
-        outside = float(np.mean((out < 0) | (out > 1)))
-        caption = "fd.panel.output_plain" if outside > 0 else None
-        return display.to_uint8(np.clip(out, 0.0, 1.0)), caption, {"pct": f"{100 * outside:.2f}"}
-    return display.signed_to_rgb(out, "offset"), "fd.panel.output_signed", {"dc": f"{dc:.2f}"}
+        shown = display.signed_display(out, "clip")
+        caption = "fd.panel.output_plain" if shown.clipped_fraction > 0 else None
+        return shown.pixels, caption, {"pct": f"{100 * shown.clipped_fraction:.2f}"}
+    return display.signed_display(out, "offset", signed=True).pixels, "fd.panel.output_signed", {"dc": f"{dc:.2f}"}
 
 
 def removed_view(removed: np.ndarray, palette: str = "standard") -> tuple[np.ndarray, float]:
     """The removed part (input − output), diverging around zero in ``palette``'s colours, and its peak."""
     peak = float(np.abs(removed).max())
     # at least one grey level: round-off (~1e-16) must not be stretched into visible noise
-    return display.signed_to_rgb(removed, "diverging", limit=max(peak, 1.0 / 255), palette=palette), peak
+    shown = display.signed_display(removed, "diverging", limit=max(peak, 1.0 / 255), palette=palette, signed=True)
+    return shown.pixels, peak
 
 
 def response_row(notches: Sequence[Notch], spec: MaskSpec, regions: Sequence[Region]) -> float:

@@ -18,6 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.ui.figures import SERIES_COLORS, font_size, style_line_figure
+from app.ui.format import number
 from app.labs.image_lab.figures import data_uri
 
 __all__ = ["CLICK_GRID", "to_grid", "from_grid", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure"]
@@ -73,7 +74,7 @@ def spectrum_figure(
     ye = to_grid(y_edges or (-r, r), r, g)
     dx, dy = (xe[1] - xe[0]) / w, (ye[1] - ye[0]) / h
     fig = go.Figure(
-        go.Image(source=data_uri(pixels, quality=85), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
+        go.Image(source=data_uri(pixels), x0=xe[0] + dx / 2, dx=dx, y0=ye[0] + dy / 2, dy=dy,
                  hoverinfo="skip")
     )
     idx = np.arange(g, dtype=np.uint8 if g <= 256 else np.uint16)
@@ -113,7 +114,7 @@ def spectrum_figure(
                 )
     ticks = np.linspace(-r, r, 5)
     tickvals = [float(v) for v in to_grid(ticks, r, g)]
-    ticktext = [f"{v:g}" for v in np.round(ticks, 4)]
+    ticktext = [number(v) for v in ticks]
     fig.update_xaxes(range=[0, g - 1], tickvals=tickvals, ticktext=ticktext, title_text=x_title, constrain="domain",
                      title_standoff=4, showgrid=False, zeroline=False)
     fig.update_yaxes(range=[g - 1, 0], tickvals=tickvals, ticktext=ticktext, title_text=y_title, scaleanchor="x",

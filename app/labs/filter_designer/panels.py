@@ -26,7 +26,7 @@ CFG = {"displayModeBar": False}
 
 
 def jpeg(pixels: np.ndarray) -> None:
-    st.image(display.encode_jpeg(display.downsample_for_display(pixels, VIEW_SIDE), 88), width="stretch")
+    st.image(display.encode_jpeg(display.downsample_for_display(pixels, VIEW_SIDE)), width="stretch")
 
 
 def controls(picked: PickedImage, s: Any, lang: str, proj: bool) -> None:

@@ -17,7 +17,8 @@ from app.ui.format import number, percent
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
 from app.ui import predict
-from app.ui.measures import CONTRAST, HIGH_BAND, LOW_BAND
+from app.ui.measures import CONTRAST
+from kernels.bands import HIGH_EDGE, LOW_EDGE, radial_frequency
 
 REMOVED = 0.5  # a frequency counts as removed where the mask's gain is below this
 
@@ -26,8 +27,8 @@ def mask_facts(mask: np.ndarray) -> dict[str, float]:
     """A centred mask's gain at zero frequency, its mean gain in three bands, and the share it removes.
 
     ``dc``: the gain at zero frequency (the middle of the centred grid); ``low``, ``mid``,
-    ``high``: the mean gain below :data:`~app.ui.measures.LOW_BAND`, between it and
-    :data:`~app.ui.measures.HIGH_BAND`, and beyond (cycles/pixel); ``removed``: the
+    ``high``: the mean gain below :data:`~kernels.bands.LOW_EDGE`, between it and
+    :data:`~kernels.bands.HIGH_EDGE`, and beyond (cycles/pixel); ``removed``: the
     share of frequencies whose gain is below :data:`REMOVED`.
 
     Examples
@@ -37,14 +38,13 @@ def mask_facts(mask: np.ndarray) -> dict[str, float]:
     (1.0, 1.0, 1.0, 1.0, 0.0, 2)
     """
     h, w = mask.shape[:2]
-    fy, fx = (np.fft.fftshift(np.fft.fftfreq(n)) for n in (h, w))
-    radius = np.hypot(fy[:, None], fx[None, :])
-    middle = (radius >= LOW_BAND) & (radius <= HIGH_BAND)
+    radius = radial_frequency((h, w), centred=True)
+    middle = (radius >= LOW_EDGE) & (radius <= HIGH_EDGE)
     return {
         "dc": float(mask[h // 2, w // 2]),
-        "low": float(mask[radius < LOW_BAND].mean()),
+        "low": float(mask[radius < LOW_EDGE].mean()),
         "mid": float(mask[middle].mean()) if middle.any() else float("nan"),
-        "high": float(mask[radius > HIGH_BAND].mean()),
+        "high": float(mask[radius > HIGH_EDGE].mean()),
         "removed": float(np.mean(mask < REMOVED)),
     }
 

@@ -6,18 +6,19 @@ from app.backend import filtering as flt
 from app.backend.images import sample_names
 from app.ui import image_picker
 from app.ui.page import Field, Schema
+from kernels import MAX_KERNEL_SIDE
 
 NOTCH_KINDS: tuple[str, ...] = ("gaussian", "ideal", "butterworth")
 TOOLS: tuple[str, ...] = ("notch", "remove", "keep", "paint")
 ZOOMS: tuple[int, ...] = (1, 2, 4)
-CROP_MIN, CROP_MAX = 3, 63
+CROP_MIN, CROP_MAX = 3, MAX_KERNEL_SIDE  # the window is a kernel the other labs accept
 DEMO_SAMPLE = "periodic_noise"
 #: The crop-size slider: odd sizes only (a link holds the same values, checked by :func:`parse_crop`).
 CROP = Field("int", 31, lo=CROP_MIN, hi=CROP_MAX, step=2, unit="px")
 
 
 def parse_crop(text: str) -> int:
-    """An odd crop size 3..63 from a link.
+    """An odd crop size :data:`CROP_MIN`..:data:`CROP_MAX` from a link.
 
     Examples
     --------
@@ -26,7 +27,7 @@ def parse_crop(text: str) -> int:
     """
     k = int(text)
     if k % 2 == 0 or not CROP_MIN <= k <= CROP_MAX:
-        raise ValueError("crop size must be odd, 3..63")
+        raise ValueError(f"crop size must be odd, {CROP_MIN}..{CROP_MAX}")
     return k
 
 

@@ -12,6 +12,7 @@ from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS,
 from app.ui import live_slider, page
 from app.ui.page import Field
 from app.ui.errors import backend_message
+from app.ui.format import number
 from app.ui.strings import t
 
 
@@ -101,4 +102,4 @@ def deconv_controls(lang: str) -> None:
     st.radio(t("fl.dec.boundary", lang), BOUNDARIES, format_func=lambda b: t(f"fl.dec.boundary.{b}", lang),
              key="fl_boundary", horizontal=True)
     # live over log10 K (the link's choice field holds the same quarter-decade exponents); shown as K
-    live_slider.live_slider("fl_kw", WIENER, t("fl.dec.k", lang), labels=tuple(f"{10 ** e:.2g}" for e in WIENER_EXPONENTS))
+    live_slider.live_slider("fl_kw", WIENER, t("fl.dec.k", lang), labels=tuple(number(10 ** e, 2) for e in WIENER_EXPONENTS))

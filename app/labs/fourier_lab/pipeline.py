@@ -24,11 +24,14 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 import kernels
+from kernels.spatial import gaussian_size
 from app.backend import display, images as bimages, spectrum
 from app.backend import deconvolution as dec
 from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
+from app.backend import images as bimages
+from app.backend.display import SignedDisplay
 from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
 from app.ui.format import number, percent
@@ -43,54 +46,35 @@ POINT_COLOUR = (255, 90, 0)
 MIRROR_COLOUR = (0, 190, 255)
 KEPT_COLOUR = (255, 210, 0)
 SUPPRESSED_COLOUR = (230, 0, 0)
-SATURATE_PERCENTILE = display.SATURATE_PERCENTILE
 
 
 # --------------------------------------------------------------------------------------------
 # display conversion
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Shown:
-    """uint8 pixels of an array and how they were made (the page prints ``mode`` and the numbers)."""
-
-    pixels: np.ndarray
-    mode: str  # "plain" | "clip" | "diverging" | "stretch"
-    lo: float  # data range
-    hi: float
-    limit: float = 0.0  # diverging: the ±limit of the colour scale
-    fraction: float = 0.0  # clip: share outside [0, 1]; diverging: share beyond ±limit
+#: A picture and how it was made: the backend's one display rule's record
+#: (:class:`app.backend.display.SignedDisplay`; ``mode`` ``"stretch"`` for the range-stretched swaps).
+Shown = SignedDisplay
 
 
 def grey_pixels(x: np.ndarray) -> Shown:
-    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share.
-
-    The backend's one display rule in its ``clip`` mode (:func:`app.backend.display.signed_display`).
-    """
-    d = display.signed_display(x, "clip")
-    return Shown(d.pixels, d.mode, d.lo, d.hi, fraction=d.clipped_fraction)
+    """A picture that should lie in [0, 1]: plain, or clipped to [0, 1] with the clipped share."""
+    return display.signed_display(x, "clip")
 
 
-def signed_pixels(x: np.ndarray, percentile: float = 100.0, palette: str = "standard") -> Shown:
-    """Diverging map (zero = white) in ``palette``'s colours; ``percentile < 100`` lets the strongest
-    few saturate (share kept)."""
-    mag = np.abs(x)
-    limit = float(np.percentile(mag, percentile)) if percentile < 100 else float(mag.max())
-    limit = limit if limit > 1e-12 else (float(mag.max()) or 1.0)
-    frac = float(np.mean(mag > limit))
-    pixels = display.signed_to_rgb(x, "diverging", limit=limit, palette=palette)
-    return Shown(pixels, "diverging", float(x.min()), float(x.max()), limit=limit, fraction=frac)
+def _diverging(x: np.ndarray, palette: str, limit: str = "peak") -> Shown:
+    return display.signed_display(x, "diverging", limit=limit, palette=palette, signed=True)
 
 
 def stretch_pixels(x: np.ndarray) -> Shown:
     """Linear stretch of the data range to black..white (nothing clipped)."""
     lo, hi = float(x.min()), float(x.max())
     span = hi - lo if hi > lo else 1.0
-    return Shown(display.to_uint8((x - lo) / span), "stretch", lo, hi)
+    return Shown(display.to_uint8((x - lo) / span), "stretch", lo, hi, 0.0)
 
 
 def shown_note(s: Shown, lang: str) -> str:
     """One line saying how ``s`` was mapped to pixels."""
-    fmt = {"lo": f"{s.lo:.3g}", "hi": f"{s.hi:.3g}", "lim": f"{s.limit:.3g}", "pct": f"{100 * s.fraction:.1f}"}
+    fmt = {"lo": number(s.lo, 3), "hi": number(s.hi, 3), "lim": number(s.limit, 3), "pct": f"{100 * s.clipped_fraction:.1f}"}
     return t(f"fl.shown.{s.mode}", lang, **fmt)
 
 
@@ -101,7 +85,7 @@ def log_spectrum(x: np.ndarray, vmax: float | None = None) -> np.ndarray:
 
 def spectrum_with_axes(x: np.ndarray, vmax: float | None = None) -> bytes:
     """JPEG of the log spectrum framed with frequency axes in cycles/pixel."""
-    return display.encode_jpeg(spectrum_panel(log_spectrum(x, vmax), font_px=max(11, x.shape[1] // 18)), 88)
+    return display.encode_jpeg(spectrum_panel(log_spectrum(x, vmax), font_px=max(11, x.shape[1] // 18)))
 
 
 def overlay(grey: np.ndarray, mask: np.ndarray, colour: tuple[int, int, int], alpha: float = 0.55) -> np.ndarray:
@@ -114,11 +98,6 @@ def overlay(grey: np.ndarray, mask: np.ndarray, colour: tuple[int, int, int], al
 def zoom_factor(shape: tuple[int, int]) -> int:
     """Whole-number enlargement that brings the longer side to about ``CLICK_SIDE``."""
     return max(1, CLICK_SIDE // max(shape))
-
-
-def enlarge(pixels: np.ndarray, factor: int) -> np.ndarray:
-    """Nearest-neighbour enlargement (each spectrum sample stays a crisp square)."""
-    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1) if factor > 1 else pixels
 
 
 def mark_points(pixels: np.ndarray, points: list[tuple[int, int, tuple[int, int, int]]], factor: int) -> np.ndarray:
@@ -173,9 +152,9 @@ def wave_view(
     info = fr.wave_info(shape, u, v)
     factor = zoom_factor(shape)
     marks = [(*info.mirror_index, MIRROR_COLOUR), (*info.index, POINT_COLOUR)]
-    marked = mark_points(enlarge(spec_u8, factor), marks, factor)
-    parts = [signed_pixels(p[:WAVE_CROP, :WAVE_CROP], palette=palette) for p in fr.basis_wave(shape, u, v)]
-    cos_part, sin_part = (replace(p, pixels=enlarge(p.pixels, 2)) for p in parts)
+    marked = mark_points(display.enlarge(spec_u8, factor), marks, factor)
+    parts = [_diverging(p[:WAVE_CROP, :WAVE_CROP], palette) for p in fr.basis_wave(shape, u, v)]
+    cos_part, sin_part = (replace(p, pixels=display.enlarge(p.pixels, 2)) for p in parts)
     return marked, cos_part, sin_part, info
 
 
@@ -252,8 +231,8 @@ def mag_phase(digest_a: str, _a: np.ndarray, name_b: str, palette: str = "standa
         "b": grey_pixels(b),
         "ab": stretch_pixels(ab),
         "ba": stretch_pixels(ba),
-        "mag": signed_pixels(fr.magnitude_only(_a, centred=True), SATURATE_PERCENTILE, palette),
-        "phase": signed_pixels(fr.phase_only(_a), SATURATE_PERCENTILE, palette),
+        "mag": _diverging(fr.magnitude_only(_a, centred=True), palette, "robust"),
+        "phase": _diverging(fr.phase_only(_a), palette, "robust"),
     }
 
 
@@ -292,22 +271,18 @@ def windowed(x: np.ndarray) -> np.ndarray:
     return w * (x - float((w * x).sum() / w.sum()))
 
 
-def _e(x: float) -> str:
-    return f"{x:.1e}"
-
-
 def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarray, tuple[tuple[str, str], ...]]:
     """(before, after, numbers) of one property with parameters ``p``."""
     if prop == "shift":
         c = fp.shift_check(x, p["dy"], p["dx"])
-        nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.phase_err", _e(c.phase_error)),
+        nums = (("fl.num.mag_err", number(c.magnitude_error, 2)), ("fl.num.phase_err", number(c.phase_error, 2)),
                 ("fl.num.max_ramp", f"{c.max_ramp:.3f}"))
         return x, itf.circular_shift(x, p["dy"], p["dx"]), nums
     if prop == "rotate":
         c, q = fp.rotation_check(x, p["angle"]), fp.rotate90_check(x)
         obj = windowed(x)
         nums = (("fl.num.corr", f"{c.correlation:.4f}"), ("fl.num.baseline", f"{c.baseline:.4f}"),
-                ("fl.num.rot90", _e(q.spectrum_error)))
+                ("fl.num.rot90", number(q.spectrum_error, 2)))
         return obj, itf.rotate_image(obj, p["angle"], order=3), nums
     if prop == "scale":
         c = fp.scale_check(x, p["factor"])
@@ -318,23 +293,23 @@ def _transform(x: np.ndarray, prop: str, p: dict) -> tuple[np.ndarray, np.ndarra
         return obj, itf.scale_image(obj, p["factor"], order=3), nums
     if prop == "mirror":
         c = fp.mirror_check(x, p["axis"])
-        nums = (("fl.num.mag_err", _e(c.magnitude_error)), ("fl.num.spec_err", _e(c.spectrum_error)),
-                ("fl.num.conj_err", _e(c.conjugate_error)))
+        nums = (("fl.num.mag_err", number(c.magnitude_error, 2)), ("fl.num.spec_err", number(c.spectrum_error, 2)),
+                ("fl.num.conj_err", number(c.conjugate_error, 2)))
         return x, np.flip(x, p["axis"]), nums
     if prop == "modulate":
         c = fp.modulation_check(x, p["u"], p["v"])
         nums = (("fl.num.peak_shift", f"{c.peak_shift} ≈ ±({c.u}, {c.v})"),
-                ("fl.num.shift_err", f"{c.shift_error:g}"), ("fl.num.spec_err", _e(c.spectrum_error)))
+                ("fl.num.shift_err", number(c.shift_error)), ("fl.num.spec_err", number(c.spectrum_error, 2)))
         return x, itf.modulate(x, p["u"], p["v"]), nums
     if prop == "even":
         c = fp.even_check(x)
-        nums = (("fl.num.imag_even", _e(c.max_imag)), ("fl.num.imag_orig", _e(c.max_imag_original)))
+        nums = (("fl.num.imag_even", number(c.max_imag, 2)), ("fl.num.imag_orig", number(c.max_imag_original, 2)))
         return x, itf.even_part(x), nums
     raise ValueError(f"unknown property {prop!r}")
 
 
 def _picture(x: np.ndarray, palette: str) -> Shown:
-    return grey_pixels(x) if not display.is_signed(x) else signed_pixels(x, palette=palette)
+    return grey_pixels(x) if not display.is_signed(x) else _diverging(x, palette)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -360,16 +335,11 @@ def white_note(view: PropertyView, lang: str) -> str:
 # --------------------------------------------------------------------------------------------
 # 5. deconvolution
 # --------------------------------------------------------------------------------------------
-def gaussian_size(sigma: float) -> int:
-    """Odd kernel side covering ±3σ (at most the catalogue's 63)."""
-    return int(min(63, 2 * math.ceil(3 * sigma) + 1))
-
-
 def deconv_kernel(s) -> np.ndarray:
     """The blur kernel of the page's settings ``s`` (a :data:`.schema.SCHEMA` settings object:
     ``kernel`` and its ``sigma``, ``length``/``mangle`` or ``box``)."""
     if s.kernel == "gaussian":
-        return kernels.make("gaussian", size=gaussian_size(s.sigma), sigma=float(s.sigma))
+        return kernels.make("gaussian", size=gaussian_size(s.sigma), sigma=float(s.sigma))  # covers ±3σ
     if s.kernel == "motion":
         return kernels.make("motion", length=int(s.length), angle=float(s.mangle))
     return kernels.make("box", size=int(s.box))
@@ -414,9 +384,9 @@ def deconvolve(
     ks = 10.0 ** np.asarray(WIENER_EXPONENTS)
     vmax = float(np.abs(spectrum(x)).max())
     return Deconv(
-        blurred=blurred, kernel=k, boundary_diff=signed_pixels(diff, palette=palette), boundary_peak=peak,
+        blurred=blurred, kernel=k, boundary_diff=_diverging(diff, palette), boundary_peak=peak,
         inverse=grey_pixels(inverse), inverse_rmse=fr.rmse(x, inverse), suppressed=int(suppressed.sum()),
-        h_panel=display.encode_jpeg(h_panel, 88), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
+        h_panel=display.encode_jpeg(h_panel), ks=ks, curve=dec.restoration_curve(blurred, k, x, ks),
         best=dec.optimal_wiener_k(blurred, k, x), blurred_rmse=fr.rmse(x, blurred),
         spec_blurred=spectrum_with_axes(blurred, vmax),
     )

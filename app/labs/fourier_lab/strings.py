@@ -1,4 +1,4 @@
-"""Strings of the Fourier Lab (what a spectrum means; issue 11). Keys start with ``fl.``."""
+"""Strings of the Fourier Lab (what a spectrum means). Keys start with ``fl.``."""
 
 STRINGS = {
     "fl.title": {"en": "Fourier Lab", "zh": "傅里叶实验室"},

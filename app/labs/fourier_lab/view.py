@@ -20,6 +20,7 @@ from app.labs.fourier_lab import questions as question
 from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
 from app.ui import canvas, page, shell, image_picker
 from app.ui.spectrum_readout import wave_readout
+from app.ui.format import number
 from app.ui.strings import t
 
 lang = shell.lang()
@@ -106,7 +107,7 @@ def build_section() -> None:
         _show(b.shown, "fl.build.rec")
     with c2:
         _title("fl.build.kept")
-        st.image(display.encode_png(lab.enlarge(b.spectrum, 2)), width="stretch")
+        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch")
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
         m1, m2 = st.columns(2)
@@ -114,7 +115,7 @@ def build_section() -> None:
         if b.exact:
             m1.caption(t("fl.build.rounding", lang, psnr=f"{b.psnr:.0f}"))
         m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
-        m2.caption(t("fl.build.share", lang, pct=f"{100 * b.kept / b.total:.2g}", total=f"{b.total:,}"))
+        m2.caption(t("fl.build.share", lang, pct=number(100 * b.kept / b.total, 2), total=f"{b.total:,}"))
         curve = lab.psnr_curve(digest, image, options)
         st.plotly_chart(figs.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
                         config={"displayModeBar": False})
@@ -185,7 +186,7 @@ def deconv_section() -> None:
     with ctrl:
         st.button(t("fl.dec.use_best", lang), key="fl_best_btn", on_click=ss.__setitem__,
                   args=("fl_kw", lab.nearest_exponent(d.best.k)))
-        st.caption(t("fl.dec.best", lang, k=f"{d.best.k:.3g}", rmse=f"{d.best.rmse:.4f}", n=d.best.evaluations))
+        st.caption(t("fl.dec.best", lang, k=number(d.best.k, 3), rmse=f"{d.best.rmse:.4f}", n=d.best.evaluations))
     with main:
         st.warning(t("fl.dec.model", lang))
         r1 = st.columns(3, gap="small")
@@ -193,7 +194,7 @@ def deconv_section() -> None:
             _show(lab.grey_pixels(d.blurred), "fl.dec.blurred")
         with r1[1]:
             _show(d.boundary_diff, "fl.dec.diff")
-            st.caption(t("fl.dec.diff_cap", lang, peak=f"{d.boundary_peak:.3g}"))
+            st.caption(t("fl.dec.diff_cap", lang, peak=number(d.boundary_peak, 3)))
         with r1[2]:
             _jpeg(d.spec_blurred, "fl.dec.spec_blurred")
         r2 = st.columns(3, gap="small")
@@ -204,13 +205,13 @@ def deconv_section() -> None:
             st.caption(t("fl.dec.h_cap", lang, n=d.suppressed, pct=f"{100 * d.suppressed / image.size:.1f}"))
         with r2[2], st.container(key="fl_dec_wiener"):
             if restored_shown:
-                _show(wr.shown, "fl.dec.wiener", k=f"{k:.2g}")
+                _show(wr.shown, "fl.dec.wiener", k=number(k, 2))
             else:
-                _title("fl.dec.wiener", k=f"{k:.2g}")
+                _title("fl.dec.wiener", k=number(k, 2))
                 st.caption(t("q.hidden", lang))
         m = st.columns(4)
         m[0].metric(t("fl.dec.m_blurred", lang), f"{d.blurred_rmse:.4f}")
-        m[1].metric(t("fl.dec.m_inverse", lang), f"{d.inverse_rmse:.4g}")
+        m[1].metric(t("fl.dec.m_inverse", lang), number(d.inverse_rmse))
         m[2].metric(t("fl.dec.m_wiener", lang), f"{wr.rmse:.4f}" if restored_shown else "?")
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")

@@ -12,15 +12,16 @@ import numpy as np
 
 from app.backend import display
 from app.ui.figures import SERIES_COLORS
+from app.ui.format import number
 
 MAX_POINTS = 160  # per curve of the radial chart (760 px wide)
 
 
-def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg", quality: int = 88) -> str:
+def data_uri(pixels: np.ndarray, *, fmt: str = "jpeg") -> str:
     """``data:`` URI of a uint8 image (JPEG for photos/spectra, PNG for exact small images)."""
     if fmt == "png":
         return "data:image/png;base64," + base64.b64encode(display.encode_png(pixels)).decode("ascii")
-    return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels, quality)).decode("ascii")
+    return "data:image/jpeg;base64," + base64.b64encode(display.encode_jpeg(pixels)).decode("ascii")
 
 
 def _top(profiles: dict) -> float:
@@ -72,7 +73,7 @@ def radial_svg(
     for fx in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
         x = float(sx(fx))
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{mt}" y2="{mt + ph}" stroke="#e6e6e6"/>')
-        parts.append(f'<text x="{x:.1f}" y="{mt + ph + fs * 1.3:.1f}" text-anchor="middle" fill="#444">{fx:g}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{mt + ph + fs * 1.3:.1f}" text-anchor="middle" fill="#444">{number(fx)}</text>')
     parts.append(f'<rect x="{ml}" y="{mt}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>')
     styles = {
         "image": (SERIES_COLORS[0], ""),

@@ -1,4 +1,4 @@
-"""The Image Lab's per-run computation, reusable by the teaching tools (issue 4) and tests.
+"""The Image Lab's per-run computation, reusable by the teaching tools and tests.
 
 :func:`compute` takes the picked image, the kernel and the settings and returns a small
 :class:`LabRun` (image, kernel, result, settings) plus the display-ready pieces built on
@@ -23,13 +23,12 @@ import numpy as np
 
 from app.backend import (
     ImageAnalysis,
-    convolve,
     display,
     rank1_factors,
-    signed_to_rgb,
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
+from kernels.bands import HIGH_EDGE
 from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
@@ -37,9 +36,6 @@ from app.ui import shell
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.image_picker import PickedImage
 
-#: Beyond this many multiply-adds the direct spatial check is not run automatically.
-DIRECT_CHECK_BUDGET = 40_000_000
-HF_CUTOFF = 0.25  # cycles/pixel: "high frequencies" for the energy read-out
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384  # spectra are shown at ~230–450 px: 384 px keeps every visible detail, 44 % fewer bytes
 
@@ -93,13 +89,13 @@ class LabRun:
 
     @cached_property
     def hf_ratio(self) -> float:
-        """High-frequency energy (above ``HF_CUTOFF`` cycles/pixel) of the output / of the input."""
+        """High-frequency energy (above ``HIGH_EDGE`` cycles/pixel) of the output / of the input."""
         res = self.result
         n2 = res.grid[1]
         base = _image_stats(self)[2]
         if base <= 0:
             return 0.0
-        return high_frequency_power_half(res.power_half("output"), n2, HF_CUTOFF) / base
+        return high_frequency_power_half(res.power_half("output"), n2, HIGH_EDGE) / base
 
 
 # Shared by every session of the process and sized by memory: at 512 px a grey analysis holds ~6 MB
@@ -155,12 +151,12 @@ def _count_capped(store: dict, limit: int) -> Callable[[Hashable, Callable[[], T
 _IMAGE_STATS: dict[tuple, tuple] = {}
 
 
-def _image_stats(run: "LabRun") -> tuple[np.ndarray, np.ndarray, float]:
+def _image_stats(run: LabRun) -> tuple[np.ndarray, np.ndarray, float]:
     """(freqs, radial profile, high-frequency energy) of the image spectrum, once per image + boundary."""
     def make() -> tuple:
         half = run.result.image_half
         freqs, prof = radial_profile_half(half, run.result.grid[1])
-        return (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HF_CUTOFF))
+        return (freqs, prof, high_frequency_energy_half(half, run.result.grid[1], HIGH_EDGE))
 
     key = (run.image.digest, run.settings.boundary, run.result.grid)
     return _memo(run.image, "stats", key, make, _count_capped(_IMAGE_STATS, 32))
@@ -183,16 +179,14 @@ OutputDisplay = SignedDisplay
 def display_output(
     output: np.ndarray,
     signed_mode: str = "auto",
-    family: str = "",
     *,
     kernel_sum: float | None = None,
     palette: str = "standard",
+    limit: float | str = "robust",
+    signed: bool | None = None,
 ) -> OutputDisplay:
-    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page.
-
-    ``family`` is not needed by the rule (the view still passes it).
-    """
-    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum, palette=palette)
+    """:func:`app.backend.display.signed_display`, downsampled to ``DISPLAY_SIDE`` for the page."""
+    shown = signed_display(output, signed_mode, kernel_sum=kernel_sum, palette=palette, limit=limit, signed=signed)
     return dataclasses.replace(shown, pixels=display.downsample_for_display(shown.pixels, DISPLAY_SIDE))
 
 
@@ -251,8 +245,8 @@ def static_panels(run: LabRun, font_px: int) -> tuple[bytes, bytes]:
     def make() -> tuple[bytes, bytes]:
         from app.backend.panels import spectrum_panel
 
-        inp = display.encode_jpeg(input_pixels(run.image.image), 88)
-        spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px), 85)
+        inp = display.encode_jpeg(input_pixels(run.image.image))
+        spec = display.encode_jpeg(spectrum_panel(spectra_uint8(run, ("image",))["image"], font_px=font_px))
         return inp, spec
 
     s = run.settings
@@ -305,14 +299,14 @@ def _render_main(run: LabRun, font_px: int, kernel_side: int, draft: bool = Fals
     from app.backend.panels import kernel_panel, spectrum_panel
 
     s = run.settings
-    od = display_output(run.output, s.signed_mode, s.family, kernel_sum=float(run.kernel.sum()), palette=s.palette)
+    od = display_output(run.output, s.signed_mode, kernel_sum=float(run.kernel.sum()), palette=s.palette)
     spec = spectra_uint8(run, ("response", "output"))
     return MainPanels(
-        output_jpeg=display.encode_jpeg(od.pixels, 88),
+        output_jpeg=display.encode_jpeg(od.pixels),
         output=dataclasses.replace(od, pixels=np.empty((0, 0), np.uint8)),
         kernel_png=display.encode_png(kernel_panel(run.kernel, side=kernel_side, palette=s.palette)),
-        response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px), 85),
-        output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px), 85),
+        response_jpeg=display.encode_jpeg(spectrum_panel(spec["response"], font_px=font_px)),
+        output_spectrum_jpeg=display.encode_jpeg(spectrum_panel(spec["output"], font_px=font_px)),
         radial=radial_profiles(run),
         hf_ratio=run.hf_ratio,
         theorem=None if draft else theorem_check(run),
@@ -394,19 +388,6 @@ def wrap_difference(run: LabRun) -> tuple[np.ndarray, str, float]:
     return diff, other, float(np.abs(diff).max())
 
 
-def difference_pixels(diff: np.ndarray, palette: str = "standard") -> np.ndarray:
-    """Diverging display of a difference (zero = neutral); all-zero stays neutral."""
-    peak = float(np.abs(diff).max())
-    u8 = signed_to_rgb(diff, "diverging", limit=peak if peak > 1e-12 else 1.0, palette=palette)
-    return display.downsample_for_display(u8, DISPLAY_SIDE)
-
-
-def spatial_reference(run: LabRun) -> np.ndarray:
-    """The direct spatial convolution (slow path, same boundary/correlate)."""
-    return convolve(run.image.image, run.kernel, boundary=run.settings.boundary,
-                    correlate=run.settings.correlate, method="direct")
-
-
 def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, bytes]:
     """JPEG panels of one colour channel's input and output spectra (same white point: max |F_c|)."""
     from app.backend import spectrum
@@ -421,5 +402,5 @@ def channel_spectra(run: LabRun, channel: int, font_px: int) -> tuple[bytes, byt
     for spec in (fin, fout):
         u8 = display.spectrum_to_uint8(spec, s.db, vmax=vmax)
         u8 = apply_colormap(display.downsample_for_display(u8, SPECTRUM_SIDE), cmap)
-        out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px), 85))
+        out.append(display.encode_jpeg(spectrum_panel(u8, font_px=font_px)))
     return out[0], out[1]

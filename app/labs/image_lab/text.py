@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 import kernels
-from kernels.edit import measured_band
+from kernels.bands import measured_band
 from app.backend import kernel_facts
 from app.ui.format import count, number, percent
 from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck

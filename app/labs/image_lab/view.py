@@ -81,8 +81,8 @@ def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str
              alt=f"{title}. {explanation}")  # what a screen reader says
 
 
-def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
-    return display.encode_jpeg(pixels, quality)
+def _jpeg(pixels: np.ndarray) -> bytes:
+    return display.encode_jpeg(pixels)
 
 
 def _main_view(run: lab.LabRun, aside) -> None:
@@ -154,11 +154,12 @@ def _theorem(run: lab.LabRun, check: lab.TheoremCheck | None) -> None:
 def _boundary_view(run: lab.LabRun) -> None:
     st.markdown(t("il.wrap.intro", lang))
     diff, other, peak = lab.wrap_difference(run)
+    diff_pixels = lab.display_output(diff, "diverging", palette=run.settings.palette, limit="peak", signed=True).pixels
     b1, b2 = st.columns([1, 1], gap="medium")
     with b1:
         this = t(f"il.boundary.{run.settings.boundary}", lang)
         _panel(t("il.wrap.diff_title", lang, this=this, other=t(f"il.boundary.{other}", lang)),
-               _jpeg(lab.difference_pixels(diff, run.settings.palette)), "il.wrap.diff_cap", peak=number(peak, 3))
+               _jpeg(diff_pixels), "il.wrap.diff_cap", peak=number(peak, 3))
     with b2:
         for b in BOUNDARIES:
             mark = "▶ " if b == run.settings.boundary else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.backend import audio
 from app.backend import signals as sg
+from app.ui.kernel_picker import param_field
 from app.ui.page import Field, Schema
 
 WHICH: tuple[str, ...] = ("f", "g")
@@ -42,11 +43,8 @@ def _fields() -> dict[str, Field]:
         out[f"sl_{which}_values"] = Field("custom", sg.format_values(sg.DEFAULT_CUSTOM_VALUES),
                                           parse=_parse_values, format=str)
         for spec in sg.signal_catalog():
-            for p in spec.params:
-                kind = "int" if p.kind == "int" else "float"
-                default = int(p.default) if kind == "int" else float(p.default)
-                out[param_key(which, spec.name, p.name)] = Field(kind, default, lo=p.min, hi=p.max, step=p.step,
-                                                                 unit=p.unit)
+            for p in spec.params:  # the kernel picker's one catalogue -> field rule (range, step, unit)
+                out[param_key(which, spec.name, p.name)] = param_field(p, p.default)
     return out
 
 

@@ -24,6 +24,7 @@ _SECTIONS = (
     "app.ui.strings.common",
     "app.ui.strings.questions",
     "app.ui.strings.camera",
+    "app.ui.strings.kernel_errors",
     "app.labs.image_lab.strings",
     "app.labs.image_lab.teaching_strings",
     "app.labs.signal_lab.strings",

@@ -11,7 +11,7 @@ from app.backend.display import encode_png
 from app.backend.panels import kernel_panel
 from app.ui import canvas, shell
 from app.ui.format import number
-from app.ui.safe_text import literal
+from app.ui.errors import backend_message
 from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
 
@@ -148,7 +148,7 @@ def render(lang: str, projector: bool = False) -> None:
                 crop=bool(ss["teach_draw_crop"]),
             )
         except kernels.KernelError as exc:
-            st.error(t("teach.err.draw", lang) + f" ({literal(str(exc), limit=300)})", icon=":material/warning:")
+            st.error(t("teach.err.draw", lang) + f" ({backend_message(exc, lang)})", icon=":material/warning:")
             return
         st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]))
         st.caption(t("teach.draw.sum", lang, s=number(k.sum())))

@@ -10,7 +10,7 @@ import kernels
 from kernels import edit
 from app.labs.image_lab.teaching.draw import preview_png
 from app.ui.format import number
-from app.ui.safe_text import literal
+from app.ui.errors import backend_message
 from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
 
@@ -42,7 +42,7 @@ def _on_grid_change(key: str, base: np.ndarray, lang: str) -> None:
                     raise kernels.KernelError(t("teach.err.empty_cell", lang, r=int(row) + 1, c=col))
                 k[int(row), cols.index(str(col))] = v
     except (kernels.KernelError, ValueError, TypeError) as exc:
-        kernel_state.set_error("grid", literal(str(exc), limit=300) if isinstance(exc, kernels.KernelError) else t("teach.err.not_number", lang))
+        kernel_state.set_error("grid", backend_message(exc, lang) if isinstance(exc, kernels.KernelError) else t("teach.err.not_number", lang))
         return
     kernel_state.queue_kernel(k, t("teach.src.edited", lang))
 
@@ -51,7 +51,7 @@ def _on_action(action: str, base: np.ndarray, lang: str) -> None:
     try:
         k = _FUNCS[action](base)
     except kernels.KernelError as exc:
-        kernel_state.set_error("actions", t(f"teach.err.{action}", lang) + f" ({literal(str(exc), limit=300)})")
+        kernel_state.set_error("actions", t(f"teach.err.{action}", lang) + f" ({backend_message(exc, lang)})")
         return
     kernel_state.queue_kernel(k, t(f"teach.edit.{action}", lang))
 
@@ -61,7 +61,7 @@ def _on_resize(base: np.ndarray, lang: str) -> None:
     try:
         k = edit.resize(base, (int(ss["teach_rs_h"]), int(ss["teach_rs_w"])), method=ss["teach_rs_method"])
     except (kernels.KernelError, ValueError) as exc:
-        kernel_state.set_error("actions", literal(str(exc), limit=300))
+        kernel_state.set_error("actions", backend_message(exc, lang))
         return
     kernel_state.queue_kernel(k, t("teach.edit.resized", lang))
 
@@ -71,7 +71,7 @@ def _on_paste(lang: str) -> None:
     try:
         k = edit.as_kernel(kernels.parse_text(text), max_side=edit.MAX_EDIT_SIDE)
     except kernels.KernelError as exc:
-        kernel_state.set_error("paste", t("teach.err.parse", lang, detail=literal(str(exc), limit=300)))
+        kernel_state.set_error("paste", t("teach.err.parse", lang, detail=backend_message(exc, lang)))
         return
     kernel_state.queue_kernel(k, t("teach.src.pasted", lang))
 
@@ -83,7 +83,7 @@ def _on_upload(lang: str) -> None:
     try:
         k = edit.as_kernel(kernels.load_kernel_bytes(f.getvalue(), f.name), max_side=edit.MAX_EDIT_SIDE)
     except kernels.KernelError as exc:
-        kernel_state.set_error("upload", t("teach.err.parse", lang, detail=literal(str(exc), limit=300)))
+        kernel_state.set_error("upload", t("teach.err.parse", lang, detail=backend_message(exc, lang)))
         return
     kernel_state.queue_kernel(k, f.name)
 

@@ -11,16 +11,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from app.backend.colormaps import PALETTES, diverging_stops
 from app.ui.figures import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import number
 
-_BLUE_HALF = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"]]
-#: Diverging colour scales per palette (as the kernel panel): negative blue, zero white, positive
-#: red, or orange in the colour-vision-safe palette (:mod:`app.backend.colormaps`).
-DIVERGING = {
-    "standard": [*_BLUE_HALF, [0.75, "#f4a582"], [1.0, "#b2182b"]],
-    "colour_safe": [*_BLUE_HALF, [0.75, "#fdb863"], [1.0, "#b35806"]],
-}
+#: Diverging colour scales per palette: the very colours of every kernel picture
+#: (:func:`app.backend.colormaps.diverging_stops`): negative blue, zero white, positive red or orange.
+DIVERGING = {p: diverging_stops(p) for p in PALETTES}
 GREYS = [[0.0, "#000000"], [1.0, "#ffffff"]]
 TEXT_UP_TO = 9  # cells get their value written up to this side
 

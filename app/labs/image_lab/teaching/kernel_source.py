@@ -8,7 +8,6 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from kernels import edit
 from app.ui.format import number
 from app.ui.safe_text import literal
 from app.ui.strings import t
@@ -63,7 +62,7 @@ def kernel_source(lang: str, picked) -> KernelChoice:
                 st.caption(
                     t("teach.src.caption", lang, name=label, h=kernel.shape[0], w=kernel.shape[1], s=number(kernel.sum()))
                 )
-            band = kernels.BAND_LABELS[edit.measured_band(kernel)]
+            band = kernels.BAND_LABELS[kernels.bands.measured_band(kernel)]
             st.caption(t("teach.src.band", lang, band=band.get(lang, band["en"])))
             if max(kernel.shape) > link_fields.LINK_MAX_SIDE and not str(ss.get("il_kedit", "")).startswith("ideal:"):
                 st.caption(t("teach.src.no_link", lang, n=link_fields.LINK_MAX_SIDE))

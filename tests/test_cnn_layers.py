@@ -1,4 +1,4 @@
-"""CNN Lab backend: banks, conv layer, activations, pooling, parameter counts, bands, shift test."""
+"""The CNN engine (app/backend/cnn/): banks, conv layer, activations, pooling, parameter counts, bands, shift test."""
 
 from __future__ import annotations
 
@@ -230,9 +230,9 @@ def test_kernel_bands():
     assert kernel_band(kernels.make("laplacian")).label == "high"
     assert kernel_band(kernels.make("identity")).label == "all"
     dogs = [kernel_band(k[0]) for k in c1_bank("dog").kernels]
-    assert [d.label for d in dogs] == ["high", "mid", "low"]
+    assert [d.label for d in dogs] == ["high", "band", "low"]
     assert dogs[0].centroid > dogs[1].centroid > dogs[2].centroid
-    assert {kernel_band(k[0]).label for k in c1_bank("gabor").kernels} == {"mid"}
+    assert {kernel_band(k[0]).label for k in c1_bank("gabor").kernels} == {"band"}
 
 
 def test_half_spectra_batch():
