@@ -37,9 +37,9 @@ import numpy as np
 from scipy import ndimage, signal
 
 from app.backend import ImageAnalysis, convolve, downsample_for_display
-from app.backend.display import signed_display
 from app.backend.analysis import tune_allocator
 from app.backend.convolution import _NDIMAGE_MODE, _PAD_MODE, COST, choose_method, rank1_factors
+from app.backend.display import signed_display
 
 FULL_SIZES = (256, 512, 1024, 2048)
 FULL_KERNELS = (3, 7, 15, 31, 63)
@@ -65,7 +65,7 @@ def make_kernel(kind: str, k: int, rng: np.random.Generator) -> np.ndarray:
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384
 
-#: Working precision of the Image Lab's cached analysis (``image_lab_run.analysis_for``: the
+#: Working precision of the Image Lab's cached analysis (``app.labs.image_lab.pipeline._analysis``: the
 #: default, float64).  The other precision is timed too (``r_f32`` / ``r_f64`` column).
 SLIDER_DTYPE = "float64"
 

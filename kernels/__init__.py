@@ -18,15 +18,15 @@ np.float64(0.6193)
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 
 from . import bands, frequency, parse
-from .parse import MAX_KERNEL_FILE_BYTES, as_kernel, load_kernel_bytes, parse_text
-from .catalogue import BUILDERS, SPECS
 from .bands import BAND_LABELS, BANDS
+from .catalogue import BUILDERS, SPECS
+from .parse import MAX_KERNEL_FILE_BYTES, as_kernel, load_kernel_bytes, parse_text
 from .spec import (
     FAMILIES,
     FAMILY_LABELS,

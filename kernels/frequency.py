@@ -22,8 +22,8 @@ Conventions
 from __future__ import annotations
 
 import math
-from numbers import Integral, Real
 from collections.abc import Iterable, Sequence
+from numbers import Integral, Real
 
 import numpy as np
 

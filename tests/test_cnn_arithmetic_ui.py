@@ -13,9 +13,9 @@ import pytest
 from app.backend import conv_arithmetic as ca
 from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
+from app.labs.cnn_lab.arithmetic_figures import GAP, footprint_figure
 from app.labs.cnn_lab.model import bank_args
 from app.labs.cnn_lab.schema import MAX_DILATION, MAX_STRIDE, PAD_CHOICES, SCHEMA
-from app.labs.cnn_lab.arithmetic_figures import GAP, footprint_figure
 
 LABELS = {"input": "in", "output": "out", "play": "play", "pause": "pause"}
 

@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 
 from app.backend import filtering as flt
-from app.backend import mask_kernel
-from app.backend import spectrum_reading
+from app.backend import mask_kernel, spectrum_reading
 from app.backend.images import load_sample
 from app.labs.filter_designer import design, pipeline
 from app.labs.filter_designer.schema import SCHEMA, parse_crop

@@ -10,10 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.backend import filtering as F
-from app.backend import mask_kernel
-from app.backend import spectrum_reading
-from app.backend.spectra import frequency_axes
+from app.backend import mask_kernel, spectrum_reading
 from app.backend.images import load_sample
+from app.backend.spectra import frequency_axes
 from kernels import frequency as kf
 
 RNG = np.random.default_rng(7)

@@ -11,9 +11,9 @@ from app.backend import fourier as fr
 from app.labs.fourier_lab import figures as figs
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, WIENER_EXPONENTS
+from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 from app.ui import state
 from app.ui.spectrum_readout import wave_readout
-from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 
 RNG = np.random.default_rng(0)
 IMAGE = np.clip(np.cumsum(np.cumsum(RNG.random((64, 48)) - 0.5, 0), 1) / 40 + 0.5, 0, 1)

@@ -106,6 +106,6 @@ def test_every_display_note_names_the_clipped_share(lang, pair):
     pct = f"{100 * np.mean((run.image.pixels == 0) | (run.image.pixels == 255)):.1f}"
     note = lab.shown_note(run.image, lang)
     assert run.image.mode == "clip" and "%" in note
-    ref = np.mean(((lambda h: (h < 0) | (h > 1))(hybrid.hybrid_image(a, b, sigma_low=6.0, sigma_high=2.0).image)))
+    ref = np.mean((lambda h: (h < 0) | (h > 1))(hybrid.hybrid_image(a, b, sigma_low=6.0, sigma_high=2.0).image))
     assert f"{100 * ref:.1f}" in note
     assert float(pct) >= 100 * ref - 1e-9  # clipped pixels show as pure black or white

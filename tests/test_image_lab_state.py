@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from app.labs.image_lab.schema import SCHEMA
-from app.ui.state import decode, encode
 from app.labs.image_lab.teaching import link_fields
 from app.labs.image_lab.teaching.lessons import LESSONS, lesson_ids, settings_for
+from app.ui.state import decode, encode
 
 
 def _value(field):

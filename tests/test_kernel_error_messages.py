@@ -15,7 +15,7 @@ import pytest
 
 from app.ui.errors import backend_message
 from app.ui.strings import TABLE
-from kernels import KernelError, MAX_KERNEL_SIDE, edit, load_kernel_bytes, parse_text
+from kernels import MAX_KERNEL_SIDE, KernelError, edit, load_kernel_bytes, parse_text
 from kernels.parse import as_kernel as parse_as_kernel
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

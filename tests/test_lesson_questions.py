@@ -11,12 +11,11 @@ import pytest
 
 import kernels
 from app.labs.image_lab import pipeline as lab
-from app.ui import image_picker
-from app.ui.strings import TABLE
 from app.labs.image_lab import questions as lq
-from app.ui import measures
-from app.labs.image_lab.teaching.link_fields import ideal_lowpass
 from app.labs.image_lab.teaching.lessons import LESSONS
+from app.labs.image_lab.teaching.link_fields import ideal_lowpass
+from app.ui import image_picker, measures
+from app.ui.strings import TABLE
 
 SIDE = 128  # small working images: the same pipeline, a fraction of the time
 

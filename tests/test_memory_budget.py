@@ -55,11 +55,10 @@ def test_every_byte_budgeted_cache_is_in_the_table():
 
 
 def test_the_caches_take_their_budgets_from_the_table(monkeypatch):
-    from app.ui import image_picker as widgets
+    from app.labs.cnn_lab.pipeline import MAPS
     from app.labs.filter_designer import pipeline
     from app.labs.image_lab.pipeline import ANALYSES, PANELS
-
-    from app.labs.cnn_lab.pipeline import MAPS
+    from app.ui import image_picker as widgets
 
     for cache, name in [(ANALYSES, "CONVSCOPE_ANALYSIS_CACHE_MB"), (PANELS, "CONVSCOPE_PANEL_CACHE_MB"),
                         (widgets._SAMPLES, "CONVSCOPE_SAMPLE_CACHE_MB"), (pipeline.FILTERS, "CONVSCOPE_FILTER_CACHE_MB"),

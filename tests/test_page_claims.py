@@ -402,8 +402,8 @@ def _peak_span(axis, y):
 @pytest.mark.parametrize("mode", ["continuous", "discrete"])
 @pytest.mark.parametrize(("f_key", "g_key"), SIGNAL_PAIRS, ids=str)
 def test_the_signal_lab_says_how_the_live_g_relates_convolution_and_correlation(mode, f_key, g_key):
-    from app.ui.format import number
     from app.labs.signal_lab import questions as maximum
+    from app.ui.format import number
 
     (fa, fv), (ga, gv) = _signal(*f_key, mode), _signal(*g_key, mode)
     step = fa[1] - fa[0]
@@ -481,9 +481,9 @@ def _mean_high_gain(k, n=64):
 
 def test_the_sharpen_lesson_names_its_real_control_and_its_direction():
     import kernels
+    from app.labs.image_lab.questions import lesson_text
     from app.ui.format import number
     from app.ui.strings import TABLE
-    from app.labs.image_lab.questions import lesson_text
 
     gains = [_mean_high_gain(kernels.make("unsharp", alpha=a)) for a in np.linspace(0, 1, 21)]
     assert all(np.diff(gains) < 0)  # "a lower α sharpens more", over the whole slider
@@ -533,8 +533,8 @@ def test_the_zero_mean_help_says_band_pass():
 def test_the_ideal_lesson_kernel_is_a_jinc_not_a_sinc():
     from scipy.special import j1
 
-    from app.ui.strings import TABLE
     from app.labs.image_lab.teaching.link_fields import ideal_lowpass
+    from app.ui.strings import TABLE
 
     k = ideal_lowpass(0.15, 31)  # the lesson's "ideal:0.15:31"
     fc = 0.15 * 0.5  # cycles/pixel
@@ -584,9 +584,8 @@ def test_the_controls_are_labelled_with_the_glossary_terms():
 
 def _control_labels(lang):
     """Texts short enough to be a widget's label, a tab, a button or an option."""
-    from app.ui.strings import TABLE
-
     import kernels
+    from app.ui.strings import TABLE
 
     labels = {v[lang].lower() for v in TABLE.values() if len(v.get(lang, "")) <= 40}
     for spec in kernels.catalog():
@@ -865,14 +864,13 @@ def test_the_ui_module_examples_run():
     """The examples of the page-text modules (the engine's run through pytest's doctest collection)."""
     import doctest
 
-    from app.labs.fourier_lab import pipeline as fourier_lab
-
-    from app.labs.image_lab import text as image_lab_text
     from app.labs.cnn_lab import text
     from app.labs.filter_designer import questions as question
+    from app.labs.fourier_lab import pipeline as fourier_lab
+    from app.labs.image_lab import questions as lesson_questions
+    from app.labs.image_lab import text as image_lab_text
     from app.labs.signal_lab import questions as maximum
     from app.ui.strings import glossary
-    from app.labs.image_lab import questions as lesson_questions
 
     for module in (fourier_lab, image_lab_text, text, question, maximum, glossary, lesson_questions):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -10,8 +10,8 @@ import pytest
 
 from app.labs.cnn_lab import questions
 from app.labs.signal_lab import questions as maximum
-from app.ui.strings import TABLE
 from app.ui import predict
+from app.ui.strings import TABLE
 
 
 def test_the_module_examples_run():
@@ -92,8 +92,8 @@ def test_the_fourier_lab_question_follows_the_swap():
 
 
 def test_every_lab_question_text_exists_in_both_languages():
-    from app.labs.fourier_lab import questions as flq
     from app.labs.filter_designer import questions as fdq
+    from app.labs.fourier_lab import questions as flq
 
     for q in (fdq.EFFECT, flq.SWAP, flq.WIENER):
         for key in (q.prompt, q.explain, *q.choices):

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from app.backend import signals as sg
 from app.backend import signal_convolution as sconv
+from app.backend import signals as sg
 from app.backend.convolution import convolve as convolve2d
 
 CONT = sg.make_grid("continuous")

@@ -3,51 +3,7 @@
 >>> from app.backend import convolve, ImageAnalysis, load_sample
 """
 
-from .images import (
-    DEFAULT_WORKING_SIDE,
-    MAX_PIXELS,
-    MAX_UPLOAD_MB,
-    MAX_WORKING_SIDE,
-    SAMPLES,
-    ImageError,
-    WorkingCopy,
-    image_digest,
-    load_image,
-    load_sample,
-    sample_names,
-    sample_path,
-    to_gray,
-    working_copy,
-)
-from .convolution import BOUNDARIES, METHODS, anchor, choose_method, convolve, rank1_factors, working_dtype
-from .spectra import (
-    frequency_axes,
-    frequency_response,
-    full_from_half,
-    log_magnitude,
-    phase,
-    radial_profile,
-    spectrum,
-    theorem_check,
-)
 from .analysis import ConvolutionResult, ImageAnalysis
-from .display import (
-    SIGNED_MODES,
-    downsample_for_display,
-    encode_jpeg,
-    encode_png,
-    half_spectrum_to_uint8,
-    is_signed,
-    power_to_uint8,
-    signed_to_rgb,
-    spectrum_to_uint8,
-    to_uint8,
-)
-
-from .panels import render_six_panel_png
-from .filtering import FrequencyFilter, freehand_mask, notch_mask, parametric_mask
-from .mask_kernel import KernelReport, kernel_report
-from .inspect import PixelInspection, inspect_pixel
 from .cnn import (
     KernelBank,
     LayerInput,
@@ -77,9 +33,30 @@ from .conv_arithmetic import (
     resolve_padding,
     transpose_output_size,
 )
-from .signal_convolution import convolve_signals, flip_and_slide, signal_spectra, slide_frames
-from .signals import SignalError, make_grid, make_signal, signal_catalog
-from .snippet import make_snippet
+from .convolution import BOUNDARIES, METHODS, anchor, choose_method, convolve, rank1_factors, working_dtype
+from .deconvolution import (
+    DEFAULT_K_GRID,
+    WienerOptimum,
+    blur,
+    inverse_filter,
+    optimal_wiener_k,
+    restoration_curve,
+    transfer_function,
+    wiener_filter,
+)
+from .display import (
+    SIGNED_MODES,
+    downsample_for_display,
+    encode_jpeg,
+    encode_png,
+    half_spectrum_to_uint8,
+    is_signed,
+    power_to_uint8,
+    signed_to_rgb,
+    spectrum_to_uint8,
+    to_uint8,
+)
+from .filtering import FrequencyFilter, freehand_mask, notch_mask, parametric_mask
 from .fourier import (
     WaveInfo,
     basis_wave,
@@ -95,7 +72,6 @@ from .fourier import (
     swap_magnitude_phase,
     wave_info,
 )
-from .image_transforms import circular_shift, even_part, modulate, radial_window, rotate_image, scale_image
 from .fourier_properties import (
     EvenCheck,
     MirrorCheck,
@@ -112,15 +88,38 @@ from .fourier_properties import (
     scale_check,
     shift_check,
 )
-from .deconvolution import (
-    DEFAULT_K_GRID,
-    WienerOptimum,
-    blur,
-    inverse_filter,
-    optimal_wiener_k,
-    restoration_curve,
-    transfer_function,
-    wiener_filter,
+from .image_transforms import circular_shift, even_part, modulate, radial_window, rotate_image, scale_image
+from .images import (
+    DEFAULT_WORKING_SIDE,
+    MAX_PIXELS,
+    MAX_UPLOAD_MB,
+    MAX_WORKING_SIDE,
+    SAMPLES,
+    ImageError,
+    WorkingCopy,
+    image_digest,
+    load_image,
+    load_sample,
+    sample_names,
+    sample_path,
+    to_gray,
+    working_copy,
+)
+from .inspect import PixelInspection, inspect_pixel
+from .mask_kernel import KernelReport, kernel_report
+from .panels import render_six_panel_png
+from .signal_convolution import convolve_signals, flip_and_slide, signal_spectra, slide_frames
+from .signals import SignalError, make_grid, make_signal, signal_catalog
+from .snippet import make_snippet
+from .spectra import (
+    frequency_axes,
+    frequency_response,
+    full_from_half,
+    log_magnitude,
+    phase,
+    radial_profile,
+    spectrum,
+    theorem_check,
 )
 
 __all__ = [

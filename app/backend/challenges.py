@@ -35,6 +35,7 @@ from types import MappingProxyType
 import numpy as np
 
 import kernels
+
 from ._validate import BackendError
 from .convolution import convolve
 from .spectra import frequency_response

@@ -46,6 +46,7 @@ from typing import Literal
 import numpy as np
 import scipy.fft as sp_fft
 from scipy import ndimage
+
 from ._validate import choice
 
 __all__ = [

@@ -29,8 +29,8 @@ import numpy as np
 import scipy.fft as sp_fft
 from scipy.optimize import minimize_scalar
 
-from .convolution import _as_image, _as_kernel, convolve
 from ._validate import finite_number, shape2, whole_number
+from .convolution import _as_image, _as_kernel, convolve
 from .spectra import _response_half, full_from_half
 
 __all__ = [

@@ -26,6 +26,7 @@ import numpy as np
 from scipy import ndimage
 
 import kernels
+
 from ._validate import BackendError, finite_number
 from .convolution import convolve
 from .images import SAMPLE_DIR, load_image

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.backend.convolution import _PAD_MODE, BOUNDARIES, anchor
 from app.backend._validate import choice
+from app.backend.convolution import _PAD_MODE, BOUNDARIES, anchor
 
 __all__ = ["PixelInspection", "inspect_pixel"]
 

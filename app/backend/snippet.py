@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.backend.convolution import _NDIMAGE_MODE, BOUNDARIES
+
 from ._validate import choice, real_array
 
 __all__ = ["NDIMAGE_MODE", "BOUNDARY_NOTE", "kernel_literal", "make_snippet"]

@@ -17,6 +17,9 @@ from functools import lru_cache
 import numpy as np
 import scipy.fft as sp_fft
 
+from kernels.bands import HIGH_EDGE
+
+from ._validate import positive_number
 from .convolution import (
     _as_image,
     _as_kernel,
@@ -28,10 +31,7 @@ from .convolution import (
     kernel_rfft2,
     pad_image,
 )
-from ._validate import positive_number
 from .images import REC601
-
-from kernels.bands import HIGH_EDGE
 
 __all__ = [
     "spectrum",

@@ -32,9 +32,9 @@ from typing import Any
 
 import streamlit as st
 
+from app.ui import state
 from app.ui.format import number
 from app.ui.live_component import live_component
-from app.ui import state
 from app.ui.state import Field
 
 __all__ = ["Move", "live_slider", "sanitise", "grid_step", "dragging", "any_dragging", "component_key", "settled"]

@@ -37,11 +37,11 @@ from typing import Any, TypeVar
 import numpy as np
 import streamlit as st
 
-from kernels import MAX_KERNEL_SIDE
 from app.ui import live_slider, state
 from app.ui.safe_text import literal_list
 from app.ui.state import Field
 from app.ui.strings import t
+from kernels import MAX_KERNEL_SIDE
 
 __all__ = ["Schema", "Field", "open", "current", "refresh", "close", "slider", "DesignedKernel", "hand_over", "received", "handoff_key"]
 

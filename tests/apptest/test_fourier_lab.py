@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, TABS
+from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 from app.ui import image_picker
 from app.ui.strings import t
-from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 from tests.apptest.helpers import MAIN, live_data, move_live, open_lab, switch_to_lab, texts
 
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 import kernels
-from app.ui import page, image_picker
 from app.labs.image_lab.pipeline import LabSettings, compute, display_output
+from app.ui import image_picker, page
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import live_data, move_live, open_lab, rendered, texts

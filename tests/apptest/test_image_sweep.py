@@ -11,9 +11,9 @@ import kernels
 from app.backend import animation
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab.teaching import sweep
-from tests.apptest.conftest import last_run
 from app.ui import takeaway
 from app.ui.strings import t
+from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab
 
 SIGMAS = (1.3, 2.7)

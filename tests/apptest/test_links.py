@@ -8,17 +8,17 @@ import numpy as np
 import pytest
 
 import kernels
-from app.ui import state
+from app.labs.challenge_lab.schema import SCHEMA as CHALLENGE
 from app.labs.cnn_lab.schema import CATALOG, UI_MAPS
 from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import CROP_MAX, CROP_MIN
 from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
-from app.labs.challenge_lab.schema import SCHEMA as CHALLENGE
 from app.labs.hybrid_lab.schema import SCHEMA as HYBRID
 from app.labs.image_lab.schema import SETTINGS as IMAGE
-from app.ui.page import Schema
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
+from app.ui import state
+from app.ui.page import Schema
 from tests.apptest.helpers import move_live, notice_keys, open_lab, page_settings
 
 LABS = {"image_lab": IMAGE, "signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER,

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-import kernels
 from app.ui.format import number
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import open_lab, texts

@@ -12,8 +12,8 @@ import pytest
 from app.backend import signal_convolution as sconv
 from app.backend import signals as sg
 from app.labs.signal_lab.pipeline import times
-from app.ui.strings import TABLE
 from app.ui import predict
+from app.ui.strings import TABLE
 from tests.apptest.helpers import open_lab, texts
 
 PICK, REVEAL = "q_cnn_vector_pick", "q_cnn_vector_reveal"

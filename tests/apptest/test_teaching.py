@@ -7,10 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from app.ui.page import DesignedKernel, handoff_key
-from app.ui.strings import t
 from app.labs.image_lab.teaching import TABS
 from app.labs.image_lab.teaching.lessons import lesson_ids, settings_for
+from app.ui.page import DesignedKernel, handoff_key
+from app.ui.strings import t
 from tests.apptest.conftest import last_run
 from tests.apptest.helpers import notice_keys, open_lab, texts
 

@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # run as a script: `python tests/browser/bench_image_lab.py`
 
 from tests.servers import streamlit_app  # noqa: E402
+
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 DONE_JS = """([sel, old]) => {

@@ -23,7 +23,7 @@ _SIGNATURE = """(el) => {
 }"""
 
 _PROBE = """(sel) => {
-    const sig = %s;
+    const sig = SIGNATURE;
     const rec = window.__csDrag = {pictures: [], last: null, press: null, release: null};
     window.addEventListener('pointerdown', () => { rec.press = performance.now(); }, true);
     window.addEventListener('pointerup', () => { rec.release = performance.now(); }, true);
@@ -36,7 +36,7 @@ _PROBE = """(sel) => {
         requestAnimationFrame(tick);
     };
     tick();
-}""" % _SIGNATURE
+}""".replace("SIGNATURE", _SIGNATURE)
 
 
 @dataclass(frozen=True)

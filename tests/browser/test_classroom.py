@@ -59,7 +59,7 @@ def test_teacher_and_three_students(browser, class_url):
     screenshot(teacher, "class_teacher_join")
 
     students = []
-    for i, pick in enumerate(PICKS):
+    for pick in PICKS:
         ctx = browser.new_context(viewport={"width": 1280, "height": 900})
         student = ctx.new_page()
         student.set_default_timeout(60_000)

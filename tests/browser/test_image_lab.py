@@ -8,7 +8,13 @@ from PIL import Image
 import kernels
 from app.ui.strings import t
 from tests.browser.helpers import (
-    assert_no_exception, element_src, open_page, screenshot, settle, wait_for_app, wait_src_change,
+    assert_no_exception,
+    element_src,
+    open_page,
+    screenshot,
+    settle,
+    wait_for_app,
+    wait_src_change,
 )
 
 OUT_IMG = ".st-key-il_out_panel img"

@@ -20,7 +20,15 @@ from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from app.loadtest import PAGES
-from tests.browser.drag import MAIN_SLIDERS, drag, install_probe, live_slider, picture, wait_picture_change, wait_settled
+from tests.browser.drag import (
+    MAIN_SLIDERS,
+    drag,
+    install_probe,
+    live_slider,
+    picture,
+    wait_picture_change,
+    wait_settled,
+)
 from tests.browser.helpers import assert_no_exception, open_page
 
 SCHEMAS = {"signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}

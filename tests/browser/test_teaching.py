@@ -10,9 +10,18 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app.ui.strings import t
 from app.labs.image_lab.teaching.lessons import lesson_ids
-from tests.browser.helpers import assert_no_exception, element_src, element_text, open_page, screenshot, wait_for_app, wait_src_change, wait_text_change
+from app.ui.strings import t
+from tests.browser.helpers import (
+    assert_no_exception,
+    element_src,
+    element_text,
+    open_page,
+    screenshot,
+    wait_for_app,
+    wait_src_change,
+    wait_text_change,
+)
 
 OUT_IMG = ".st-key-il_out_panel img"
 SUM = ".st-key-teach_insp_sum"

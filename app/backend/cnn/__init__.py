@@ -35,11 +35,23 @@ tolerance) and :mod:`.network` (the whole chain).
 
 from __future__ import annotations
 
-from .bank import C1_PRESETS, C3_PRESETS, KernelBank, MAX_MAPS, c1_bank, c3_bank
+from .bank import C1_PRESETS, C3_PRESETS, MAX_MAPS, KernelBank, c1_bank, c3_bank
+from .diagnostics import (
+    AliasingReport,
+    KernelBand,
+    LayerParameters,
+    ShiftReport,
+    conv_parameters,
+    dense_parameters,
+    half_spectra,
+    kernel_band,
+    pooling_aliasing,
+    shift_tolerance,
+    stop_band_energy,
+)
 from .layer import ACTIVATIONS, LayerInput, activate, conv_layer, stage_shape
-from .pooling import MAX_POOL, POOL_MODES, PoolSpec, lenet_subsample, pool, pool_output_shape
-from .diagnostics import AliasingReport, KernelBand, LayerParameters, ShiftReport, conv_parameters, dense_parameters, half_spectra, kernel_band, pooling_aliasing, shift_tolerance, stop_band_energy
 from .network import Network, forward
+from .pooling import MAX_POOL, POOL_MODES, PoolSpec, lenet_subsample, pool, pool_output_shape
 
 __all__ = [
     "stop_band_energy",

@@ -18,7 +18,6 @@ from .layer import LayerInput, _as_maps, activate
 from .pooling import PoolSpec, _check_pool, pool
 
 
-
 @dataclass(frozen=True)
 class KernelBand:
     """Which frequencies a kernel passes.

@@ -9,9 +9,9 @@ import numpy as np
 import scipy.fft as sp_fft
 from scipy import special
 
+from .._validate import choice
 from ..convolution import BOUNDARIES, convolve, fft_shape, pad_image
 from .bank import KernelBank
-from .._validate import choice
 
 ACTIVATIONS: tuple[str, ...] = ("none", "relu", "sigmoid", "tanh")
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from .._validate import BackendError, choice
 from .bank import _check_count
 from .layer import _as_maps, _biases
-from .._validate import BackendError, choice
 
 #: "max"/"average" pooling, "subsample" (keep the top-left pixel of each window: no filtering),
 #: "lenet" (LeNet-5's S-layers: sigmoid(weight * sum of the block + bias), size = stride).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from app.backend import challenges
-from kernels.parse import parse_text
 from app.backend import images as bimages
 from app.ui import image_picker, kernel_picker
 from app.ui.page import Field, Schema
+from kernels.parse import parse_text
 
 KEY = "ch"
 #: The challenge a teacher's link carries (its kernel is in ``ch_token``).

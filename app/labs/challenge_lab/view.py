@@ -16,7 +16,7 @@ from app.labs.challenge_lab import figures as figs
 from app.labs.challenge_lab import learn_panel
 from app.labs.challenge_lab import pipeline as lab
 from app.labs.challenge_lab.questions import REVEAL
-from app.labs.challenge_lab.schema import CHALLENGE_IDS, KERNEL_SOURCES, KEY, SIZES, SCHEMA
+from app.labs.challenge_lab.schema import CHALLENGE_IDS, KERNEL_SOURCES, KEY, SCHEMA, SIZES
 from app.ui import image_picker, kernel_picker, page, predict, shell
 from app.ui.errors import backend_message
 from app.ui.format import number

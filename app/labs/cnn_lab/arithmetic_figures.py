@@ -13,8 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend.conv_arithmetic import Footprint
-from app.ui.figures import SERIES_COLORS, font_size
 from app.labs.signal_lab.figures import AnimatedFigure
+from app.ui.figures import SERIES_COLORS, font_size
 
 C_INPUT, C_KERNEL, C_OUTPUT = "#9ecae1", SERIES_COLORS[0], SERIES_COLORS[2]
 C_PAD_LINE = "#9ca3af"

@@ -10,15 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
-from app.ui import page, shell, takeaway
+from app.backend import group_conv as gc
 from app.labs.cnn_lab import arithmetic as A
+from app.labs.cnn_lab import footprint_export, groups, text
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab import text
+from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
 from app.labs.cnn_lab.model import bank_args
 from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA
-from app.backend import group_conv as gc
-from app.labs.cnn_lab import footprint_export, groups
-from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
+from app.ui import page, shell, takeaway
 from app.ui.format import count, number, percent
 from app.ui.safe_text import literal
 from app.ui.strings import t

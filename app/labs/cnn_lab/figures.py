@@ -13,8 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.backend import display
-from app.backend.colormaps import spectrum_colormap
 from app.backend.cnn import ShiftReport
+from app.backend.colormaps import spectrum_colormap
 from app.backend.panels import kernel_panel
 from app.ui.figures import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import count

@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import cnn as L
-from app.ui import shell
 from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
 from app.labs.cnn_lab.model import Net
+from app.ui import shell
 from app.ui.format import number
 from app.ui.strings import t
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from app.backend import images as bimages
 from app.backend import cnn as L
-from app.ui.cache import ByteBudgetCache, cache_budget
+from app.backend import images as bimages
 from app.labs.cnn_lab import arithmetic as A
-from app.labs.cnn_lab.model import BankArgs, Layer1, Layer3, Net, Pool
 from app.labs.cnn_lab import figures as figs
+from app.labs.cnn_lab.model import BankArgs, Layer1, Layer3, Net, Pool
+from app.ui.cache import ByteBudgetCache, cache_budget
 
 MAX_SIDE = 512  # CNN input: grey, at most 512 px a side
 UPSAMPLE_SIDE = 128  # the transposed-convolution demo's input side: its 2× output stays pixel-sharp on screen

@@ -13,9 +13,9 @@ import numpy as np
 import streamlit as st
 
 from app.backend import cnn as L
+from app.ui import predict
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
-from app.ui import predict
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import kernels
-from app.backend import images as bimages
 from app.backend import cnn as L
+from app.backend import images as bimages
 from app.ui import image_picker
 from app.ui.page import Field, Schema
 

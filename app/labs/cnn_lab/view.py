@@ -14,15 +14,15 @@ import math
 import numpy as np
 import streamlit as st
 
-from app.ui import page, shell
-from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import controls, maps_tab, questions, text
+from app.labs.cnn_lab import figures as figs
+from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.labs.cnn_lab.model import Net, bank_args, net
 from app.labs.cnn_lab.schema import SCHEMA, ZONE_PLATE
-from app.labs.cnn_lab import figures as figs
-from app.ui.format import count, number, percent
+from app.ui import page, shell
 from app.ui.errors import backend_message
+from app.ui.format import count, number, percent
 from app.ui.strings import t
 
 lang = shell.lang()

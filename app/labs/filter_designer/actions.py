@@ -7,13 +7,13 @@ import streamlit as st
 
 from app.backend import filtering as flt
 from app.backend import spectrum_reading
-from app.ui import page, shell
-from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import design, pipeline
+from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer.schema import SCHEMA
+from app.ui import page, shell
+from app.ui.image_picker import PickedImage
 from app.ui.spectrum_readout import readout_at
 from app.ui.strings import t
-from app.ui.image_picker import PickedImage
 
 REGIONS = "fd_regions"  # free-hand lasso regions
 PAINT = "fd_paint"  # brush strokes: a bool array on the image's frequency grid

@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from app.backend import display
+from app.backend import display, mask_kernel
 from app.backend import filtering as flt
-from app.backend import mask_kernel
 from app.ui.safe_text import literal
 from app.ui.strings import t
 

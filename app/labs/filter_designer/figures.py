@@ -17,9 +17,9 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from app.labs.image_lab.figures import data_uri
 from app.ui.figures import SERIES_COLORS, font_size, style_line_figure
 from app.ui.format import number
-from app.labs.image_lab.figures import data_uri
 
 __all__ = ["CLICK_GRID", "to_grid", "from_grid", "spectrum_figure", "cross_section_figure", "response_figure", "radial_figure"]
 

@@ -9,16 +9,15 @@ import numpy as np
 import streamlit as st
 from PIL import Image
 
-from app.backend import display
+from app.backend import display, mask_kernel
 from app.backend import filtering as flt
-from app.backend import mask_kernel
 from app.backend.panels import kernel_panel
-from app.ui import canvas, live_slider, page, shell
-from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import actions, design, pipeline
+from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer.schema import CROP, NOTCH_KINDS, SCHEMA, TOOLS, ZOOMS
-from app.ui.strings import t
+from app.ui import canvas, live_slider, page, shell
 from app.ui.image_picker import PickedImage
+from app.ui.strings import t
 
 BRUSH_SIDE = 340  # px: fits the middle column next to the sidebar
 VIEW_SIDE = 512  # px of the image panels

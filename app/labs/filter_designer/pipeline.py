@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app.backend import display
+from app.backend import display, spectrum_reading
 from app.backend import filtering as flt
-from app.backend import spectrum_reading
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.image_picker import PickedImage
 

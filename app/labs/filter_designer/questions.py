@@ -13,11 +13,11 @@ from collections.abc import Mapping
 import numpy as np
 import streamlit as st
 
+from app.ui import predict
 from app.ui.format import number, percent
+from app.ui.measures import CONTRAST
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
-from app.ui import predict
-from app.ui.measures import CONTRAST
 from kernels.bands import HIGH_EDGE, LOW_EDGE, radial_frequency
 
 REMOVED = 0.5  # a frequency counts as removed where the mask's gain is below this

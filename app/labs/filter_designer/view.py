@@ -19,15 +19,15 @@ import functools
 import numpy as np
 import streamlit as st
 
-from app.backend import display
+from app.backend import display, spectrum_reading
 from app.backend import filtering as flt
-from app.backend import spectrum_reading
-from app.ui import image_picker, live_slider, page, shell
+from app.labs.filter_designer import actions, design, panels, pipeline
 from app.labs.filter_designer import figures as figs
-from app.labs.filter_designer import actions, design, panels, pipeline, questions as question
+from app.labs.filter_designer import questions as question
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
-from app.ui.format import number
+from app.ui import image_picker, live_slider, page, shell
 from app.ui.errors import backend_message
+from app.ui.format import number
 from app.ui.safe_text import literal
 from app.ui.strings import t
 

@@ -10,9 +10,9 @@ import streamlit as st
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab.schema import BOUNDARIES, DECONV_KERNELS, PICKER_KEYS, SCHEMA, WIENER, WIENER_EXPONENTS
 from app.ui import live_slider, page
-from app.ui.page import Field
 from app.ui.errors import backend_message
 from app.ui.format import number
+from app.ui.page import Field
 from app.ui.strings import t
 
 

@@ -8,7 +8,7 @@ computed here (settings in
 
 Caching: the heavy per-image work (spectra, the PSNR curve, the blur + restorations) goes
 through ``st.cache_data`` keyed on the image digest and the settings; the image itself is
-passed as an unhashed ``_image`` argument, as in :func:`app.labs.image_lab.pipeline.analysis_for`.
+passed as an unhashed ``_image`` argument, as in the Image Lab's analysis cache (``app.labs.image_lab.pipeline.ANALYSES``).
 
 Display: every signed or out-of-range array is shown with an explicit mapping whose note the
 page prints (:class:`Shown`), never clipped silently.
@@ -24,9 +24,8 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 import kernels
-from kernels.spatial import gaussian_size
-from app.backend import display, images as bimages, spectrum
 from app.backend import deconvolution as dec
+from app.backend import display, spectrum
 from app.backend import fourier as fr
 from app.backend import fourier_properties as fp
 from app.backend import image_transforms as itf
@@ -36,6 +35,7 @@ from app.backend.panels import spectrum_panel
 from app.labs.fourier_lab.schema import WIENER_EXPONENTS
 from app.ui.format import number, percent
 from app.ui.strings import t
+from kernels.spatial import gaussian_size
 
 K_STEPS = 30  # positions of the log-spaced K slider
 NOISE_SEED = 0

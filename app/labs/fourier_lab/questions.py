@@ -14,11 +14,11 @@ import numpy as np
 import streamlit as st
 
 from app.backend import fourier as fr
+from app.ui import predict
 from app.ui.format import number
+from app.ui.measures import level
 from app.ui.shell import answers_hidden
 from app.ui.strings import t
-from app.ui import predict
-from app.ui.measures import level
 
 CLOSE = 0.05  # correlations this close count as "resembles both alike"
 SAME = 0.05  # restored errors within ±5 % of the blurred photo's count as "about the same"

@@ -18,9 +18,9 @@ from app.labs.fourier_lab import figures as figs
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import questions as question
 from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
-from app.ui import canvas, page, shell, image_picker
-from app.ui.spectrum_readout import wave_readout
+from app.ui import canvas, image_picker, page, shell
 from app.ui.format import number
+from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
 lang = shell.lang()

@@ -28,13 +28,13 @@ from app.backend import (
     to_uint8,
 )
 from app.backend.analysis import check_pixels, direct_at
-from kernels.bands import HIGH_EDGE
 from app.backend.colormaps import spectrum_colormap
 from app.backend.display import SignedDisplay, apply_colormap, signed_display
 from app.backend.spectra import high_frequency_energy_half, high_frequency_power_half, radial_profile_half
 from app.ui import shell
 from app.ui.cache import ByteBudgetCache, cache_budget
 from app.ui.image_picker import PickedImage
+from kernels.bands import HIGH_EDGE
 
 DISPLAY_SIDE = 512
 SPECTRUM_SIDE = 384  # spectra are shown at ~230–450 px: 384 px keeps every visible detail, 44 % fewer bytes
@@ -106,11 +106,6 @@ ANALYSES: ByteBudgetCache[ImageAnalysis] = ByteBudgetCache(
 )
 
 
-def analysis_for(digest: str, boundary: str, image: np.ndarray) -> ImageAnalysis:
-    """The cached per-image analysis (padded FFT), keyed on the image digest and the boundary."""
-    return ANALYSES.get_or_make((digest, boundary), lambda: ImageAnalysis(image, boundary=boundary))
-
-
 T = TypeVar("T")
 OWN_ENTRIES = 12  # a private image's own memo: its analyses, and the panels of a frozen frame's last moves
 
@@ -130,7 +125,8 @@ def _memo(picked: PickedImage, name: str, key: tuple, make: Callable[[], T],
 
 
 def _analysis(picked: PickedImage, boundary: str) -> ImageAnalysis:
-    """:func:`analysis_for`, or a private image's own analysis."""
+    """The image's analysis (padded FFT): shared by every session through :data:`ANALYSES`, keyed
+    on the digest and the boundary, or a private image's own (a camera frame)."""
     return _memo(picked, "analysis", (picked.digest, boundary),
                  lambda: ImageAnalysis(picked.image, boundary=boundary), ANALYSES.get_or_make)
 

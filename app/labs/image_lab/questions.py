@@ -18,11 +18,11 @@ import numpy as np
 
 import kernels
 from app.backend.kernel_facts import turn_symmetric
-from app.ui.format import number, percent
 from app.labs.image_lab.pipeline import wrap_difference
-from app.ui.strings import t
 from app.ui import predict
+from app.ui.format import number, percent
 from app.ui.measures import TINY, band_means, dominant, level
+from app.ui.strings import t
 
 __all__ = ["QUESTIONS", "LessonQuestion", "axis_gains", "band_gains", "border_shift", "difference_sides",
            "facts_for", "lesson_fields", "lesson_text", "odd_share", "overshoot"]

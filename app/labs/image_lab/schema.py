@@ -10,8 +10,8 @@ from __future__ import annotations
 from app.backend import images as bimages
 from app.backend.convolution import BOUNDARIES
 from app.backend.display import DISPLAY_RULES
-from app.ui import page, state, image_picker, kernel_picker
 from app.labs.image_lab.teaching import link_fields as teaching_fields
+from app.ui import image_picker, kernel_picker, page, state
 
 KEY = "il"
 SIGNED_MODES: tuple[str, ...] = DISPLAY_RULES  # the backend's one display rule ("auto" picks per kernel)

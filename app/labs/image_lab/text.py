@@ -9,13 +9,13 @@ from __future__ import annotations
 import numpy as np
 
 import kernels
-from kernels.bands import measured_band
 from app.backend import kernel_facts
-from app.ui.format import count, number, percent
 from app.labs.image_lab.pipeline import OutputDisplay, TheoremCheck
+from app.ui.format import count, number, percent
+from app.ui.image_picker import PickedImage
 from app.ui.strings import t
 from app.ui.strings.glossary import term
-from app.ui.image_picker import PickedImage
+from kernels.bands import measured_band
 
 
 def explained(key: str, lang: str, extra: str = "", **values: object) -> str:

@@ -13,13 +13,13 @@ import streamlit as st
 
 import kernels
 from app.backend import display
-from app.labs.image_lab import teaching
-from app.ui import image_picker, kernel_picker, live_slider, page, shell
-from app.labs.image_lab import pipeline as lab
-from app.labs.image_lab import text as words
 from app.labs.image_lab import figures as figs
+from app.labs.image_lab import pipeline as lab
+from app.labs.image_lab import teaching
+from app.labs.image_lab import text as words
+from app.labs.image_lab.schema import BOUNDARIES, DB, SETTINGS, SIGNED_MODES
+from app.ui import image_picker, kernel_picker, live_slider, page, shell
 from app.ui.format import number
-from app.labs.image_lab.schema import BOUNDARIES, DB, SIGNED_MODES, SETTINGS
 from app.ui.safe_text import literal
 from app.ui.strings import t
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from app.backend import signals as sg
 from app.backend import signal_convolution as sconv
+from app.backend import signals as sg
 from app.labs.signal_lab import figures as figs
 from app.labs.signal_lab.schema import N_RANGE, T_RANGE, T_STEP
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from app.labs.signal_lab.schema import N_RANGE, T_RANGE, T_STEP
+from app.ui import predict
 from app.ui.format import number, percent
 from app.ui.shell import answers_hidden
-from app.labs.signal_lab.schema import N_RANGE, T_RANGE, T_STEP
 from app.ui.strings import t
-from app.ui import predict
 
 KEY = "q_sl_max"
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.ui import live_slider, page, shell, takeaway
-from app.ui.format import number
 from app.labs.signal_lab import animation_export as take_away
 from app.labs.signal_lab import hear
 from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import SCHEMA, WHICH, param_key
+from app.ui import live_slider, page, shell, takeaway
 from app.ui.errors import backend_message
+from app.ui.format import number
 from app.ui.strings import t
+
 
 def signal_picker(which: str, lang: str) -> tuple[str, tuple, tuple | None]:
     """Shape + parameter sliders (+ numbers for the custom signal). Returns (kind, params, values)."""

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui.strings import t
 from app.labs.image_lab.teaching.kernel_source import KernelChoice, kernel_source
+from app.ui.strings import t
 
 __all__ = ["KernelChoice", "kernel_source", "apply_kernel_source", "TABS", "tab_labels", "render_view"]
 

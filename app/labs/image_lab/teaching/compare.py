@@ -11,10 +11,10 @@ import kernels
 from app.backend import display, radial_profile, to_uint8
 from app.backend.display import signed_display
 from app.labs.image_lab import pipeline as lab
-from app.ui.errors import backend_message
 from app.labs.image_lab.teaching import figures as fig
-from app.ui.strings import t
+from app.ui.errors import backend_message
 from app.ui.kernel_picker import params_from_state
+from app.ui.strings import t
 
 LOW_FAMILIES = ("low-pass",)
 HIGH_FAMILIES = ("high-pass", "directional", "band-pass")

@@ -6,14 +6,14 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from kernels import edit
 from app.backend.display import encode_png
 from app.backend.panels import kernel_panel
-from app.ui import canvas, shell
-from app.ui.format import number
-from app.ui.errors import backend_message
-from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
+from app.ui import canvas, shell
+from app.ui.errors import backend_message
+from app.ui.format import number
+from app.ui.strings import t
+from kernels import edit
 
 SIDE = 280
 COLOURS = {"plus": "#ff0000", "minus": "#0000ff"}

@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 import kernels
-from kernels import edit
-from app.labs.image_lab.teaching.draw import preview_png
-from app.ui.format import number
-from app.ui.errors import backend_message
-from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
+from app.labs.image_lab.teaching.draw import preview_png
+from app.ui.errors import backend_message
+from app.ui.format import number
+from app.ui.strings import t
+from kernels import edit
 
 ACTIONS = ("normalise", "zero_mean", "complement", "flip", "transpose")
 _FUNCS = {

@@ -18,9 +18,9 @@ from app.backend import encode_png, to_uint8
 from app.backend.display import signed_display
 from app.backend.panels import render_six_panel_png
 from app.backend.snippet import make_snippet
+from app.labs.image_lab.teaching import link_fields, sweep
 from app.ui import state
 from app.ui.strings import t
-from app.labs.image_lab.teaching import link_fields, sweep
 
 #: CJK fonts tried for Chinese figure titles (Pillow's default font has no CJK glyphs).
 CJK_FONTS = (

@@ -7,10 +7,10 @@ import streamlit as st
 
 from app.backend import display, to_uint8
 from app.backend.inspect import inspect_pixel
-from app.ui import canvas
 from app.labs.image_lab.teaching import figures as fig
-from app.ui.strings import t
 from app.labs.image_lab.teaching import kernel_state
+from app.ui import canvas
+from app.ui.strings import t
 
 CLICK_SIDE = 280
 GRID_SIDE = 190

@@ -8,13 +8,13 @@ import numpy as np
 import streamlit as st
 
 import kernels
-from app.ui.format import number
-from app.ui.safe_text import literal
-from app.ui.strings import t
-from app.ui import predict
 from app.labs.image_lab.questions import QUESTIONS, lesson_text
 from app.labs.image_lab.teaching import kernel_state, link_fields
 from app.labs.image_lab.teaching.lessons import LESSONS
+from app.ui import predict
+from app.ui.format import number
+from app.ui.safe_text import literal
+from app.ui.strings import t
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import numpy as np
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from app.ui import page
 from app.labs.image_lab.teaching import link_fields
+from app.ui import page
 
 KERNEL = "teach_kernel"
 NAME = "teach_kernel_name"

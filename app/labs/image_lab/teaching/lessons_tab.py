@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui.strings import t
-from app.labs.image_lab.teaching import kernel_state
-from app.ui import predict
 from app.labs.image_lab.questions import QUESTIONS, facts_for, lesson_text
+from app.labs.image_lab.teaching import kernel_state
 from app.labs.image_lab.teaching.lessons import LESSONS, PAGE_LESSONS, lesson_ids, settings_for
+from app.ui import predict
+from app.ui.strings import t
 
 
 def apply_lesson(lesson_id: str) -> None:
