@@ -44,6 +44,11 @@ h3 { font-size: 1.6rem !important; }
 [data-testid="stColumn"] [data-testid="stMarkdownContainer"] p { font-size: 1.0rem !important; }
 [data-testid="stColumn"] .st-key-present_caption [data-testid="stMarkdownContainer"] p {
   font-size: 1.6rem !important; font-weight: 600; line-height: 1.25; margin: 0 0 0.4rem 0; }
+/* a washed-out projector swallows faded grey: captions, labels, help and slider ends in full text colour
+   (>= 7:1, AAA; checked from the rendered colours by tests/browser/test_axe.py) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,
+[data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"], [data-testid="stTooltipIcon"] * {
+  color: TEXT !important; opacity: 1 !important; }
 </style>
 """
 
@@ -53,7 +58,10 @@ h3 { font-size: 1.6rem !important; }
 _FOCUS_CSS = """
 <style>
 :focus-visible:not([role=tabpanel]), [data-testid=stSlider] [data-focus-visible] {
-  outline: 3px solid #1f6feb !important; outline-offset: 2px !important; }
+  outline: 3px solid #1354c0 !important; outline-offset: 2px !important; }
+/* a chart's text alternative (app/ui/a11y.py): read by screen readers, not shown, takes no room */
+[data-testid="stElementContainer"]:has(.cs-sr-only) { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 </style>
 """
 
@@ -105,4 +113,4 @@ def sidebar() -> None:
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)
         st.set_page_config(initial_sidebar_state="collapsed")
-        st.html(_PROJECTOR_CSS)
+        st.html(_PROJECTOR_CSS.replace("TEXT", st.get_option("theme.textColor") or "#000000"))

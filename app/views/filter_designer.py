@@ -22,6 +22,7 @@ import streamlit as st
 from app.backend import display
 from app.backend import spectrum_reading
 from app.ui import page, shell, widgets
+from app.ui.a11y import alt_text, chart
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, panels, pipeline, question
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
@@ -110,10 +111,12 @@ def designer(picked: widgets.PickedImage) -> None:
     ss[actions.FULL_VIEW] = display.downsample_for_display(view, panels.VIEW_SIDE)  # the brush canvas's background
     view, yedges, xedges = design.zoom_crop(view, zoom)
     half = 0.5 / zoom
+    designed = design.describe(spec, len(notches), bool(regions) or paint is not None, lang)
 
     with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
-        panels.jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)))
+        panels.jpeg(display.to_uint8(np.clip(filt.input, 0.0, 1.0)),
+                    alt_text(t("fd.panel.input", lang), lang, values=filt.input))
     with r2:
         if not painting:
             st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
@@ -123,8 +126,8 @@ def designer(picked: widgets.PickedImage) -> None:
                 x_title=t("fd.axis.fx", lang), y_title=t("fd.axis.fy", lang), height=height, projector=proj,
             )
             chart_key = f"fd_spectrum_{ss[actions.CLICKS]}"
-            st.plotly_chart(
-                fig, key=chart_key, on_select=functools.partial(actions.on_select, chart_key, picked, half),
+            chart(
+                fig, alt_text(t("fd.panel.spectrum", lang), lang, note=designed), key=chart_key, on_select=functools.partial(actions.on_select, chart_key, picked, half),
                 selection_mode=("points", "box", "lasso"), width="stretch",
                 config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]},
             )
@@ -135,30 +138,34 @@ def designer(picked: widgets.PickedImage) -> None:
         if not output_shown:
             st.caption(t("q.hidden", lang))
         else:
-            panels.jpeg(pixels)
+            note = t(caption, lang, **values) if caption else ""
+            panels.jpeg(pixels, alt_text(t("fd.panel.output", lang), lang, values=res.output, note=(designed, note)))
             if caption:
-                st.caption(t(caption, lang, **values))
+                st.caption(note)
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
         removed, peak = design.removed_view(filt.input - res.output, shell.palette())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
-        panels.jpeg(removed)
-        st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))
+        removed_note = t("fd.panel.diff_cap", lang, peak=number(peak))
+        panels.jpeg(removed, alt_text(t("fd.panel.diff", lang), lang, note=removed_note))
+        st.caption(removed_note)
     with d2:
         st.markdown(f"**{t('fd.panel.fout', lang)}**")
-        panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0])
+        panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0],
+                    alt_text(t("fd.panel.fout", lang), lang, note=designed))
         st.caption(t("fd.panel.fout_cap", lang))
     with d3:
         prof = spectrum_reading.masked_radial_profiles(res.spectrum_in, mask)
         st.markdown(f"**{t('fd.radial.title', lang)}**")
-        st.plotly_chart(
+        chart(
             figs.radial_figure(
                 prof["freqs"], prof["input"], prof["output"], prof["mask"],
                 names={k: t(f"fd.radial.{k}", lang) for k in ("input", "output", "mask")},
                 x_title=t("fd.radial.x", lang), y_title=t("fd.radial.y", lang),
                 y2_title=t("fd.radial.y2", lang), height=height - 40, projector=proj,
             ),
+            alt_text(t("fd.radial.title", lang), lang, note=designed),
             key="fd_radial", config=panels.CFG, width="stretch",
         )
     st.caption(t("fd.imag", lang, imag=f"{res.imag_max:.1e}"))

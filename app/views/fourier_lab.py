@@ -13,6 +13,7 @@ import streamlit as st
 from app.backend import display
 from app.backend import images as bimages
 from app.ui import canvas, shell, state, widgets
+from app.ui.a11y import alt_text, chart
 from app.ui import fourier_lab as lab
 from app.ui import fourier_lab_controls as controls
 from app.ui import fourier_lab_question as question
@@ -46,17 +47,19 @@ def _title(key: str, **fmt) -> None:
 
 
 def _show(shown: lab.Shown, title_key: str, **fmt) -> None:
-    """A titled picture with the line saying how its values became pixels."""
+    """A titled picture with the line saying how its values became pixels (also its text alternative)."""
     _title(title_key, **fmt)
-    st.image(display.encode_png(shown.pixels), width="stretch")
-    st.caption(lab.shown_note(shown, lang))
+    note = lab.shown_note(shown, lang)
+    st.image(display.encode_png(shown.pixels), width="stretch", alt=alt_text(t(title_key, lang, **fmt), lang, note=note))
+    st.caption(note)
 
 
 def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
     _title(title_key)
-    st.image(data, width="stretch", output_format="JPEG")
+    note = t(caption_key, lang) if caption_key else ""
+    st.image(data, width="stretch", output_format="JPEG", alt=alt_text(t(title_key, lang), lang, note=note))
     if caption_key:
-        st.caption(t(caption_key, lang))
+        st.caption(note)
 
 
 @controls.tab_fragment(lang)
@@ -68,7 +71,9 @@ def wave_section() -> None:
     with left:
         _title("fl.wave.spectrum")
         with st.container(key="fl_wave_spec"):
-            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 420))
+            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 420),
+                                       alt=alt_text(t("fl.wave.spectrum", lang), lang,
+                                                    note=f"(u, v) = ({ss['fl_u']}, {ss['fl_v']})"))
         if click is not None and ss.get("_fl_last_click") != click:
             ss["_fl_last_click"] = click
             ss["fl_u"], ss["fl_v"] = lab.click_to_frequency(click, (h, w))
@@ -106,7 +111,9 @@ def build_section() -> None:
         _show(b.shown, "fl.build.rec")
     with c2:
         _title("fl.build.kept")
-        st.image(display.encode_png(lab.enlarge(b.spectrum, 2)), width="stretch")
+        kept = f"{t('fl.build.kept_n', lang)} {b.kept:,}"
+        st.image(display.encode_png(lab.enlarge(b.spectrum, 2)), width="stretch",
+                 alt=alt_text(t("fl.build.kept", lang), lang, note=(kept, t("fl.build.kept_cap", lang))))
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
         m1, m2 = st.columns(2)
@@ -116,8 +123,10 @@ def build_section() -> None:
         m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
         m2.caption(t("fl.build.share", lang, pct=f"{100 * b.kept / b.total:.2g}", total=f"{b.total:,}"))
         curve = lab.psnr_curve(digest, image, options)
-        st.plotly_chart(lab.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
-                        config={"displayModeBar": False})
+        psnr = t("fl.build.exact", lang) if b.exact else f"{b.psnr:.2f} dB"
+        chart(lab.psnr_figure(options, curve, b, lang, proj),
+              alt_text(t("fl.build.psnr", lang), lang, note=(f"K = {b.kept:,}: {psnr}", t("fl.build.curve_cap", lang))),
+              key="fl_psnr_chart", config={"displayModeBar": False})
         st.caption(t("fl.build.curve_cap", lang))
 
 
@@ -213,8 +222,10 @@ def deconv_section() -> None:
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:
-            st.plotly_chart(lab.wiener_figure(d, k, lang, proj), key="fl_wiener_chart",
-                            config={"displayModeBar": False})
+            chart(lab.wiener_figure(d, k, lang, proj),
+                  alt_text(t("fl.dec.curve_name", lang), lang, note=t("fl.dec.best", lang, k=f"{d.best.k:.3g}",
+                           rmse=f"{d.best.rmse:.4f}", n=d.best.evaluations)),
+                  key="fl_wiener_chart", config={"displayModeBar": False})
         with g2:
             _jpeg(wr.spec_restored, "fl.dec.spec_restored")
         with g3:

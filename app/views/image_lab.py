@@ -14,6 +14,7 @@ import streamlit as st
 import kernels
 from app.backend import display
 from app.ui import page, shell, teaching, widgets
+from app.ui.a11y import alt_text
 from app.ui import image_lab_run as lab
 from app.ui import image_lab_text as words
 from app.ui.figures import image_lab as figs
@@ -76,7 +77,7 @@ def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str
     st.markdown(f"**{title}**")
     explanation = words.explained(caption_key, lang, extra)
     st.image(image, width="stretch", output_format=fmt, caption=None if proj else explanation,
-             alt=f"{title}. {explanation}")  # what a screen reader says
+             alt=alt_text(title, lang, note=explanation))  # what a screen reader says
 
 
 def _jpeg(pixels: np.ndarray, quality: int = 88) -> bytes:
@@ -120,8 +121,9 @@ def _per_channel_spectra(run: lab.LabRun) -> None:
         fin, fout = lab.channel_spectra(run, c, FONT_PX)
         with col:
             st.caption(t(f"il.chan.{name}", lang))
-            st.image(fin, width="stretch", output_format="JPEG", caption=t("il.perchan.in", lang))
-            st.image(fout, width="stretch", output_format="JPEG", caption=t("il.perchan.out", lang))
+            for pixels, key in ((fin, "il.perchan.in"), (fout, "il.perchan.out")):
+                st.image(pixels, width="stretch", output_format="JPEG", caption=t(key, lang),
+                         alt=alt_text(f"{t(f'il.chan.{name}', lang)}: {t(key, lang)}", lang))
 
 
 def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
@@ -133,7 +135,7 @@ def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
                           band_note=labels["band"], width=760, height=380 if proj else 320, projector=proj)
     with st.container(key="il_radial"):
         read = t("il.radial.read", lang) + " " + t("il.hf.help", lang)
-        st.image(svg, width="stretch", caption=None if proj else read, alt=f"{heading}. {read}")
+        st.image(svg, width="stretch", caption=None if proj else read, alt=alt_text(heading, lang, note=read))
 
 
 def _theorem(run: lab.LabRun, check: lab.TheoremCheck) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.ui import page, shell
+from app.ui.a11y import alt_text, chart
 from app.ui.cnn_lab import arithmetic as A
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
@@ -81,8 +82,10 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
               "output": t("cnn.x.anim_out", lang, m=out_side),
               "play": t("sl.fig.play", lang), "pause": t("sl.fig.pause", lang)}
     fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj)
-    st.plotly_chart(fig, width="content", config=CFG, key="cnn_fig_footprint")
-    st.caption(t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames)))
+    caption = t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames))
+    alt = alt_text(t("cnn.x.anim", lang), lang, note=f"{labels['input']}; {labels['output']}. {caption}")
+    chart(fig, alt, width="content", config=CFG, key="cnn_fig_footprint")
+    st.caption(caption)
 
 
 def _transposed(grey: run.Grey, lang: str, side: int) -> None:

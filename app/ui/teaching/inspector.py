@@ -8,6 +8,7 @@ import streamlit as st
 from app.backend import display, to_uint8
 from app.backend.inspect import inspect_pixel
 from app.ui import canvas
+from app.ui.a11y import alt_text, chart
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
 from app.ui.teaching import kernel_state
@@ -99,9 +100,11 @@ def render(lang: str, run, projector: bool = False) -> None:
     )
     ops = ("×", "=")
     cols = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
-    for i, (title, figure, key) in enumerate(zip(titles, figures, ("patch", "kernel", "products"))):
+    grids = (r.patch, r.kernel_applied, r.products)
+    for i, (title, figure, key, grid) in enumerate(zip(titles, figures, ("patch", "kernel", "products"), grids)):
         with cols[2 * i]:
             st.markdown(f"**{title}**")
-            st.plotly_chart(figure, key=f"teach_insp_{key}", config={"displayModeBar": False}, width="content")
+            chart(figure, alt_text(title, lang, values=grid), key=f"teach_insp_{key}", config={"displayModeBar": False},
+                  width="content")
         if i < 2:
             cols[2 * i + 1].markdown(f"### {ops[i]}")
