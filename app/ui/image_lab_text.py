@@ -13,15 +13,15 @@ from app.ui.strings import t
 from app.ui.widgets import PickedImage
 
 
-def explained(key: str, lang: str, extra: str = "") -> str:
-    """A panel's explanation (``key``) followed by ``extra`` (sizes, ranges).
+def explained(key: str, lang: str, extra: str = "", **fmt: object) -> str:
+    """A panel's explanation (``key``, formatted with ``fmt``) followed by ``extra`` (sizes, ranges).
 
     Examples
     --------
     >>> explained("il.panel.h_cap", "en", "(gain 1 = white)")
     'Bright = passed, dark = removed. (gain 1 = white)'
     """
-    return t(key, lang) + (" " + extra if extra else "")
+    return t(key, lang, **fmt) + (" " + extra if extra else "")
 
 
 def input_note(picked: PickedImage, working_size: int, lang: str) -> str:

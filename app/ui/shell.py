@@ -49,6 +49,7 @@ h3 { font-size: 1.6rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,
 [data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"], [data-testid="stTooltipIcon"] * {
   color: TEXT !important; opacity: 1 !important; }
+[data-testid="stWidgetLabel"][disabled] { opacity: 0.75; }
 </style>
 """
 
@@ -59,6 +60,8 @@ _FOCUS_CSS = """
 <style>
 :focus-visible:not([role=tabpanel]), [data-testid=stSlider] [data-focus-visible] {
   outline: 3px solid #1354c0 !important; outline-offset: 2px !important; }
+/* a disabled control's label stays readable (Streamlit fades it to 40 %: 2.6:1), still lighter than the others */
+[data-testid="stWidgetLabel"][disabled] { color: inherit !important; opacity: 0.6; }
 /* a chart's text alternative (app/ui/a11y.py): read by screen readers, not shown, takes no room */
 [data-testid="stElementContainer"]:has(.cs-sr-only) { position: absolute !important; width: 1px; height: 1px;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

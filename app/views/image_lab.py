@@ -71,11 +71,11 @@ def _controls() -> widgets.PickedKernel:
     return teaching.apply_kernel_source(lang, pk)  # catalogue / my kernel (edited, drawn, designed)
 
 
-def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str = "JPEG") -> None:
-    """A panel's title, image and explanation: two elements (the explanation is the image's caption;
-    on a projector there is none, so all six panels fit the first screen)."""
+def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str = "JPEG", **values) -> None:
+    """A panel's title, image and explanation (``caption_key`` with ``values``): two elements (the explanation
+    is the image's caption; on a projector there is none, so all six panels fit the first screen)."""
     st.markdown(f"**{title}**")
-    explanation = words.explained(caption_key, lang, extra)
+    explanation = words.explained(caption_key, lang, extra, **values)
     st.image(image, width="stretch", output_format=fmt, caption=None if proj else explanation,
              alt=alt_text(title, lang, note=explanation))  # what a screen reader says
 
@@ -154,7 +154,7 @@ def _boundary_view(run: lab.LabRun) -> None:
     with b1:
         this = t(f"il.boundary.{run.settings.boundary}", lang)
         _panel(t("il.wrap.diff_title", lang, this=this, other=t(f"il.boundary.{other}", lang)),
-               _jpeg(lab.difference_pixels(diff, run.settings.palette)), t("il.wrap.diff_cap", lang, peak=number(peak, 3)))
+               _jpeg(lab.difference_pixels(diff, run.settings.palette)), "il.wrap.diff_cap", peak=number(peak, 3))
     with b2:
         for b in BOUNDARIES:
             mark = "▶ " if b == run.settings.boundary else ""
