@@ -53,15 +53,20 @@ h3 { font-size: 1.6rem !important; }
 </style>
 """
 
-# Keyboard focus, always: a solid ring on what the Tab key reached (Streamlit's own is a faint halo;
-# a slider's focus sits on its visible thumb, marked data-focus-visible; a tab panel holding the focus
-# keeps no frame). Constant CSS.
+# Always (WCAG 2.1 AA, issue 22). Keyboard focus: a solid ring on what the Tab key reached (Streamlit's own is a
+# faint halo; a slider's focus sits on its visible thumb, marked data-focus-visible; a tab panel holding the focus
+# keeps no frame). Readable disabled labels, reduced motion on request, screen-reader-only text. Constant CSS.
 _FOCUS_CSS = """
 <style>
 :focus-visible:not([role=tabpanel]), [data-testid=stSlider] [data-focus-visible] {
   outline: 3px solid #1354c0 !important; outline-offset: 2px !important; }
 /* a disabled control's label stays readable (Streamlit fades it to 40 %: 2.6:1), still lighter than the others */
 [data-testid="stWidgetLabel"][disabled] { color: inherit !important; opacity: 0.6; }
+/* a reader who asked the system for less motion gets none from the page's own transitions and spinners (the
+   animated charts start paused anyway: they move only on their Play button) */
+@media (prefers-reduced-motion: reduce) { *, *::before, *::after {
+  animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+  transition-duration: 0.01ms !important; scroll-behavior: auto !important; } }
 /* a chart's text alternative (app/ui/a11y.py): read by screen readers, not shown, takes no room */
 [data-testid="stElementContainer"]:has(.cs-sr-only) { position: absolute !important; width: 1px; height: 1px;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
