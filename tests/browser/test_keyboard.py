@@ -54,20 +54,22 @@ def test_tab_to_the_sigma_slider_and_change_the_output_with_arrow_keys(page, app
     assert presses <= MAX_TABS
 
 
-#: lab → its main slider's label, what shows the output, and how to tell it changed ("src" of an image or "text")
+#: lab → its link, its main slider's label, what shows the output, and how to tell it changed (the "src" of an
+#: image or its "text")
 LABS = {
-    "signal_lab": (t("sl.t"), "p.cs-sr-only", "text"),  # the chart's text alternative carries t, area and y
-    "cnn_lab": (t("cnn.pool.size"), ".st-key-cnn_strip", "text"),  # the shapes strip
-    "filter_designer": (t("fd.cutoff"), ".st-key-fd_output_panel img", "src"),
-    "fourier_lab": (t("fl.wave.u"), ".st-key-fl_wave_cos img", "src"),
+    "signal_lab": ("", t("sl.t"), "p.cs-sr-only", "text"),  # the chart's text alternative carries t, area and y
+    "cnn_lab": ("", t("cnn.pool.size"), ".st-key-cnn_strip", "text"),  # the shapes strip
+    # the designer opens with no mask (its cutoff slider disabled): a teacher's link to a Gaussian low-pass
+    "filter_designer": ("fd_shape=gaussian", t("fd.cutoff"), ".st-key-fd_output_panel img", "src"),
+    "fourier_lab": ("", t("fl.wave.u"), ".st-key-fl_wave_cos img", "src"),
 }
 
 
 @pytest.mark.parametrize("lab", sorted(LABS))
 def test_each_lab_tab_to_its_main_slider_and_change_the_output_with_arrow_keys(page, app_url, lab):
-    label, output, kind = LABS[lab]
+    query, label, output, kind = LABS[lab]
     read, wait_change = (element_src, wait_src_change) if kind == "src" else (element_text, wait_text_change)
-    open_page(page, app_url, lab)
+    open_page(page, app_url, lab, query)
     assert_no_exception(page)
     slider = page.get_by_role("slider", name=label)
     slider.wait_for()
