@@ -29,7 +29,7 @@ GLOBAL_SCHEMA: dict[str, state.Field] = {
     ),
 }
 
-# Projector mode: bigger type for the back row. Constant CSS, no user text in it.
+# Projector mode: bigger type for the back row. Constant CSS (__TEXT__: the theme's text colour), no user text in it.
 _PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
@@ -48,7 +48,7 @@ h3 { font-size: 1.6rem !important; }
    (>= 7:1, AAA; checked from the rendered colours by tests/browser/test_axe.py) */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,
 [data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"], [data-testid="stTooltipIcon"] * {
-  color: TEXT !important; opacity: 1 !important; }
+  color: __TEXT__ !important; opacity: 1 !important; }
 [data-testid="stWidgetLabel"][disabled] { opacity: 0.75; }
 </style>
 """
@@ -121,4 +121,4 @@ def sidebar() -> None:
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)
         st.set_page_config(initial_sidebar_state="collapsed")
-        st.html(_PROJECTOR_CSS.replace("TEXT", st.get_option("theme.textColor") or "#000000"))
+        st.html(_PROJECTOR_CSS.replace("__TEXT__", st.get_option("theme.textColor") or "#000000"))

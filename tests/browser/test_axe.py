@@ -2,7 +2,8 @@
 
 * axe-core (``axe-playwright-python`` ships it) finds no WCAG 2.1 A or AA violation on any main tab of any lab,
   in English and Chinese, in normal and projector mode. One server, one browser, one page per language × mode;
-  each tab is opened with the keyboard (focus, Enter) and checked in place. No axe rule is disabled.
+  each tab is opened with the keyboard (focus, Enter) and checked in place, with the components' frames in it.
+  No axe rule is disabled; inside one third-party component two findings are expected (:data:`THIRD_PARTY`).
 * The rendered text colours, measured with getComputedStyle (opacity and alpha blended over the background the
   text really stands on), reach WCAG's ratios: captions, widget labels and chart text (ticks, axis titles,
   legends) >= 4.5:1 in normal mode and >= 7:1 (AAA) in projector mode. axe leaves SVG text (the charts) out,
@@ -24,6 +25,11 @@ VIEWPORTS = {"normal": {"width": 1400, "height": 1000}, "projector": {"width": 1
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
 MAIN_TABS = "[data-testid=stMain] [role=tab]"
+#: (component, rule) found inside a third-party component's own frame, which the app cannot change.
+#: streamlit-image-coordinates (the clickable spectrum in the Fourier Lab and the Image Lab's inspector) draws
+#: its <img> without alt (it takes no alt argument) in a scrolling box: the page gives the picture's text
+#: alternative right after the frame (app/ui/canvas.py) and sliders do what a click does, from the keyboard.
+THIRD_PARTY = {("streamlit_image_coordinates", "image-alt"), ("streamlit_image_coordinates", "scrollable-region-focusable")}
 
 #: the text whose contrast is measured, and the ratio it needs per mode
 TEXT = ("[data-testid=stCaptionContainer], [data-testid=stWidgetLabel] p, .xtick text, .ytick text, "
@@ -115,9 +121,12 @@ def test_no_wcag_aa_violation_on_any_tab_of_any_lab(browser, app_url, axe, capsy
             open_page(page, app_url, lab, f"lang={lang}{MODES[mode]}")
             for tab in _open_tabs(page):
                 assert_no_exception(page)
-                for v in axe.run(page, options=WCAG_AA).response["violations"]:
-                    found[f"{lab} [{tab}] {v['id']}"] = [n["target"] for n in v["nodes"][:3]] + [
-                        v["nodes"][0].get("failureSummary", "")[:300]]
+                for frame in page.frames:  # the page, then the components' frames
+                    component = frame.url.split("/component/")[1].split(".")[0] if "/component/" in frame.url else ""
+                    for v in axe.run(frame, options=WCAG_AA).response["violations"]:
+                        if (component, v["id"]) not in THIRD_PARTY:
+                            found[f"{lab} [{tab}] {component} {v['id']}"] = [n["target"] for n in v["nodes"][:3]] + [
+                                v["nodes"][0].get("failureSummary", "")[:300]]
                 states += 1
     finally:
         context.close()
