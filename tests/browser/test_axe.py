@@ -103,6 +103,23 @@ def _open_tabs(page):
         yield tabs.nth(i).inner_text() if n else ""
 
 
+def _violations(page, axe) -> list[tuple[str, dict]]:
+    """axe's WCAG A/AA violations in the page and in each component's frame, as (component or "", violation).
+
+    A component redrawn by a late rerun replaces its frame while it is checked: then the page is checked again."""
+    from playwright.sync_api import Error
+
+    for _ in range(3):
+        try:
+            return [(frame.url.split("/component/")[1].split(".")[0] if "/component/" in frame.url else "", v)
+                    for frame in page.frames for v in axe.run(frame, options=WCAG_AA).response["violations"]]
+        except Error as exc:
+            if "detached" not in str(exc):
+                raise
+            wait_for_app(page)
+    raise AssertionError("the components' frames kept being replaced while they were checked")
+
+
 @pytest.fixture(scope="module")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
@@ -121,12 +138,10 @@ def test_no_wcag_aa_violation_on_any_tab_of_any_lab(browser, app_url, axe, capsy
             open_page(page, app_url, lab, f"lang={lang}{MODES[mode]}")
             for tab in _open_tabs(page):
                 assert_no_exception(page)
-                for frame in page.frames:  # the page, then the components' frames
-                    component = frame.url.split("/component/")[1].split(".")[0] if "/component/" in frame.url else ""
-                    for v in axe.run(frame, options=WCAG_AA).response["violations"]:
-                        if (component, v["id"]) not in THIRD_PARTY:
-                            found[f"{lab} [{tab}] {component} {v['id']}"] = [n["target"] for n in v["nodes"][:3]] + [
-                                v["nodes"][0].get("failureSummary", "")[:300]]
+                for component, v in _violations(page, axe):
+                    if (component, v["id"]) not in THIRD_PARTY:
+                        found[f"{lab} [{tab}] {component} {v['id']}"] = [n["target"] for n in v["nodes"][:3]] + [
+                            v["nodes"][0].get("failureSummary", "")[:300]]
                 states += 1
     finally:
         context.close()
