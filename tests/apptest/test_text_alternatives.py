@@ -11,7 +11,7 @@ import pytest
 from tests.apptest.helpers import open_lab
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SR_ONLY = re.compile(r'<p class="cs-sr-only">(.*)</p>', re.S)
+SR_ONLY = re.compile(r'<p class="cs-sr-only">(.*)</p>', re.DOTALL)
 
 
 def _alts(at) -> list[str]:
