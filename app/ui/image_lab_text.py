@@ -13,15 +13,17 @@ from app.ui.strings import t
 from app.ui.widgets import PickedImage
 
 
-def explained(key: str, lang: str, extra: str = "", **fmt: object) -> str:
-    """A panel's explanation (``key``, formatted with ``fmt``) followed by ``extra`` (sizes, ranges).
+def explained(key: str, lang: str, extra: str = "", **values: object) -> str:
+    """A panel's explanation (``key``, formatted with ``values``) followed by ``extra`` (sizes, ranges).
 
     Examples
     --------
     >>> explained("il.panel.h_cap", "en", "(gain 1 = white)")
     'Bright = passed, dark = removed. (gain 1 = white)'
+    >>> explained("il.wrap.diff_cap", "en", peak="0.405").startswith("Largest difference 0.405")
+    True
     """
-    return t(key, lang, **fmt) + (" " + extra if extra else "")
+    return t(key, lang, **values) + (" " + extra if extra else "")
 
 
 def input_note(picked: PickedImage, working_size: int, lang: str) -> str:

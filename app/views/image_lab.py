@@ -14,9 +14,9 @@ import streamlit as st
 import kernels
 from app.backend import display
 from app.ui import page, shell, teaching, widgets
-from app.ui.a11y import alt_text
 from app.ui import image_lab_run as lab
 from app.ui import image_lab_text as words
+from app.ui.a11y import alt_text
 from app.ui.figures import image_lab as figs
 from app.ui.format import number
 from app.ui.image_lab_schema import BOUNDARIES, DB_RANGES, SIGNED_MODES, SETTINGS
@@ -72,8 +72,8 @@ def _controls() -> widgets.PickedKernel:
 
 
 def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str = "JPEG", **values) -> None:
-    """A panel's title, image and explanation (``caption_key`` with ``values``): two elements (the explanation
-    is the image's caption; on a projector there is none, so all six panels fit the first screen)."""
+    """A panel's title, image and explanation (the text of ``caption_key`` formatted with ``values``): two
+    elements (the explanation is the image's caption; on a projector there is none, so all six panels fit)."""
     st.markdown(f"**{title}**")
     explanation = words.explained(caption_key, lang, extra, **values)
     st.image(image, width="stretch", output_format=fmt, caption=None if proj else explanation,
