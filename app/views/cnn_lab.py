@@ -15,13 +15,13 @@ import numpy as np
 import streamlit as st
 
 from app.ui import page, shell
-from app.ui.a11y import alt_text, chart
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import controls, maps_tab, questions, text
 from app.ui.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.ui.cnn_lab.schema import SCHEMA, SHIFT_MAX, ZONE_PLATE, Net, bank_args, net
 from app.ui.figures import cnn_lab as figs
 from app.ui.format import count, number, percent
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.strings import t
 

@@ -22,11 +22,11 @@ import streamlit as st
 from app.backend import display
 from app.backend import spectrum_reading
 from app.ui import page, shell, widgets
-from app.ui.a11y import alt_text, chart
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, panels, pipeline, question
 from app.ui.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui.format import number
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.strings import t
 

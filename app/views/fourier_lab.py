@@ -16,8 +16,8 @@ from app.ui import canvas, shell, state, widgets
 from app.ui import fourier_lab as lab
 from app.ui import fourier_lab_controls as controls
 from app.ui import fourier_lab_question as question
-from app.ui.a11y import alt_text, chart
 from app.ui.spectrum_readout import wave_readout
+from app.ui.a11y import alt_text, chart
 from app.ui.strings import t
 
 lang = shell.lang()

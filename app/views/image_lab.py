@@ -16,11 +16,11 @@ from app.backend import display
 from app.ui import page, shell, teaching, widgets
 from app.ui import image_lab_run as lab
 from app.ui import image_lab_text as words
-from app.ui.a11y import alt_text
 from app.ui.figures import image_lab as figs
 from app.ui.format import number
 from app.ui.image_lab_schema import BOUNDARIES, DB_RANGES, SIGNED_MODES, SETTINGS
 from app.ui.strings import t
+from app.ui.a11y import alt_text
 
 lang = shell.lang()
 proj = shell.projector()

@@ -11,13 +11,13 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.ui import page, shell
-from app.ui.a11y import alt_text, chart
 from app.ui.cnn_lab import arithmetic as A
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
 from app.ui.cnn_lab.schema import ANIM_SIDES, MAX_DILATION, MAX_PAD, MAX_STRIDE, PAD_CHOICES, SCHEMA, T_KERNELS, bank_args
 from app.ui.figures.cnn_arithmetic import footprint_figure
 from app.ui.format import number, percent
+from app.ui.a11y import alt_text, chart
 from app.ui.strings import t
 
 CFG = {"displayModeBar": False}

@@ -10,11 +10,11 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.ui import shell
-from app.ui.a11y import alt_text
 from app.ui.cnn_lab import pipeline as run
 from app.ui.cnn_lab import text
 from app.ui.cnn_lab.schema import Net
 from app.ui.format import number
+from app.ui.a11y import alt_text
 from app.ui.strings import t
 
 

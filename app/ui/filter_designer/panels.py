@@ -13,8 +13,8 @@ from app.backend import display
 from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend.panels import kernel_panel
-from app.ui import canvas, shell
 from app.ui.a11y import alt_text, chart
+from app.ui import canvas, shell
 from app.ui.figures import filter_designer as figs
 from app.ui.filter_designer import actions, design, pipeline
 from app.ui.filter_designer.schema import CROP_MAX, CROP_MIN, NOTCH_KINDS, TOOLS, ZOOMS

@@ -9,9 +9,9 @@ import streamlit as st
 
 import kernels
 from app.backend import display, radial_profile, to_uint8
+from app.ui.a11y import alt_text, chart
 from app.backend.display import signed_display
 from app.ui import image_lab_run as lab
-from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.figures import teaching as fig
 from app.ui.strings import t

@@ -8,9 +8,9 @@ import streamlit as st
 
 import kernels
 from kernels import edit
-from app.ui.a11y import alt_text
 from app.ui.teaching.draw import preview_png
 from app.ui.format import number
+from app.ui.a11y import alt_text
 from app.ui.strings import t
 from app.ui.teaching import kernel_state
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from app.backend import display, to_uint8
 from app.backend.inspect import inspect_pixel
-from app.ui import canvas
 from app.ui.a11y import alt_text, chart
+from app.ui import canvas
 from app.ui.figures import teaching as fig
 from app.ui.strings import t
 from app.ui.teaching import kernel_state
