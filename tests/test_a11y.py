@@ -7,8 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from app.ui.a11y import alt_text
-from app.ui.figures.common import BOUNDARY_COLOR, TEXT_COLOR, readable_text
+from app.ui.a11y import BOUNDARY_COLOR, TEXT_COLOR, alt_text, readable_text
 
 
 def test_alt_text_states_the_range_of_the_values_shown():

@@ -16,35 +16,6 @@ import plotly.graph_objects as go
 SERIES_COLORS: tuple[str, ...] = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
-#: Text of every chart (titles, axis labels, ticks, legend, notes): Streamlit's chart theme writes ticks and
-#: axis titles in #808495 (3.8:1 on white, below WCAG AA); this is 18.9:1, enough for a projector's 7:1 too.
-TEXT_COLOR = "#0d1117"
-#: Edges of a chart's own controls (Play buttons, its slider's track and handle): plotly's #bec8d9 is 1.7:1;
-#: this is 4.8:1 (WCAG 1.4.11 asks 3:1 of a control's boundary).
-BOUNDARY_COLOR = "#6b7280"
-
-
-def readable_text(fig: go.Figure) -> go.Figure:
-    """Draw ``fig``'s text in :data:`TEXT_COLOR` (text given its own colour keeps it) and the edges of its
-    buttons and slider in :data:`BOUNDARY_COLOR`; return ``fig``.
-
-    Examples
-    --------
-    >>> fig = readable_text(go.Figure(go.Scatter(y=[1, 2]), layout={"xaxis_title": "x"}))
-    >>> fig.layout.xaxis.tickfont.color == fig.layout.xaxis.title.font.color == TEXT_COLOR
-    True
-    """
-    fig.update_layout(font_color=TEXT_COLOR, legend_font_color=TEXT_COLOR, title_font_color=TEXT_COLOR)
-    fig.update_xaxes(tickfont_color=TEXT_COLOR, title_font_color=TEXT_COLOR)
-    fig.update_yaxes(tickfont_color=TEXT_COLOR, title_font_color=TEXT_COLOR)
-    fig.update_annotations(font_color=TEXT_COLOR, selector=lambda a: a.font.color is None)
-    for control in (*fig.layout.updatemenus, *fig.layout.sliders):
-        control.bordercolor = BOUNDARY_COLOR
-    for menu in fig.layout.updatemenus:
-        menu.font.color = menu.font.color or TEXT_COLOR
-    return fig
-
-
 def font_size(projector: bool) -> int:
     """Base font size for figures: larger in projector mode."""
     return 20 if projector else 13
