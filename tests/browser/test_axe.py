@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from tests.browser.helpers import assert_no_exception, open_page, wait_for_app
+from tests.browser.helpers import assert_no_exception, open_page, settle, wait_for_app
 
 LABS = ("image_lab", "signal_lab", "cnn_lab", "filter_designer", "fourier_lab")
 MODES = {"normal": "", "projector": "&projector=true"}
@@ -137,6 +137,7 @@ def test_no_wcag_aa_violation_on_any_tab_of_any_lab(browser, app_url, axe, capsy
         for lab in LABS:
             open_page(page, app_url, lab, f"lang={lang}{MODES[mode]}")
             for tab in _open_tabs(page):
+                settle(page)  # drawn: components mounted, images decoded
                 assert_no_exception(page)
                 for component, v in _violations(page, axe):
                     if (component, v["id"]) not in THIRD_PARTY:
