@@ -18,6 +18,8 @@ from functools import lru_cache
 import numpy as np
 import streamlit as st
 
+from app.ui.a11y import describe
+
 __all__ = ["Drawing", "canvas_backend", "drawing_canvas", "click_image", "clicks_available"]
 
 
@@ -121,17 +123,22 @@ def _grid_painter(*, key: str, cells: int, stroke_color: str) -> Drawing:
     return Drawing(rgba, "grid")
 
 
-def click_image(pixels: np.ndarray, *, key: str, width: int | None = None) -> tuple[int, int, int, int] | None:
+def click_image(pixels: np.ndarray, *, key: str, width: int | None = None, alt: str = "") -> tuple[int, int, int, int] | None:
     """Show ``pixels`` (uint8) and return ``(x, y, shown_width, shown_height)`` of the last click.
+
+    ``alt`` is the picture's text alternative (:func:`app.ui.a11y.alt_text`); the clickable component draws
+    it in a frame of its own, so it is also given there as text for screen readers.
 
     ``None`` before the first click, or when the component is unavailable (the image is then
     shown with ``st.image`` and the page's x/y inputs do the job).
     """
     mod = _coords_module()
     if mod is None:
-        st.image(pixels, width=width or "content")
+        st.image(pixels, width=width or "content", alt=alt or None)
         return None
     value = mod.streamlit_image_coordinates(pixels, key=key, width=width, cursor="crosshair")
+    if alt:
+        describe(alt)
     if not value:
         return None
     try:

@@ -30,7 +30,7 @@ GLOBAL_SCHEMA: dict[str, state.Field] = {
     "class": classroom.CODE_FIELD,  # a student's join link: ?class=CODE
 }
 
-# Projector mode: bigger type for the back row. Constant CSS, no user text in it.
+# Projector mode: bigger type for the back row. Constant CSS (__TEXT__: the theme's text colour), no user text in it.
 _PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 21px; --cs-live-slider-font: 1.15rem; }
@@ -48,16 +48,32 @@ h3 { font-size: 1.6rem !important; }
 [data-testid="stColumn"] [data-testid="stMarkdownContainer"] p { font-size: 1.0rem !important; }
 [data-testid="stColumn"] .st-key-present_caption [data-testid="stMarkdownContainer"] p {
   font-size: 1.6rem !important; font-weight: 600; line-height: 1.25; margin: 0 0 0.4rem 0; }
+/* a washed-out projector swallows faded grey: captions, labels, help and slider ends in full text colour
+   (>= 7:1, AAA; checked from the rendered colours by tests/browser/test_axe.py) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] *,
+[data-testid="stSliderTickBarMin"], [data-testid="stSliderTickBarMax"], [data-testid="stTooltipIcon"] * {
+  color: __TEXT__ !important; opacity: 1 !important; }
+[data-testid="stWidgetLabel"][disabled] { opacity: 0.75; }
 </style>
 """
 
-# Keyboard focus, always: a solid ring on what the Tab key reached (Streamlit's own is a faint halo;
-# a slider's focus sits on its visible thumb, marked data-focus-visible; a tab panel holding the focus
-# keeps no frame). Constant CSS.
+# Always (WCAG 2.1 AA, issue 22). Keyboard focus: a solid ring on what the Tab key reached (Streamlit's own is a
+# faint halo; a slider's focus sits on its visible thumb, marked data-focus-visible; a tab panel holding the focus
+# keeps no frame). Readable disabled labels, reduced motion on request, screen-reader-only text. Constant CSS.
 _FOCUS_CSS = """
 <style>
 :focus-visible:not([role=tabpanel]), [data-testid=stSlider] [data-focus-visible] {
-  outline: 3px solid #1f6feb !important; outline-offset: 2px !important; }
+  outline: 3px solid #1354c0 !important; outline-offset: 2px !important; }
+/* a disabled control's label stays readable (Streamlit fades it to 40 %: 2.6:1), still lighter than the others */
+[data-testid="stWidgetLabel"][disabled] { color: inherit !important; opacity: 0.6; }
+/* a reader who asked the system for less motion gets none from the page's own transitions and spinners (the
+   animated charts start paused anyway: they move only on their Play button) */
+@media (prefers-reduced-motion: reduce) { *, *::before, *::after {
+  animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+  transition-duration: 0.01ms !important; scroll-behavior: auto !important; } }
+/* a chart's text alternative (app/ui/a11y.py): read by screen readers, not shown, takes no room */
+[data-testid="stElementContainer"]:has(.cs-sr-only) { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 </style>
 """
 
@@ -111,4 +127,4 @@ def sidebar() -> None:
     if projector():
         # the projector's width goes to the figures: the sidebar starts closed (its arrow opens it)
         st.set_page_config(initial_sidebar_state="collapsed")
-        st.html(_PROJECTOR_CSS)
+        st.html(_PROJECTOR_CSS.replace("__TEXT__", st.get_option("theme.textColor") or "#000000"))

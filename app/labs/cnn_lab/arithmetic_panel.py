@@ -18,6 +18,7 @@ from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
 from app.labs.cnn_lab.model import bank_args
 from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA
 from app.ui import page, shell, takeaway
+from app.ui.a11y import alt_text, chart
 from app.ui.format import count, number, percent
 from app.ui.safe_text import literal
 from app.ui.strings import t
@@ -88,8 +89,10 @@ def _animation(bank: L.KernelBank, args: A.ConvArgs, lang: str, proj: bool) -> N
               "output": t("cnn.x.anim_out", lang, m=out_side),
               "play": t("sl.fig.play", lang), "pause": t("sl.fig.pause", lang)}
     fig = footprint_figure(frames, n, pads, out_side, labels=labels, projector=proj)
-    st.plotly_chart(fig, width="content", config=CFG, key="cnn_fig_footprint")
-    st.caption(t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames)))
+    caption = t("cnn.x.anim_cap", lang, k=k, s=args.stride, d=args.dilation, cap=ANIM_SIDES[1], frames=len(frames))
+    alt = alt_text(t("cnn.x.anim", lang), lang, note=f"{labels['input']}; {labels['output']}. {caption}")
+    chart(fig, alt, width="content", config=CFG, key="cnn_fig_footprint")
+    st.caption(caption)
     takeaway.offer("cnn_fp", (n, k, args, lang), lang,
                    lambda: footprint_export.frames_for(frames, n, pads, out_side, lang), "convscope_footprint",
                    frame_ms=FRAME_MS)

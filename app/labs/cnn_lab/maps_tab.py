@@ -13,6 +13,7 @@ from app.labs.cnn_lab import pipeline as run
 from app.labs.cnn_lab import text
 from app.labs.cnn_lab.model import Net
 from app.ui import shell
+from app.ui.a11y import alt_text
 from app.ui.format import number
 from app.ui.strings import t
 
@@ -26,14 +27,15 @@ def _thumb(proj: bool) -> int:
     return 320 if proj else 200
 
 
-def _map_card(thumb: tuple, lang: str, aside: tuple[bytes, ...] = ()) -> None:
-    """A map and its spectrum side by side (``aside``: small images stacked in a narrow column before them)."""
+def _map_card(thumb: tuple, name: str, lang: str, aside: tuple[tuple[bytes, str], ...] = ()) -> None:
+    """Map ``name`` and its spectrum side by side (``aside``: small (image, alt text) pairs stacked in a narrow
+    column before them)."""
     map_jpg, spec_jpg, lo, hi, _ = thumb
     *first, a, b = st.columns([0.8, 2, 2] if aside else [1, 1], gap="small")
-    for image in aside:
-        first[0].image(image, width="stretch")
-    a.image(map_jpg, width="stretch")
-    b.image(spec_jpg, width="stretch")
+    for image, alt in aside:
+        first[0].image(image, width="stretch", alt=alt)
+    a.image(map_jpg, width="stretch", alt=alt_text(t("cnn.alt.map", lang, name=name), lang, values=(lo, hi)))
+    b.image(spec_jpg, width="stretch", alt=alt_text(t("cnn.alt.spectrum", lang, name=name), lang))
     st.caption(t("cnn.card.range", lang, lo=number(lo), hi=number(hi)))
 
 
@@ -48,7 +50,7 @@ def _map_grid(prefix: str, thumbs: list, names: list[str], lang: str, proj: bool
     for col, i in _grid(len(thumbs), _per_row(proj)):
         with col, st.container(key=f"cnn_{prefix.strip('-').lower()}_{i}"):  # e.g. cnn_s2_0: tests find a map
             st.markdown(f"**{prefix}{i + 1} · {names[i]}**")
-            _map_card(thumbs[i], lang)
+            _map_card(thumbs[i], f"{prefix}{i + 1} {names[i]}", lang)
 
 
 # ------------------------------------------------------------------------------------ panels
@@ -64,14 +66,17 @@ def _c1_grid(grey: run.Grey, n: Net, bank: L.KernelBank, lang: str, proj: bool) 
     for col, i in _grid(bank.n_out, _per_row(proj)):
         k_png, h_png, centroid, label = bands[i]
         with col, st.container(key=f"cnn_c1_{i}"):
+            name = f"C1-{i + 1} {short[i]}"
             st.markdown(f"**C1-{i + 1} · {short[i]}**")
             band = t("cnn.band.caption", lang, band=t(f"cnn.band.{label}", lang), f=f"{centroid:.2f}")
+            kernel = (k_png, alt_text(t("cnn.alt.kernel", lang, name=name), lang))
+            response = (h_png, alt_text(t("cnn.alt.response", lang, name=name), lang, note=band))
             if not proj:
                 k1, k2 = st.columns(2, gap="small")
-                k1.image(k_png, width="stretch")
-                k2.image(h_png, width="stretch")
+                k1.image(kernel[0], width="stretch", alt=kernel[1])
+                k2.image(response[0], width="stretch", alt=response[1])
                 st.caption(band)
-            _map_card(thumbs[i], lang, (k_png, h_png) if proj else ())
+            _map_card(thumbs[i], name, lang, (kernel, response) if proj else ())
             if proj:
                 st.caption(band)
 
@@ -82,8 +87,10 @@ def render(grey: run.Grey, n: Net, stages: tuple[str, ...], bank: L.KernelBank, 
     input_box, c1_box = shell.figures_first(proj)  # on a projector the first maps come first
     with input_box:
         a, b, c = st.columns([1, 1, 2] if not proj else [1, 1, 1], gap="small")
-    a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang))
-    b.image(inp[1], width="stretch")
+    h, w = grey.pixels.shape
+    a.image(inp[0], width="stretch", caption=t("cnn.input.card", lang),
+            alt=alt_text(t("cnn.alt.input", lang, w=w, h=h), lang, values=inp[2:4]))
+    b.image(inp[1], width="stretch", alt=alt_text(t("cnn.alt.spectrum", lang, name=t("cnn.input.card", lang)), lang))
     c.markdown(t("cnn.input.explain", lang) + " " + text.stop_band_note(*run.c1_stop_band(grey, n.c1), n.c1.act, lang))
     with c1_box:
         _c1_grid(grey, n, bank, lang, proj)

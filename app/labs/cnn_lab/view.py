@@ -21,6 +21,7 @@ from app.labs.cnn_lab.arithmetic_panel import arithmetic_tab
 from app.labs.cnn_lab.model import Net, bank_args, net
 from app.labs.cnn_lab.schema import SCHEMA, ZONE_PLATE
 from app.ui import page, shell
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.format import count, number, percent
 from app.ui.strings import t
@@ -47,7 +48,9 @@ def _weights_tab(grey: run.Grey, n: Net, stages: tuple[str, ...]) -> None:
         names=(t("cnn.w.chart_conv", lang), t("cnn.w.chart_dense", lang)), y_title=t("cnn.w.y", lang),
         title=t("cnn.w.chart", lang), projector=proj,
     )
-    st.plotly_chart(fig, config=CFG, key="cnn_fig_params")
+    bars = [t("cnn.alt.params", lang, layer=r["layer"], conv=count(r["conv_n"]), dense=count(r["dense_n"]))
+            for r in conv_rows]
+    chart(fig, alt_text(t("cnn.w.chart", lang), lang, note="; ".join(bars)), config=CFG, key="cnn_fig_params")
 
 
 @st.fragment
@@ -68,9 +71,10 @@ def _aliasing_panel(grey: run.Grey, n: Net, c1_names: list[str]) -> None:
         img, spec, shape = res["tiles"][name]
         with col:
             st.markdown(f"**{t(label, lang)}**")
-            st.image(img, width="stretch")
-            st.image(spec, width="stretch")
-            st.caption(t("cnn.a.spectrum_cap", lang, h=shape[0], w=shape[1]))
+            st.image(img, width="stretch", alt=alt_text(t(label, lang), lang))
+            spectrum = t("cnn.a.spectrum_cap", lang, h=shape[0], w=shape[1])
+            st.image(spec, width="stretch", alt=alt_text(t(label, lang), lang, note=spectrum))
+            st.caption(spectrum)
     if not zoom:
         st.caption(t("cnn.a.display_note", lang))
     m1, m2 = st.columns(2)
@@ -97,7 +101,8 @@ def _shift_panel(grey: run.Grey, n: Net) -> None:
     for col, (k, label), v in zip(st.columns(4), names.items(), values):
         col.metric(label, percent(v), help=t("cnn.s.pool_back_help", lang, q=q, d=d) if k == "pool_back" else None)
     fig = figs.shift_figure(rep, d, names=names, x_title=t("cnn.s.x", lang), y_title=t("cnn.s.y", lang), projector=proj)
-    st.plotly_chart(fig, config=CFG, key="cnn_fig_shift")
+    now = "; ".join(f"{label} {percent(v)}" for label, v in zip(names.values(), values))
+    chart(fig, alt_text(t("cnn.alt.shift", lang, d=d, values=now), lang), config=CFG, key="cnn_fig_shift")
     h, w = grey.pixels.shape
     crop = [(min(side, 256) // rep.stride) * rep.stride for side in (w, h)]
     st.caption(t("cnn.s.crop", lang, w=crop[0], h=crop[1]))
@@ -149,8 +154,9 @@ def main() -> None:
     n = net(page.current(SCHEMA), bank.n_out)
 
     with st.sidebar:
-        st.image(figs.jpeg(figs.map_pixels(grey.pixels, scale="unit")[0], 256), width="stretch")
         h, w = grey.pixels.shape
+        st.image(figs.jpeg(figs.map_pixels(grey.pixels, scale="unit")[0], 256), width="stretch",
+                 alt=alt_text(t("cnn.alt.input", lang, w=w, h=h), lang, values=grey.pixels))
         st.caption(t("cnn.input.grey", lang, w=w, h=h, side=run.MAX_SIDE))
 
     stages = _computed_stages(grey, n)

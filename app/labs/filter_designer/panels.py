@@ -16,6 +16,7 @@ from app.labs.filter_designer import actions, design, pipeline
 from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer.schema import CROP, NOTCH_KINDS, SCHEMA, TOOLS, ZOOMS
 from app.ui import canvas, live_slider, page, shell
+from app.ui.a11y import alt_text, chart
 from app.ui.image_picker import PickedImage
 from app.ui.strings import t
 
@@ -24,8 +25,9 @@ VIEW_SIDE = 512  # px of the image panels
 CFG = {"displayModeBar": False}
 
 
-def jpeg(pixels: np.ndarray) -> None:
-    st.image(display.encode_jpeg(display.downsample_for_display(pixels, VIEW_SIDE)), width="stretch")
+def jpeg(pixels: np.ndarray, alt: str) -> None:
+    """An image panel (uint8 ``pixels``) with its text alternative ``alt`` (:func:`app.ui.a11y.alt_text`)."""
+    st.image(display.encode_jpeg(display.downsample_for_display(pixels, VIEW_SIDE)), width="stretch", alt=alt)
 
 
 def controls(picked: PickedImage, s: Any, lang: str, proj: bool) -> None:
@@ -151,31 +153,38 @@ def kernel(mask: np.ndarray, spec: design.MaskSpec, notches, regions, free_hand:
             actions.use_as_kernel(rep.cropped, name)
     with k2:
         st.markdown(f"**{t('fd.kernel.image', lang, k=k)}**")
-        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60, palette=shell.palette())), width="stretch")
+        st.image(display.encode_png(kernel_panel(rep.cropped, side=height - 60, palette=shell.palette())), width="stretch",
+                 alt=alt_text(t("fd.kernel.image", lang, k=k), lang, values=rep.cropped,
+                              note=f"{t('fd.metric.sum', lang)} {rep.cropped_sum:.4f}"))
         st.caption(t("fd.kernel.image_cap", lang))
     with k3:
+        offsets, taps = mask_kernel.cross_section(rep.full)
+        lobe_note = f"{t('fd.kernel.lobe_note', lang)} {lobe_pct} %"
+
         def cross():
-            offsets, taps = mask_kernel.cross_section(rep.full)
             return figs.cross_section_figure(
                 offsets, taps, crop_radius=k // 2, names={"full": t("fd.kernel.full", lang), "kept": t("fd.kernel.kept", lang)},
                 x_title=t("fd.kernel.cross_x", lang), y_title=t("fd.kernel.cross_y", lang),
-                lobe_note=f"{t('fd.kernel.lobe_note', lang)} {lobe_pct} %", height=height - 40, projector=proj,
+                lobe_note=lobe_note, height=height - 40, projector=proj,
             )
         st.markdown(f"**{t('fd.kernel.cross', lang)}**")
         # secondary charts: mid-drag they keep their last picture (a draft), the release redraws them
-        st.plotly_chart(live_slider.settled("fd_cross", cross), key="fd_cross", config=CFG, width="stretch")
+        chart(live_slider.settled("fd_cross", cross), alt_text(t("fd.kernel.cross", lang), lang, values=taps, note=lobe_note),
+              key="fd_cross", config=CFG, width="stretch")
     if design.rings(rep):
         st.warning(t("fd.kernel.ringing", lang, pct=lobe_pct), icon=":material/waves:")
     else:
         st.success(t("fd.kernel.smooth", lang))
     e1, e2 = st.columns([2, 1], gap="medium")
     with e1:
-        st.markdown(f"**{t('fd.kernel.resp', lang, fy=f'{rep.row_fy:+.4f}')}**")
-        st.plotly_chart(live_slider.settled("fd_resp", lambda: figs.response_figure(
+        resp_title = t("fd.kernel.resp", lang, fy=f"{rep.row_fy:+.4f}")
+        st.markdown(f"**{resp_title}**")
+        chart(live_slider.settled("fd_resp", lambda: figs.response_figure(
             rep.fx, rep.mask_row, rep.crop_row,
             names={"mask": t("fd.kernel.resp_mask", lang), "crop": t("fd.kernel.resp_crop", lang, k=k)},
             x_title=t("fd.kernel.resp_x", lang), y_title=t("fd.kernel.resp_y", lang), height=height - 60, projector=proj,
-        )), key="fd_resp", config=CFG, width="stretch")
+        )), alt_text(resp_title, lang, values=rep.crop_row, note=t("fd.kernel.resp_crop", lang, k=k)),
+            key="fd_resp", config=CFG, width="stretch")
     with e2:
         st.markdown(t("fd.kernel.crop_note", lang, k=k, rms=f"{100 * rep.crop.rel_l2:.2f}", max=f"{rep.crop.max_abs:.3f}"))
         if rep.crop.rel_l2 > 0.1:
@@ -194,9 +203,10 @@ def leakage(picked: PickedImage, lang: str) -> None:
         wname = t(f"fd.window.{window}", lang)
         with cols[2 * i]:
             st.markdown(f"**{t('fd.leak.tiles', lang, window=wname)}**")
-            jpeg(leak[window]["tiles"])
+            jpeg(leak[window]["tiles"], alt_text(t("fd.leak.tiles", lang, window=wname), lang))
         with cols[2 * i + 1]:
             st.markdown(f"**{t('fd.leak.spec', lang, window=wname)}**")
-            jpeg(leak[window]["spectrum"])
-            st.caption(t("fd.leak.cross", lang, db=f"{leak[window]['cross_db']:.1f}"))
+            cross = t("fd.leak.cross", lang, db=f"{leak[window]['cross_db']:.1f}")
+            jpeg(leak[window]["spectrum"], alt_text(t("fd.leak.spec", lang, window=wname), lang, note=cross))
+            st.caption(cross)
     st.info(t("fd.leak.summary", lang, none=f"{leak['none']['cross_db']:.1f}", hann=f"{leak['hann']['cross_db']:.1f}"))

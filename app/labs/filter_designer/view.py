@@ -26,6 +26,7 @@ from app.labs.filter_designer import figures as figs
 from app.labs.filter_designer import questions as question
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui import image_picker, live_slider, page, shell
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.format import number
 from app.ui.safe_text import literal
@@ -113,10 +114,11 @@ def designer(picked: image_picker.PickedImage) -> None:
     ss[actions.FULL_VIEW] = display.downsample_for_display(view, panels.VIEW_SIDE)  # the brush canvas's background
     view, yedges, xedges = design.zoom_crop(view, zoom)
     half = 0.5 / zoom
+    designed = design.describe(spec, len(notches), bool(regions) or paint is not None, lang)
 
     with r1, st.container(key="fd_input_panel"):
         st.markdown(f"**{t('fd.panel.input', lang)}**")
-        panels.jpeg(display.to_uint8(np.clip(windowed, 0.0, 1.0)))
+        panels.jpeg(display.to_uint8(np.clip(windowed, 0.0, 1.0)), alt_text(t("fd.panel.input", lang), lang, values=windowed))
     with r2:
         if not painting:
             st.markdown(f"**{t('fd.panel.spectrum', lang)}**")
@@ -126,8 +128,8 @@ def designer(picked: image_picker.PickedImage) -> None:
                 x_title=t("fd.axis.fx", lang), y_title=t("fd.axis.fy", lang), height=height, projector=proj,
             )
             chart_key = f"fd_spectrum_{ss[actions.CLICKS]}"
-            st.plotly_chart(
-                fig, key=chart_key, on_select=functools.partial(actions.on_select, chart_key, picked, half),
+            chart(
+                fig, alt_text(t("fd.panel.spectrum", lang), lang, note=designed), key=chart_key, on_select=functools.partial(actions.on_select, chart_key, picked, half),
                 selection_mode=("points", "box", "lasso"), width="stretch",
                 config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]},
             )
@@ -138,19 +140,22 @@ def designer(picked: image_picker.PickedImage) -> None:
         if not output_shown:
             st.caption(t("q.hidden", lang))
         else:
-            panels.jpeg(pixels)
+            note = t(caption, lang, **values) if caption else ""
+            panels.jpeg(pixels, alt_text(t("fd.panel.output", lang), lang, values=res.output, note=(designed, note)))
             if caption:
-                st.caption(t(caption, lang, **values))
+                st.caption(note)
 
     d1, d2, d3 = st.columns([1, 1, 1.3], gap="small")
     with d1:
         removed, peak = design.removed_view(windowed - res.output, shell.palette())
         st.markdown(f"**{t('fd.panel.diff', lang)}**")
-        panels.jpeg(removed)
-        st.caption(t("fd.panel.diff_cap", lang, peak=number(peak)))
+        removed_note = t("fd.panel.diff_cap", lang, peak=number(peak))
+        panels.jpeg(removed, alt_text(t("fd.panel.diff", lang), lang, note=removed_note))
+        st.caption(removed_note)
     with d2:
         st.markdown(f"**{t('fd.panel.fout', lang)}**")
-        panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0])
+        panels.jpeg(design.zoom_crop(display.spectrum_to_uint8(res.spectrum_out, db_range, vmax=vmax), zoom)[0],
+                    alt_text(t("fd.panel.fout", lang), lang, note=designed))
         st.caption(t("fd.panel.fout_cap", lang))
     with d3:
         def radial():
@@ -163,7 +168,8 @@ def designer(picked: image_picker.PickedImage) -> None:
             )
         st.markdown(f"**{t('fd.radial.title', lang)}**")
         # a secondary chart: mid-drag it keeps its last picture (a draft), the release redraws it
-        st.plotly_chart(live_slider.settled("fd_radial", radial), key="fd_radial", config=panels.CFG, width="stretch")
+        chart(live_slider.settled("fd_radial", radial), alt_text(t("fd.radial.title", lang), lang, note=designed),
+              key="fd_radial", config=panels.CFG, width="stretch")
     st.caption(t("fd.imag", lang, imag=f"{res.imag_max:.1e}"))
 
     panels.notch_list(notches, regions, paint, lang)

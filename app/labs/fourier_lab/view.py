@@ -19,7 +19,8 @@ from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import questions as question
 from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
 from app.ui import canvas, image_picker, page, shell
-from app.ui.format import number
+from app.ui.a11y import alt_text, chart
+from app.ui.format import count, number
 from app.ui.spectrum_readout import wave_readout
 from app.ui.strings import t
 
@@ -48,17 +49,19 @@ def _title(key: str, **fmt) -> None:
 
 
 def _show(shown: lab.Shown, title_key: str, **fmt) -> None:
-    """A titled picture with the line saying how its values became pixels."""
+    """A titled picture with the line saying how its values became pixels (also its text alternative)."""
     _title(title_key, **fmt)
-    st.image(display.encode_png(shown.pixels), width="stretch")
-    st.caption(lab.shown_note(shown, lang))
+    note = lab.shown_note(shown, lang)
+    st.image(display.encode_png(shown.pixels), width="stretch", alt=alt_text(t(title_key, lang, **fmt), lang, note=note))
+    st.caption(note)
 
 
 def _jpeg(data: bytes, title_key: str, caption_key: str | None = None) -> None:
     _title(title_key)
-    st.image(data, width="stretch", output_format="JPEG")
+    note = t(caption_key, lang) if caption_key else ""
+    st.image(data, width="stretch", output_format="JPEG", alt=alt_text(t(title_key, lang), lang, note=note))
     if caption_key:
-        st.caption(t(caption_key, lang))
+        st.caption(note)
 
 
 @controls.tab_fragment(lang)
@@ -71,7 +74,9 @@ def wave_section() -> None:
     with left:
         _title("fl.wave.spectrum")
         with st.container(key="fl_wave_spec"):
-            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 420))
+            click = canvas.click_image(marked, key="fl_click", width=min(marked.shape[1], 420),
+                                       alt=alt_text(t("fl.wave.spectrum", lang), lang,
+                                                    note=f"(u, v) = ({ss['fl_u']}, {ss['fl_v']})"))
         if click is not None and ss.get("_fl_last_click") != click:
             ss["_fl_last_click"] = click
             ss["fl_u"], ss["fl_v"] = lab.click_to_frequency(click, (h, w))
@@ -107,7 +112,9 @@ def build_section() -> None:
         _show(b.shown, "fl.build.rec")
     with c2:
         _title("fl.build.kept")
-        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch")
+        kept = f"{t('fl.build.kept_n', lang)} {count(b.kept)}"
+        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch",
+                 alt=alt_text(t("fl.build.kept", lang), lang, note=(kept, t("fl.build.kept_cap", lang))))
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
         m1, m2 = st.columns(2)
@@ -117,8 +124,10 @@ def build_section() -> None:
         m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
         m2.caption(t("fl.build.share", lang, pct=number(100 * b.kept / b.total, 2), total=f"{b.total:,}"))
         curve = lab.psnr_curve(digest, image, options)
-        st.plotly_chart(figs.psnr_figure(options, curve, b, lang, proj), key="fl_psnr_chart",
-                        config={"displayModeBar": False})
+        psnr = t("fl.build.exact", lang) if b.exact else f"{number(b.psnr, 4)} dB"
+        chart(figs.psnr_figure(options, curve, b, lang, proj),
+              alt_text(t("fl.build.psnr", lang), lang, note=(f"K = {count(b.kept)}: {psnr}", t("fl.build.curve_cap", lang))),
+              key="fl_psnr_chart", config={"displayModeBar": False})
         st.caption(t("fl.build.curve_cap", lang))
 
 
@@ -216,8 +225,10 @@ def deconv_section() -> None:
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:
-            st.plotly_chart(figs.wiener_figure(d, k, lang, proj), key="fl_wiener_chart",
-                            config={"displayModeBar": False})
+            chart(figs.wiener_figure(d, k, lang, proj),
+                  alt_text(t("fl.dec.curve_name", lang), lang, note=t("fl.dec.best", lang, k=number(d.best.k, 3),
+                           rmse=number(d.best.rmse, 4), n=d.best.evaluations)),
+                  key="fl_wiener_chart", config={"displayModeBar": False})
         with g2:
             _jpeg(wr.spec_restored, "fl.dec.spec_restored")
         with g3:

@@ -19,6 +19,7 @@ from app.labs.image_lab import teaching
 from app.labs.image_lab import text as words
 from app.labs.image_lab.schema import BOUNDARIES, DB, SETTINGS, SIGNED_MODES
 from app.ui import image_picker, kernel_picker, live_slider, page, shell
+from app.ui.a11y import alt_text
 from app.ui.format import number
 from app.ui.safe_text import literal
 from app.ui.strings import t
@@ -78,7 +79,7 @@ def _panel(title: str, image: bytes, caption_key: str, extra: str = "", fmt: str
     st.markdown(f"**{title}**")
     explanation = words.explained(caption_key, lang, extra, **values)
     st.image(image, width="stretch", output_format=fmt, caption=None if proj else explanation,
-             alt=f"{title}. {explanation}")  # what a screen reader says
+             alt=alt_text(title, lang, note=explanation))  # what a screen reader says
 
 
 def _jpeg(pixels: np.ndarray) -> bytes:
@@ -123,8 +124,9 @@ def _per_channel_spectra(run: lab.LabRun) -> None:
         fin, fout = lab.channel_spectra(run, c, FONT_PX)
         with col:
             st.caption(t(f"il.chan.{name}", lang))
-            st.image(fin, width="stretch", output_format="JPEG", caption=t("il.perchan.in", lang))
-            st.image(fout, width="stretch", output_format="JPEG", caption=t("il.perchan.out", lang))
+            for pixels, key in ((fin, "il.perchan.in"), (fout, "il.perchan.out")):
+                st.image(pixels, width="stretch", output_format="JPEG", caption=t(key, lang),
+                         alt=alt_text(f"{t(f'il.chan.{name}', lang)}: {t(key, lang)}", lang))
 
 
 def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
@@ -136,7 +138,7 @@ def _radial(run: lab.LabRun, drawn: lab.MainPanels) -> None:
                           band_note=labels["band"], width=760, height=380 if proj else 320, projector=proj)
     with st.container(key="il_radial"):
         read = t("il.radial.read", lang) + " " + t("il.hf.help", lang)
-        st.image(svg, width="stretch", caption=None if proj else read, alt=f"{heading}. {read}")
+        st.image(svg, width="stretch", caption=None if proj else read, alt=alt_text(heading, lang, note=read))
 
 
 def _theorem(run: lab.LabRun, check: lab.TheoremCheck | None) -> None:

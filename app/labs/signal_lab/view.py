@@ -11,6 +11,7 @@ from app.labs.signal_lab import questions as maximum
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import SCHEMA, WHICH, param_key
 from app.ui import live_slider, page, shell, takeaway
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.format import number
 from app.ui.strings import t
@@ -103,9 +104,12 @@ else:
 
 with time_col:
     key = "sl.readout_sum" if mode == "discrete" else "sl.readout"
+    readout = t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"]))
     if not projector:  # the chart's own top line shows t, the area and y
-        st.markdown(t(key, lang, var=var, t=number(result["t"]), area=number(result["area"]), y=number(result["y"])))
-    st.plotly_chart(result["slide_fig"], key="sl_slide_chart", config={"displayModeBar": False})
+        st.markdown(readout)
+    slide_alt = alt_text(t("sl.fig.top_corr" if correlate else "sl.fig.top", lang), lang,
+                         note=(t("sl.fig.bottom", lang), readout.replace("**", "")))
+    chart(result["slide_fig"], slide_alt, key="sl_slide_chart", config={"displayModeBar": False})
     if not projector:
         st.caption(t("sl.play_hint", lang))
     if result["impulses"]:
@@ -124,15 +128,18 @@ with freq_col:
     st.toggle(t("sl.pad", lang), key="sl_pad", help=t("sl.pad_help", lang))
     spec_box, check_box = st.columns(2) if projector else (st.container(), st.container())
     with spec_box:
-        st.plotly_chart(result["spec_fig"], key="sl_spec_chart", config={"displayModeBar": False})
+        chart(result["spec_fig"], alt_text(t("sl.fig.spec_title", lang), lang, note=t("sl.freq_explain", lang)),
+              key="sl_spec_chart", config={"displayModeBar": False})
         st.caption(t("sl.freq_explain", lang))
-    with check_box:
-        st.plotly_chart(result["check_fig"], key="sl_check_chart", config={"displayModeBar": False})
     err = f"{result['error']:.2e}"
+    fft_note = t("sl.fft_padded" if pad else "sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err)
+    with check_box:
+        chart(result["check_fig"], alt_text(t("sl.fig.check_title", lang), lang, note=fft_note),
+              key="sl_check_chart", config={"displayModeBar": False})
     if pad:
-        st.success(t("sl.fft_padded", lang, n=result["n_fft"], needed=result["needed"], err=err))
+        st.success(fft_note)
     else:
-        st.warning(t("sl.fft_circular", lang, n=result["n_fft"], needed=result["needed"], err=err))
+        st.warning(fft_note)
         st.caption(t("sl.fft_wrap_tip", lang))
 hear.render(lang, projector)
 page.close()

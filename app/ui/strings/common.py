@@ -101,4 +101,7 @@ STRINGS = {
               "周期 **{period} 像素** · 方向 **{angle}°** · 镜像点 **({mu}, {mv})**",
     },
     "spectrum.period_inf": {"en": "∞ (the mean: no oscillation)", "zh": "∞（平均值：不振荡）"},
+    # text alternatives of images and charts (app/ui/a11y.py)
+    "a11y.values": {"en": "Values {lo} to {hi}", "zh": "数值 {lo} 至 {hi}"},
+    "a11y.join": {"en": ". ", "zh": "。"},
 }

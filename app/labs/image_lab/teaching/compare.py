@@ -12,6 +12,7 @@ from app.backend import display, radial_profile, to_uint8
 from app.backend.display import signed_display
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab.teaching import figures as fig
+from app.ui.a11y import alt_text, chart
 from app.ui.errors import backend_message
 from app.ui.kernel_picker import params_from_state
 from app.ui.strings import t
@@ -73,12 +74,16 @@ def render(lang: str, run, projector: bool = False) -> None:
     for col, side in zip(cols, ("lo", "hi")):
         r = runs[side]
         with col:
-            st.markdown(f"**{_label(ss['teach_cmp_' + side], lang)}**")
+            name = _label(ss["teach_cmp_" + side], lang)
+            hf = t("teach.cmp.hf", lang, ratio=f"{100 * r.hf_ratio:.1f}")
+            st.markdown(f"**{name}**")
             a, b, c = st.columns(3)
-            a.image(output_pixels(r), caption=t("teach.cmp.output", lang), width="stretch")
-            b.image(_small(spectra[side]["response"]), caption=t("teach.cmp.response", lang), width="stretch")
-            c.image(_small(spectra[side]["output"]), caption=t("teach.cmp.spectrum", lang), width="stretch")
-            st.caption(t("teach.cmp.hf", lang, ratio=f"{100 * r.hf_ratio:.1f}"))
+            for col, pixels, key, values in ((a, output_pixels(r), "teach.cmp.output", r.output),
+                                             (b, _small(spectra[side]["response"]), "teach.cmp.response", None),
+                                             (c, _small(spectra[side]["output"]), "teach.cmp.spectrum", None)):
+                col.image(pixels, caption=t(key, lang), width="stretch",
+                          alt=alt_text(f"{name}: {t(key, lang)}", lang, values=values, note=hf))
+            st.caption(hf)
     # one radial profile chart for both
     lo_res = runs["lo"].result
     f_lo, h_lo = radial_profile(lo_res.magnitude("response"))
@@ -91,11 +96,12 @@ def render(lang: str, run, projector: bool = False) -> None:
         t("teach.cmp.curve_high", lang, name=_label(ss["teach_cmp_hi"], lang)): h_hi,
         rest: h_rest,
     }
-    st.plotly_chart(
+    chart(
         fig.radial_compare_figure(
             f_lo, curves, title=t("teach.cmp.radial", lang), x_title=t("teach.cmp.freq", lang),
             y_title=t("teach.cmp.gain", lang), dashed=(rest,), projector=projector,
         ),
+        alt_text(t("teach.cmp.radial", lang), lang, note=list(curves)),
         key="teach_cmp_radial",
         config={"displayModeBar": False},
     )
@@ -111,10 +117,10 @@ def _split(lang: str, run, lo_run) -> None:
     high = image - low
     err = float(np.abs(image - (low + high)).max())
     a, op1, b, op2, c = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
-    a.image(_small(to_uint8(image)), caption=t("teach.cmp.split.image", lang), width="stretch")
+    parts = ((a, to_uint8(image), "teach.cmp.split.image", image), (b, to_uint8(low), "teach.cmp.split.low", low),
+             (c, signed_display(high, "diverging", palette=run.settings.palette).pixels, "teach.cmp.split.high", high))
+    for col, pixels, key, values in parts:
+        col.image(_small(pixels), caption=t(key, lang), width="stretch", alt=alt_text(t(key, lang), lang, values=values))
     op1.markdown("## =")
-    b.image(_small(to_uint8(low)), caption=t("teach.cmp.split.low", lang), width="stretch")
     op2.markdown("## +")
-    high_px = signed_display(high, "diverging", palette=run.settings.palette).pixels
-    c.image(_small(high_px), caption=t("teach.cmp.split.high", lang), width="stretch")
     st.caption(t("teach.cmp.split.note", lang, err=f"{err:.1e}"))

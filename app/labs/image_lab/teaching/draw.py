@@ -10,6 +10,7 @@ from app.backend.display import encode_png
 from app.backend.panels import kernel_panel
 from app.labs.image_lab.teaching import kernel_state
 from app.ui import canvas, shell
+from app.ui.a11y import alt_text
 from app.ui.errors import backend_message
 from app.ui.format import number
 from app.ui.strings import t
@@ -150,7 +151,9 @@ def render(lang: str, projector: bool = False) -> None:
         except kernels.KernelError as exc:
             st.error(t("teach.err.draw", lang) + f" ({backend_message(exc, lang)})", icon=":material/warning:")
             return
-        st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]))
+        st.image(preview_png(k, projector), caption=t("teach.draw.preview", lang, n=k.shape[0]),
+                 alt=alt_text(t("teach.draw.preview", lang, n=k.shape[0]), lang, values=k,
+                              note=t("teach.draw.sum", lang, s=number(k.sum()))))
         st.caption(t("teach.draw.sum", lang, s=number(k.sum())))
         d = kernel_state.digest(k)
         if ss.get(SEEN) != d and k.any():

@@ -9,6 +9,7 @@ import streamlit as st
 import kernels
 from app.labs.image_lab.teaching import kernel_state
 from app.labs.image_lab.teaching.draw import preview_png
+from app.ui.a11y import alt_text
 from app.ui.errors import backend_message
 from app.ui.format import number
 from app.ui.strings import t
@@ -110,7 +111,8 @@ def render(lang: str, kernel: np.ndarray, projector: bool = False) -> None:
             kernel_state.show_error("grid")
         st.caption(t("teach.edit.stats", lang, h=kh, w=kw, s=number(base.sum()), m=number(np.abs(base).max())))
     with right:
-        st.image(preview_png(base, projector), caption=t("teach.edit.preview", lang))
+        st.image(preview_png(base, projector), caption=t("teach.edit.preview", lang),
+                 alt=alt_text(t("teach.edit.preview", lang), lang, values=base))
     st.markdown(f"**{t('teach.edit.actions', lang)}**")
     cols = st.columns(len(ACTIONS))
     for col, action in zip(cols, ACTIONS):

@@ -10,6 +10,7 @@ from app.backend.inspect import inspect_pixel
 from app.labs.image_lab.teaching import figures as fig
 from app.labs.image_lab.teaching import kernel_state
 from app.ui import canvas
+from app.ui.a11y import alt_text, chart
 from app.ui.strings import t
 
 CLICK_SIDE = 280
@@ -99,9 +100,11 @@ def render(lang: str, run, projector: bool = False) -> None:
     )
     ops = ("×", "=")
     cols = st.columns([4, 1, 4, 1, 4], vertical_alignment="center")
-    for i, (title, figure, key) in enumerate(zip(titles, figures, ("patch", "kernel", "products"))):
+    grids = (r.patch, r.kernel_applied, r.products)
+    for i, (title, figure, key, grid) in enumerate(zip(titles, figures, ("patch", "kernel", "products"), grids)):
         with cols[2 * i]:
             st.markdown(f"**{title}**")
-            st.plotly_chart(figure, key=f"teach_insp_{key}", config={"displayModeBar": False}, width="content")
+            chart(figure, alt_text(title, lang, values=grid), key=f"teach_insp_{key}", config={"displayModeBar": False},
+                  width="content")
         if i < 2:
             cols[2 * i + 1].markdown(f"### {ops[i]}")
