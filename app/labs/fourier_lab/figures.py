@@ -6,7 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from app.labs.fourier_lab.pipeline import Build, Deconv
+from app.ui.a11y import alt_text
 from app.ui.figures import SERIES_COLORS, style_line_figure
+from app.ui.format import count, number
 from app.ui.strings import t
 
 
@@ -34,3 +36,15 @@ def wiener_figure(d: Deconv, k: float, lang: str, projector: bool) -> go.Figure:
     style_line_figure(fig, x_title="K", y_title=t("fl.dec.rmse_axis", lang), height=300, projector=projector)
     fig.update_xaxes(type="log", exponentformat="power")
     return fig
+
+
+def psnr_alt(b: Build, lang: str) -> str:
+    """The PSNR-vs-K chart's text alternative, with the live K and PSNR."""
+    psnr = t("fl.build.exact", lang) if b.exact else f"{number(b.psnr, 4)} dB"
+    return alt_text(t("fl.build.psnr", lang), lang, note=(f"K = {count(b.kept)}: {psnr}", t("fl.build.curve_cap", lang)))
+
+
+def wiener_alt(d: Deconv, lang: str) -> str:
+    """The RMSE-vs-K chart's text alternative, with the best K and its RMSE."""
+    best = t("fl.dec.best", lang, k=number(d.best.k, 3), rmse=number(d.best.rmse, 4), n=d.best.evaluations)
+    return alt_text(t("fl.dec.curve_name", lang), lang, note=best)

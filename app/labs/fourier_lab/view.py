@@ -112,22 +112,21 @@ def build_section() -> None:
         _show(b.shown, "fl.build.rec")
     with c2:
         _title("fl.build.kept")
-        kept = f"{t('fl.build.kept_n', lang)} {count(b.kept)}"
-        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch",
-                 alt=alt_text(t("fl.build.kept", lang), lang, note=(kept, t("fl.build.kept_cap", lang))))
+        kept = (f"{t('fl.build.kept_n', lang)} {count(b.kept)}", t("fl.build.kept_cap", lang))
+        alt = alt_text(t("fl.build.kept", lang), lang, note=kept)
+        st.image(display.encode_png(display.enlarge(b.spectrum, 2)), width="stretch", alt=alt)
         st.caption(t("fl.build.kept_cap", lang))
     with c3:
         m1, m2 = st.columns(2)
-        m1.metric(t("fl.build.psnr", lang), t("fl.build.exact", lang) if b.exact else f"{b.psnr:.2f} dB")
+        psnr = t("fl.build.exact", lang) if b.exact else f"{number(b.psnr, 4)} dB"
+        m1.metric(t("fl.build.psnr", lang), psnr)
         if b.exact:
             m1.caption(t("fl.build.rounding", lang, psnr=f"{b.psnr:.0f}"))
-        m2.metric(t("fl.build.kept_n", lang), f"{b.kept:,}")
-        m2.caption(t("fl.build.share", lang, pct=number(100 * b.kept / b.total, 2), total=f"{b.total:,}"))
+        m2.metric(t("fl.build.kept_n", lang), count(b.kept))
+        m2.caption(t("fl.build.share", lang, pct=number(100 * b.kept / b.total, 2), total=count(b.total)))
         curve = lab.psnr_curve(digest, image, options)
-        psnr = t("fl.build.exact", lang) if b.exact else f"{number(b.psnr, 4)} dB"
-        chart(figs.psnr_figure(options, curve, b, lang, proj),
-              alt_text(t("fl.build.psnr", lang), lang, note=(f"K = {count(b.kept)}: {psnr}", t("fl.build.curve_cap", lang))),
-              key="fl_psnr_chart", config={"displayModeBar": False})
+        chart(figs.psnr_figure(options, curve, b, lang, proj), figs.psnr_alt(b, lang), key="fl_psnr_chart",
+              config={"displayModeBar": False})
         st.caption(t("fl.build.curve_cap", lang))
 
 
@@ -225,10 +224,8 @@ def deconv_section() -> None:
         m[3].metric(t("fl.dec.m_rough", lang), f"{wr.roughness:.4f}", help=t("fl.dec.rough_help", lang))
         g1, g2, g3 = st.columns([1.4, 1, 1], gap="small")
         with g1:
-            chart(figs.wiener_figure(d, k, lang, proj),
-                  alt_text(t("fl.dec.curve_name", lang), lang, note=t("fl.dec.best", lang, k=number(d.best.k, 3),
-                           rmse=number(d.best.rmse, 4), n=d.best.evaluations)),
-                  key="fl_wiener_chart", config={"displayModeBar": False})
+            chart(figs.wiener_figure(d, k, lang, proj), figs.wiener_alt(d, lang), key="fl_wiener_chart",
+                  config={"displayModeBar": False})
         with g2:
             _jpeg(wr.spec_restored, "fl.dec.spec_restored")
         with g3:
