@@ -4,7 +4,7 @@ Streamlit's ``st.slider`` reports its value only when the mouse is released. Thi
 ``streamlit.components.v2`` component (inline HTML/CSS/JS from this package, nothing fetched from
 elsewhere) that sends values while the hand moves, with backpressure: at most one run in flight
 per slider, the newest value wins, and the value at release is always drawn
-(``/work/shared/live-drag-facts.md`` has the measured pitfalls this design avoids).
+(the protocol's pitfalls it avoids are noted at each step below).
 
 Use it like a keyed widget whose range comes from the page's schema::
 
