@@ -1,5 +1,6 @@
 """Bounded decoding for :mod:`app.backend.images`: encoded bytes to a float picture in ``[0, 1]``,
-area-averaged by an integer factor while it is converted a strip at a time.
+area-averaged by an integer factor while it is converted a strip at a time, and the area-averaging
+resize to a working copy's size.
 
 The rules (modes, transparency, ranges) and the memory bound are described in
 :mod:`app.backend.images`; this module holds how they are carried out. Callers hold
@@ -228,3 +229,31 @@ def _strict_load(img: Image.Image) -> None:
         img.load()
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = old
+
+
+def _box_resize(channel: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Area-average a 2-D float array to ``size`` = (width, height) with Pillow's BOX filter."""
+    pil = Image.fromarray(np.ascontiguousarray(channel, dtype=np.float32))
+    return np.asarray(pil.resize(size, resample=Image.Resampling.BOX))
+
+
+def working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
+    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``)."""
+    if max(h, w) <= long_side:
+        return h, w
+    scale = long_side / max(h, w)
+    return max(1, min(long_side, int(round(h * scale)))), max(1, min(long_side, int(round(w * scale))))
+
+
+def resize_to(arr: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Area-average ``arr`` (H, W[, C]) to ``shape`` as float64, channel by channel, straight into
+    the result (no full-size float64 copy of the input)."""
+    new_h, new_w = shape
+    if arr.shape[:2] == shape:
+        return arr.astype(np.float64, copy=False)
+    if arr.ndim == 2:
+        return _box_resize(arr, (new_w, new_h)).astype(np.float64)
+    out = np.empty((new_h, new_w, arr.shape[2]), dtype=np.float64)
+    for c in range(arr.shape[2]):
+        out[..., c] = _box_resize(arr[..., c], (new_w, new_h))
+    return out

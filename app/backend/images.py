@@ -54,7 +54,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from PIL import Image
 
 from ._validate import BackendError
 
@@ -146,7 +145,7 @@ class ImageError(BackendError):
 
 
 # the decoder raises ImageError and reads the limits above, so it is imported once they exist
-from ._decode import decode  # noqa: E402
+from ._decode import decode, resize_to, working_shape  # noqa: E402
 
 
 # --------------------------------------------------------------------------- #
@@ -272,7 +271,7 @@ def load_working_copy(source: ImageSource, long_side: int = DEFAULT_WORKING_SIDE
     with DECODE_SLOT:  # the final resize too: its temporaries are part of the decode's peak
         image, full = decode(data, long_side, at_least=True)
         # the size follows from the file's shape, as working_copy(load_image(...)) would make it
-        out = _resize_to(image, _working_shape(full[0], full[1], long_side))
+        out = resize_to(image, working_shape(full[0], full[1], long_side))
     return WorkingCopy(out, full, full[:2] != out.shape[:2])
 
 
@@ -377,12 +376,6 @@ class WorkingCopy:
     resized: bool
 
 
-def _box_resize(channel: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """Area-average a 2-D float array to ``size`` = (width, height) with Pillow's BOX filter."""
-    pil = Image.fromarray(np.ascontiguousarray(channel, dtype=np.float32))
-    return np.asarray(pil.resize(size, resample=Image.Resampling.BOX))
-
-
 def _check_long_side(long_side: int) -> int:
     if isinstance(long_side, bool) or not isinstance(long_side, (int, np.integer)):
         raise ValueError(f"long_side must be an integer, not {long_side!r}")
@@ -428,29 +421,7 @@ def working_copy(image: np.ndarray, long_side: int = DEFAULT_WORKING_SIDE) -> Wo
     original = tuple(arr.shape)
     if max(h, w) <= long_side:
         return WorkingCopy(arr.astype(np.float64, copy=False), original, False)
-    return WorkingCopy(_resize_to(arr, _working_shape(h, w, long_side)), original, True)
-
-
-def _working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
-    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``)."""
-    if max(h, w) <= long_side:
-        return h, w
-    scale = long_side / max(h, w)
-    return max(1, min(long_side, int(round(h * scale)))), max(1, min(long_side, int(round(w * scale))))
-
-
-def _resize_to(arr: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Area-average ``arr`` (H, W[, C]) to ``shape`` as float64, channel by channel, straight into
-    the result (no full-size float64 copy of the input)."""
-    new_h, new_w = shape
-    if arr.shape[:2] == shape:
-        return arr.astype(np.float64, copy=False)
-    if arr.ndim == 2:
-        return _box_resize(arr, (new_w, new_h)).astype(np.float64)
-    out = np.empty((new_h, new_w, arr.shape[2]), dtype=np.float64)
-    for c in range(arr.shape[2]):
-        out[..., c] = _box_resize(arr[..., c], (new_w, new_h))
-    return out
+    return WorkingCopy(resize_to(arr, working_shape(h, w, long_side)), original, True)
 
 
 #: Rec. 601 luma weights (R, G, B).
