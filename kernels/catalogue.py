@@ -1,6 +1,7 @@
 """The kernel catalogue: one :class:`~kernels.spec.KernelSpec` per spatial kernel (its family,
 band, parameters with ranges, steps and defaults, and the en/zh names and descriptions) and the
-builder of each (the functions of :mod:`kernels.spatial` and :mod:`kernels.directional`).
+builder of each (the functions of :mod:`kernels.spatial`, :mod:`kernels.detail` and
+:mod:`kernels.directional`).
 
 Examples
 --------
@@ -11,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+from .detail import dog, gabor, high_boost, laplacian, log, outline, sharpen, unsharp
 from .directional import (
     KIRSCH_DIRECTIONS,
     LINE_DIRECTIONS,
@@ -30,20 +32,12 @@ from .spatial import (
     binomial,
     box,
     disk,
-    dog,
-    gabor,
     gaussian,
     gaussian_size,
-    high_boost,
     identity,
-    laplacian,
-    log,
     motion,
-    outline,
-    sharpen,
     sinc,
     tent,
-    unsharp,
 )
 from .spec import MAX_KERNEL_SIDE, ChoiceParam, KernelSpec, Param
 

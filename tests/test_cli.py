@@ -620,24 +620,24 @@ def _umask() -> int:
 
 
 def test_a_failed_rename_leaves_what_was_there_and_no_temporary_file(tmp_path):
-    from app import cli
+    from app import cli_commands
 
     taken = tmp_path / "k.npy"  # a folder by that name appeared after the checks: the rename fails
     taken.mkdir()
     (taken / "inside").write_bytes(b"old")
-    with pytest.raises(cli.CliError, match="cannot write"):
-        cli._write_bytes(taken, b"new", replace=True)
+    with pytest.raises(cli_commands.CliError, match="cannot write"):
+        cli_commands._write_bytes(taken, b"new", replace=True)
     assert (taken / "inside").read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.npy"]
 
 
 def test_an_output_that_appears_meanwhile_is_not_replaced_without_force(tmp_path):
-    from app import cli
+    from app import cli_commands
 
     out = tmp_path / "k.npy"
     out.write_bytes(b"written by someone else after the check")
-    with pytest.raises(cli.CliError, match="exists; add --force"):
-        cli._write_bytes(out, b"new", replace=False)
+    with pytest.raises(cli_commands.CliError, match="exists; add --force"):
+        cli_commands._write_bytes(out, b"new", replace=False)
     assert out.read_bytes() == b"written by someone else after the check"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.npy"]
 

@@ -430,19 +430,21 @@ def test_property_validation(call, match):
         call()
 
 
-@pytest.mark.parametrize("module", ["app.backend.fourier", "app.backend.fourier_properties"])
-def test_docstring_examples_run(module):
+@pytest.mark.parametrize("module, examples", [("app.backend.fourier", 15), ("app.backend.fourier_waves", 5),
+                                               ("app.backend.fourier_swaps", 10),
+                                               ("app.backend.fourier_properties", 20)])
+def test_docstring_examples_run(module, examples):
     import doctest
     import importlib
 
     res = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert res.attempted >= 20 and res.failed == 0
+    assert res.attempted >= examples and res.failed == 0
 
 
 def test_fourier_modules_are_exported_from_the_backend():
     import app.backend as backend
-    from app.backend import deconvolution, fourier, fourier_properties, image_transforms
+    from app.backend import deconvolution, fourier, fourier_properties, fourier_swaps, fourier_waves, image_transforms
 
-    for mod in (fourier, fourier_properties, image_transforms, deconvolution):
+    for mod in (fourier, fourier_waves, fourier_swaps, fourier_properties, image_transforms, deconvolution):
         missing = [n for n in mod.__all__ if n not in backend.__all__ or getattr(backend, n) is not getattr(mod, n)]
         assert not missing, (mod.__name__, missing)

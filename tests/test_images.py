@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile
 
-from app.backend import images
+from app.backend import _decode, images
 from app.backend.images import (
     DEFAULT_WORKING_SIDE,
     MAX_PIXELS,
@@ -564,7 +564,7 @@ def _area_mean(a: np.ndarray, k: int) -> np.ndarray:
 def test_load_image_area_averages_a_picture_above_the_decode_side(monkeypatch):
     rgba = RNG.integers(0, 256, (70, 103, 4), dtype=np.uint8)
     monkeypatch.setattr(images, "MAX_DECODE_SIDE", 40)  # 103 px -> factor 3 (35 px)
-    monkeypatch.setattr(images, "_STRIP_PIXELS", 500)  # many strips, each a whole number of 3-row blocks
+    monkeypatch.setattr(_decode, "_STRIP_PIXELS", 500)  # many strips, each a whole number of 3-row blocks
     out = load_image(encode(Image.fromarray(rgba, "RGBA"), "PNG"))
     a = rgba[..., 3:] / 255.0
     on_white = rgba[..., :3] / 255.0 * a + (1 - a)  # composited first, then averaged
@@ -575,7 +575,7 @@ def test_load_image_area_averages_a_picture_above_the_decode_side(monkeypatch):
 def test_load_image_range_rules_hold_over_all_strips(monkeypatch):
     # 32-bit integer grey outside 0..65535: min-max over the WHOLE picture, not per strip
     vals = np.linspace(-5e5, 9e5, 60 * 50).reshape(60, 50).astype(np.int32)
-    monkeypatch.setattr(images, "_STRIP_PIXELS", 100)
+    monkeypatch.setattr(_decode, "_STRIP_PIXELS", 100)
     out = load_image(encode(Image.fromarray(vals), "TIFF"))
     np.testing.assert_allclose(out, (vals - vals.min()) / (vals.max() - vals.min()), atol=1e-12)
     # a grey palette picture is grey even when its strips are read one by one

@@ -1,4 +1,4 @@
-"""Tests of the spatial kernel catalogue (kernels/__init__.py, kernels/spatial.py, kernels/spec.py)."""
+"""Tests of the spatial kernel catalogue (kernels/__init__.py, kernels/spatial.py, kernels/detail.py, kernels/spec.py)."""
 
 from __future__ import annotations
 
@@ -634,7 +634,8 @@ def test_any_valid_parameter_combination_builds(case):
         assert abs(k.sum()) <= 1e-9 * max(1.0, np.abs(k).sum())
 
 
-@pytest.mark.parametrize("module", ["kernels", "kernels.spec", "kernels.spatial", "kernels.parse", "kernels.frequency"])
+@pytest.mark.parametrize("module", ["kernels", "kernels.spec", "kernels.spatial", "kernels.detail", "kernels.parse",
+                                    "kernels.frequency"])
 def test_docstring_examples_run(module):
     mod = importlib.import_module(module)
     res = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS, verbose=False)

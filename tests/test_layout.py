@@ -75,11 +75,38 @@ def test_views_are_layout_sized(lab):
     assert _lines(LAB_DIR / lab / "view.py") <= VIEW_LINES
 
 
+#: Folders whose every module must stay short enough to read.
+CODE_FOLDERS = ("app", "kernels")
+#: String tables: one sentence a line in two languages, long by nature.
+STRING_TABLES = ("app/ui/strings/*.py", "app/labs/*/strings.py", "*_strings.py")
+#: Modules allowed over the limit for now, each with the reason.
+LONG_FOR_NOW = {
+    "app/classroom/store.py": "split pending",
+}
+
+
 def _is_string_table(path: Path) -> bool:
-    return path.name == "strings.py" or path.name.endswith("_strings.py") or path.parent.name == "strings"
+    rel = path.relative_to(ROOT)
+    return any(rel.match(pattern) for pattern in STRING_TABLES)
 
 
-def test_ui_modules_do_one_job():
-    long = {str(p.relative_to(ROOT)): _lines(p) for folder in ("app/labs", "app/ui") for p in (ROOT / folder).rglob("*.py")
-            if not _is_string_table(p) and _lines(p) > MODULE_LINES}
+def test_string_tables_are_named_explicitly():
+    # the exemption covers the string tables and nothing else
+    assert _is_string_table(ROOT / "app/ui/strings/common.py")
+    assert _is_string_table(ROOT / "app/labs/image_lab/strings.py")
+    assert _is_string_table(ROOT / "app/labs/image_lab/teaching_strings.py")
+    assert not _is_string_table(ROOT / "app/ui/format.py")
+    assert not _is_string_table(ROOT / "app/labs/image_lab/pipeline.py")
+
+
+def test_every_module_does_one_job():
+    modules = [p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*.py")]
+    assert len(modules) > 100  # the walk found the tree
+    long = {str(p.relative_to(ROOT)): _lines(p) for p in modules
+            if not _is_string_table(p) and str(p.relative_to(ROOT)) not in LONG_FOR_NOW and _lines(p) > MODULE_LINES}
     assert long == {}
+
+
+def test_the_long_modules_allowed_for_now_exist():
+    # an exception whose module was split or renamed must go too
+    assert all((ROOT / path).is_file() for path in LONG_FOR_NOW)

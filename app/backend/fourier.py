@@ -1,6 +1,8 @@
 """What a spectrum means: basis waves, reconstruction from few coefficients, magnitude vs phase.
 
-The engine of the Fourier Lab.  Pure numpy/scipy.
+The engine of the Fourier Lab.  Pure numpy/scipy.  Reconstruction lives here; the basis waves in
+:mod:`app.backend.fourier_waves` and the magnitude/phase swaps in :mod:`app.backend.fourier_swaps`
+(every name is importable from here too).
 
 Conventions
 -----------
@@ -27,14 +29,14 @@ Images
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 import scipy.fft as sp_fft
 
-from ._validate import BackendError, finite_number, positive_number, shape2, whole_number
+from ._fourier_input import _as_gray
+from ._validate import finite_number, positive_number, whole_number
 from .convolution import _as_image
+from .fourier_swaps import magnitude_only, phase_only, swap_magnitude_phase
+from .fourier_waves import WaveInfo, basis_wave, index_to_frequency, wave_info
 from .spectra import full_from_half
 
 __all__ = [
@@ -52,180 +54,6 @@ __all__ = [
     "magnitude_only",
     "phase_only",
 ]
-
-
-# ---------------------------------------------------------------------------------------------
-# validation
-# ---------------------------------------------------------------------------------------------
-def _as_gray(image: object, what: str = "image") -> np.ndarray:
-    """A finite, non-empty, real 2-D float64 array (colour images are refused, not converted)."""
-    x = np.asarray(image)
-    if x.ndim != 2:
-        raise ValueError(f"{what} must be a 2-D grey image; got shape {x.shape} (convert colour with to_gray)")
-    x = _as_image(x)
-    return x.astype(np.float64, copy=False)
-
-
-def _check_frequency(n: int, f: object, what: str) -> int:
-    """An integer frequency in the centred range of a side of ``n`` samples."""
-    f = whole_number(f, what)
-    lo, hi = -(n // 2), (n - 1) // 2
-    if not lo <= f <= hi:
-        raise BackendError(f"{what} must be between {lo} and {hi} for a side of {n}; got {f}", "range",
-                           what=what, value=f, lo=lo, hi=hi)
-    return f
-
-
-def _wrap(f: int, n: int) -> int:
-    """Fold an integer frequency into the centred range ``-(n // 2) .. (n - 1) // 2``."""
-    return (f + n // 2) % n - n // 2
-
-
-# ---------------------------------------------------------------------------------------------
-# 1. one point of the spectrum is one wave
-# ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class WaveInfo:
-    """The wave that spectrum point ``(u, v)`` stands for (see :func:`wave_info`).
-
-    Attributes
-    ----------
-    u, v : int
-        Row and column frequency in cycles per image height / width (centred convention).
-    fy, fx : float
-        The same in cycles/pixel (``u / H``, ``v / W``).
-    frequency : float
-        ``hypot(fy, fx)`` in cycles/pixel.
-    period : float
-        ``1 / frequency`` in pixels, measured across the stripes (``inf`` for DC).
-    orientation_deg : float
-        Direction in which the wave oscillates (its wave vector, perpendicular to the
-        stripes), counter-clockwise from the +x axis as seen on screen (rows grow downwards),
-        folded into ``[0, 180)``: 0 = vertical stripes, 90 = horizontal stripes.  It is the
-        angle of the point as seen from the centre of the displayed spectrum.  0 for DC.
-    index : tuple of int
-        ``(row, col)`` of the point in the centred spectrum.
-    mirror : tuple of int
-        ``(-u, -v)`` folded into the centred range: the conjugate partner.
-    mirror_index : tuple of int
-        ``(row, col)`` of the mirror in the centred spectrum.
-    self_mirror : bool
-        The point is its own mirror (DC, Nyquist): its wave has no sine part.
-    """
-
-    u: int
-    v: int
-    fy: float
-    fx: float
-    frequency: float
-    period: float
-    orientation_deg: float
-    index: tuple[int, int]
-    mirror: tuple[int, int]
-    mirror_index: tuple[int, int]
-    self_mirror: bool
-
-
-def basis_wave(shape: tuple[int, int], u: int, v: int) -> tuple[np.ndarray, np.ndarray]:
-    """The DFT basis wave of frequency ``(u, v)``: its cosine and sine parts.
-
-    ``cos(θ)`` and ``sin(θ)`` with ``θ[y, x] = 2π (u y / H + v x / W)``: the real and
-    imaginary parts of ``exp(iθ)``, which is ``H·W·ifft2`` of a unit spike at ``(u, v)``.
-    A real image is a sum of these with real weights ``Re F / (H·W)`` (cos) and
-    ``-Im F / (H·W)`` (sin), the mirror ``(-u, -v)`` contributing the same wave again.
-
-    Parameters
-    ----------
-    shape : (int, int)
-        Image size ``(H, W)``.
-    u, v : int
-        Row and column frequency, ``-(H // 2) <= u <= (H - 1) // 2`` and likewise ``v``
-        (see the module docstring).
-
-    Returns
-    -------
-    cos_part, sin_part : ndarray, shape (H, W)
-        Values in ``[-1, 1]``.
-
-    Examples
-    --------
-    >>> c, s = basis_wave((4, 4), 0, 1)
-    >>> c[0].round(6).tolist(), s[0].round(6).tolist()
-    ([1.0, 0.0, -1.0, -0.0], [0.0, 1.0, 0.0, -1.0])
-    """
-    h, w = shape2(shape)
-    u = _check_frequency(h, u, "u")
-    v = _check_frequency(w, v, "v")
-    # integer phases taken modulo the side keep theta in [0, 2π) exactly at every pixel
-    ty = 2.0 * np.pi * ((u * np.arange(h)) % h) / h
-    tx = 2.0 * np.pi * ((v * np.arange(w)) % w) / w
-    theta = ty[:, None] + tx[None, :]
-    return np.cos(theta), np.sin(theta)
-
-
-def wave_info(shape: tuple[int, int], u: int, v: int) -> WaveInfo:
-    """Frequency, period, orientation and mirror point of spectrum point ``(u, v)``.
-
-    Parameters
-    ----------
-    shape : (int, int)
-        Image size ``(H, W)``.
-    u, v : int
-        Row and column frequency in the centred convention (see :func:`basis_wave`).
-
-    Returns
-    -------
-    WaveInfo
-
-    Examples
-    --------
-    >>> info = wave_info((64, 64), 0, 8)
-    >>> info.fx, info.period, info.orientation_deg, info.index, info.mirror_index
-    (0.125, 8.0, 0.0, (32, 40), (32, 24))
-    >>> wave_info((64, 64), -8, 8).orientation_deg
-    45.0
-    """
-    h, w = shape2(shape)
-    u = _check_frequency(h, u, "u")
-    v = _check_frequency(w, v, "v")
-    fy, fx = u / h, v / w
-    freq = math.hypot(fy, fx)
-    period = math.inf if freq == 0 else 1.0 / freq
-    # screen angle: x to the right, y up (= minus the row direction); a wave and its mirror
-    # are the same wave, so fold into [0, 180)
-    angle = 0.0 if freq == 0 else math.degrees(math.atan2(-fy, fx)) % 180.0
-    angle = round(angle, 12) % 180.0
-    mu, mv = _wrap(-u, h), _wrap(-v, w)
-    return WaveInfo(
-        u=u,
-        v=v,
-        fy=fy,
-        fx=fx,
-        frequency=freq,
-        period=period,
-        orientation_deg=angle,
-        index=(u + h // 2, v + w // 2),
-        mirror=(mu, mv),
-        mirror_index=(mu + h // 2, mv + w // 2),
-        self_mirror=(mu, mv) == (u, v),
-    )
-
-
-def index_to_frequency(shape: tuple[int, int], row: int, col: int) -> tuple[int, int]:
-    """The frequency ``(u, v)`` at ``(row, col)`` of a centred spectrum (a clicked point).
-
-    Examples
-    --------
-    >>> index_to_frequency((64, 65), 32, 32)
-    (0, 0)
-    >>> index_to_frequency((64, 65), 0, 64)
-    (-32, 32)
-    """
-    h, w = shape2(shape)
-    row, col = whole_number(row, "row"), whole_number(col, "col")
-    if not (0 <= row < h and 0 <= col < w):
-        raise ValueError(f"index ({row}, {col}) is outside a {h}x{w} spectrum")
-    return row - h // 2, col - w // 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,88 +278,3 @@ def reconstruction_curve(image: np.ndarray, ks: object, *, data_range: float = 1
     units = np.where(ks_arr > 0, np.searchsorted(np.cumsum(count), ks_arr, side="left") + 1, 0)
     mse = dropped[units] / float(total) ** 2
     return _psnr_from_mse(mse, data_range)
-
-
-# ---------------------------------------------------------------------------------------------
-# 3. magnitude or phase?
-# ---------------------------------------------------------------------------------------------
-def _unit_phase(half: np.ndarray) -> np.ndarray:
-    """``F / |F|`` (0 where ``F == 0``)."""
-    mag = np.abs(half)
-    return np.divide(half, mag, out=np.zeros_like(half), where=mag > 0)
-
-
-def swap_magnitude_phase(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Exchange magnitude and phase of two same-size images (Oppenheim & Lim 1981).
-
-    Returns ``(|A|·e^{i∠B}, |B|·e^{i∠A})`` transformed back: the first looks like ``b``,
-    the second like ``a`` — structure lives in the phase.  Where a spectrum is exactly zero
-    its phase is taken as 0.
-
-    Parameters
-    ----------
-    a, b : ndarray, shape (H, W)
-        Grey images of the same shape.
-
-    Returns
-    -------
-    mag_a_phase_b, mag_b_phase_a : ndarray, shape (H, W)
-        Real float64 (raw values: not clipped to the input range).
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(0)
-    >>> a, b = rng.random((8, 8)), rng.random((8, 8))
-    >>> ab, ba = swap_magnitude_phase(a, a)
-    >>> bool(np.abs(ab - a).max() < 1e-12)
-    True
-    >>> ab, ba = swap_magnitude_phase(a, b)
-    >>> bool(np.isclose(ab.mean(), a.mean())), bool(np.isclose(ba.mean(), b.mean()))
-    (True, True)
-    """
-    x = _as_gray(a, "a")
-    y = _as_gray(b, "b")
-    if x.shape != y.shape:
-        raise ValueError(f"images must have the same shape; got {x.shape} and {y.shape}")
-    fa, fb = sp_fft.rfft2(x), sp_fft.rfft2(y)
-    ab = sp_fft.irfft2(np.abs(fa) * _unit_phase(fb), s=x.shape)
-    ba = sp_fft.irfft2(np.abs(fb) * _unit_phase(fa), s=x.shape)
-    return ab, ba
-
-
-def magnitude_only(image: np.ndarray, *, centred: bool = False) -> np.ndarray:
-    """The image rebuilt from its magnitude with zero phase: ``ifft2(|F|)``.
-
-    The result is real and even, peaked at the origin pixel ``(0, 0)``; ``centred=True``
-    moves that to the middle of the picture (``fftshift``) for display.  It keeps the mean
-    and the energy of the image but none of its shapes.
-
-    Examples
-    --------
-    >>> x = np.random.default_rng(0).random((8, 8))
-    >>> m = magnitude_only(x)
-    >>> bool(np.isclose(m.mean(), x.mean())), bool(np.isclose((m**2).sum(), (x**2).sum()))
-    (True, True)
-    >>> bool(np.unravel_index(np.argmax(magnitude_only(x, centred=True)), (8, 8)) == (4, 4))
-    True
-    """
-    x = _as_gray(image)
-    out = sp_fft.irfft2(np.abs(sp_fft.rfft2(x)), s=x.shape)
-    return sp_fft.fftshift(out) if centred else out
-
-
-def phase_only(image: np.ndarray) -> np.ndarray:
-    """The image rebuilt from its phase with unit magnitude: ``ifft2(F / |F|)``.
-
-    Edges and shapes survive (whitened); values are small (RMS ``1 / sqrt(H·W)``) and signed,
-    so the display layer should stretch them.  Coefficients that are exactly zero stay zero.
-
-    Examples
-    --------
-    >>> x = np.zeros((8, 8)); x[2, 3] = 1.0
-    >>> p = phase_only(x)
-    >>> [int(i) for i in np.unravel_index(np.argmax(p), p.shape)], round(float(p.max()), 6)
-    ([2, 3], 1.0)
-    """
-    x = _as_gray(image)
-    return sp_fft.irfft2(_unit_phase(sp_fft.rfft2(x)), s=x.shape)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.fft as sp_fft
 
+from ._fourier_input import _as_gray, _check_frequency
 from ._validate import finite_number, whole_number
-from .fourier import _as_gray, _check_frequency
 from .image_transforms import _windowed_object, circular_shift, even_part, modulate, rotate_image, scale_image
 
 __all__ = [

@@ -13,8 +13,9 @@ import math
 import numpy as np
 from scipy import ndimage
 
+from ._fourier_input import _as_gray
 from ._validate import finite_number, whole_number
-from .fourier import _as_gray, basis_wave
+from .fourier_waves import basis_wave
 
 __all__ = [
     "circular_shift",
