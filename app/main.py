@@ -42,4 +42,5 @@ except Exception:
     st.error(t("app.unexpected_error", lang, reference=reference))
     raise
 classroom.push_pending()  # a teacher's push sends this page as it ran
+classroom.poll_after_page(lang)  # a student whose page asked no waiting question polls from the sidebar
 state.write_query_params()
