@@ -30,7 +30,6 @@ pages = [
     st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
 current = st.navigation(pages)
-classroom.follow_pending()  # a class following its teacher changes page here, where the pages are known
 try:
     current.run()
 except Exception:

@@ -50,14 +50,13 @@ POLL_S = 1.0  # the teacher's live counts
 # new-session message, websocket writes): 1.5 s keeps an idle student under 2 ms/s, and a reveal or
 # push still lands within ~1.5 s (a reveal redraws only the question's fragment).
 STUDENT_POLL_S = 1.5
-PAGE_SPREAD_S = 3.0  # after a reveal shown in the question, the whole page reruns within this, spread over the class
+PAGE_SPREAD_S = 5.0  # after a reveal shown in the question, the whole page reruns within this, spread over the class
 TOUCH_S = 60.0  # the teacher's page keeps the class alive this often
 CODE = "class"  # the join link's key (a global setting: ?class=CODE)
 FOLLOW = "class_follow"  # the student's toggle
 _TOKEN, _TEACHER_CODE, _SHOW = "_class_token", "_class_teacher_code", "_class_show_code"
 _SID, _JOINED, _SENT, _REVEALED = "_class_sid", "_class_joined", "_class_sent", "_class_revealed"
 _SEEN_PUSH, _TOUCHED, _NOTE = "_class_seen_push", "_class_touched", "_class_note"
-_FOLLOW_TO = "_class_follow_to"  # the pushed link a following student goes to on this run
 _PUSH_PENDING = "_class_push_pending"  # pressed; sent once the page has run
 _UNSENT = "_class_unsent"  # question → pick the store could not take yet (the poll sends it again)
 _POLLER = "_class_poller"  # this run's question that polls for the student ("": none yet)
@@ -301,23 +300,21 @@ def _leave() -> None:
     _ss()[CODE] = ""
 
 
-def follow_pending() -> None:
-    """Take a following student to the teacher's pushed page and settings (the router calls this between
-    ``st.navigation`` and the page, when the pages are known)."""
-    link = _ss().pop(_FOLLOW_TO, None)
+def _follow(link: str) -> None:
+    """Take a following student to the teacher's pushed page and settings, straight from the poll (the pages are
+    known since the page's full run): one run of the new page, not a rerun of the old one first."""
     ctx = get_script_run_ctx()
-    if not link or ctx is None:
-        return
     url = urlsplit(link)
-    pages = ctx.pages_manager.get_pages()
-    page = next((p for p in pages.values() if p.get("url_pathname") == url.path.strip("/")), None)
+    page = next((p for p in ctx.pages_manager.get_pages().values() if p.get("url_pathname") == url.path.strip("/")),
+                None) if ctx else None
     if page is None:  # a page this version does not have
         return
     params = dict(parse_qsl(url.query))
     state.open_link(params)
-    if page["page_script_hash"] != ctx.page_script_hash:
-        main_dir = Path(ctx.main_script_path).parent
-        st.switch_page(os.path.relpath(page["script_path"], main_dir), query_params={**params, CODE: student_code()})
+    if page["page_script_hash"] == ctx.page_script_hash:
+        st.rerun(scope="app")  # the same page with the teacher's settings
+    main_dir = Path(ctx.main_script_path).parent
+    st.switch_page(os.path.relpath(page["script_path"], main_dir), query_params={**params, CODE: student_code()})
 
 
 def _sync(lang: str, question: str = "") -> bool:
@@ -340,8 +337,8 @@ def _sync(lang: str, question: str = "") -> bool:
             st.rerun(scope="app")  # the page shows the verdicts and the numbers they held back
         ss[_PAGE_DUE] = time.monotonic() + random.uniform(0.0, PAGE_SPREAD_S)
     if ss.get(FOLLOW, True) and now.push_seq > ss.get(_SEEN_PUSH, 0) and now.push_link:
-        ss[_SEEN_PUSH], ss[_FOLLOW_TO] = now.push_seq, now.push_link
-        st.rerun(scope="app")  # the router follows (it knows the pages)
+        ss[_SEEN_PUSH] = now.push_seq
+        _follow(now.push_link)
     if time.monotonic() >= ss.get(_PAGE_DUE, float("inf")):
         del ss[_PAGE_DUE]
         st.rerun(scope="app")  # the revealed question's held-back numbers, on this student's turn
