@@ -61,6 +61,7 @@ _PUSH_PENDING = "_class_push_pending"  # pressed; sent once the page has run
 _UNSENT = "_class_unsent"  # question → pick the store could not take yet (the poll sends it again)
 _POLLER = "_class_poller"  # this run's question that polls for the student ("": none yet)
 _PAGE_DUE = "_class_page_due"  # when the page reruns to show what a revealed question held back
+_STAMP = "_class_stamp"  # the class's (pushes, reveals) marks this session last acted on
 _SLOT = "_class_poll_slot"  # the sidebar place of the poll the router adds after the page
 
 #: the global setting a join link carries (registered by app.ui.shell)
@@ -295,7 +296,7 @@ def _join_typed() -> None:
 
 
 def _leave() -> None:
-    for key in (_JOINED, _SENT, _UNSENT, _REVEALED, _SEEN_PUSH, _NOTE):
+    for key in (_JOINED, _SENT, _UNSENT, _REVEALED, _SEEN_PUSH, _NOTE, _STAMP):
         _ss().pop(key, None)
     _ss()[CODE] = ""
 
@@ -325,11 +326,18 @@ def _sync(lang: str, question: str = "") -> bool:
     code = student_code()
     if ss.get(_JOINED) != code and _call(cs.ClassStore.join, code, ss[_SID])[0]:
         ss[_JOINED] = code
-    ok, now = _call(cs.ClassStore.state, code)
+    _send_answers()
+    if time.monotonic() >= ss.get(_PAGE_DUE, float("inf")):
+        del ss[_PAGE_DUE]
+        st.rerun(scope="app")  # a revealed question's held-back numbers, on this student's turn
+    ok, stamp = _call(cs.ClassStore.stamp, code)
+    if ok and stamp == ss.get(_STAMP):
+        return True  # nothing new: one small read, nothing drawn
+    ok, now = _call(cs.ClassStore.state, code) if ok else (False, None)
     if not ok:
         st.warning(t(ss[_NOTE], lang))
         return False
-    _send_answers()
+    ss[_STAMP] = stamp
     new = now.revealed - ss.get(_REVEALED, frozenset())
     if new:
         ss[_REVEALED] = now.revealed
@@ -339,9 +347,6 @@ def _sync(lang: str, question: str = "") -> bool:
     if ss.get(FOLLOW, True) and now.push_seq > ss.get(_SEEN_PUSH, 0) and now.push_link:
         ss[_SEEN_PUSH] = now.push_seq
         _follow(now.push_link)
-    if time.monotonic() >= ss.get(_PAGE_DUE, float("inf")):
-        del ss[_PAGE_DUE]
-        st.rerun(scope="app")  # the revealed question's held-back numbers, on this student's turn
     return True
 
 
@@ -381,6 +386,7 @@ def _student_panel(lang: str) -> None:
     _ss().setdefault(_SID, secrets.token_hex(8))
     _ss()[_POLLER] = ""  # the page's first waiting question claims the poll
     _ss().pop(_PAGE_DUE, None)  # this run shows the whole page already
+    _ss().pop(_STAMP, None)  # a full run reads the whole class state (e.g. following switched back on)
     with st.sidebar:
         st.caption(t("class.student_in", lang, code=student_code()))
         _ss()[_SLOT] = st.container()  # where poll_after_page puts the poll if no question takes it
