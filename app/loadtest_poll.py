@@ -2,7 +2,7 @@
 
 A teacher session opens the CNN Lab in projector mode and presses *Start a class*; ``--sessions``
 students open the join link (``?class=CODE``), optionally sit idle for ``--idle`` seconds (only
-their page's 1-s poll runs: the server CPU per idle student, less the servers' CPU over ``--idle``
+their page's poll runs: the server CPU per idle student, less the servers' CPU over ``--idle``
 seconds before anyone came), answer every question on the page,
 then the teacher presses *Reveal to the class*, moves to the Signal Lab and presses *Send everyone
 to this page*. Like a browser, every session re-runs each ``run_every`` fragment on the interval

@@ -9,8 +9,8 @@ token in ``st.session_state`` and nowhere else; a student holds the join code (t
 * :func:`student_question` (from :func:`app.ui.predict.ask`): a student's question is a fragment (a
   pick reruns only it). The first question on the page still waiting for the reveal is also the
   student's poll: a reveal of it redraws only that fragment (the verdict within one poll), and the
-  whole page follows a few seconds later, spread over the class (the numbers the question held
-  back), instead of every student's page rerunning the whole lab at the same moment.
+  whole page follows within :data:`PAGE_SPREAD_S`, spread over the class (the numbers the question
+  held back), instead of every student's page rerunning the whole lab at the same moment.
 * :func:`poll_after_page` (from the router, after the page): a student whose page has no waiting
   question polls from the sidebar instead. Either way a student polls once per
   :data:`STUDENT_POLL_S` (one small fragment run: the store read is one row/key set).
@@ -50,7 +50,9 @@ POLL_S = 1.0  # the teacher's live counts
 # new-session message, websocket writes): 1.5 s keeps an idle student under 2 ms/s, and a reveal or
 # push still lands within ~1.5 s (a reveal redraws only the question's fragment).
 STUDENT_POLL_S = 1.5
-PAGE_SPREAD_S = 5.0  # after a reveal shown in the question, the whole page reruns within this, spread over the class
+# After a reveal shown in the question, the whole page reruns (the numbers the question held back) within this,
+# spread over the class: 100 page runs at once would hold up a push that follows soon after.
+PAGE_SPREAD_S = 15.0
 TOUCH_S = 60.0  # the teacher's page keeps the class alive this often
 CODE = "class"  # the join link's key (a global setting: ?class=CODE)
 FOLLOW = "class_follow"  # the student's toggle
