@@ -2,7 +2,7 @@
 
 A teacher session opens the CNN Lab in projector mode and presses *Start a class*; ``--sessions``
 students open the join link (``?class=CODE``), optionally sit idle for ``--idle`` seconds (only
-their page's 1-s poll runs: the server CPU per idle student, less the servers' CPU over ``--idle``
+their page's poll runs: the server CPU per idle student, less the servers' CPU over ``--idle``
 seconds before anyone came), answer every question on the page,
 then the teacher presses *Reveal to the class*, moves to the Signal Lab and presses *Send everyone
 to this page*. Like a browser, every session re-runs each ``run_every`` fragment on the interval
@@ -60,11 +60,14 @@ class PollSession(Session):
         now = time.perf_counter()
         if kind == "new_session":  # a run starts
             self.run_started = now
+            if not msg.metadata.run.fragment_ids:  # a whole-page run: like a browser, forget every interval (the run
+                self.auto = {}  # announces its fragments' again)
         elif kind == "auto_rerun":
             self.auto[msg.auto_rerun.fragment_id] = (msg.auto_rerun.interval, now)
+        elif kind == "stop_auto_rerun":
+            for fid in msg.stop_auto_rerun.fragment_ids:
+                self.auto.pop(fid, None)
         elif kind == "navigation":
-            if msg.navigation.page_script_hash != self.page_hash:  # another page: the old page's fragments are gone
-                self.auto = {f: (i, at) for f, (i, at) in self.auto.items() if at >= self.run_started}
             self.pages.update({p.page_script_hash: p.url_pathname for p in msg.navigation.app_pages})
             self.page_hash = msg.navigation.page_script_hash
             if self.pages.get(self.page_hash) == PUSH_PAGE and self.arrived_at is None:

@@ -32,7 +32,6 @@ pages = [
     st.Page(labs / "image_lab" / "view.py", title=t("nav.image_lab", lang), icon=":material/image:", url_path="image_lab", visibility="hidden"),
 ]
 current = st.navigation(pages)
-classroom.follow_pending()  # a class following its teacher changes page here, where the pages are known
 try:
     current.run()
 except Exception:
@@ -44,4 +43,5 @@ except Exception:
     st.error(t("app.unexpected_error", lang, reference=reference))
     raise
 classroom.push_pending()  # a teacher's push sends this page as it ran
+classroom.poll_after_page(lang)  # a student whose page asked no waiting question polls from the sidebar
 state.write_query_params()

@@ -115,6 +115,37 @@ def test_reveal_and_push_reach_the_class_state(store):
     assert store.state(keys.code) == cs.ClassState(frozenset({"q_four"}), 2, "/signal_lab", 0)
 
 
+def test_the_stamp_moves_with_every_reveal_and_push_and_only_then(store):
+    keys = store.create_class()
+    seen = [store.stamp(keys.code)]
+    store.join(keys.code, STUDENTS[0])
+    store.answer(keys.code, STUDENTS[0], "q_three", 1)
+    store.touch(keys.code, keys.teacher_token)
+    assert store.stamp(keys.code) == seen[-1]  # members, answers and activity leave a student's poll alone
+    for change in (lambda: store.reveal(keys.code, keys.teacher_token, "q_four"),
+                   lambda: store.push(keys.code, keys.teacher_token, "/signal_lab"),
+                   lambda: store.reveal(keys.code, keys.teacher_token, "q_three"),
+                   lambda: store.push(keys.code, keys.teacher_token, "/signal_lab")):  # the same link again
+        change()
+        seen.append(store.stamp(keys.code))
+    assert len(set(seen)) == len(seen)
+    assert store.state(keys.code) == cs.ClassState(frozenset({"q_three", "q_four"}), 2, "/signal_lab", 1)
+
+
+@pytest.mark.parametrize("code", ["", "not a code", "K7QM-3XPA"])
+def test_the_stamp_of_a_missing_class_is_not_found(store, code):
+    with pytest.raises(cs.ClassNotFound, match="no class"):
+        store.stamp(code)
+
+
+def test_the_stamp_of_an_expired_class_deletes_it(store):
+    keys = store.create_class()
+    store.clock.now += cs.TTL_S + 1
+    with pytest.raises(cs.ClassNotFound, match="expired"):
+        store.stamp(keys.code)
+    assert _stored_rows(store) == 0
+
+
 @pytest.mark.parametrize("link", ["https://evil.example/", "//evil.example/x", "/a b", "/" + "x" * 2000,
                                   "javascript:alert(1)"])
 def test_a_push_must_stay_on_this_site(store, link):

@@ -185,8 +185,19 @@ class ClassStore(abc.ABC):
         return out
 
     def state(self, code: str) -> ClassState:
-        """Revealed questions, the last push and the member count: one read for a student's poll."""
+        """Revealed questions, the last push and the member count."""
         return self._state(self._live(code))
+
+    def stamp(self, code: str) -> tuple[int, int]:
+        """A live class's ``(pushes, reveals)`` marks in one small read (one row or one hash): they change whenever
+        :meth:`state`'s push or revealed questions do, so a student's idle poll reads only this."""
+        try:
+            code = parse_code(code)
+        except ValueError:
+            raise ClassNotFound("no class with this code") from None
+        row = self._stamp(code)
+        self._check_live(code, None if row is None else row[0])
+        return row[1], row[2]
 
     def reveal(self, code: str, token: str, question: str) -> None:
         """Reveal ``question``'s answer to the whole class (teacher only)."""
@@ -220,13 +231,17 @@ class ClassStore(abc.ABC):
             code = parse_code(code)
         except ValueError:
             raise ClassNotFound("no class with this code") from None
-        last = self._last(code)
+        self._check_live(code, self._last(code))
+        return code
+
+    def _check_live(self, code: str, last: float | None) -> None:
+        """``ClassNotFound`` unless ``code`` (last active at ``last``, ``None``: no such class) is alive; an
+        expired class is deleted."""
         if last is None:
             raise ClassNotFound("no class with this code")
         if self.clock() - last > TTL_S:
             self._delete(code)
             raise ClassNotFound("this class has expired")
-        return code
 
     def _alive(self, code: str) -> bool:
         try:
@@ -282,6 +297,10 @@ class ClassStore(abc.ABC):
 
     @abc.abstractmethod
     def _state(self, code: str) -> ClassState: ...
+
+    @abc.abstractmethod
+    def _stamp(self, code: str) -> tuple[float, int, int] | None:
+        """``(last activity, pushes, reveal mark)`` in one read, ``None`` if there is no such class."""
 
     @abc.abstractmethod
     def _reveal(self, code: str, question: str, now: float) -> None: ...
@@ -427,6 +446,11 @@ class SQLiteStore(ClassStore):
             raise ClassNotFound("no class with this code")
         return ClassState(revealed, row[0], row[1], row[2])
 
+    def _stamp(self, code):
+        with self._db(write=False) as db:
+            return db.execute("SELECT last, push_seq, (SELECT count(*) FROM reveals WHERE code = ?) "
+                              "FROM classes WHERE code = ?", (code, code)).fetchone()
+
     def _reveal(self, code, question, now):
         with self._db() as db:
             db.execute("INSERT OR IGNORE INTO reveals VALUES (?, ?)", (code, question))
@@ -454,7 +478,8 @@ class SQLiteStore(ClassStore):
 class RedisStore(ClassStore):
     """Classes in Redis (several machines share one server). Every key of a class expires with it.
 
-    Keys: ``convscope:class:{code}`` (hash: token, last, push_seq, push_link), ``…:members:{code}``
+    Keys: ``convscope:class:{code}`` (hash: token, last, push_seq, push_link, reveals: a mark that moves with every
+    reveal), ``…:members:{code}``
     (set), ``…:answers:{code}:{question}`` (hash session → choice), ``…:reveals:{code}`` (set).
     """
 
@@ -537,10 +562,15 @@ class RedisStore(ClassStore):
             raise ClassNotFound("no class with this code")
         return ClassState(frozenset(revealed), int(seq), link or "", int(members))
 
+    def _stamp(self, code):
+        last, pushes, reveals = self._run(lambda: self.r.hmget(self._key("class", code), "last", "push_seq", "reveals"))
+        return None if last is None else (float(last), int(pushes or 0), int(reveals or 0))
+
     def _reveal(self, code, question, now):
         def go():
             pipe = self.r.pipeline()
             pipe.sadd(self._key("reveals", code), question)
+            pipe.hincrby(self._key("class", code), "reveals", 1)  # the stamp's mark (a repeated reveal moves it too)
             self._touching(pipe, code, now)
             pipe.execute()
         self._run(go)

@@ -5,10 +5,17 @@ token in ``st.session_state`` and nowhere else; a student holds the join code (t
 ``?class=CODE``) and a random session id. Hooks:
 
 * :func:`panel` (from :func:`app.ui.shell.sidebar`, once per run): the teacher's code, QR code and
-  buttons; the student's class line, *Follow the teacher* toggle and the 1-s poll that brings the
-  teacher's reveals and pushes.
-* :func:`question` (from :func:`app.ui.predict.ask`): a student's pick is sent; the teacher
-  sees the live counts and *Reveal to the class*.
+  buttons; the student's class line and *Follow the teacher* toggle.
+* :func:`student_question` (from :func:`app.ui.predict.ask`): a student's question is a fragment (a
+  pick reruns only it). The first question on the page still waiting for the reveal is also the
+  student's poll: a reveal of it redraws only that fragment (the verdict within one poll), and the
+  whole page follows within :data:`PAGE_SPREAD_S`, spread over the class (the numbers the question
+  held back), instead of every student's page rerunning the whole lab at the same moment.
+* :func:`poll_after_page` (from the router, after the page): a student whose page has no waiting
+  question polls from the sidebar instead. Either way a student polls once per
+  :data:`STUDENT_POLL_S` (one small fragment run: the store read is one row/key set).
+* :func:`question` (inside the question): a student's pick is sent; the teacher sees the live
+  counts and *Reveal to the class*.
 * :func:`active`, :func:`revealed`: what the predict machinery asks.
 
 When the store cannot be reached every lab works as before; the panel says so and tries again on
@@ -21,6 +28,7 @@ import functools
 import html
 import io
 import os
+import random
 import secrets
 import time
 from collections.abc import Callable, Sequence
@@ -37,16 +45,26 @@ from app.classroom.codes import parse_code
 from app.ui import state
 from app.ui.strings import t
 
-POLL_S = 1.0  # students' and teacher's refresh: a reveal or push arrives within ~1 s
+POLL_S = 1.0  # the teacher's live counts
+# A student's poll. Each run costs ~2.5 ms of server CPU, almost all Streamlit's own (a script thread, the
+# new-session message, websocket writes): 1.5 s keeps an idle student under 2 ms/s, and a reveal or
+# push still lands within ~1.5 s (a reveal redraws only the question's fragment).
+STUDENT_POLL_S = 1.5
+# After a reveal shown in the question, the whole page reruns (the numbers the question held back) within this,
+# spread over the class: 100 page runs at once would hold up a push that follows soon after.
+PAGE_SPREAD_S = 15.0
 TOUCH_S = 60.0  # the teacher's page keeps the class alive this often
 CODE = "class"  # the join link's key (a global setting: ?class=CODE)
 FOLLOW = "class_follow"  # the student's toggle
 _TOKEN, _TEACHER_CODE, _SHOW = "_class_token", "_class_teacher_code", "_class_show_code"
 _SID, _JOINED, _SENT, _REVEALED = "_class_sid", "_class_joined", "_class_sent", "_class_revealed"
 _SEEN_PUSH, _TOUCHED, _NOTE = "_class_seen_push", "_class_touched", "_class_note"
-_FOLLOW_TO = "_class_follow_to"  # the pushed link a following student goes to on this run
 _PUSH_PENDING = "_class_push_pending"  # pressed; sent once the page has run
 _UNSENT = "_class_unsent"  # question → pick the store could not take yet (the poll sends it again)
+_POLLER = "_class_poller"  # this run's question that polls for the student ("": none yet)
+_PAGE_DUE = "_class_page_due"  # when the page reruns to show what a revealed question held back
+_STAMP = "_class_stamp"  # the class's (pushes, reveals) marks this session last acted on
+_SLOT = "_class_poll_slot"  # the sidebar place of the poll the router adds after the page
 
 #: the global setting a join link carries (registered by app.ui.shell)
 CODE_FIELD = state.Field("custom", "", parse=parse_code, format=str)
@@ -74,6 +92,11 @@ def teacher_code() -> str:
 def student_code() -> str:
     """The class this session joined ("" if none)."""
     return _ss().get(CODE) or ""
+
+
+def is_student() -> bool:
+    """True while this session has joined a class (and does not teach one)."""
+    return bool(student_code()) and not teacher_code()
 
 
 def active() -> bool:
@@ -275,55 +298,100 @@ def _join_typed() -> None:
 
 
 def _leave() -> None:
-    for key in (_JOINED, _SENT, _UNSENT, _REVEALED, _SEEN_PUSH, _NOTE):
+    for key in (_JOINED, _SENT, _UNSENT, _REVEALED, _SEEN_PUSH, _NOTE, _STAMP):
         _ss().pop(key, None)
     _ss()[CODE] = ""
 
 
-def follow_pending() -> None:
-    """Take a following student to the teacher's pushed page and settings (the router calls this between
-    ``st.navigation`` and the page, when the pages are known)."""
-    link = _ss().pop(_FOLLOW_TO, None)
+def _follow(link: str) -> None:
+    """Take a following student to the teacher's pushed page and settings, straight from the poll (the pages are
+    known since the page's full run): one run of the new page, not a rerun of the old one first."""
     ctx = get_script_run_ctx()
-    if not link or ctx is None:
-        return
     url = urlsplit(link)
-    pages = ctx.pages_manager.get_pages()
-    page = next((p for p in pages.values() if p.get("url_pathname") == url.path.strip("/")), None)
+    page = next((p for p in ctx.pages_manager.get_pages().values() if p.get("url_pathname") == url.path.strip("/")),
+                None) if ctx else None
     if page is None:  # a page this version does not have
         return
     params = dict(parse_qsl(url.query))
     state.open_link(params)
-    if page["page_script_hash"] != ctx.page_script_hash:
-        main_dir = Path(ctx.main_script_path).parent
-        st.switch_page(os.path.relpath(page["script_path"], main_dir), query_params={**params, CODE: student_code()})
+    if page["page_script_hash"] == ctx.page_script_hash:
+        st.rerun(scope="app")  # the same page with the teacher's settings
+    main_dir = Path(ctx.main_script_path).parent
+    st.switch_page(os.path.relpath(page["script_path"], main_dir), query_params={**params, CODE: student_code()})
 
 
-@st.fragment(run_every=POLL_S)
-def _student_poll(lang: str) -> None:
-    """Every second: the class's reveals and the teacher's push; unsent answers go out again."""
+def _sync(lang: str, question: str = "") -> bool:
+    """A student's poll: join, send unsent picks, read the class; rerun the page for a push or a reveal it must
+    show (a reveal of ``question``, the polling question itself, shows in its fragment now, the page later).
+    Whether the store answered (else a warning is drawn)."""
     ss = _ss()
     code = student_code()
     if ss.get(_JOINED) != code and _call(cs.ClassStore.join, code, ss[_SID])[0]:
         ss[_JOINED] = code
-    ok, now = _call(cs.ClassStore.state, code)
+    _send_answers()
+    if time.monotonic() >= ss.get(_PAGE_DUE, float("inf")):
+        del ss[_PAGE_DUE]
+        st.rerun(scope="app")  # a revealed question's held-back numbers, on this student's turn
+    ok, stamp = _call(cs.ClassStore.stamp, code)
+    if ok and stamp == ss.get(_STAMP):
+        return True  # nothing new: one small read, nothing drawn
+    ok, now = _call(cs.ClassStore.state, code) if ok else (False, None)
     if not ok:
         st.warning(t(ss[_NOTE], lang))
-        return
-    st.caption(t("class.student_in", lang, code=code))
-    _send_answers()
-    if not now.revealed <= ss.get(_REVEALED, frozenset()):
+        return False
+    ss[_STAMP] = stamp
+    new = now.revealed - ss.get(_REVEALED, frozenset())
+    if new:
         ss[_REVEALED] = now.revealed
-        st.rerun(scope="app")  # the page shows the verdicts and the numbers they held back
+        if new - {question}:
+            st.rerun(scope="app")  # the page shows the verdicts and the numbers they held back
+        ss[_PAGE_DUE] = time.monotonic() + random.uniform(0.0, PAGE_SPREAD_S)
     if ss.get(FOLLOW, True) and now.push_seq > ss.get(_SEEN_PUSH, 0) and now.push_link:
-        ss[_SEEN_PUSH], ss[_FOLLOW_TO] = now.push_seq, now.push_link
-        st.rerun(scope="app")  # the router follows (it knows the pages)
+        ss[_SEEN_PUSH] = now.push_seq
+        _follow(now.push_link)
+    return True
+
+
+@st.fragment(run_every=STUDENT_POLL_S)
+def _student_poll(lang: str) -> None:
+    """The poll of a page with no question waiting for the reveal (draws nothing while the store answers)."""
+    _sync(lang)
+
+
+def _question_fragment(qid: str, lang: str, polls: bool, draw: Callable[[], bool]) -> bool:
+    if polls:
+        _sync(lang, qid)
+    return draw()
+
+
+def student_question(qid: str, lang: str, draw: Callable[[], bool]) -> bool:
+    """Run ``draw`` (a student's question: choices, wait line, verdict; returns whether the answer shows) as a
+    fragment; the first question of the run still waiting for the reveal also polls the class. Returns
+    ``draw``'s result on a full run."""
+    polls = not revealed(qid) and not _ss().get(_POLLER)
+    if polls:
+        _ss()[_POLLER] = qid
+    run_every = STUDENT_POLL_S if polls else None
+    return st.fragment(_question_fragment, run_every=run_every)(qid, lang, polls, draw)
+
+
+def poll_after_page(lang: str) -> None:
+    """A student whose page asked no waiting question polls from the sidebar (the router calls this after the
+    page)."""
+    slot = _ss().pop(_SLOT, None)
+    if slot is not None and student_code() and not _ss().get(_POLLER):
+        with slot:
+            _student_poll(lang)
 
 
 def _student_panel(lang: str) -> None:
     _ss().setdefault(_SID, secrets.token_hex(8))
+    _ss()[_POLLER] = ""  # the page's first waiting question claims the poll
+    _ss().pop(_PAGE_DUE, None)  # this run shows the whole page already
+    _ss().pop(_STAMP, None)  # a full run reads the whole class state (e.g. following switched back on)
     with st.sidebar:
-        _student_poll(lang)
+        st.caption(t("class.student_in", lang, code=student_code()))
+        _ss()[_SLOT] = st.container()  # where poll_after_page puts the poll if no question takes it
         st.toggle(t("class.follow", lang), key=FOLLOW, value=True, help=t("class.follow_help", lang))
         st.button(t("class.leave", lang), key="class_leave", on_click=_leave)
 

@@ -115,8 +115,15 @@ def answer_showing(q: Question) -> bool:
 def ask(q: Question, facts: Any, lang: str) -> bool:
     """Draw ``q``: prompt, choices (a radio), *Reveal* button, and the verdict once revealed.
 
-    Returns whether the answer is showing.
+    Returns whether the answer is showing. A class's student gets it as a fragment that also brings the
+    teacher's reveal (:func:`app.ui.classroom.student_question`).
     """
+    if classroom.is_student():
+        return classroom.student_question(q.key, lang, lambda: _ask(q, facts, lang))
+    return _ask(q, facts, lang)
+
+
+def _ask(q: Question, facts: Any, lang: str) -> bool:
     fields = q.fields(facts)
     picked = st.radio(t(q.prompt, lang, **fields), range(len(q.choices)), index=None, key=f"{q.key}_pick",
                       format_func=lambda i: t(q.choices[i], lang, **fields))
