@@ -12,7 +12,7 @@ from app.labs.fourier_lab.schema import PROPERTIES, SCHEMA, TABS
 from app.labs.image_lab.teaching.lessons import PAGE_LESSONS
 from app.ui import image_picker
 from app.ui.strings import t
-from tests.apptest.helpers import MAIN, live_data, move_live, open_lab, switch_to_lab, texts
+from tests.apptest.helpers import MAIN, live_data, move_live, open_lab, rendered, switch_to_lab, texts
 
 
 def _metric(at: AppTest, key: str, lang: str = "en") -> str:
@@ -107,7 +107,7 @@ def test_valid_link_values_are_used():
 def test_hostile_link_values_are_rejected_and_named():
     at = _open_link({"fl_u": "999999", "fl_k": "abc", "fl_tab": "<script>", "fl_v": "5"})
     assert not at.exception
-    notice = " ".join(str(i.value) for i in at.info)
+    notice = " ".join(rendered(str(i.value)) for i in at.info)  # as a reader sees the escaped keys
     for key in ("fl_u", "fl_k", "fl_tab"):
         assert key in notice
     assert "fl_v" not in notice

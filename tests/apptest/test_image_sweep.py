@@ -14,7 +14,7 @@ from app.labs.image_lab.teaching import sweep
 from app.ui import takeaway
 from app.ui.strings import t
 from tests.apptest.conftest import last_run
-from tests.apptest.helpers import open_lab
+from tests.apptest.helpers import move_live, open_lab
 
 SIGMAS = (1.3, 2.7)
 
@@ -44,7 +44,7 @@ def test_each_sweep_frame_is_the_pages_picture_at_that_value(page_pictures):
     state = dict(start)
     pictures, labels = [], []
     for v in values:
-        at.slider(key="il_gaussian_sigma").set_value(v).run()
+        move_live(at, "il_gaussian_sigma", v)
         assert not at.exception, at.exception
         run = last_run()
         page_picture = page_pictures[-1]

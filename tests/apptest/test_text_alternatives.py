@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from tests.apptest.helpers import open_lab
+from tests.apptest.helpers import move_live, open_lab
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SR_ONLY = re.compile(r'<p class="cs-sr-only">(.*)</p>', re.DOTALL)
@@ -47,8 +47,8 @@ def test_every_chart_has_a_text_alternative_with_the_live_output_value():
     assert not at.exception, at.exception
     assert (at.selectbox(key="sl_f_kind").value, at.selectbox(key="sl_g_kind").value) == ("rect", "exp")
     charts = _chart_texts(at)
-    assert len(charts) == len(at.get("plotly_chart")) == 3
+    assert len(charts) == len(at.get("plotly_chart")) == 4  # slide, spectra, check, and "Hear it"
     for t in (1.5, 2.5):
-        at.slider(key="sl_t").set_value(t).run()
+        move_live(at, "sl_t", t)
         slide = _chart_texts(at)[0]
         assert f"y({t}) = {_flip_and_slide(t):.4g}" in slide, slide

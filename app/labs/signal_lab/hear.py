@@ -10,6 +10,7 @@ from app.backend import audio
 from app.labs.signal_lab import sound
 from app.labs.signal_lab.schema import SCHEMA, SOUND_SOURCES
 from app.ui import page
+from app.ui.a11y import chart
 from app.ui.errors import backend_message
 from app.ui.strings import t
 
@@ -51,6 +52,6 @@ def render(lang: str, projector: bool) -> None:
             with col, st.container(key=f"sl_hear_{name}"):
                 st.markdown(f"**{t(f'sl.hear.play.{name}', lang)}**")
                 st.audio(wav, format="audio/wav")
-        st.plotly_chart(sound.spectrum_figure(heard, lang=lang, projector=projector), key="sl_hear_chart",
-                        config={"displayModeBar": False})
+        chart(sound.spectrum_figure(heard, lang=lang, projector=projector), sound.spectrum_alt(heard, lang),
+              key="sl_hear_chart", config={"displayModeBar": False})
         st.caption(t("sl.hear.spec_note", lang))

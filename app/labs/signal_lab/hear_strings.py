@@ -58,6 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sl.hear.spec.h": {"en": "|H|", "zh": "|H|"},
     "sl.hear.spec.y": {"en": "|F · H| (what plays)", "zh": "|F · H|（播放的声音）"},
     "sl.hear.hz": {"en": "frequency (Hz)", "zh": "频率（Hz）"},
+    "sl.hear.spec_title": {"en": "Spectra of f, h and what plays", "zh": "f、h 与播放声音的频谱"},
+    "sl.hear.loudest": {"en": "{name}: loudest at {hz} Hz", "zh": "{name}：最响处在 {hz} Hz"},
     "sl.hear.db": {"en": "level (dB)", "zh": "电平（dB）"},
     "sl.hear.spec_note": {
         "en": "Each curve is in dB below its own peak. The spectrum of what you hear is the product of the two "

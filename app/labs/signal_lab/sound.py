@@ -17,7 +17,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app.backend import audio
+from app.ui.a11y import alt_text
 from app.ui.figures import SERIES_COLORS, style_line_figure
+from app.ui.format import number
 from app.ui.strings import t
 
 SECONDS = 2.0  # length of the shipped test sounds
@@ -116,3 +118,10 @@ def spectrum_figure(heard_: Heard, *, lang: str, projector: bool = False) -> go.
                       projector=projector)
     fig.update_xaxes(type="log")
     return fig
+
+
+def spectrum_alt(heard_: Heard, lang: str) -> str:
+    """The spectra chart's text alternative: where each of the three sounds is loudest (Hz)."""
+    notes = [t("sl.hear.loudest", lang, name=t(f"sl.hear.spec.{name}", lang), hz=number(float(freqs[mag.argmax()]), 4))
+             for name, (freqs, mag) in spectra(heard_).items()]
+    return alt_text(t("sl.hear.spec_title", lang), lang, note=notes)

@@ -62,7 +62,7 @@ def frame_pixels(picked, kernel_name: str, params: dict, settings: lab.LabSettin
     """The page's output picture (uint8) for this kernel: :func:`lab.compute`, then :func:`lab.display_output`."""
     kernel = kernels.make(kernel_name, **params)
     run = lab.compute(picked, kernel, settings)
-    return lab.display_output(run.output, settings.signed_mode, settings.family, kernel_sum=float(kernel.sum()),
+    return lab.display_output(run.output, settings.signed_mode, kernel_sum=float(kernel.sum()),
                               palette=settings.palette).pixels
 
 
