@@ -91,7 +91,7 @@ _CSS = """
 /* disabled: the track and thumb fade; the words stay readable (>= 4.5:1, WCAG AA) */
 .cs-disabled .cs-track { opacity: 0.45; }
 .cs-disabled .cs-label, .cs-disabled .cs-ends, .cs-disabled .cs-bubble {
-  color: color-mix(in srgb, var(--st-text-color, #31333f) 75%, var(--st-background-color, #fff)); }
+  color: color-mix(in srgb, var(--st-text-color, #31333f) 75%, var(--st-background-color, #fff)); opacity: 1; }
 .cs-disabled .cs-track { cursor: not-allowed; }
 """
 
