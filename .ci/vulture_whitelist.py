@@ -23,7 +23,7 @@ broken_image_lab
 pytest_collection_modifyitems
 pytestmark
 guess_digest  # app/labs/challenge_lab/pipeline.py: grade keys on the guess's digest; the array `_guess` is not hashed
-sound_key  # app/labs/signal_lab/sound.py: heard keys on the sound's name or digest; `_sound` is not hashed
+sound_key  # app/labs/signal_lab/parts/sound.py: heard keys on the sound's name or digest; `_sound` is not hashed
 tb  # app/classroom/store.py: a context manager's __exit__(kind, exc, tb) takes the traceback it does not need
 redis_server  # tests/test_class_store.py: a fixture requested by name by the Redis tests
 SEES_BOTH  # app/labs/hybrid_lab/pipeline.py: the third answer of the question (dominant() returns 2), named for readers

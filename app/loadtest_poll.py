@@ -47,7 +47,6 @@ class PollSession(Session):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.auto: dict[str, tuple[float, float]] = {}  # fragment id -> (interval s, when announced)
-        self.run_started = 0.0
         self.pages: dict[str, str] = {}  # page script hash -> url path
         self.page_hash = ""
         self.code = ""
@@ -59,7 +58,6 @@ class PollSession(Session):
     def on_message(self, msg: ForwardMsg, kind: str) -> None:
         now = time.perf_counter()
         if kind == "new_session":  # a run starts
-            self.run_started = now
             if not msg.metadata.run.fragment_ids:  # a whole-page run: like a browser, forget every interval (the run
                 self.auto = {}  # announces its fragments' again)
         elif kind == "auto_rerun":

@@ -7,8 +7,8 @@ import numpy as np
 
 from app.backend import animation
 from app.backend import conv_arithmetic as ca
-from app.labs.cnn_lab import footprint_export as fp
-from app.labs.signal_lab import animation_export as sl
+from app.labs.cnn_lab.parts import footprint_export as fp
+from app.labs.signal_lab.parts import animation_export as sl
 
 F_KEY = ("rect", (("amp", 1.0), ("shift", 0.0), ("width", 1.0)), None)
 G_KEY = ("exp", (("amp", 1.0), ("shift", 0.0), ("a", 1.0)), None)

@@ -12,7 +12,7 @@ from scipy import ndimage
 from app.backend import challenges
 from app.backend import images as bimages
 from app.labs.challenge_lab import figures as figs
-from app.labs.challenge_lab import learning
+from app.labs.challenge_lab.parts import learning
 from app.ui.image_picker import make_picked
 
 

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from app.backend import conv_arithmetic as ca
-from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab.arithmetic_figures import GAP, footprint_figure
-from app.labs.cnn_lab.model import bank_args
+from app.labs.cnn_lab.parts import arithmetic as A
+from app.labs.cnn_lab.parts.arithmetic_figures import GAP, footprint_figure
+from app.labs.cnn_lab.parts.model import bank_args
 from app.labs.cnn_lab.schema import MAX_DILATION, MAX_STRIDE, PAD_CHOICES, SCHEMA
 
 LABELS = {"input": "in", "output": "out", "play": "play", "pause": "pause"}

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from app.labs.cnn_lab import groups
+from app.labs.cnn_lab.parts import groups
 
 
 def _einsum_reference(c_in: int, mult: int, k: int, g: int) -> np.ndarray:

@@ -10,8 +10,8 @@ import pytest
 from app.backend import cnn as L
 from app.backend.conv_arithmetic import LENET_C3_TABLE
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab import text
-from app.labs.cnn_lab.model import bank_args, net
+from app.labs.cnn_lab.parts import text
+from app.labs.cnn_lab.parts.model import bank_args, net
 from app.labs.cnn_lab.schema import SCHEMA
 
 

@@ -9,7 +9,8 @@ import pytest
 from app.backend import filtering as flt
 from app.backend import mask_kernel, spectrum_reading
 from app.backend.images import load_sample
-from app.labs.filter_designer import design, pipeline
+from app.labs.filter_designer import pipeline
+from app.labs.filter_designer.parts import design
 from app.labs.filter_designer.schema import SCHEMA, parse_crop
 from app.ui.image_picker import make_picked
 

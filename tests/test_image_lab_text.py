@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import kernels
-from app.labs.image_lab import text as words
+from app.labs.image_lab.parts import text as words
 from app.labs.image_lab.pipeline import display_output
 from app.ui.strings import t
 

@@ -94,7 +94,7 @@ def test_string_tables_are_named_explicitly():
     # the exemption covers the string tables and nothing else
     assert _is_string_table(ROOT / "app/ui/strings/common.py")
     assert _is_string_table(ROOT / "app/labs/image_lab/strings.py")
-    assert _is_string_table(ROOT / "app/labs/image_lab/teaching_strings.py")
+    assert _is_string_table(ROOT / "app/labs/image_lab/parts/teaching_strings.py")
     assert not _is_string_table(ROOT / "app/ui/format.py")
     assert not _is_string_table(ROOT / "app/labs/image_lab/pipeline.py")
 

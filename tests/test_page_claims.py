@@ -124,7 +124,7 @@ def _numbers(text):
 
 @pytest.mark.parametrize(("name", "params"), _kernel_grid(), ids=str)
 def test_the_radial_note_states_the_kernels_measured_peak(name, params):
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
 
     k = _make(name, params)
     gain, freq = _peak_by_numpy(k)
@@ -140,7 +140,7 @@ def test_the_radial_note_states_the_kernels_measured_peak(name, params):
 @pytest.mark.parametrize("direction", ["horizontal", "plus45", "vertical", "minus45"])
 def test_line_detectors_are_high_pass_their_gain_peaking_at_nyquist(direction):
     import kernels
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
 
     k = kernels.make("line", direction=direction)
     gain, freq = _peak_by_numpy(k)
@@ -158,7 +158,7 @@ def _random_image(shape=(24, 27), seed=3):
 def test_the_page_says_whether_convolution_and_correlation_differ_as_scipy_does(name, params):
     from scipy import ndimage
 
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
     from app.ui.strings import t
 
     k = _make(name, params)
@@ -208,7 +208,7 @@ COMPASS_KERNELS = [(n, p) for n, p in _kernel_grid() if n in ("kirsch", "sobel_x
 def test_the_named_edge_direction_is_the_one_scipy_answers_most(name, params, correlate):
     from scipy import ndimage
 
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
     from app.ui.format import number
     from app.ui.strings.glossary import term
 
@@ -226,7 +226,7 @@ def test_the_named_edge_direction_is_the_one_scipy_answers_most(name, params, co
 
 def test_kirsch_north_under_convolution_answers_an_edge_brighter_to_the_south():
     """The issue's numbers: the "N" mask convolved gives +15 for brighter-south, −9 for brighter-north."""
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
 
     note = words.operation_notes(_make("kirsch", {"direction": "n"}), False, "en")[1]
     assert "(**15**)" in note and "towards **south (S)**" in note and "north (N) gives -9" in note
@@ -246,7 +246,7 @@ def camera():
                                               ("high_boost", {"A": 3.0}), ("box", {"size": 5}), ("line", {})])
 def test_the_h_panel_states_the_gain_it_draws_white(camera, name, params, shared):
     from app.labs.image_lab import pipeline as lab
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
     from app.ui.format import number
 
     k = _make(name, params)
@@ -330,7 +330,7 @@ def test_the_cnn_lab_states_how_much_energy_the_activation_moves_into_the_stop_b
 
     from app.backend import cnn as L
     from app.labs.cnn_lab import pipeline as run
-    from app.labs.cnn_lab import text
+    from app.labs.cnn_lab.parts import text
     from app.labs.cnn_lab.schema import BankArgs, Layer1
     from app.ui.format import percent
 
@@ -813,7 +813,7 @@ def test_the_wiener_question_agrees_with_a_numpy_restoration(blur, noise, k_exp)
 def test_the_scale_note_says_how_much_of_the_output_spectrum_saturates(camera, name, params):
     from app.backend.spectra import full_from_half
     from app.labs.image_lab import pipeline as lab
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
     from app.ui.format import count
 
     run = lab.compute(camera, _make(name, params), lab.LabSettings(kernel_name=name))
@@ -833,7 +833,7 @@ def test_the_scale_note_says_how_much_of_the_output_spectrum_saturates(camera, n
 def test_the_kernel_note_gives_the_gibbs_overshoot_at_the_live_tap_count(size, cutoff, window):
     from scipy import signal
 
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
 
     k = _make("sinc", {"size": size, "cutoff": cutoff, "window": window})
     taps = signal.firwin(size, cutoff, window={"rectangular": "boxcar"}.get(window, window), fs=1)
@@ -854,7 +854,7 @@ def test_the_kernel_note_gives_the_gibbs_overshoot_at_the_live_tap_count(size, c
 
 
 def test_the_default_sinc_overshoots_4_1_percent_along_an_axis_not_9():
-    from app.labs.image_lab import text as words
+    from app.labs.image_lab.parts import text as words
 
     note = words.kernel_note(_make("sinc", {}), "en")
     assert "(4.08 % along an axis)" in note and "9 %" not in note
@@ -864,11 +864,11 @@ def test_the_ui_module_examples_run():
     """The examples of the page-text modules (the engine's run through pytest's doctest collection)."""
     import doctest
 
-    from app.labs.cnn_lab import text
+    from app.labs.cnn_lab.parts import text
     from app.labs.filter_designer import questions as question
     from app.labs.fourier_lab import pipeline as fourier_lab
     from app.labs.image_lab import questions as lesson_questions
-    from app.labs.image_lab import text as image_lab_text
+    from app.labs.image_lab.parts import text as image_lab_text
     from app.labs.signal_lab import questions as maximum
     from app.ui.strings import glossary
 

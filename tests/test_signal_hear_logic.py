@@ -9,7 +9,7 @@ import pytest
 from scipy import signal
 
 from app.backend import audio
-from app.labs.signal_lab import sound
+from app.labs.signal_lab.parts import sound
 
 
 def _band_peaks(freqs, magnitude, starts_hz):

@@ -9,7 +9,7 @@ import numpy as np
 from app.backend import filtering as flt
 from app.backend import mask_kernel
 from app.backend.images import load_sample
-from app.labs.filter_designer import design
+from app.labs.filter_designer.parts import design
 from app.labs.filter_designer.schema import SCHEMA as FD
 from tests.apptest.helpers import open_lab, page_settings
 

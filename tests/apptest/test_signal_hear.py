@@ -12,7 +12,7 @@ import pytest
 from scipy import signal
 
 from app.backend import audio
-from app.labs.signal_lab import sound
+from app.labs.signal_lab.parts import sound
 from app.ui.strings import t
 from tests.apptest.helpers import open_lab
 

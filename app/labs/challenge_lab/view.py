@@ -13,8 +13,8 @@ import streamlit as st
 
 from app.backend import challenges
 from app.labs.challenge_lab import figures as figs
-from app.labs.challenge_lab import learn_panel
 from app.labs.challenge_lab import pipeline as lab
+from app.labs.challenge_lab.parts import learn_panel
 from app.labs.challenge_lab.questions import REVEAL
 from app.labs.challenge_lab.schema import CHALLENGE_IDS, KERNEL_SOURCES, KEY, SCHEMA, SIZES
 from app.ui import image_picker, kernel_picker, page, predict, shell

@@ -15,9 +15,9 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.backend import images as bimages
-from app.labs.cnn_lab import arithmetic as A
 from app.labs.cnn_lab import figures as figs
-from app.labs.cnn_lab.model import BankArgs, Layer1, Layer3, Net, Pool
+from app.labs.cnn_lab.parts import arithmetic as A
+from app.labs.cnn_lab.parts.model import BankArgs, Layer1, Layer3, Net, Pool
 from app.ui.cache import ByteBudgetCache, cache_budget
 
 MAX_SIDE = 512  # CNN input: grey, at most 512 px a side

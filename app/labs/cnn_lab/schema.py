@@ -75,7 +75,7 @@ SCHEMA = Schema("CnnSettings", "cnn_", {
     "cnn_xd": Field("int", 1, lo=1, hi=MAX_DILATION),
     "cnn_xn": Field("int", 6, lo=ANIM_SIDES[0], hi=ANIM_SIDES[1]),
     "cnn_tk": Field("int", 3, lo=T_KERNELS[0], hi=T_KERNELS[1]),
-    # grouped and depthwise convolution (app/labs/cnn_lab/groups.py)
+    # grouped and depthwise convolution (app/labs/cnn_lab/parts/groups.py)
     "cnn_gcin": Field("int", 6, lo=1, hi=MAX_GROUP_CHANNELS, step=1),
     "cnn_gmult": Field("int", 1, lo=1, hi=4, step=1),
     "cnn_gk": Field("choice", 3, choices=GROUP_KERNELS, parse=int),

@@ -14,11 +14,12 @@ import math
 import numpy as np
 import streamlit as st
 
-from app.labs.cnn_lab import controls, maps_tab, questions, text
 from app.labs.cnn_lab import figures as figs
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab.arithmetic_panel import arithmetic_tab
-from app.labs.cnn_lab.model import Net, bank_args, net
+from app.labs.cnn_lab import questions
+from app.labs.cnn_lab.parts import controls, maps_tab, text
+from app.labs.cnn_lab.parts.arithmetic_panel import arithmetic_tab
+from app.labs.cnn_lab.parts.model import Net, bank_args, net
 from app.labs.cnn_lab.schema import SCHEMA, ZONE_PLATE
 from app.ui import page, shell
 from app.ui.a11y import alt_text, chart

@@ -5,7 +5,7 @@ notches × free-hand regions → the cached image FFT applies the mask → panel
 with the mask, output, removed part, output spectrum, radial profile) → the implied kernel
 (IFFT of the mask, cropped; "use as kernel" sends it to the Image Lab) → leakage (window).
 Layout only: settings from :mod:`app.labs.filter_designer.schema` through the page contract,
-rules from :mod:`~app.labs.filter_designer.design`, sections from :mod:`~app.labs.filter_designer.panels`.
+rules from :mod:`~app.labs.filter_designer.parts.design`, sections from :mod:`~app.labs.filter_designer.parts.panels`.
 
 Clicks on the spectrum arrive as plotly selection events on an invisible grid of scatter
 points (selection does not work on image traces); a click adds a notch, a lasso adds a
@@ -21,9 +21,10 @@ import streamlit as st
 
 from app.backend import display, spectrum_reading
 from app.backend import filtering as flt
-from app.labs.filter_designer import actions, design, panels, pipeline
 from app.labs.filter_designer import figures as figs
+from app.labs.filter_designer import pipeline
 from app.labs.filter_designer import questions as question
+from app.labs.filter_designer.parts import actions, design, panels
 from app.labs.filter_designer.schema import DEMO_SAMPLE, PICKER_KEYS, SCHEMA
 from app.ui import image_picker, live_slider, page, shell
 from app.ui.a11y import alt_text, chart

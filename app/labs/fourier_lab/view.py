@@ -13,10 +13,10 @@ import streamlit as st
 
 from app.backend import display
 from app.backend import images as bimages
-from app.labs.fourier_lab import controls
 from app.labs.fourier_lab import figures as figs
 from app.labs.fourier_lab import pipeline as lab
 from app.labs.fourier_lab import questions as question
+from app.labs.fourier_lab.parts import controls
 from app.labs.fourier_lab.schema import BUILD_MODES, DEFAULT_SIZE, KEY, PROPERTIES, SCHEMA, SIZES, TABS
 from app.ui import canvas, image_picker, page, shell
 from app.ui.a11y import alt_text, chart

@@ -3,7 +3,7 @@
 Layout only. The image and the rarely changed settings sit in the sidebar and the views in tabs
 (changing either reruns the page). Inside the open tab one fragment holds the kernel controls
 and that tab's view, so a slider move reruns only the fragment and re-sends only what a move
-changes. The computation is :mod:`app.labs.image_lab.pipeline`, the words :mod:`app.labs.image_lab.text`.
+changes. The computation is :mod:`app.labs.image_lab.pipeline`, the words :mod:`app.labs.image_lab.parts.text`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from app.backend import display
 from app.labs.image_lab import figures as figs
 from app.labs.image_lab import pipeline as lab
 from app.labs.image_lab import teaching
-from app.labs.image_lab import text as words
+from app.labs.image_lab.parts import text as words
 from app.labs.image_lab.schema import BOUNDARIES, DB, SETTINGS, SIGNED_MODES
 from app.ui import image_picker, kernel_picker, live_slider, page, shell
 from app.ui.a11y import alt_text

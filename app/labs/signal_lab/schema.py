@@ -32,7 +32,7 @@ def _fields() -> dict[str, Field]:
         "sl_mode": Field("choice", "continuous", choices=sg.MODES),
         "sl_corr": Field("bool", False),
         "sl_pad": Field("bool", True),
-        # "Hear it": a sound and an impulse response (app/labs/signal_lab/hear.py)
+        # "Hear it": a sound and an impulse response (app/labs/signal_lab/parts/hear.py)
         "sl_sound": Field("choice", "voice", choices=SOUND_SOURCES),
         "sl_resp": Field("choice", "echo", choices=audio.RESPONSES),
         "sl_t": Field("float", 1.5, lo=T_RANGE[0], hi=T_RANGE[1], step=T_STEP),

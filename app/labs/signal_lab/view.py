@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app.backend import signals as sg
-from app.labs.signal_lab import animation_export as take_away
-from app.labs.signal_lab import hear
 from app.labs.signal_lab import questions as maximum
+from app.labs.signal_lab.parts import animation_export as take_away
+from app.labs.signal_lab.parts import hear
 from app.labs.signal_lab.pipeline import build
 from app.labs.signal_lab.schema import SCHEMA, WHICH, param_key
 from app.ui import live_slider, page, shell, takeaway

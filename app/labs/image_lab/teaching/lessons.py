@@ -1,6 +1,6 @@
 """Preset lessons: each puts the Image Lab into a telling state (settings = its URL-schema keys).
 
-Pure data.  The texts live in :mod:`app.labs.image_lab.teaching_strings` under
+Pure data.  The texts live in :mod:`app.labs.image_lab.parts.teaching_strings` under
 ``teach.lesson.<id>.title`` / ``.text`` (two sentences, en + zh).  A test checks every key
 and value against the Image Lab's schema (:mod:`app.labs.image_lab.schema`).
 """

@@ -7,8 +7,9 @@ import streamlit as st
 
 from app.backend import filtering as flt
 from app.backend import spectrum_reading
-from app.labs.filter_designer import design, pipeline
 from app.labs.filter_designer import figures as figs
+from app.labs.filter_designer import pipeline
+from app.labs.filter_designer.parts import design
 from app.labs.filter_designer.schema import SCHEMA
 from app.ui import page, shell
 from app.ui.image_picker import PickedImage

@@ -1,13 +1,13 @@
 """The Signal Lab's "Hear it" section (layout only): pick a sound and an impulse response, play f,
 h and f ∗ h (nothing plays by itself), and see the spectra of what plays. The work is
-:mod:`app.labs.signal_lab.sound`."""
+:mod:`app.labs.signal_lab.parts.sound`."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from app.backend import audio
-from app.labs.signal_lab import sound
+from app.labs.signal_lab.parts import sound
 from app.labs.signal_lab.schema import SCHEMA, SOUND_SOURCES
 from app.ui import page
 from app.ui.a11y import chart

@@ -11,11 +11,11 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.backend import group_conv as gc
-from app.labs.cnn_lab import arithmetic as A
-from app.labs.cnn_lab import footprint_export, groups, text
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab.arithmetic_figures import FRAME_MS, footprint_figure
-from app.labs.cnn_lab.model import bank_args
+from app.labs.cnn_lab.parts import arithmetic as A
+from app.labs.cnn_lab.parts import footprint_export, groups, text
+from app.labs.cnn_lab.parts.arithmetic_figures import FRAME_MS, footprint_figure
+from app.labs.cnn_lab.parts.model import bank_args
 from app.labs.cnn_lab.schema import ANIM_SIDES, GROUP_KERNELS, PAD_CHOICES, SCHEMA
 from app.ui import page, shell, takeaway
 from app.ui.a11y import alt_text, chart

@@ -10,8 +10,8 @@ import streamlit as st
 import kernels
 from app.backend import cnn as L
 from app.backend.conv_arithmetic import LENET_C3_TABLE
-from app.labs.cnn_lab import text
 from app.labs.cnn_lab.figures import connection_tile
+from app.labs.cnn_lab.parts import text
 from app.labs.cnn_lab.schema import C3_CHOICES, CATALOG, KERNEL_SIZES, S4_MODES, SCHEMA, UI_MAPS
 from app.ui import image_picker, page
 from app.ui.strings import t

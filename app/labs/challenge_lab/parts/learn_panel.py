@@ -1,6 +1,6 @@
 """The Challenge Lab's "let the computer guess" part (layout only): the training pair's settings,
 least squares and gradient descent side by side, the loss, the kernel step by step (played in the
-browser) and the error per frequency band. The work is :mod:`app.labs.challenge_lab.learning`."""
+browser) and the error per frequency band. The work is :mod:`app.labs.challenge_lab.parts.learning`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 from app.labs.challenge_lab import figures as figs
-from app.labs.challenge_lab import learning
+from app.labs.challenge_lab.parts import learning
 from app.labs.challenge_lab.schema import SCHEMA, STEPS
 from app.ui import page
 from app.ui.format import number

@@ -12,8 +12,9 @@ from PIL import Image
 from app.backend import display, mask_kernel
 from app.backend import filtering as flt
 from app.backend.panels import kernel_panel
-from app.labs.filter_designer import actions, design, pipeline
 from app.labs.filter_designer import figures as figs
+from app.labs.filter_designer import pipeline
+from app.labs.filter_designer.parts import actions, design
 from app.labs.filter_designer.schema import CROP, NOTCH_KINDS, SCHEMA, TOOLS, ZOOMS
 from app.ui import canvas, live_slider, page, shell
 from app.ui.a11y import alt_text, chart

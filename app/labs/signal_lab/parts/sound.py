@@ -1,5 +1,5 @@
 """The Signal Lab's "Hear it" logic: a sound ``f``, an impulse response ``h`` and ``f ∗ h`` as WAV
-bytes, and the spectra of what plays (no widgets; the layout is :mod:`app.labs.signal_lab.hear`).
+bytes, and the spectra of what plays (no widgets; the layout is :mod:`app.labs.signal_lab.parts.hear`).
 
 What plays is peak-normalised (:func:`app.backend.audio.to_wav_bytes`), so the spectra drawn are
 those of the normalised sounds; the output's is ``|F · H|`` times the output's normalising factor,

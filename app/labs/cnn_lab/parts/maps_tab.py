@@ -10,8 +10,8 @@ import streamlit as st
 
 from app.backend import cnn as L
 from app.labs.cnn_lab import pipeline as run
-from app.labs.cnn_lab import text
-from app.labs.cnn_lab.model import Net
+from app.labs.cnn_lab.parts import text
+from app.labs.cnn_lab.parts.model import Net
 from app.ui import shell
 from app.ui.a11y import alt_text
 from app.ui.format import number

@@ -1,0 +1,1 @@
+"""The Challenge Lab's own building blocks beside its core files (same layout in every lab)."""

@@ -1,0 +1,1 @@
+"""The Filter Designer's own building blocks beside its core files (same layout in every lab)."""

@@ -1,0 +1,1 @@
+"""The Fourier Lab's own building blocks beside its core files (same layout in every lab)."""

@@ -1,0 +1,1 @@
+"""The Signal Lab's own building blocks beside its core files (same layout in every lab)."""
