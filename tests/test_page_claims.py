@@ -331,7 +331,7 @@ def test_the_cnn_lab_states_how_much_energy_the_activation_moves_into_the_stop_b
     from app.backend import cnn as L
     from app.labs.cnn_lab import pipeline as run
     from app.labs.cnn_lab.parts import text
-    from app.labs.cnn_lab.schema import BankArgs, Layer1
+    from app.labs.cnn_lab.parts.model import BankArgs, Layer1
     from app.ui.format import percent
 
     grey = run.Grey(f"claims-{preset}", grey_photo.astype(np.float32))
@@ -352,7 +352,7 @@ def test_after_relu_much_more_energy_lies_where_the_kernels_pass_nothing():
     where the old sentence called the after-ReLU spectra "input spectrum × |H|"."""
     from app.backend import load_sample, to_gray
     from app.labs.cnn_lab import pipeline as run
-    from app.labs.cnn_lab.schema import BankArgs, Layer1
+    from app.labs.cnn_lab.parts.model import BankArgs, Layer1
     from app.ui.strings import TABLE
 
     photo = to_gray(load_sample("camera")).astype(np.float32)

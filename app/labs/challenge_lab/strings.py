@@ -84,7 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A blurred input has no fine detail: the data never shows the kernel what to do there.",
         "zh": "模糊后的输入没有细节：数据从未告诉卷积核在这些频率上该怎么做。",
     },
-    "ch.learn.auto": {"en": "Best step and momentum for this image", "zh": "使用此图像的最佳步长和动量"},
+    "ch.learn.auto": {"en": "Best learning rate and momentum for this image", "zh": "使用此图像的最佳学习率和动量"},
     "ch.learn.rate": {"en": "Step (× 1/L)", "zh": "步长（× 1/L）"},
     "ch.learn.mom": {"en": "Momentum", "zh": "动量"},
     "ch.learn.best": {
