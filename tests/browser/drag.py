@@ -65,6 +65,8 @@ MAIN_SLIDERS: dict[str, LabSlider] = {
     "filter_designer": LabSlider("filter_designer", "fd_shape=gaussian", _label("fd.cutoff"), "fd_lo",
                                  ".st-key-fd_output_panel img"),
     "fourier_lab": LabSlider("fourier_lab", "", _label("fl.wave.u"), "fl_u", ".st-key-fl_wave_cos img"),
+    "hybrid_lab": LabSlider("hybrid_lab", "", _label("hy.slow"), "hy_slow", ".st-key-hy_pic_hybrid img"),
+    "challenge_lab": LabSlider("challenge_lab", "", "Size (pixels)", "ch_box_size", ".st-key-ch_pic_yours img"),
 }
 
 

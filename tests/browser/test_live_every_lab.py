@@ -15,9 +15,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from app.labs.challenge_lab.schema import SCHEMA as CHALLENGE
 from app.labs.cnn_lab.schema import SCHEMA as CNN
 from app.labs.filter_designer.schema import SCHEMA as FD
 from app.labs.fourier_lab.schema import SCHEMA as FOURIER
+from app.labs.hybrid_lab.schema import SCHEMA as HYBRID
 from app.labs.signal_lab.schema import SCHEMA as SIGNAL
 from app.loadtest import PAGES
 from tests.browser.drag import (
@@ -31,7 +33,8 @@ from tests.browser.drag import (
 )
 from tests.browser.helpers import assert_no_exception, open_page
 
-SCHEMAS = {"signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER}
+SCHEMAS = {"signal_lab": SIGNAL, "cnn_lab": CNN, "filter_designer": FD, "fourier_lab": FOURIER, "hybrid_lab": HYBRID,
+           "challenge_lab": CHALLENGE}
 
 
 def _linked(page, lab: str) -> float:
