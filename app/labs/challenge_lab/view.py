@@ -18,6 +18,7 @@ from app.labs.challenge_lab.parts import learn_panel
 from app.labs.challenge_lab.questions import REVEAL
 from app.labs.challenge_lab.schema import CHALLENGE_IDS, KERNEL_SOURCES, KEY, SCHEMA, SIZES
 from app.ui import image_picker, kernel_picker, page, predict, shell
+from app.ui.a11y import alt_text
 from app.ui.errors import backend_message
 from app.ui.format import number
 from app.ui.strings import t
@@ -70,7 +71,7 @@ build_col, out_col = st.columns([1, 2.2], gap="medium")
 with build_col, st.container(border=True):
     st.markdown(f"**{t('ch.build', lang)}**")
     guess = _student_kernel()
-    st.image(figs.kernel_picture(guess, palette=palette, projector=proj))
+    st.image(figs.kernel_picture(guess, palette=palette, projector=proj), alt=alt_text(t("ch.build", lang), lang, values=guess))
 
 score, yours = lab.grade(picked.digest, target_digest, lab.kernel_digest(guess), palette, _image=image,
                          _target=hidden.kernel, _guess=guess)
@@ -80,7 +81,7 @@ with out_col:
                                          (image, want.pixels, yours.pixels)):
         with col, st.container(key=f"ch_pic_{name}"):
             st.markdown(f"**{t(title, lang)}**")
-            st.image(pixels, width="stretch", clamp=True)
+            st.image(pixels, width="stretch", clamp=True, alt=alt_text(t(title, lang), lang))
     with st.container(key="ch_score"):
         psnr = "∞" if not np.isfinite(score.psnr) else number(score.psnr, 3)
         st.markdown(t("ch.score", lang, psnr=psnr, need=number(challenges.SOLVED_PSNR),
@@ -88,13 +89,14 @@ with out_col:
         (st.success if score.solved else st.info)(t("ch.solved" if score.solved else "ch.not_yet", lang))
     if st.toggle(t("ch.hint", lang), key="ch_hint"):
         c1, c2 = st.columns(2)
-        c1.image(spec_f, caption=t("ch.spec_f", lang), width="stretch")
-        c2.image(spec_g, caption=t("ch.spec_g", lang), width="stretch")
+        c1.image(spec_f, caption=t("ch.spec_f", lang), width="stretch", alt=alt_text(t("ch.spec_f", lang), lang))
+        c2.image(spec_g, caption=t("ch.spec_g", lang), width="stretch", alt=alt_text(t("ch.spec_g", lang), lang))
         st.caption(t("ch.spec_note", lang))
     if predict.reveal_button(REVEAL, lang, "ch.reveal"):
         h, w = hidden.kernel.shape
-        st.image(figs.kernel_picture(hidden.kernel, palette=palette, projector=proj),
-                 caption=t("ch.answer", lang, h=h, w=w))
+        answer = t("ch.answer", lang, h=h, w=w)
+        st.image(figs.kernel_picture(hidden.kernel, palette=palette, projector=proj), caption=answer,
+                 alt=alt_text(answer, lang, values=hidden.kernel))
 
 learn_panel.render(lang, image, picked.digest, hidden.kernel, target_digest, palette=palette, projector=proj)
 

@@ -13,6 +13,7 @@ from app.labs.hybrid_lab import pipeline as lab
 from app.labs.hybrid_lab.questions import FAR
 from app.labs.hybrid_lab.schema import KEY_A, KEY_B, SCHEMA
 from app.ui import image_picker, page, predict, shell
+from app.ui.a11y import alt_text
 from app.ui.format import number
 from app.ui.strings import t
 
@@ -66,8 +67,9 @@ for col, name, title, shown in zip(st.columns(3), ("low", "high", "hybrid"), ("h
                                    (run.low, run.high, run.image)):
     with col, st.container(key=f"hy_pic_{name}"):
         st.markdown(f"**{t(title, lang)}**")
-        st.image(shown.pixels, width="stretch")
-        st.caption(lab.shown_note(shown, lang))
+        note = lab.shown_note(shown, lang)
+        st.image(shown.pixels, width="stretch", alt=alt_text(t(title, lang), lang, note=note))
+        st.caption(note)
 
 gain_col, walk_col = st.columns([1, 1.4]) if not proj else (st.container(), st.container())
 with gain_col:
@@ -85,5 +87,6 @@ with walk_col:
         st.caption(t("hy.walk_hidden", lang))
     else:
         with st.container(key="hy_walk"):
-            st.image(figs.distance_strip(run.views), caption=t("hy.walk_caption", lang))
+            walk = t("hy.walk_caption", lang)
+            st.image(figs.distance_strip(run.views), caption=walk, alt=alt_text(walk, lang))
 page.close()

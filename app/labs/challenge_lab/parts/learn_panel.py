@@ -11,6 +11,7 @@ from app.labs.challenge_lab import figures as figs
 from app.labs.challenge_lab.parts import learning
 from app.labs.challenge_lab.schema import SCHEMA, STEPS
 from app.ui import page
+from app.ui.a11y import alt_text
 from app.ui.format import number
 from app.ui.strings import t
 
@@ -38,7 +39,8 @@ def render(lang: str, image: np.ndarray, image_digest: str, hidden: np.ndarray, 
     ls_col, gd_col = st.columns(2, gap="medium")
     with ls_col, st.container(key="ch_learn_ls"):
         st.markdown(f"**{t('ch.learn.ls', lang)}**")
-        st.image(figs.kernel_picture(r.least_squares, palette=palette, projector=projector))
+        st.image(figs.kernel_picture(r.least_squares, palette=palette, projector=projector),
+                 alt=alt_text(t("ch.learn.ls", lang), lang, values=r.least_squares))
         st.markdown(t("ch.learn.err", lang, err=number(r.ls_error, 3)))
     with gd_col, st.container(key="ch_learn_gd"):
         st.markdown(f"**{t('ch.learn.gd', lang, n=STEPS)}**")
