@@ -163,6 +163,14 @@ def decode(data: bytes, long_side: int, at_least: bool,
     The factor brings the long side to at most ``long_side`` (``at_least=False``), or
     keeps it at ``long_side`` or more, below twice that (``at_least=True``, for a working
     copy that is resized exactly afterwards).  Callers hold :data:`DECODE_SLOT`.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.BytesIO(); Image.new("L", (40, 20), 255).save(buf, "PNG")
+    >>> picture, full = decode(buf.getvalue(), 10, at_least=False)
+    >>> picture.shape, full, float(picture.max())
+    ((5, 10), (20, 40), 1.0)
     """
     # No global Pillow state is changed here (Streamlit runs sessions in threads):
     # Image.open reads only the header; the pixel cap is checked below, before any
@@ -238,7 +246,13 @@ def _box_resize(channel: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 
 def working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
-    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``)."""
+    """(rows, columns) of the working copy of an ``h``×``w`` picture (long side ``long_side``).
+
+    Examples
+    --------
+    >>> working_shape(600, 800, 512), working_shape(100, 50, 512)
+    ((384, 512), (100, 50))
+    """
     if max(h, w) <= long_side:
         return h, w
     scale = long_side / max(h, w)
@@ -247,7 +261,13 @@ def working_shape(h: int, w: int, long_side: int) -> tuple[int, int]:
 
 def resize_to(arr: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     """Area-average ``arr`` (H, W[, C]) to ``shape`` as float64, channel by channel, straight into
-    the result (no full-size float64 copy of the input)."""
+    the result (no full-size float64 copy of the input).
+
+    Examples
+    --------
+    >>> resize_to(np.ones((4, 4, 3), np.float32), (2, 2)).shape
+    (2, 2, 3)
+    """
     new_h, new_w = shape
     if arr.shape[:2] == shape:
         return arr.astype(np.float64, copy=False)

@@ -44,7 +44,9 @@ def test_with_reduced_motion_the_animation_starts_paused_and_the_page_does_not_m
         assert page.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
         assert page.evaluate(_MOVING) == []
         still = _drawn(page, chart)
-        page.wait_for_timeout(1500)  # ten frames' time or more: a playing animation would have moved
+        # let the browser paint 90 frames (about 1.5 s): a playing animation would have moved meanwhile
+        page.evaluate("() => { window.__csFrames = 0; }")
+        page.wait_for_function("() => ++window.__csFrames >= 90", polling="raf")
         assert _drawn(page, chart) == still
         # the check can see motion: Play (a click, as a reader would) moves it
         page.locator(f"{chart} .updatemenu-button").first.click()
