@@ -234,7 +234,8 @@ def deconv_section() -> None:
 
 SECTIONS = (wave_section, build_section, phase_section, props_section, deconv_section)
 labels = [t(f"fl.tab.{name}", lang) for name in TABS]
-ss["_fl_tabs"] = labels[TABS.index(opened.tab)]  # the URL keeps the tab id, the widget its label
+if ss.get("_fl_tabs") != labels[TABS.index(opened.tab)]:  # the URL keeps the tab id, the widget its label; set
+    ss["_fl_tabs"] = labels[TABS.index(opened.tab)]  # only on a change (a set widget is re-made: focus lost)
 
 
 def _on_tab() -> None:
