@@ -85,11 +85,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "模糊后的输入没有细节：数据从未告诉卷积核在这些频率上该怎么做。",
     },
     "ch.learn.auto": {"en": "Best learning rate and momentum for this image", "zh": "使用此图像的最佳学习率和动量"},
-    "ch.learn.rate": {"en": "Step (× 1/L)", "zh": "步长（× 1/L）"},
+    "ch.learn.rate": {"en": "Learning rate (× 1/L)", "zh": "学习率（× 1/L）"},
     "ch.learn.mom": {"en": "Momentum", "zh": "动量"},
     "ch.learn.best": {
-        "en": "Best for this input: step {rate} × 1/L, momentum {mom} (from the curvature of the loss).",
-        "zh": "对此输入最佳：步长 {rate} × 1/L，动量 {mom}（由损失函数的曲率算出）。",
+        "en": "Best for this input: learning rate {rate} × 1/L, momentum {mom} (from the curvature of the loss).",
+        "zh": "对此输入最佳：学习率 {rate} × 1/L，动量 {mom}（由损失函数的曲率算出）。",
     },
     "ch.learn.window": {
         "en": "The hidden kernel is larger than 9×9: the computer learns its central {h}×{w} window.",
